@@ -1,0 +1,94 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { setMyAwayMode } from "../shell-actions";
+
+type Option = { id: string; name: string };
+
+export function AwayModeForm({
+  enabled: initialEnabled,
+  until,
+  delegate,
+  users,
+  teams,
+}: {
+  enabled: boolean;
+  until: string;
+  delegate: string;
+  users: Option[];
+  teams: Option[];
+}) {
+  const t = useTranslations("settings");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [enabled, setEnabled] = useState(initialEnabled);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSaved(false);
+    startTransition(async () => {
+      const result = await setMyAwayMode({ enabled, until: data.get("until") ?? "", delegate: data.get("delegate") ?? "" });
+      if (!result.ok) return setError(errorText(result.error));
+      setError(undefined);
+      setSaved(true);
+      router.refresh();
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="grid gap-4 sm:max-w-md">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {saved ? <Alert tone="success">{t("awaySaved")}</Alert> : null}
+      <label className="flex items-center gap-3 text-sm font-medium text-slate-700">
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(event) => setEnabled(event.target.checked)}
+          className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+          name="enabled"
+        />
+        {t("awayEnable")}
+      </label>
+      <Field label={t("awayUntil")} htmlFor="until" hint={t("awayUntilHint")}>
+        <Input id="until" name="until" type="datetime-local" defaultValue={until} disabled={!enabled} />
+      </Field>
+      <Field label={t("awayDelegate")} htmlFor="delegate" hint={t("awayDelegateHint")}>
+        <Select id="delegate" name="delegate" defaultValue={delegate} disabled={!enabled}>
+          <option value="">{t("awayNobody")}</option>
+          <optgroup label={t("users")}>
+            {users.map((user) => (
+              <option key={user.id} value={`user:${user.id}`}>
+                {user.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("teams")}>
+            {teams.map((team) => (
+              <option key={team.id} value={`team:${team.id}`}>
+                {team.name}
+              </option>
+            ))}
+          </optgroup>
+        </Select>
+      </Field>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+          {t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

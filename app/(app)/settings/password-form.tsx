@@ -1,0 +1,40 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { changeMyPassword } from "../shell-actions";
+
+export function PasswordForm() {
+  const t = useTranslations("settings");
+  const errorText = useErrorText();
+  const [state, formAction, pending] = useActionState(changeMyPassword, null);
+  const failed = state && !state.ok ? state : null;
+  const fieldError = (name: string) => errorText(failed?.fieldErrors?.[name]?.[0]);
+  return (
+    <form action={formAction} className="grid gap-4 sm:max-w-md" noValidate>
+      {state?.ok ? <Alert tone="success">{t("passwordChanged")}</Alert> : null}
+      {failed && !failed.fieldErrors ? <Alert tone="error">{errorText(failed.error)}</Alert> : null}
+      <Field label={t("newPassword")} htmlFor="password" hint={t("passwordRules")} error={fieldError("password")}>
+        <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(fieldError("password"))} />
+      </Field>
+      <Field label={t("confirmPassword")} htmlFor="confirmation" error={fieldError("confirmation")}>
+        <Input id="confirmation" name="confirmation" type="password" autoComplete="new-password" aria-invalid={Boolean(fieldError("confirmation"))} />
+      </Field>
+      <Field label={t("currentPassword")} htmlFor="currentPassword" error={fieldError("currentPassword")}>
+        <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" aria-invalid={Boolean(fieldError("currentPassword"))} />
+      </Field>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+          {t("changePassword")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { getConnection } from "@/db/client";
+import { env } from "@/lib/env";
+import { backgroundStatus, databaseHealthy } from "@/lib/system/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const config = env();
+  try {
+    const { db, driver } = await getConnection();
+    await databaseHealthy(db);
+    const background = await backgroundStatus(db, config);
+    return Response.json({
+      status: "ok",
+      database: { driver, ok: true },
+      background,
+      sms: config.smsChannel,
+      email: config.emailTransport,
+    });
+  } catch (error) {
+    console.error("[health] database unreachable", error);
+    return Response.json(
+      { status: "error", database: { driver: config.databaseDriver, ok: false } },
+      { status: 503 },
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { Inbox } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Logo } from "@/components/shell/logo";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { listOutbox } from "@/lib/email/mailer";
+import { Linkified } from "./linkified";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("outbox"))("title") };
+}
+
+export default async function OutboxPage() {
+  const t = await getTranslations("outbox");
+  const format = await getFormatter();
+  const emails = await listOutbox(await getDb());
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8">
+      <div className="mb-6 flex items-center justify-between">
+        <Logo />
+        <span className="rounded-full bg-amber-100 px-2.5 py-1 text-xs font-medium text-amber-800">{t("devOnly")}</span>
+      </div>
+      <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-500">{t("description")}</p>
+      {emails.length === 0 ? (
+        <Card>
+          <EmptyState icon={<Inbox className="h-6 w-6" />} title={t("empty")} />
+        </Card>
+      ) : (
+        <div className="space-y-4">
+          {emails.map((email) => (
+            <Card key={email.id} className="overflow-hidden" data-testid="outbox-email">
+              <div className="border-b border-slate-100 px-5 py-3">
+                <p className="text-sm font-semibold text-slate-900">{email.subject}</p>
+                <p className="text-xs text-slate-500">
+                  {t("to")} {email.to} · {format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </p>
+              </div>
+              <pre className="px-5 py-4 font-sans text-sm whitespace-pre-wrap text-slate-700">
+                <Linkified text={email.text} />
+              </pre>
+            </Card>
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { Bot, Menu, MessagesSquare, Settings, Users } from "lucide-react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { Drawer } from "@/components/ui/dialog";
+import { AwayBanner } from "./away-banner";
+import { EngineBadge } from "./engine-badge";
+import { Logo } from "./logo";
+import { SearchBar } from "./search-bar";
+import { UserMenu, type ShellUser } from "./user-menu";
+
+export type ShellCounts = { openConversations: number; customers: number; activeAutomations: number };
+
+const NAV = [
+  { href: "/conversations", key: "conversations", Icon: MessagesSquare, count: "openConversations" },
+  { href: "/customers", key: "customers", Icon: Users, count: "customers" },
+  { href: "/automations", key: "automations", Icon: Bot, count: "activeAutomations" },
+  { href: "/settings", key: "settings", Icon: Settings, count: null },
+] as const;
+
+function Navigation({ counts, onNavigate }: { counts: ShellCounts; onNavigate?: () => void }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="flex flex-1 flex-col gap-1 px-3">
+      {NAV.map(({ href, key, Icon, count }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            onClick={onNavigate}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "group flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
+              active ? "bg-white/10 text-white" : "text-slate-300 hover:bg-white/5 hover:text-white",
+            )}
+          >
+            <Icon className="h-5 w-5 shrink-0" aria-hidden />
+            <span className="flex-1">{t(key)}</span>
+            {count ? (
+              <span
+                data-testid={`nav-count-${key}`}
+                className={cn(
+                  "rounded-full px-2 py-0.5 text-xs tabular-nums",
+                  active ? "bg-brand-500 text-white" : "bg-white/10 text-slate-200",
+                )}
+              >
+                {counts[count].toLocaleString()}
+              </span>
+            ) : null}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function AppShell({
+  user,
+  companyName,
+  counts,
+  engine,
+  children,
+}: {
+  user: ShellUser;
+  companyName: string;
+  counts: ShellCounts;
+  engine: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("nav");
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const sidebar = (onNavigate?: () => void) => (
+    <>
+      <div className="px-5 pt-5 pb-6">
+        <Logo inverted />
+        <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
+      </div>
+      <Navigation counts={counts} onNavigate={onNavigate} />
+      <div className="px-5 py-4">
+        <EngineBadge engine={engine} />
+      </div>
+    </>
+  );
+  return (
+    <div className="flex min-h-dvh">
+      <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col bg-slate-900 lg:flex">{sidebar()}</aside>
+      <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} title={t("label")}>
+        {sidebar(() => setDrawerOpen(false))}
+      </Drawer>
+      <div className="flex min-w-0 flex-1 flex-col lg:pl-60">
+        <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur sm:px-6">
+          <button
+            type="button"
+            onClick={() => setDrawerOpen(true)}
+            className="-ml-1 rounded-lg p-2 text-slate-600 hover:bg-slate-100 lg:hidden"
+            aria-label={t("openMenu")}
+          >
+            <Menu className="h-5 w-5" aria-hidden />
+          </button>
+          <SearchBar />
+          <UserMenu user={user} />
+        </header>
+        {user.awayEnabled ? <AwayBanner until={user.awayUntil} /> : null}
+        <main className="flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { and, asc, eq, gt, ilike, isNull, or, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { customers } from "@/db/schema";
+import { normalizeForSearch } from "@/lib/customers/search-text";
+
+export type CustomerCursor = { lastName: string; firstName: string; id: string };
+
+/** Condition matching a typed query against names, email or phone digits (trigram-indexed). */
+export function customerSearchCondition(query: string): SQL | undefined {
+  const text = normalizeForSearch(query);
+  const digits = query.replace(/\D/g, "");
+  // Phone searches use the digits only, so "(514) 555-01" matches "5145550123".
+  const needle = digits.length >= 3 && digits.length >= text.replace(/[\s()+.-]/g, "").length - 1 ? digits : text;
+  if (!needle) return undefined;
+  return ilike(customers.searchText, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+export async function listCustomers(
+  db: Db,
+  { companyId, query, cursor, limit = 50 }: { companyId: string; query?: string; cursor?: CustomerCursor; limit?: number },
+) {
+  const conditions = [eq(customers.companyId, companyId), isNull(customers.mergedIntoId)];
+  const search = query ? customerSearchCondition(query) : undefined;
+  if (search) conditions.push(search);
+  if (cursor) {
+    conditions.push(
+      or(
+        gt(customers.lastName, cursor.lastName),
+        and(eq(customers.lastName, cursor.lastName), gt(customers.firstName, cursor.firstName)),
+        and(eq(customers.lastName, cursor.lastName), eq(customers.firstName, cursor.firstName), gt(customers.id, cursor.id)),
+      )!,
+    );
+  }
+  const rows = await db
+    .select({
+      id: customers.id,
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      mobile: customers.mobile,
+      email: customers.email,
+      language: customers.language,
+      subscribedGeneral: customers.subscribedGeneral,
+      subscribedMarketing: customers.subscribedMarketing,
+      optedOutAt: customers.optedOutAt,
+    })
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(asc(customers.lastName), asc(customers.firstName), asc(customers.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    customers: page,
+    nextCursor: rows.length > limit && last ? { lastName: last.lastName, firstName: last.firstName, id: last.id } : null,
+  };
+}
+
+export async function findCustomer(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)))
+    .limit(1);
+  return row;
+}

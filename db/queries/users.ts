@@ -1,0 +1,124 @@
+import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, teamMembers, teams, users } from "@/db/schema";
+
+/** Sign-in happens before a company is known: the only lookups not scoped to one. */
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return user;
+}
+
+export async function findMembershipsOfUser(db: Db, userId: string) {
+  return db
+    .select({ companyId: memberships.companyId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
+    .orderBy(asc(memberships.createdAt));
+}
+
+export type CompanyUser = Awaited<ReturnType<typeof findCompanyUser>>;
+
+/** A user of the company with their role there; undefined when not a member. */
+export async function findCompanyUser(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      language: users.language,
+      jobTitle: users.jobTitle,
+      photoUrl: users.photoUrl,
+      signature: users.signature,
+      signatureEnabled: users.signatureEnabled,
+      awayEnabled: users.awayEnabled,
+      awayUntil: users.awayUntil,
+      awayDelegateUserId: users.awayDelegateUserId,
+      awayDelegateTeamId: users.awayDelegateTeamId,
+      notificationPreferences: users.notificationPreferences,
+      passwordChangedAt: users.passwordChangedAt,
+      role: memberships.role,
+      externalId: memberships.externalId,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(
+      and(eq(memberships.companyId, companyId), eq(users.id, userId), eq(memberships.active, true)),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function listCompanyUsers(db: Db, { companyId }: { companyId: string }) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      awayEnabled: users.awayEnabled,
+      awayUntil: users.awayUntil,
+      photoUrl: users.photoUrl,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.companyId, companyId), eq(memberships.active, true)))
+    .orderBy(asc(users.name));
+}
+
+export async function listTeams(db: Db, { companyId }: { companyId: string }) {
+  const rows = await db.select().from(teams).where(eq(teams.companyId, companyId)).orderBy(asc(teams.name));
+  const members = rows.length
+    ? await db
+        .select({ teamId: teamMembers.teamId, userId: teamMembers.userId })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.companyId, companyId), inArray(teamMembers.teamId, rows.map((t) => t.id))))
+    : [];
+  return rows.map((team) => ({
+    ...team,
+    memberIds: members.filter((m) => m.teamId === team.id).map((m) => m.userId),
+  }));
+}
+
+export type AwaySettings = {
+  awayEnabled: boolean;
+  awayUntil: Date | null;
+  awayDelegateUserId: string | null;
+  awayDelegateTeamId: string | null;
+};
+
+export async function updateAwaySettings(
+  db: Db,
+  { companyId, userId, settings }: { companyId: string; userId: string; settings: AwaySettings },
+) {
+  const member = await findCompanyUser(db, { companyId, userId });
+  if (!member) return undefined;
+  const [row] = await db.update(users).set(settings).where(eq(users.id, userId)).returning();
+  return row;
+}
+
+/** Users whose away mode has reached its end time. Not tenant data: a system sweep. */
+export async function findExpiredAwayUsers(db: Db, now: Date) {
+  return db
+    .select({ id: users.id, awayUntil: users.awayUntil })
+    .from(users)
+    .where(and(eq(users.awayEnabled, true), isNotNull(users.awayUntil), lte(users.awayUntil, now)));
+}
+
+export async function clearAwayMode(db: Db, { userId, now }: { userId: string; now: Date }) {
+  return db
+    .update(users)
+    .set({ awayEnabled: false, awayUntil: null, awayDelegateUserId: null, awayDelegateTeamId: null })
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.awayEnabled, true),
+        isNotNull(users.awayUntil),
+        lte(users.awayUntil, now),
+      ),
+    )
+    .returning({ id: users.id });
+}

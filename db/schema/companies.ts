@@ -1,0 +1,53 @@
+import { boolean, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./_columns";
+
+export type Locale = "fr" | "en";
+
+export type ReviewLink = { label: string; url: string };
+
+export const companies = pgTable(
+  "companies",
+  {
+    id: id(),
+    name: text().notNull(),
+    timezone: text().notNull().default("America/Toronto"),
+    locale: text().$type<Locale>().notNull().default("fr"),
+    currency: text().notNull().default("CAD"),
+    countryCode: text().notNull().default("CA"),
+    /** E.164 number customers text; inbound webhooks find the company by it. */
+    senderNumber: text(),
+    /** Inactive open conversations close after this many days (1–15); null = off. */
+    autoCloseDays: integer(),
+    unansweredAfterHours: integer().notNull().default(4),
+    /** Marketing messages are held between these local times ("HH:MM"). */
+    quietHoursStart: text().notNull().default("21:00"),
+    quietHoursEnd: text().notNull().default("08:00"),
+    helpText: text(),
+    defaultAssigneeUserId: uuid(),
+    defaultAssigneeTeamId: uuid(),
+    savedReplyEditorsRole: text().$type<"admin" | "agent">().notNull().default("admin"),
+    reviewLinks: jsonb().$type<ReviewLink[]>().notNull().default([]),
+    weeklyReportEnabled: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("companies_sender_number_idx").on(t.senderNumber)],
+);
+
+/** Keys a dealer management system uses to call the integration API (IMPL-2). */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    prefix: text().notNull(),
+    keyHash: text().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: at(),
+    revokedAt: at(),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_idx").on(t.keyHash)],
+);

@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./_columns";
+import { companies, type Locale } from "./companies";
+
+export type AttributeValue = string | number | string[] | null;
+export type AttributeValues = Record<string, AttributeValue>;
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    firstName: text().notNull().default(""),
+    lastName: text().notNull().default(""),
+    /** E.164; at most one live customer per company holds a number (CONV-15). */
+    mobile: text(),
+    email: text(),
+    language: text().$type<Locale>().notNull().default("fr"),
+    attributes: jsonb().$type<AttributeValues>().notNull().default({}),
+    subscribedGeneral: boolean().notNull().default(true),
+    subscribedMarketing: boolean().notNull().default(true),
+    /** Set when the customer texted STOP; only the customer can undo it (START). */
+    optedOutAt: at(),
+    mergedIntoId: uuid(),
+    externalId: text(),
+    /** Lower-cased, accent-free name, email and phone digits for trigram search. */
+    searchText: text().notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_company_mobile_idx")
+      .on(t.companyId, t.mobile)
+      .where(sql`${t.mobile} is not null and ${t.mergedIntoId} is null`),
+    index("customers_company_name_idx").on(t.companyId, t.lastName, t.firstName, t.id),
+    index("customers_company_created_idx").on(t.companyId, t.createdAt, t.id),
+    index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("customers_attributes_idx").using("gin", sql`${t.attributes} jsonb_path_ops`),
+    uniqueIndex("customers_company_external_idx")
+      .on(t.companyId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);
+
+export type AttributeCategory = "customer" | "appointment" | "event";
+export type AttributeType = "string" | "number" | "date" | "collection";
+
+/** Custom attribute definitions (EDIT-5); values live in the owner's JSONB column. */
+export const customAttributeDefinitions = pgTable(
+  "custom_attribute_definitions",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    category: text().$type<AttributeCategory>().notNull(),
+    key: text().notNull(),
+    label: text().notNull(),
+    type: text().$type<AttributeType>().notNull(),
+    /** Allowed values for a collection. */
+    options: jsonb().$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("custom_attributes_company_key_idx").on(t.companyId, t.category, t.key)],
+);
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    type: text().notNull().default(""),
+    startAt: at().notNull(),
+    durationMinutes: integer().notNull().default(60),
+    status: text()
+      .$type<"scheduled" | "confirmed" | "cancelled" | "no_show" | "completed">()
+      .notNull()
+      .default("scheduled"),
+    statusChangedBy: text().$type<"staff" | "customer" | "integration">(),
+    assignedUserId: uuid(),
+    attributes: jsonb().$type<AttributeValues>().notNull().default({}),
+    externalId: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("appointments_company_start_idx").on(t.companyId, t.startAt),
+    index("appointments_customer_idx").on(t.customerId, t.startAt),
+    index("appointments_type_trgm_idx").using("gin", sql`lower(${t.type}) gin_trgm_ops`),
+  ],
+);
+
+/** Dealer events such as repair orders (with a number), with attribute values. */
+export const customerEvents = pgTable(
+  "customer_events",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: text().notNull().default("repair_order"),
+    number: text(),
+    title: text().notNull().default(""),
+    status: text().notNull().default("open"),
+    occurredAt: at().notNull().defaultNow(),
+    attributes: jsonb().$type<AttributeValues>().notNull().default({}),
+    externalId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("customer_events_customer_idx").on(t.customerId, t.occurredAt),
+    index("customer_events_company_number_idx").on(t.companyId, t.number),
+  ],
+);
+
+export const estimates = pgTable(
+  "estimates",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    number: text().notNull(),
+    amountCents: integer(),
+    status: text()
+      .$type<"draft" | "sent" | "approved" | "refused">()
+      .notNull()
+      .default("draft"),
+    publicToken: text().notNull(),
+    items: jsonb().$type<{ label: string; amountCents: number }[]>().notNull().default([]),
+    respondedAt: at(),
+    createdByUserId: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("estimates_token_idx").on(t.publicToken),
+    index("estimates_customer_idx").on(t.customerId),
+  ],
+);

@@ -1,0 +1,58 @@
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./_columns";
+import { companies } from "./companies";
+
+/** Provider event ids already applied: a repeated webhook changes nothing. */
+export const processedWebhooks = pgTable(
+  "processed_webhooks",
+  {
+    provider: text().notNull(),
+    eventId: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
+
+/** Mail kept locally when no SMTP server is configured (read at /dev/outbox). */
+export const outboxEmails = pgTable(
+  "outbox_emails",
+  {
+    id: id(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_emails_created_idx").on(t.createdAt)],
+);
+
+export type ImportRowError = { row: number; column: string; reason: string };
+
+export const imports = pgTable(
+  "imports",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    userId: uuid(),
+    kind: text().$type<"customers" | "appointments" | "events">().notNull(),
+    fileName: text().notNull(),
+    status: text().$type<"pending" | "running" | "completed" | "failed">().notNull().default("pending"),
+    totalRows: integer().notNull().default(0),
+    processedRows: integer().notNull().default(0),
+    errorRows: integer().notNull().default(0),
+    errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
+    createdAt: createdAt(),
+    finishedAt: at(),
+  },
+  (t) => [index("imports_company_idx").on(t.companyId, t.createdAt)],
+);
+
+/** Heartbeat of background sweeps, for /api/health and the engine badge. */
+export const sweepRuns = pgTable("sweep_runs", {
+  name: text().primaryKey(),
+  lastRunAt: at().notNull(),
+  lastResult: jsonb().$type<Record<string, unknown>>(),
+});

@@ -1,0 +1,123 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./_columns";
+import { companies, type Locale } from "./companies";
+
+export type Role = "admin" | "agent";
+
+/** Per event kind, which channels notify the user (USER-5). Missing = default. */
+export type NotificationPreferences = Record<string, { web?: boolean; email?: boolean }>;
+
+/** A person who signs in. Membership in a company (IMPL-6) gives the role. */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    name: text().notNull(),
+    language: text().$type<Locale>().notNull().default("fr"),
+    jobTitle: text(),
+    photoUrl: text(),
+    signature: text(),
+    signatureEnabled: boolean().notNull().default(true),
+    awayEnabled: boolean().notNull().default(false),
+    awayUntil: at(),
+    awayDelegateUserId: uuid(),
+    awayDelegateTeamId: uuid(),
+    notificationPreferences: jsonb().$type<NotificationPreferences>().notNull().default({}),
+    passwordChangedAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_idx").on(t.email),
+    index("users_away_until_idx").on(t.awayUntil),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text().$type<Role>().notNull().default("agent"),
+    /** The id of this user in an integrated system (USER-1). */
+    externalId: text(),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: id(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("teams_company_name_idx").on(t.companyId, t.name)],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index("team_members_user_idx").on(t.userId),
+  ],
+);
+
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash)],
+);
+
+/** Failed sign-ins per key ("account:<email>" or "ip:<address>") for throttling. */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: at(),
+});

@@ -1,0 +1,46 @@
+import { count, eq } from "drizzle-orm";
+import * as s from "@/db/schema";
+import { companyCounts } from "@/db/queries/companies";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { withTestDatabase } from "@/tests/db";
+import { isDatabaseEmpty, seedDemoData } from "./demo";
+import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD, DEMO_SENDER_NUMBER } from "./demo-logins";
+
+const database = withTestDatabase();
+
+describe("the demo dealership", () => {
+  it("loads a believable, bilingual company whose demo logins work", async () => {
+    const db = database.db;
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    const { companyId } = await seedDemoData(db);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+
+    const [company] = await db.select().from(s.companies).where(eq(s.companies.id, companyId));
+    expect(company!.senderNumber).toBe(DEMO_SENDER_NUMBER);
+
+    const customers = await db.select().from(s.customers).where(eq(s.customers.companyId, companyId));
+    expect(customers.length).toBeGreaterThanOrEqual(190);
+    expect(customers.filter((c) => c.mobile).every((c) => /^\+1(514|438|450|418|819|581)\d{7}$/.test(c.mobile!))).toBe(true);
+    expect(new Set(customers.map((c) => c.language))).toEqual(new Set(["fr", "en"]));
+    expect(customers.some((c) => !c.mobile)).toBe(true);
+
+    const memberships = await db.select().from(s.memberships).where(eq(s.memberships.companyId, companyId));
+    expect(memberships.map((m) => m.role).sort()).toEqual(["admin", "agent", "agent", "agent"]);
+    const away = await db.select().from(s.users).where(eq(s.users.awayEnabled, true));
+    expect(away).toHaveLength(1);
+    const [{ value: teams }] = (await db.select({ value: count() }).from(s.teams)) as [{ value: number }];
+    expect(teams).toBe(2);
+
+    const messages = await db.select().from(s.messages).where(eq(s.messages.companyId, companyId));
+    expect(messages.some((m) => m.direction === "inbound" && /merci/i.test(m.body))).toBe(true);
+    expect(messages.some((m) => m.direction === "inbound" && /thanks/i.test(m.body))).toBe(true);
+    expect(messages.every((m) => m.createdAt.getTime() <= Date.now())).toBe(true);
+
+    const counts = await companyCounts(db, { companyId });
+    expect(counts.openConversations).toBeGreaterThan(20);
+    expect(counts.activeAutomations).toBe(2);
+    for (const email of [DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL]) {
+      expect((await checkCredentials({ email, password: DEMO_PASSWORD }, null)).ok).toBe(true);
+    }
+  });
+});

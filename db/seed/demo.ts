@@ -1,0 +1,318 @@
+import { count, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import * as s from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { customerSearchText } from "@/lib/customers/search-text";
+import {
+  APPOINTMENT_TYPES,
+  AREA_CODES,
+  FIRST_NAMES_EN,
+  FIRST_NAMES_FR,
+  LAST_NAMES,
+  SAVED_REPLIES,
+  THREADS_EN,
+  THREADS_FR,
+  VEHICLES,
+  type ThreadLine,
+} from "./data";
+
+import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD, DEMO_SENDER_NUMBER } from "./demo-logins";
+
+/** Deterministic pseudo-random numbers so every fresh demo looks the same. */
+function randomGenerator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return { next, pick, int };
+}
+
+export async function isDatabaseEmpty(db: Db) {
+  const [row] = await db.select({ value: count() }).from(s.companies);
+  return (row?.value ?? 0) === 0;
+}
+
+/** Loads the demo dealership. Returns the ids tests and the README refer to. */
+export async function seedDemoData(db: Db, now = new Date()) {
+  const random = randomGenerator(20261123);
+  const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    const [company] = await tx
+      .insert(s.companies)
+      .values({
+        name: "Beaulieu Automobiles",
+        timezone: "America/Toronto",
+        locale: "fr",
+        currency: "CAD",
+        senderNumber: DEMO_SENDER_NUMBER,
+        unansweredAfterHours: 4,
+        helpText:
+          "Beaulieu Automobiles : 514 555-0100, lun-ven 7 h 30-18 h. Répondez STOP pour vous désabonner. / Reply STOP to unsubscribe.",
+        reviewLinks: [{ label: "Google", url: "https://g.page/r/beaulieu-automobiles/review" }],
+      })
+      .returning();
+    const companyId = company!.id;
+
+    const people = [
+      { email: DEMO_ADMIN_EMAIL, name: "Marie-Claude Tremblay", language: "fr", jobTitle: "Directrice du service", role: "admin" },
+      { email: DEMO_AGENT_EMAIL, name: "Alex Martin", language: "en", jobTitle: "Service advisor", role: "agent" },
+      { email: "jf@parley.test", name: "Jean-François Gagnon", language: "fr", jobTitle: "Conseiller technique", role: "agent" },
+      { email: "sophie@parley.test", name: "Sophie Lavoie", language: "fr", jobTitle: "Conseillère aux ventes", role: "agent" },
+    ] as const;
+    const insertedUsers = await tx
+      .insert(s.users)
+      .values(people.map((p) => ({ email: p.email, name: p.name, language: p.language, jobTitle: p.jobTitle, passwordHash })))
+      .returning();
+    const userByEmail = new Map(insertedUsers.map((u) => [u.email, u]));
+    const userId = (email: string) => userByEmail.get(email)!.id;
+    await tx.insert(s.memberships).values(
+      people.map((p) => ({ companyId, userId: userId(p.email), role: p.role, externalId: `EMP-${100 + people.indexOf(p)}` })),
+    );
+    const admin = userId(DEMO_ADMIN_EMAIL);
+    const alex = userId(DEMO_AGENT_EMAIL);
+    const jf = userId("jf@parley.test");
+    const sophie = userId("sophie@parley.test");
+    // Jean-François is on vacation; Alex covers for him.
+    await tx
+      .update(s.users)
+      .set({ awayEnabled: true, awayUntil: new Date(now.getTime() + 3 * 86_400_000), awayDelegateUserId: alex })
+      .where(eq(s.users.id, jf));
+
+    const [service, sales] = await tx
+      .insert(s.teams)
+      .values([
+        { companyId, name: "Service" },
+        { companyId, name: "Ventes" },
+      ])
+      .returning();
+    await tx.insert(s.teamMembers).values([
+      { companyId, teamId: service!.id, userId: alex },
+      { companyId, teamId: service!.id, userId: jf },
+      { companyId, teamId: sales!.id, userId: sophie },
+      { companyId, teamId: sales!.id, userId: admin },
+    ]);
+    await tx.update(s.companies).set({ defaultAssigneeTeamId: service!.id }).where(eq(s.companies.id, companyId));
+
+    await tx.insert(s.customAttributeDefinitions).values([
+      { companyId, category: "customer", key: "vehicle_make", label: "Marque du véhicule", type: "string" },
+      { companyId, category: "customer", key: "vehicle_model", label: "Modèle du véhicule", type: "string" },
+      { companyId, category: "customer", key: "vehicle_year", label: "Année du véhicule", type: "number" },
+      { companyId, category: "customer", key: "last_visit", label: "Dernière visite", type: "date" },
+      { companyId, category: "customer", key: "preferred_time", label: "Moment préféré", type: "collection", options: ["Matin", "Après-midi", "Soir"] },
+      { companyId, category: "appointment", key: "advisor", label: "Conseiller", type: "string" },
+      { companyId, category: "appointment", key: "loaner", label: "Voiture de courtoisie", type: "collection", options: ["Oui", "Non"] },
+      { companyId, category: "event", key: "mileage", label: "Kilométrage", type: "number" },
+      { companyId, category: "event", key: "total", label: "Total ($)", type: "number" },
+    ]);
+
+    const usedNumbers = new Set<string>();
+    const customerRows = Array.from({ length: 200 }, (_, index) => {
+      const english = random.next() < 0.25;
+      const firstName = random.pick(english ? FIRST_NAMES_EN : FIRST_NAMES_FR);
+      const lastName = random.pick(LAST_NAMES);
+      let mobile: string | null = null;
+      // A few customers only have a landline on file.
+      if (index % 23 !== 7) {
+        do mobile = `+1${random.pick(AREA_CODES)}555${String(random.int(0, 9999)).padStart(4, "0")}`;
+        while (usedNumbers.has(mobile) || mobile === DEMO_SENDER_NUMBER);
+        usedNumbers.add(mobile);
+      }
+      const [make, model] = random.pick(VEHICLES);
+      const email =
+        random.next() < 0.6
+          ? `${firstName}.${lastName}`.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z.]/g, "") + "@example.com"
+          : null;
+      const lastVisit = new Date(now.getTime() - random.int(5, 400) * 86_400_000);
+      return {
+        companyId,
+        firstName,
+        lastName,
+        mobile,
+        email,
+        language: english ? ("en" as const) : ("fr" as const),
+        attributes: {
+          vehicle_make: make,
+          vehicle_model: model,
+          vehicle_year: random.int(2012, 2025),
+          last_visit: lastVisit.toISOString().slice(0, 10),
+          preferred_time: [random.pick(["Matin", "Après-midi", "Soir"])],
+        },
+        subscribedMarketing: index % 11 !== 3,
+        optedOutAt: index % 67 === 5 ? minutesAgo(60 * 24 * 20) : null,
+        subscribedGeneral: index % 67 !== 5,
+        searchText: customerSearchText({ firstName, lastName, email, mobile }),
+        createdAt: minutesAgo(60 * 24 * random.int(30, 900)),
+      };
+    });
+    const customers = await tx.insert(s.customers).values(customerRows).returning();
+
+    // Conversations with real-looking threads for the first customers with a mobile.
+    const reachable = customers.filter((c) => c.mobile && !c.optedOutAt);
+    const agents = [admin, alex, jf, sophie];
+    const conversationRows: (typeof s.conversations.$inferInsert)[] = [];
+    const messageRows: (typeof s.messages.$inferInsert)[] = [];
+    const assignmentRows: (typeof s.assignmentEvents.$inferInsert)[] = [];
+    const threadCount = 64;
+    for (let i = 0; i < threadCount; i++) {
+      const customer = reachable[i]!;
+      const threads = customer.language === "en" ? THREADS_EN : THREADS_FR;
+      const thread = threads[i % threads.length]!;
+      const threadLength = Math.max(...thread.map((line) => line.at));
+      const startMinutesAgo = threadLength + (i < 8 ? 5 + i * 25 : 60 * (6 + i * 9 + random.int(0, 8)));
+      const vehicle = `${customer.attributes.vehicle_make} ${customer.attributes.vehicle_model}`;
+      const conversationId = crypto.randomUUID();
+      const assigneeUserId = i % 7 === 6 ? null : agents[i % agents.length]!;
+      const assigneeTeamId = assigneeUserId ? null : service!.id;
+      let lastInboundAt: Date | null = null;
+      let lastOutboundAt: Date | null = null;
+      let last: { at: Date; text: string; direction: "inbound" | "outbound" } | null = null;
+      for (const line of thread as ThreadLine[]) {
+        const at = minutesAgo(startMinutesAgo - line.at);
+        const text = line.text.replaceAll("{first}", customer.firstName).replaceAll("{vehicle}", vehicle);
+        const inbound = line.from === "customer";
+        messageRows.push({
+          companyId,
+          conversationId,
+          customerId: customer.id,
+          direction: inbound ? "inbound" : "outbound",
+          body: text,
+          sourceKind: inbound ? "customer" : line.from === "automation" ? "automation" : "manual",
+          senderUserId: line.from === "agent" ? (assigneeUserId ?? alex) : null,
+          status: inbound ? "received" : line.failed ? "failed" : "delivered",
+          errorCode: line.failed ? "landline" : null,
+          errorText: line.failed ? "Landline or unreachable number" : null,
+          provider: "local",
+          providerMessageId: `seed-${conversationId}-${line.at}`,
+          segments: /[^\x20-\x7e\n]/.test(text) ? Math.ceil(text.length / 67) : Math.ceil(text.length / 153),
+          encoding: /[^\x20-\x7e\n]/.test(text) ? "UCS-2" : "GSM-7",
+          fromNumber: inbound ? customer.mobile : DEMO_SENDER_NUMBER,
+          toNumber: inbound ? DEMO_SENDER_NUMBER : customer.mobile,
+          sentAt: inbound ? null : at,
+          deliveredAt: inbound || line.failed ? null : at,
+          createdAt: at,
+        });
+        if (inbound) lastInboundAt = at;
+        else lastOutboundAt = at;
+        last = { at, text, direction: inbound ? "inbound" : "outbound" };
+      }
+      const closed = i >= 40 && i % 3 === 0;
+      // The newest inbound messages are still unread by their assignee.
+      const read = i >= 5;
+      conversationRows.push({
+        id: conversationId,
+        companyId,
+        customerId: customer.id,
+        status: closed ? "closed" : "open",
+        assigneeUserId,
+        assigneeTeamId,
+        lastActivityAt: last!.at,
+        lastInboundAt,
+        lastOutboundAt,
+        lastMessagePreview: last!.text.slice(0, 160),
+        lastMessageDirection: last!.direction,
+        assigneeReadAt: read ? last!.at : null,
+        closedAt: closed ? last!.at : null,
+        createdAt: minutesAgo(startMinutesAgo + 1),
+      });
+      assignmentRows.push({
+        companyId,
+        conversationId,
+        toUserId: assigneeUserId,
+        toTeamId: assigneeTeamId,
+        reason: "default_rule",
+        createdAt: minutesAgo(startMinutesAgo + 1),
+      });
+    }
+    await tx.insert(s.conversations).values(conversationRows);
+    await tx.insert(s.messages).values(messageRows);
+    await tx.insert(s.assignmentEvents).values(assignmentRows);
+
+    await tx.insert(s.savedReplies).values(SAVED_REPLIES.map((reply) => ({ companyId, ...reply, createdByUserId: admin })));
+
+    const appointmentRows = Array.from({ length: 48 }, (_, i) => {
+      const customer = customers[(i * 7) % customers.length]!;
+      const day = Math.floor(i / 4) - 2;
+      const start = new Date(now);
+      start.setUTCDate(start.getUTCDate() + day);
+      start.setUTCHours(12 + (i % 4) * 2, i % 2 ? 30 : 0, 0, 0);
+      const types = APPOINTMENT_TYPES[customer.language];
+      return {
+        companyId,
+        customerId: customer.id,
+        type: types[i % types.length]!,
+        startAt: start,
+        durationMinutes: [30, 60, 90][i % 3]!,
+        status: day < 0 ? ("completed" as const) : i % 5 === 0 ? ("confirmed" as const) : ("scheduled" as const),
+        assignedUserId: agents[i % agents.length]!,
+        attributes: { advisor: people[i % people.length]!.name, loaner: [i % 3 === 0 ? "Oui" : "Non"] },
+      };
+    });
+    await tx.insert(s.appointments).values(appointmentRows);
+
+    await tx.insert(s.customerEvents).values(
+      Array.from({ length: 60 }, (_, i) => {
+        const customer = customers[(i * 3 + 1) % customers.length]!;
+        return {
+          companyId,
+          customerId: customer.id,
+          kind: "repair_order",
+          number: `RO-${48200 + i}`,
+          title: random.pick(["Entretien régulier", "Remplacement des freins", "Pneus d'hiver", "Diagnostic moteur", "Alignement"]),
+          status: i < 10 ? "open" : "closed",
+          occurredAt: minutesAgo(60 * 24 * random.int(0, 300)),
+          attributes: { mileage: random.int(8_000, 220_000), total: random.int(80, 2400) },
+        };
+      }),
+    );
+
+    await tx.insert(s.automations).values([
+      {
+        companyId,
+        name: "Rappel de rendez-vous (veille)",
+        type: "appointment_reminder",
+        status: "active",
+        messageBody:
+          "Bonjour { customer.first_name }, rappel de votre rendez-vous le { appointment.start_at_date } à { appointment.start_at_time }. Répondez OUI pour confirmer ou NON pour annuler.",
+        keywordResponses: [
+          { keywords: ["oui", "yes", "ok", "d'accord", "bien sûr"], reply: "Merci, votre rendez-vous est confirmé!", action: "confirm_appointment" },
+          { keywords: ["non", "no"], reply: "Votre rendez-vous est annulé. Répondez pour en fixer un autre.", action: "cancel_appointment" },
+        ],
+        schedule: "daily",
+        dailyAt: "10:00",
+        activatedAt: minutesAgo(60 * 24 * 40),
+        createdByUserId: admin,
+      },
+      {
+        companyId,
+        name: "Demande d'avis après visite",
+        type: "review_request",
+        status: "active",
+        messageBody: "Merci de votre visite, { customer.first_name }! Comment s'est passée votre expérience?",
+        schedule: "daily",
+        dailyAt: "17:00",
+        sentimentEnabled: true,
+        activatedAt: minutesAgo(60 * 24 * 20),
+        createdByUserId: admin,
+      },
+      {
+        companyId,
+        name: "Relance pneus d'hiver",
+        type: "general",
+        status: "draft",
+        marketing: true,
+        messageBody: "C'est le temps des pneus d'hiver, { customer.first_name }! Répondez OUI pour prendre rendez-vous.",
+        createdByUserId: sophie,
+      },
+    ]);
+
+    return { companyId, adminId: admin, agentId: alex, serviceTeamId: service!.id };
+  });
+}

@@ -1,0 +1,6 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+export const awayModeScheduled = eventType("user/away.scheduled", {
+  schema: z.object({ userId: z.uuid(), awayUntil: z.iso.datetime({ offset: true }) }),
+});

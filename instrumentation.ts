@@ -1,0 +1,12 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A wrong configuration value stops start-up here, naming the variable.
+  const { env } = await import("@/lib/env");
+  const config = env();
+  const { prepareDatabase } = await import("@/db/prepare");
+  await prepareDatabase();
+  if (config.backgroundEngine === "in-process") {
+    const { startInProcessSweeps } = await import("@/lib/background/in-process");
+    startInProcessSweeps(config.SWEEP_INTERVAL_SECONDS);
+  }
+}

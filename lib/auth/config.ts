@@ -1,0 +1,66 @@
+import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
+
+/** Paths reachable without signing in. Everything else is guarded by middleware. */
+const PUBLIC_PREFIXES = [
+  "/sign-in",
+  "/forgot-password",
+  "/reset-password",
+  "/api/auth",
+  "/api/health",
+  "/api/webhooks",
+  "/api/inngest",
+  "/api/files/public",
+  "/pay/",
+  "/r/",
+  "/f/",
+  "/dev/",
+];
+
+export function isPublicPath(pathname: string) {
+  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
+}
+
+/**
+ * Edge-safe part of the next-auth configuration (no database): used by middleware.ts.
+ * The credentials provider lives in lib/auth/index.ts.
+ */
+export const authConfig = {
+  secret: env().authSecret,
+  trustHost: true,
+  pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password is an answer, not a server error.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname } = request.nextUrl;
+      if (isPublicPath(pathname) || auth?.user) return true;
+      if (pathname.startsWith("/api/")) {
+        return Response.json({ error: "Sign in required" }, { status: 401 });
+      }
+      return false;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.cid = (user as { companyId?: string }).companyId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) {
+        session.user.id = String(token.uid ?? "");
+        (session.user as { companyId?: string }).companyId = String(token.cid ?? "");
+        (session as { issuedAt?: number }).issuedAt = Number(token.iat ?? 0);
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,19 @@
+import type { Role } from "@/db/schema";
+import { SafeError } from "@/lib/actions/errors";
+
+const PERMISSIONS = {
+  manageTeams: ["admin"],
+  manageCompany: ["admin"],
+  manageUsers: ["admin"],
+  seeReadState: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function throwIfNoPermission(role: Role, permission: Permission) {
+  if (!can(role, permission)) throw new SafeError("errors.forbidden");
+}

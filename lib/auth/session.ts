@@ -1,0 +1,45 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb, type Db } from "@/db/client";
+import { findCompany } from "@/db/queries/companies";
+import { findCompanyUser } from "@/db/queries/users";
+import type { Role } from "@/db/schema";
+import { auth } from "./index";
+
+export type SessionContext = {
+  db: Db;
+  userId: string;
+  companyId: string;
+  role: Role;
+  user: NonNullable<Awaited<ReturnType<typeof findCompanyUser>>>;
+  company: NonNullable<Awaited<ReturnType<typeof findCompany>>>;
+};
+
+/**
+ * The signed-in user and their company, read once per request. The company always
+ * comes from here, never from client input.
+ */
+export const getSessionContext = cache(async (): Promise<SessionContext | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  const companyId = (session?.user as { companyId?: string } | undefined)?.companyId;
+  if (!userId || !companyId) return null;
+  const db = await getDb();
+  const [user, company] = await Promise.all([
+    findCompanyUser(db, { companyId, userId }),
+    findCompany(db, { companyId }),
+  ]);
+  if (!user || !company) return null;
+  // A password change signs out every session opened before it.
+  const issuedAt = (session as { issuedAt?: number }).issuedAt ?? 0;
+  if (user.passwordChangedAt && issuedAt * 1000 < user.passwordChangedAt.getTime() - 1000) {
+    return null;
+  }
+  return { db, userId, companyId, role: user.role, user, company };
+});
+
+export async function requireSession(): Promise<SessionContext> {
+  const context = await getSessionContext();
+  if (!context) redirect("/sign-in");
+  return context;
+}

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sweepRuns } from "@/db/schema";
+import { endExpiredAwayModes } from "@/lib/users/away";
+
+export type Sweep = {
+  name: string;
+  /** Cron schedule when an Inngest engine runs it. */
+  cron: string;
+  run: (db: Db, now: Date) => Promise<Record<string, unknown>>;
+};
+
+/**
+ * Periodic bodies shared by both triggers: Inngest cron functions when an engine is
+ * configured, the in-process timer when embedded. Each moves due rows forward with
+ * conditional updates, so running one twice does nothing twice.
+ */
+export const SWEEPS: Sweep[] = [
+  { name: "end-expired-away-modes", cron: "* * * * *", run: endExpiredAwayModes },
+];
+
+/** Runs one sweep and records its heartbeat (shown by /api/health). */
+export async function runSweep(db: Db, sweep: Sweep, now = new Date()) {
+  const result = await sweep.run(db, now);
+  await db
+    .insert(sweepRuns)
+    .values({ name: sweep.name, lastRunAt: now, lastResult: result })
+    .onConflictDoUpdate({
+      target: sweepRuns.name,
+      set: { lastRunAt: sql`excluded.last_run_at`, lastResult: sql`excluded.last_result` },
+    });
+  return result;
+}

@@ -1,0 +1,146 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every variable is optional and has an embedded
+ * default, so `npm run dev` works on a fresh machine; a wrong value stops start-up
+ * with a message naming the variable.
+ */
+
+const DEV_AUTH_SECRET = "parley-dev-auth-secret-change-me-in-production";
+export const DEV_SIGNATURE_SECRET = "parley-dev-signature-secret";
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
+  PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+  SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(["auto", "always", "never"]).default("auto")),
+
+  AUTH_SECRET: optionalString,
+
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Parley <no-reply@parley.test>")),
+
+  VONAGE_API_KEY: optionalString,
+  VONAGE_API_SECRET: optionalString,
+  VONAGE_APPLICATION_ID: optionalString,
+  VONAGE_PRIVATE_KEY: optionalString,
+  VONAGE_SIGNATURE_SECRET: optionalString,
+  VONAGE_FROM_NUMBER: optionalString,
+  VONAGE_API_HOST: optionalUrl,
+
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl,
+  ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default("claude-sonnet-4-5")),
+
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: optionalUrl,
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  ENABLE_DEV_TOOLS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  SWEEP_INTERVAL_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3600).default(5),
+  ),
+});
+
+export type Env = z.infer<typeof schema> & {
+  databaseDriver: "pglite" | "pg" | "neon";
+  embedded: boolean;
+  authSecret: string;
+  vonageSignatureSecret: string;
+  backgroundEngine: "inngest-dev" | "inngest-cloud" | "in-process";
+  smsChannel: "vonage" | "local";
+  emailTransport: "smtp" | "outbox";
+  /** The phone simulator and mail outbox pages. */
+  devTools: boolean;
+};
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+function pickDriver(env: z.infer<typeof schema>): Env["databaseDriver"] {
+  if (env.DATABASE_DRIVER) return env.DATABASE_DRIVER;
+  if (!env.DATABASE_URL) return "pglite";
+  return /\.neon\.tech(:|\/|$)/.test(env.DATABASE_URL) ? "neon" : "pg";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `  - ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigurationError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = result.data;
+  const databaseDriver = pickDriver(env);
+  if (databaseDriver !== "pglite" && !env.DATABASE_URL) {
+    throw new ConfigurationError(
+      `Invalid configuration:\n  - DATABASE_URL: required when DATABASE_DRIVER=${databaseDriver}`,
+    );
+  }
+  const embedded = databaseDriver === "pglite";
+  // A production deployment (real database, production build) must not run on the
+  // secrets published in the README.
+  const deployed = env.NODE_ENV === "production" && !embedded;
+  const missingInProduction = (["AUTH_SECRET", "VONAGE_SIGNATURE_SECRET"] as const).filter(
+    (name) => deployed && !env[name],
+  );
+  if (missingInProduction.length > 0) {
+    throw new ConfigurationError(
+      `Invalid configuration:\n${missingInProduction
+        .map((name) => `  - ${name}: required in production (the embedded default is public)`)
+        .join("\n")}`,
+    );
+  }
+  const vonageKeys = [env.VONAGE_APPLICATION_ID, env.VONAGE_PRIVATE_KEY];
+  const smsChannel = vonageKeys.every(Boolean) ? "vonage" : "local";
+  const backgroundEngine = env.INNGEST_DEV
+    ? "inngest-dev"
+    : env.INNGEST_SIGNING_KEY
+      ? "inngest-cloud"
+      : "in-process";
+  return {
+    ...env,
+    databaseDriver,
+    embedded,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    vonageSignatureSecret: env.VONAGE_SIGNATURE_SECRET ?? DEV_SIGNATURE_SECRET,
+    backgroundEngine,
+    smsChannel,
+    emailTransport: env.SMTP_URL ? "smtp" : "outbox",
+    devTools: env.ENABLE_DEV_TOOLS ? env.ENABLE_DEV_TOOLS === "true" : embedded || env.NODE_ENV !== "production",
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,12 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth/config";
+
+// Edge-safe: only the JWT is checked here; pages and actions load the session
+// (and its company) again through lib/auth/session.ts.
+const { auth } = NextAuth(authConfig);
+
+export default auth;
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
+};
