@@ -118,8 +118,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         .join("\n")}`,
     );
   }
-  const vonageKeys = [env.VONAGE_APPLICATION_ID, env.VONAGE_PRIVATE_KEY];
-  const smsChannel = vonageKeys.every(Boolean) ? "vonage" : "local";
+  // Messages API auth: an application's JWT (id + private key), or the account's key/secret.
+  const vonageConfigured =
+    Boolean(env.VONAGE_APPLICATION_ID && env.VONAGE_PRIVATE_KEY) || Boolean(env.VONAGE_API_KEY && env.VONAGE_API_SECRET);
+  const smsChannel = vonageConfigured ? "vonage" : "local";
   const backgroundEngine = env.INNGEST_DEV
     ? "inngest-dev"
     : env.INNGEST_SIGNING_KEY

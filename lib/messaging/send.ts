@@ -1,0 +1,144 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { findCompany } from "@/db/queries/companies";
+import { findCompanyUser } from "@/db/queries/users";
+import { customers, messages, type MessageSourceKind } from "@/db/schema";
+import { defaultAssignee, type Assignee } from "@/lib/conversations/routing";
+import { ensureActiveConversation, recordMessageOnConversation } from "@/lib/conversations/thread";
+import { publish } from "@/lib/live/bus";
+import { TemplateSyntaxError } from "@/lib/templates/parse";
+import { renderTemplate } from "@/lib/templates/render";
+import { templateValues, type TemplateSubjects } from "@/lib/templates/context";
+import { countSegments } from "./segments";
+import { sendRefusal, type MessageCategory, type SendRefusal } from "./sendability";
+import { defaultSmsProvider } from "./sms";
+import { SmsSendError, type SmsProvider } from "./sms/provider";
+import { applyStatusReport } from "./status";
+
+export type SendRequest = {
+  companyId: string;
+  customerId: string;
+  /** Template source: `{ customer.first_name }` tokens are filled in here. */
+  body: string;
+  category: MessageCategory;
+  source: { kind: MessageSourceKind; id?: string | null };
+  /** The user who wrote it (manual sends carry their signature). */
+  senderUserId?: string | null;
+  /** Who gets the conversation if this message starts one; default: the company rule. */
+  assignTo?: Assignee;
+  /** Extra template subjects (the appointment a reminder is about…). */
+  subjects?: Pick<TemplateSubjects, "appointment" | "event">;
+  /** The text before translation, kept on the message (EDIT-12). */
+  original?: { body: string; language: string | null };
+  /**
+   * The only messages a number that texted STOP may still get: the one confirmation of
+   * that opt-out, and answers to HELP.
+   */
+  compliance?: "opt_out_confirmation" | "opt_in_confirmation" | "help";
+};
+
+export type SentMessage = typeof messages.$inferSelect;
+export type SendOutcome = { ok: true; message: SentMessage } | { ok: false; reason: SendRefusal; detail?: string };
+
+export type SendDependencies = { provider?: SmsProvider; now?: Date };
+
+/** The text with the author's signature appended (USER-3); empty signature = their name. */
+export function withSignature(text: string, user: { name: string; signature: string | null; signatureEnabled: boolean }) {
+  if (!user.signatureEnabled) return text;
+  const signature = user.signature?.trim() || user.name;
+  return `${text.trimEnd()}\n${signature.startsWith("-") ? signature : `- ${signature}`}`;
+}
+
+/**
+ * The one sending gate (ARCHITECTURE.md): every outgoing SMS, from any path, comes here.
+ * It refuses with a reason, renders the template, signs manual sends, counts segments,
+ * records the message, then hands it to the provider.
+ */
+export async function sendSms(db: Db, request: SendRequest, dependencies: SendDependencies = {}): Promise<SendOutcome> {
+  const now = dependencies.now ?? new Date();
+  const provider = dependencies.provider ?? defaultSmsProvider();
+  const [customer] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.companyId, request.companyId), eq(customers.id, request.customerId)));
+  const company = await findCompany(db, { companyId: request.companyId });
+  if (!customer || !company || customer.mergedIntoId) return { ok: false, reason: "customer_not_found" };
+
+  const refusal = sendRefusal(customer, company, request.category, now);
+  if (refusal && !(request.compliance && refusal !== "no_mobile")) return { ok: false, reason: refusal };
+
+  const sender = request.senderUserId ? await findCompanyUser(db, { companyId: company.id, userId: request.senderUserId }) : undefined;
+  let text: string;
+  try {
+    text = renderTemplate(request.body, templateValues({
+      locale: customer.language,
+      timeZone: company.timezone,
+      customer,
+      company,
+      user: sender ?? null,
+      ...request.subjects,
+    })).trim();
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return { ok: false, reason: "template_error", detail: error.snippet };
+    throw error;
+  }
+  if (!text) return { ok: false, reason: "empty_message" };
+  if (sender && request.source.kind === "manual") text = withSignature(text, sender);
+
+  const { encoding, segments } = countSegments(text);
+  const from = company.senderNumber ?? "";
+  const message = await db.transaction(async (tx) => {
+    const conversation = await ensureActiveConversation(tx, {
+      companyId: company.id,
+      customerId: customer.id,
+      assignTo: request.assignTo ?? defaultAssignee(company),
+      now,
+    });
+    const [row] = await tx
+      .insert(messages)
+      .values({
+        companyId: company.id,
+        conversationId: conversation.id,
+        customerId: customer.id,
+        direction: "outbound",
+        body: text,
+        originalBody: request.original?.body ?? null,
+        originalLanguage: request.original?.language ?? null,
+        sourceKind: request.source.kind,
+        sourceId: request.source.id ?? null,
+        senderUserId: sender?.id ?? null,
+        status: "queued",
+        provider: provider.name,
+        segments,
+        encoding,
+        fromNumber: from,
+        toNumber: customer.mobile,
+        marketing: request.category === "marketing",
+        createdAt: now,
+      })
+      .returning();
+    await recordMessageOnConversation(tx, {
+      conversationId: conversation.id,
+      direction: "outbound",
+      body: text,
+      at: now,
+      // The assignee answering has obviously read the conversation.
+      readByAssignee: Boolean(sender) && conversation.assigneeUserId === sender!.id,
+    });
+    return row!;
+  });
+  publish(company.id, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });
+
+  try {
+    const result = await provider.send({ clientRef: message.id, to: customer.mobile!, from, text });
+    await applyStatusReport(db, { provider: provider.name, clientRef: message.id, providerMessageId: result.providerMessageId, status: "sent", at: new Date() });
+    for (const receipt of result.receipts ?? []) await applyStatusReport(db, receipt);
+  } catch (error) {
+    const category = error instanceof SmsSendError ? error.category : "provider_error";
+    const detail = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof SmsSendError)) console.error("[sms] provider failed", error);
+    await applyStatusReport(db, { provider: provider.name, clientRef: message.id, status: "failed", errorCode: category, errorDetail: detail, at: new Date() });
+  }
+  const [final] = await db.select().from(messages).where(eq(messages.id, message.id));
+  return { ok: true, message: final! };
+}

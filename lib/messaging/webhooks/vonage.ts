@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { parsePhone } from "@/lib/phone";
+import { carrierErrorCategory } from "../carrier-errors";
+import { receiveSms, receiveSmsPart } from "../inbound";
+import type { StatusReport } from "../sms/provider";
+import { applyStatusReport } from "../status";
+import { verifyVonageWebhook } from "./vonage-signature";
+
+/** Vonage sends numbers as digits without "+". */
+const vonageNumber = z
+  .string()
+  .trim()
+  .min(3)
+  .transform((value, context) => {
+    const parsed = parsePhone(value.startsWith("+") ? value : `+${value}`);
+    if (parsed.ok) return parsed.e164;
+    // Short codes and alphanumeric senders stay as they are.
+    if (/^[0-9A-Za-z]{3,15}$/.test(value)) return value;
+    context.addIssue({ code: "custom", message: "not a phone number" });
+    return z.NEVER;
+  });
+
+const messagesInbound = z.object({
+  channel: z.literal("sms"),
+  message_uuid: z.string().min(1),
+  to: vonageNumber,
+  from: vonageNumber,
+  text: z.string().max(10_000),
+  timestamp: z.string().optional(),
+});
+
+const legacyInbound = z.object({
+  msisdn: vonageNumber,
+  to: vonageNumber,
+  messageId: z.string().min(1),
+  text: z.string().max(10_000).default(""),
+  "message-timestamp": z.string().optional(),
+  concat: z.enum(["true", "false"]).optional(),
+  "concat-ref": z.string().optional(),
+  "concat-total": z.coerce.number().int().min(1).max(20).optional(),
+  "concat-part": z.coerce.number().int().min(1).max(20).optional(),
+});
+
+const messagesStatus = z.object({
+  message_uuid: z.string().min(1),
+  status: z.enum(["submitted", "delivered", "rejected", "undeliverable", "read"]),
+  client_ref: z.string().optional(),
+  timestamp: z.string().optional(),
+  error: z
+    .object({ type: z.string().optional(), title: z.union([z.string(), z.number()]).optional(), detail: z.string().optional() })
+    .optional(),
+});
+
+const legacyStatus = z.object({
+  messageId: z.string().min(1),
+  status: z.enum(["delivered", "expired", "failed", "rejected", "accepted", "buffered", "unknown"]),
+  "err-code": z.string().optional(),
+  "client-ref": z.string().optional(),
+  "message-timestamp": z.string().optional(),
+});
+
+function vonageTime(value: string | undefined, fallback: Date): Date {
+  if (!value) return fallback;
+  // The SMS API writes "2026-11-23 18:04:05" in UTC.
+  const date = new Date(/^\d{4}-\d{2}-\d{2} /.test(value) ? `${value.replace(" ", "T")}Z` : value);
+  return Number.isNaN(date.getTime()) ? fallback : date;
+}
+
+const json = (body: unknown, status = 200) => Response.json(body, { status });
+
+function invalid(error: z.ZodError) {
+  return json({ error: "Malformed webhook", issues: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, 400);
+}
+
+/**
+ * Answers 5xx only when storing failed, so Vonage retries; a duplicate or a message for
+ * a number we do not serve is acknowledged (200) and changes nothing.
+ */
+async function persisting(work: () => Promise<unknown>) {
+  try {
+    return json({ ok: true, result: await work() });
+  } catch (error) {
+    console.error("[webhooks/vonage] could not store", error);
+    return json({ error: "Temporarily unable to store the webhook" }, 503);
+  }
+}
+
+export async function handleInboundWebhook(request: Request, now = new Date()) {
+  const verified = await verifyVonageWebhook(request, env().vonageSignatureSecret, now);
+  if (!verified.ok) return json({ error: verified.error }, verified.status);
+  const db = await getDb();
+  if (verified.shape === "messages") {
+    const parsed = messagesInbound.safeParse(verified.payload);
+    if (!parsed.success) return invalid(parsed.error);
+    const sms = parsed.data;
+    return persisting(() =>
+      receiveSms(db, { provider: "vonage", providerMessageId: sms.message_uuid, from: sms.from, to: sms.to, text: sms.text, receivedAt: vonageTime(sms.timestamp, now) }),
+    );
+  }
+  const parsed = legacyInbound.safeParse(verified.params);
+  if (!parsed.success) return invalid(parsed.error);
+  const sms = parsed.data;
+  const base = { provider: "vonage" as const, from: sms.msisdn, to: sms.to, text: sms.text, receivedAt: vonageTime(sms["message-timestamp"], now) };
+  if (sms.concat === "true" && sms["concat-ref"] && sms["concat-total"] && sms["concat-part"]) {
+    return persisting(() =>
+      receiveSmsPart(db, { ...base, partProviderId: sms.messageId, reference: sms["concat-ref"]!, partNumber: sms["concat-part"]!, totalParts: sms["concat-total"]! }),
+    );
+  }
+  return persisting(() => receiveSms(db, { ...base, providerMessageId: sms.messageId }));
+}
+
+const MESSAGES_STATUS: Record<z.infer<typeof messagesStatus>["status"], StatusReport["status"]> = {
+  submitted: "sent",
+  delivered: "delivered",
+  read: "delivered",
+  rejected: "failed",
+  undeliverable: "failed",
+};
+
+const LEGACY_STATUS: Record<z.infer<typeof legacyStatus>["status"], StatusReport["status"] | null> = {
+  delivered: "delivered",
+  accepted: "sent",
+  buffered: "sent",
+  expired: "failed",
+  failed: "failed",
+  rejected: "failed",
+  unknown: null,
+};
+
+export async function handleStatusWebhook(request: Request, now = new Date()) {
+  const verified = await verifyVonageWebhook(request, env().vonageSignatureSecret, now);
+  if (!verified.ok) return json({ error: verified.error }, verified.status);
+  const db = await getDb();
+  let report: StatusReport | null;
+  if (verified.shape === "messages") {
+    const parsed = messagesStatus.safeParse(verified.payload);
+    if (!parsed.success) return invalid(parsed.error);
+    const data = parsed.data;
+    const status = MESSAGES_STATUS[data.status];
+    const detail = [data.error?.title, data.error?.detail].filter(Boolean).join(": ") || null;
+    const code = data.error?.title ?? data.error?.type?.split("#")[1] ?? null;
+    report = {
+      provider: "vonage",
+      providerMessageId: data.message_uuid,
+      clientRef: data.client_ref ?? null,
+      status,
+      errorCode: status === "failed" ? carrierErrorCategory(null, detail ?? data.status) : null,
+      errorDetail: status === "failed" ? (detail ?? (code ? String(code) : data.status)) : null,
+      at: vonageTime(data.timestamp, now),
+    };
+  } else {
+    const parsed = legacyStatus.safeParse(verified.params);
+    if (!parsed.success) return invalid(parsed.error);
+    const data = parsed.data;
+    const status = LEGACY_STATUS[data.status];
+    report = status
+      ? {
+          provider: "vonage",
+          providerMessageId: data.messageId,
+          clientRef: data["client-ref"] ?? null,
+          status,
+          errorCode: status === "failed" ? (data.status === "expired" ? "expired" : carrierErrorCategory(data["err-code"], data.status)) : null,
+          errorDetail: status === "failed" ? `${data.status} (err-code ${data["err-code"] ?? "?"})` : null,
+          at: vonageTime(data["message-timestamp"], now),
+        }
+      : null;
+  }
+  if (!report) return json({ ok: true, result: { applied: false } });
+  return persisting(() => applyStatusReport(db, report));
+}
