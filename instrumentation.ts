@@ -5,6 +5,10 @@ export async function register() {
   const config = env();
   const { prepareDatabase } = await import("@/db/prepare");
   await prepareDatabase();
+  if (config.databaseDriver === "pg" && config.DATABASE_URL) {
+    const { startPostgresBridge } = await import("@/lib/live/postgres-bridge");
+    await startPostgresBridge(config.DATABASE_URL);
+  }
   if (config.backgroundEngine === "in-process") {
     const { startInProcessSweeps } = await import("@/lib/background/in-process");
     startInProcessSweeps(config.SWEEP_INTERVAL_SECONDS);

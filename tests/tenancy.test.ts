@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { findConversation, listConversations, setConversationStatus } from "@/db/queries/conversations";
+import { findConversation, setConversationStatus } from "@/db/queries/conversations";
+import { listInbox } from "@/db/queries/inbox";
 import { findCustomer, listCustomers } from "@/db/queries/customers";
 import { findCompanyUser, listCompanyUsers, listTeams, updateAwaySettings } from "@/db/queries/users";
 import { conversations, users } from "@/db/schema";
@@ -24,12 +25,13 @@ async function twoCompanies() {
 describe("a user of company A", () => {
   it("cannot read company B's customers, conversations, users or teams", async () => {
     const db = database.db;
-    const { a, userB, customerB, conversationB } = await twoCompanies();
+    const { a, userA, userB, customerB, conversationB } = await twoCompanies();
     expect(await findCustomer(db, { companyId: a.id, customerId: customerB.id })).toBeUndefined();
     expect(await findConversation(db, { companyId: a.id, conversationId: conversationB.id })).toBeUndefined();
     expect(await findCompanyUser(db, { companyId: a.id, userId: userB.id })).toBeUndefined();
     expect((await listCustomers(db, { companyId: a.id, query: "Secret" })).customers).toEqual([]);
-    expect((await listConversations(db, { companyId: a.id, filter: { status: "all" } })).conversations).toEqual([]);
+    const all = { view: { kind: "all" as const }, status: "all" as const, flags: [] };
+    expect((await listInbox(db, { companyId: a.id, userId: userA.id, filter: all })).rows).toEqual([]);
     expect((await listCompanyUsers(db, { companyId: a.id })).map((u) => u.id)).not.toContain(userB.id);
     expect(await listTeams(db, { companyId: a.id })).toEqual([]);
   });

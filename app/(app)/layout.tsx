@@ -1,14 +1,19 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { companyCounts } from "@/db/queries/companies";
+import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
 import { requireSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const { db, companyId, user, company } = await requireSession();
-  const counts = await companyCounts(db, { companyId });
+  const { db, companyId, userId, user, company } = await requireSession();
+  const [counts, notifications, unreadNotifications] = await Promise.all([
+    companyCounts(db, { companyId }),
+    listNotifications(db, { companyId, userId }),
+    countUnreadNotifications(db, { companyId, userId }),
+  ]);
   return (
     <AppShell
       user={{
@@ -23,6 +28,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       companyName={company.name}
       counts={counts}
       engine={env().backgroundEngine}
+      notifications={notifications.map((n) => ({ id: n.id, kind: n.kind, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null, data: n.data }))}
+      unreadNotifications={unreadNotifications}
     >
       {children}
     </AppShell>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bot, Menu, MessagesSquare, Settings, Users } from "lucide-react";
+import { Bot, Building2, Menu, MessagesSquare, Settings, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -9,7 +9,9 @@ import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/dialog";
 import { AwayBanner } from "./away-banner";
 import { EngineBadge } from "./engine-badge";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "./logo";
+import { NotificationBell, type ShellNotification } from "./notification-bell";
 import { SearchBar } from "./search-bar";
 import { UserMenu, type ShellUser } from "./user-menu";
 
@@ -20,14 +22,15 @@ const NAV = [
   { href: "/customers", key: "customers", Icon: Users, count: "customers" },
   { href: "/automations", key: "automations", Icon: Bot, count: "activeAutomations" },
   { href: "/settings", key: "settings", Icon: Settings, count: null },
+  { href: "/company", key: "company", Icon: Building2, count: null, adminOnly: true },
 ] as const;
 
-function Navigation({ counts, onNavigate }: { counts: ShellCounts; onNavigate?: () => void }) {
+function Navigation({ counts, isAdmin, onNavigate }: { counts: ShellCounts; isAdmin: boolean; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-1 flex-col gap-1 px-3">
-      {NAV.map(({ href, key, Icon, count }) => {
+      {NAV.filter((item) => isAdmin || !("adminOnly" in item)).map(({ href, key, Icon, count }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -65,12 +68,16 @@ export function AppShell({
   companyName,
   counts,
   engine,
+  notifications,
+  unreadNotifications,
   children,
 }: {
   user: ShellUser;
   companyName: string;
   counts: ShellCounts;
   engine: string;
+  notifications: ShellNotification[];
+  unreadNotifications: number;
   children: ReactNode;
 }) {
   const t = useTranslations("nav");
@@ -81,7 +88,7 @@ export function AppShell({
         <Logo inverted />
         <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
       </div>
-      <Navigation counts={counts} onNavigate={onNavigate} />
+      <Navigation counts={counts} isAdmin={user.role === "admin"} onNavigate={onNavigate} />
       <div className="px-5 py-4">
         <EngineBadge engine={engine} />
       </div>
@@ -89,6 +96,7 @@ export function AppShell({
   );
   return (
     <div className="flex min-h-dvh">
+      <LiveRefresh />
       <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col bg-slate-900 lg:flex">{sidebar()}</aside>
       <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} title={t("label")}>
         {sidebar(() => setDrawerOpen(false))}
@@ -104,7 +112,10 @@ export function AppShell({
             <Menu className="h-5 w-5" aria-hidden />
           </button>
           <SearchBar />
-          <UserMenu user={user} />
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationBell notifications={notifications} unread={unreadNotifications} />
+            <UserMenu user={user} />
+          </div>
         </header>
         {user.awayEnabled ? <AwayBanner until={user.awayUntil} /> : null}
         <main className="flex-1">{children}</main>

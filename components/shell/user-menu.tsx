@@ -39,7 +39,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        className="ml-auto flex items-center gap-2.5 rounded-lg p-1 text-left hover:bg-slate-100 sm:pr-2.5"
+        className="flex items-center gap-2.5 rounded-lg p-1 text-left hover:bg-slate-100 sm:pr-2.5"
         aria-label={t("open")}
         data-testid="user-menu"
       >

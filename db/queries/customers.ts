@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, ilike, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { customers } from "@/db/schema";
+import { appointments, customAttributeDefinitions, customers, notes, users } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 
 export type CustomerCursor = { lastName: string; firstName: string; id: string };
@@ -62,4 +62,29 @@ export async function findCustomer(db: Db, { companyId, customerId }: { companyI
     .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)))
     .limit(1);
   return row;
+}
+
+/** What the inbox's customer panel shows beside a conversation. */
+export async function customerPanel(db: Db, { companyId, customerId, now = new Date() }: { companyId: string; customerId: string; now?: Date }) {
+  const [definitions, upcoming, recentNotes] = await Promise.all([
+    db
+      .select()
+      .from(customAttributeDefinitions)
+      .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "customer")))
+      .orderBy(asc(customAttributeDefinitions.label)),
+    db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.companyId, companyId), eq(appointments.customerId, customerId), gte(appointments.startAt, now), ne(appointments.status, "cancelled")))
+      .orderBy(asc(appointments.startAt))
+      .limit(3),
+    db
+      .select({ id: notes.id, body: notes.body, createdAt: notes.createdAt, authorName: users.name })
+      .from(notes)
+      .leftJoin(users, eq(users.id, notes.authorUserId))
+      .where(and(eq(notes.companyId, companyId), eq(notes.customerId, customerId)))
+      .orderBy(desc(notes.createdAt))
+      .limit(3),
+  ]);
+  return { definitions, upcoming, recentNotes };
 }

@@ -121,6 +121,7 @@ export const customerEvents = pgTable(
   (t) => [
     index("customer_events_customer_idx").on(t.customerId, t.occurredAt),
     index("customer_events_company_number_idx").on(t.companyId, t.number),
+    index("customer_events_number_trgm_idx").using("gin", sql`lower(${t.number}) gin_trgm_ops`),
   ],
 );
 

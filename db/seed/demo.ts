@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import * as s from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { customerSearchText } from "@/lib/customers/search-text";
+import { countSegments } from "@/lib/messaging/segments";
 import {
   APPOINTMENT_TYPES,
   AREA_CODES,
@@ -191,8 +192,8 @@ export async function seedDemoData(db: Db, now = new Date()) {
           errorText: line.failed ? "Landline or unreachable number" : null,
           provider: "local",
           providerMessageId: `seed-${conversationId}-${line.at}`,
-          segments: /[^\x20-\x7e\n]/.test(text) ? Math.ceil(text.length / 67) : Math.ceil(text.length / 153),
-          encoding: /[^\x20-\x7e\n]/.test(text) ? "UCS-2" : "GSM-7",
+          segments: countSegments(text).segments,
+          encoding: countSegments(text).encoding,
           fromNumber: inbound ? customer.mobile : DEMO_SENDER_NUMBER,
           toNumber: inbound ? DEMO_SENDER_NUMBER : customer.mobile,
           sentAt: inbound ? null : at,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sweepRuns } from "@/db/schema";
+import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { endExpiredAwayModes } from "@/lib/users/away";
 
 export type Sweep = {
@@ -17,6 +18,7 @@ export type Sweep = {
  */
 export const SWEEPS: Sweep[] = [
   { name: "end-expired-away-modes", cron: "* * * * *", run: endExpiredAwayModes },
+  { name: "auto-close-conversations", cron: "*/15 * * * *", run: autoCloseInactiveConversations },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

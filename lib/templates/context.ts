@@ -15,7 +15,7 @@ export type TemplateSubjects = {
 
 const intlLocale = (locale: "fr" | "en") => (locale === "fr" ? "fr-CA" : "en-CA");
 
-function attributeText(value: unknown, locale: "fr" | "en", timeZone: string): string | null {
+function attributeText(value: unknown, locale: "fr" | "en"): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "number") return new Intl.NumberFormat(intlLocale(locale)).format(value);
@@ -54,7 +54,7 @@ export function templateValues(subjects: TemplateSubjects): TemplateValues {
     if (known) return known();
     const [scope, key] = path.split(".", 2) as [string, string];
     const bag = scope === "customer" ? customer?.attributes : scope === "appointment" ? appointment?.attributes : scope === "event" ? event?.attributes : undefined;
-    return attributeText(bag?.[key], locale, timeZone);
+    return attributeText(bag?.[key], locale);
   };
 }
 

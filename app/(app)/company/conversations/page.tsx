@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { listCompanyUsers, listTeams } from "@/db/queries/users";
+import { requireSession } from "@/lib/auth/session";
+import { ConversationSettingsForm } from "./settings-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("company.tabs"))("conversations") };
+}
+
+export default async function ConversationSettingsPage() {
+  const { db, companyId, company } = await requireSession();
+  const [users, teams] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId })]);
+  return (
+    <ConversationSettingsForm
+      autoCloseDays={company.autoCloseDays}
+      unansweredAfterHours={company.unansweredAfterHours}
+      defaultAssignee={company.defaultAssigneeUserId ? `user:${company.defaultAssigneeUserId}` : company.defaultAssigneeTeamId ? `team:${company.defaultAssigneeTeamId}` : ""}
+      users={users.map((u) => ({ id: u.id, name: u.name }))}
+      teams={teams.map((team) => ({ id: team.id, name: team.name }))}
+    />
+  );
+}

@@ -1,0 +1,147 @@
+import { MessagesSquare } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Composer } from "@/components/conversations/composer";
+import { ConversationHeader } from "@/components/conversations/conversation-header";
+import { ConversationList, type ListRow } from "@/components/conversations/conversation-list";
+import { CustomerPanel } from "@/components/conversations/customer-panel";
+import { inboxHref } from "@/components/conversations/inbox-href";
+import { PanelButton } from "@/components/conversations/responsive-panel";
+import { ScrollToEnd } from "@/components/conversations/scroll-to-end";
+import { InboxShortcuts } from "@/components/conversations/shortcuts";
+import { ThreadView } from "@/components/conversations/thread-view";
+import { cn } from "@/components/ui/cn";
+import { customerPanel } from "@/db/queries/customers";
+import { countMyUnread, getConversationDetail, listAssignmentHistory, listInbox, listThreadMessages, teamIdsOf } from "@/db/queries/inbox";
+import { listCompanyUsers, listTeams } from "@/db/queries/users";
+import { requireSession } from "@/lib/auth/session";
+import { customerName } from "@/lib/customers/display";
+import { can } from "@/lib/auth/permissions";
+import { markConversationRead } from "@/lib/conversations/read";
+import { inboxFilterFromParams } from "@/lib/conversations/validation";
+import { sendRefusal } from "@/lib/messaging/sendability";
+import { formatPhone } from "@/lib/phone";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function rawFilter(params: SearchParams) {
+  const filter = inboxFilterFromParams(params);
+  const view = filter.view.kind === "mine" || filter.view.kind === "all" ? filter.view.kind : `${filter.view.kind}:${filter.view.id}`;
+  return { parsed: filter, raw: { view, status: filter.status, flags: filter.flags } };
+}
+
+/** The team inbox: list | thread with composer | customer panel; one pane at a time on a phone. */
+export async function Inbox({ searchParams, conversationId }: { searchParams: SearchParams; conversationId?: string }) {
+  const session = await requireSession();
+  const { db, companyId, userId, company, role } = session;
+  const t = await getTranslations("inbox");
+  const { parsed, raw } = rawFilter(searchParams);
+
+  const detail = conversationId ? await getConversationDetail(db, { companyId, conversationId }) : undefined;
+  if (conversationId && !detail) notFound();
+  if (detail) await markConversationRead(db, { companyId, userId, conversation: detail.conversation });
+
+  const [page, unreadCount, users, teams, myTeams] = await Promise.all([
+    listInbox(db, { companyId, userId, filter: parsed }),
+    countMyUnread(db, { companyId, userId }),
+    listCompanyUsers(db, { companyId }),
+    listTeams(db, { companyId }),
+    teamIdsOf(db, { companyId, userId }),
+  ]);
+  const people = {
+    users: users.map((u) => ({ id: u.id, name: u.name, away: u.awayEnabled })),
+    teams: teams.map((team) => ({ id: team.id, name: team.name })),
+  };
+  const rows: ListRow[] = page.rows.map((row) => ({
+    ...row,
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    lastInboundAt: row.lastInboundAt?.toISOString() ?? null,
+  }));
+
+  return (
+    <div className="flex h-[calc(100dvh-4rem)] min-h-0 bg-white">
+      <InboxShortcuts />
+      <section className={cn("w-full shrink-0 border-r border-slate-200 lg:flex lg:w-96", detail ? "hidden" : "flex", "flex-col")}>
+        <ConversationList
+          rows={rows}
+          nextCursor={page.nextCursor}
+          filter={raw}
+          selectedId={conversationId}
+          me={{ id: userId, teamIds: myTeams, isAdmin: can(role, "seeReadState") }}
+          people={people}
+          unansweredAfterHours={company.unansweredAfterHours}
+          unreadCount={unreadCount}
+        />
+      </section>
+      {detail ? (
+        <ConversationPane
+          detail={detail}
+          backHref={inboxHref(raw)}
+          people={people}
+          session={{ companyId, db }}
+          companyForRules={company}
+        />
+      ) : (
+        <section className="hidden flex-1 flex-col items-center justify-center bg-slate-50 text-center lg:flex">
+          <MessagesSquare className="mb-3 h-10 w-10 text-slate-300" aria-hidden />
+          <p className="text-sm font-medium text-slate-700">{t("pickTitle")}</p>
+          <p className="mt-1 text-sm text-slate-500">{t("pickDescription")}</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+async function ConversationPane({
+  detail,
+  backHref,
+  people,
+  session,
+  companyForRules,
+}: {
+  detail: NonNullable<Awaited<ReturnType<typeof getConversationDetail>>>;
+  backHref: string;
+  people: { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
+  session: { companyId: string; db: Awaited<ReturnType<typeof requireSession>>["db"] };
+  companyForRules: Awaited<ReturnType<typeof requireSession>>["company"];
+}) {
+  const { conversation, customer } = detail;
+  const { db, companyId } = session;
+  const [messages, assignments, panel] = await Promise.all([
+    listThreadMessages(db, { companyId, conversationId: conversation.id }),
+    listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
+    customerPanel(db, { companyId, customerId: customer.id }),
+  ]);
+  const name = customerName(customer);
+  const assigneeUser = people.users.find((u) => u.id === conversation.assigneeUserId);
+  const assigneeTeam = people.teams.find((team) => team.id === conversation.assigneeTeamId);
+  const panelContent = <CustomerPanel customer={customer} data={panel} />;
+  const blocked = sendRefusal(customer, companyForRules, "general", new Date());
+  return (
+    <>
+      <section className="flex min-w-0 flex-1 flex-col bg-slate-50">
+        <ConversationHeader
+          conversationId={conversation.id}
+          status={conversation.status}
+          customerName={name}
+          customerPhone={customer.mobile ? formatPhone(customer.mobile) : ""}
+          assignee={{
+            value: assigneeUser ? `user:${assigneeUser.id}` : assigneeTeam ? `team:${assigneeTeam.id}` : null,
+            name: assigneeUser?.name ?? assigneeTeam?.name ?? null,
+            away: assigneeUser?.away ?? false,
+            team: Boolean(assigneeTeam),
+          }}
+          people={people}
+          backHref={backHref}
+          panelButton={<PanelButton title={name}>{panelContent}</PanelButton>}
+        />
+        <ScrollToEnd messageCount={messages.length}>
+          <ThreadView messages={messages} assignments={assignments} />
+        </ScrollToEnd>
+        <Composer conversationId={conversation.id} blockedReason={blocked === "quiet_hours" ? null : blocked} />
+      </section>
+      <aside className="hidden w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white px-5 py-5 xl:block">{panelContent}</aside>
+    </>
+  );
+}
+

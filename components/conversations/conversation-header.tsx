@@ -1,0 +1,97 @@
+"use client";
+
+import { ArrowLeft, CheckCircle2, Clock, Loader2, RotateCcw, UserPlus, Users } from "lucide-react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { assignAction, setStatusAction } from "@/app/(app)/conversations/actions";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { AssigneeMenuContent, type People } from "./conversation-list";
+
+export function ConversationHeader({
+  conversationId,
+  status,
+  customerName,
+  customerPhone,
+  assignee,
+  people,
+  backHref,
+  panelButton,
+}: {
+  conversationId: string;
+  status: "open" | "closed";
+  customerName: string;
+  customerPhone: string;
+  assignee: { value: string | null; name: string | null; away: boolean; team: boolean };
+  people: People;
+  backHref: string;
+  panelButton: ReactNode;
+}) {
+  const t = useTranslations("inbox");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+
+  const run = (action: () => Promise<{ ok: boolean; error?: string }>) =>
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) return setError(errorText(result.error));
+      setError(undefined);
+      router.refresh();
+    });
+  const toggleStatus = () => run(() => setStatusAction({ conversationId, status: status === "open" ? "closed" : "open" }));
+
+  // e closes (or reopens) the open conversation.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== "e" || event.metaKey || event.ctrlKey || target.closest("input, textarea, select, [contenteditable=true], [role=menu], [role=dialog]")) return;
+      event.preventDefault();
+      toggleStatus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  return (
+    <div className="border-b border-slate-200 bg-white px-3 py-2.5 sm:px-4">
+      <div className="flex items-center gap-2.5">
+        <Link href={backHref} className="-ml-1 rounded-lg p-1.5 text-slate-500 hover:bg-slate-100 lg:hidden" aria-label={t("back")}>
+          <ArrowLeft className="h-5 w-5" aria-hidden />
+        </Link>
+        <Avatar name={customerName} />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate text-base font-semibold text-slate-900" data-testid="thread-title">
+            {customerName}
+          </h2>
+          <p className="truncate text-xs text-slate-500">{customerPhone}</p>
+        </div>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="secondary" size="sm" disabled={pending} data-testid="assign-menu" className="max-w-48" aria-label={t("assignTo", { name: assignee.name ?? t("unassigned") })}>
+              {assignee.team ? <Users className="h-4 w-4" aria-hidden /> : <UserPlus className="h-4 w-4" aria-hidden />}
+              <span className={`hidden truncate sm:inline ${assignee.away ? "text-amber-700" : ""}`}>{assignee.name ?? t("unassigned")}</span>
+              {assignee.away ? <Clock className="h-3.5 w-3.5 text-amber-600" aria-label={t("away")} /> : null}
+            </Button>
+          </DropdownMenuTrigger>
+          <AssigneeMenuContent people={people} current={assignee.value} onPick={(to) => run(() => assignAction({ to, conversationIds: [conversationId] }))} />
+        </DropdownMenu>
+        <Button variant={status === "open" ? "secondary" : "primary"} size="sm" onClick={toggleStatus} disabled={pending} data-testid="toggle-status" aria-keyshortcuts="e">
+          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : status === "open" ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <RotateCcw className="h-4 w-4" aria-hidden />}
+          <span className="hidden sm:inline">{status === "open" ? t("close") : t("reopen")}</span>
+        </Button>
+        {panelButton}
+      </div>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

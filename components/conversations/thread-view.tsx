@@ -1,0 +1,116 @@
+import { AlertTriangle, Bot, CalendarClock, Check, CheckCheck, Clock, Megaphone, MessageSquareReply, UserRoundCog } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { listAssignmentHistory, listThreadMessages } from "@/db/queries/inbox";
+import { cn } from "@/components/ui/cn";
+
+type MessageRow = Awaited<ReturnType<typeof listThreadMessages>>[number];
+type AssignmentRow = Awaited<ReturnType<typeof listAssignmentHistory>>[number];
+
+type Item = { at: Date; kind: "message"; row: MessageRow } | { at: Date; kind: "assignment"; row: AssignmentRow };
+
+/** The conversation: messages and assignment lines in time order, grouped by day. */
+export async function ThreadView({ messages, assignments }: { messages: MessageRow[]; assignments: AssignmentRow[] }) {
+  const t = await getTranslations("thread");
+  const format = await getFormatter();
+  const items: Item[] = [
+    ...messages.map((row) => ({ at: row.message.createdAt, kind: "message" as const, row })),
+    ...assignments.map((row) => ({ at: row.createdAt, kind: "assignment" as const, row })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const dayOf = (date: Date) => format.dateTime(date, { dateStyle: "full" });
+  return (
+    <ol className="space-y-3 px-3 py-4 sm:px-6" data-testid="thread">
+      {items.length === 0 ? <li className="py-10 text-center text-sm text-slate-500">{t("empty")}</li> : null}
+      {items.map((item, index) => {
+        const day = dayOf(item.at);
+        const divider = index === 0 || day !== dayOf(items[index - 1]!.at);
+        return (
+          <li key={item.kind === "message" ? item.row.message.id : item.row.id}>
+            {divider ? (
+              <div className="my-4 flex items-center gap-3 text-xs font-medium text-slate-400">
+                <span className="h-px flex-1 bg-slate-200" />
+                {day}
+                <span className="h-px flex-1 bg-slate-200" />
+              </div>
+            ) : null}
+            {item.kind === "assignment" ? (
+              <p className="flex items-center justify-center gap-1.5 text-center text-xs text-slate-500" data-testid="assignment-line">
+                <UserRoundCog className="h-3.5 w-3.5" aria-hidden />
+                {t("assignedLine", {
+                  time: format.dateTime(item.at, { dateStyle: "medium", timeStyle: "short" }),
+                  assignee: item.row.toUserName ?? item.row.toTeamName ?? t("nobody"),
+                  by: item.row.byUserName ?? "",
+                  reason: item.row.reason ?? "manual",
+                })}
+              </p>
+            ) : (
+              <MessageBubble row={item.row} t={t} time={format.dateTime(item.at, { hour: "numeric", minute: "2-digit" })} />
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const SOURCE_ICONS = { automation: Bot, campaign: Megaphone, scheduled: CalendarClock, keyword_reply: MessageSquareReply, system: Bot } as const;
+
+function MessageBubble({ row, t, time }: { row: MessageRow; t: Awaited<ReturnType<typeof getTranslations<"thread">>>; time: string }) {
+  const { message, senderName } = row;
+  const outbound = message.direction === "outbound";
+  const failed = message.status === "failed";
+  const SourceIcon = message.sourceKind in SOURCE_ICONS ? SOURCE_ICONS[message.sourceKind as keyof typeof SOURCE_ICONS] : null;
+  const sourceLabel = message.sourceKind === "manual" ? senderName : message.sourceKind === "customer" ? null : t(`source.${message.sourceKind}`);
+  const sourceHref = (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && message.sourceId ? `/automations/${message.sourceId}` : null;
+  return (
+    <div className={cn("flex flex-col", outbound ? "items-end" : "items-start")} data-testid="message" data-direction={message.direction} data-status={message.status}>
+      <div
+        className={cn(
+          "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap shadow-sm sm:max-w-[70%]",
+          outbound ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-white text-slate-900 ring-1 ring-slate-200",
+          failed && "bg-red-50 text-red-900 ring-1 ring-red-300",
+        )}
+      >
+        {message.body}
+      </div>
+      <div className={cn("mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-slate-500", outbound && "justify-end")}>
+        <span>{time}</span>
+        {sourceLabel ? (
+          <>
+            <span aria-hidden>·</span>
+            {SourceIcon ? <SourceIcon className="h-3 w-3" aria-hidden /> : null}
+            {sourceHref ? (
+              <Link href={sourceHref} className="underline-offset-2 hover:underline">
+                {sourceLabel}
+              </Link>
+            ) : (
+              <span>{sourceLabel}</span>
+            )}
+          </>
+        ) : null}
+        {outbound ? (
+          <>
+            <span aria-hidden>·</span>
+            <StatusIcon status={message.status} />
+            <span>{t(`status.${message.status}`)}</span>
+            {message.segments > 1 ? <span>· {t("segments", { count: message.segments })}</span> : null}
+          </>
+        ) : null}
+      </div>
+      {failed ? (
+        <p className="mt-0.5 flex items-center gap-1 px-1 text-xs text-red-700" data-testid="carrier-error" title={message.errorText ?? undefined}>
+          <AlertTriangle className="h-3.5 w-3.5" aria-hidden />
+          {t.has(`carrierErrors.${message.errorCode}`) ? t(`carrierErrors.${message.errorCode}`) : t("carrierErrors.unknown")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusIcon({ status }: { status: string }) {
+  if (status === "delivered") return <CheckCheck className="h-3.5 w-3.5 text-emerald-600" aria-hidden />;
+  if (status === "sent") return <Check className="h-3.5 w-3.5" aria-hidden />;
+  if (status === "failed") return <AlertTriangle className="h-3.5 w-3.5 text-red-600" aria-hidden />;
+  return <Clock className="h-3.5 w-3.5" aria-hidden />;
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { AlertTriangle, Bell, MessageCircle, UserPlus } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { markMyNotificationsRead } from "@/app/(app)/shell-actions";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+
+export type ShellNotification = { id: string; kind: string; link: string | null; createdAt: string; read: boolean; data: Record<string, unknown> };
+
+const ICONS: Record<string, typeof Bell> = {
+  "conversation.new_message": MessageCircle,
+  "conversation.assigned": UserPlus,
+  "conversation.send_error": AlertTriangle,
+};
+
+export function NotificationBell({ notifications, unread }: { notifications: ShellNotification[]; unread: number }) {
+  const t = useTranslations("notifications");
+  const format = useFormatter();
+  const router = useRouter();
+  const [, startTransition] = useTransition();
+  return (
+    <DropdownMenu
+      onOpenChange={(open) => {
+        if (!open && unread > 0) startTransition(async () => {
+          await markMyNotificationsRead({});
+          router.refresh();
+        });
+      }}
+    >
+      <DropdownMenuTrigger className="relative rounded-lg p-2 text-slate-600 hover:bg-slate-100" aria-label={t("open", { count: unread })} data-testid="notification-bell">
+        <Bell className="h-5 w-5" aria-hidden />
+        {unread > 0 ? (
+          <span className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white" data-testid="notification-count">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        ) : null}
+      </DropdownMenuTrigger>
+      <DropdownMenuContent className="w-80 max-w-[calc(100vw-1rem)]">
+        <DropdownMenuLabel>{t("title")}</DropdownMenuLabel>
+        {notifications.length === 0 ? <p className="px-2.5 py-6 text-center text-sm text-slate-500">{t("empty")}</p> : null}
+        {notifications.map((notification) => {
+          const Icon = ICONS[notification.kind] ?? Bell;
+          const text = t.has(`kind.${notification.kind}`) ? t(`kind.${notification.kind}`, { count: Number(notification.data.count ?? 1) }) : notification.kind;
+          return (
+            <DropdownMenuItem key={notification.id} asChild>
+              <Link href={notification.link ?? "/conversations"} className="items-start">
+                <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${notification.kind.endsWith("error") ? "text-red-600" : "text-brand-600"}`} aria-hidden />
+                <span className="min-w-0 flex-1">
+                  <span className={`block text-sm ${notification.read ? "text-slate-600" : "font-medium text-slate-900"}`}>{text}</span>
+                  <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt))}</span>
+                </span>
+                {notification.read ? null : <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-hidden />}
+              </Link>
+            </DropdownMenuItem>
+          );
+        })}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import { listTeams } from "@/db/queries/users";
+import { companies, conversations } from "@/db/schema";
+import { withTestDatabase } from "@/tests/db";
+import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
+import { createTeam as createTeamAction, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings } from "./actions";
+
+const database = withTestDatabase();
+
+async function setup() {
+  const db = database.db;
+  const company = await createCompany(db);
+  const admin = await createUser(db, company.id, { role: "admin" });
+  const agent = await createUser(db, company.id);
+  return { db, company, admin, agent, context: contextFor(db, admin, company.id) };
+}
+
+describe("teams (CONV-13)", () => {
+  it("lets an admin create a team, pick its members, rename and delete it", async () => {
+    const { db, company, admin, agent, context } = await setup();
+    const created = await createTeamAction.run(context, { name: "  Service  " });
+    expect(created).toMatchObject({ ok: true, data: { name: "Service" } });
+    const teamId = created.ok ? created.data.id : "";
+    expect(await setTeamMembers.run(context, { teamId, userIds: [admin.id, agent.id] })).toMatchObject({ ok: true });
+    expect((await listTeams(db, { companyId: company.id }))[0]!.memberIds.sort()).toEqual([admin.id, agent.id].sort());
+    expect(await renameTeam.run(context, { teamId, name: "Atelier" })).toMatchObject({ ok: true, data: { name: "Atelier" } });
+
+    const customer = await createCustomer(db, company.id);
+    const conversation = await createConversation(db, company.id, customer.id, { assigneeTeamId: teamId });
+    expect(await deleteTeam.run(context, { teamId })).toEqual({ ok: true, data: { id: teamId } });
+    const [kept] = await db.select().from(conversations).where(eq(conversations.id, conversation.id));
+    expect(kept).toMatchObject({ assigneeTeamId: null });
+  });
+
+  it("refuses agents, empty or duplicate names, and strangers as members", async () => {
+    const { db, agent, context } = await setup();
+    expect(await createTeamAction.run(contextFor(db, agent, context.companyId), { name: "Ventes" })).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await createTeamAction.run(context, { name: " " })).toMatchObject({ ok: false, fieldErrors: { name: ["company.teamNameRequired"] } });
+    await createTeamAction.run(context, { name: "Ventes" });
+    expect(await createTeamAction.run(context, { name: "Ventes" })).toEqual({ ok: false, error: "company.teamNameTaken" });
+    const team = await createTeam(db, context.companyId);
+    const other = await createCompany(db);
+    const stranger = await createUser(db, other.id);
+    expect(await setTeamMembers.run(context, { teamId: team.id, userIds: [stranger.id] })).toEqual({ ok: false, error: "company.memberInvalid" });
+  });
+
+  it("cannot touch another company's team", async () => {
+    const { db, context } = await setup();
+    const other = await createCompany(db);
+    const theirs = await createTeam(db, other.id, [], "Leurs gens");
+    expect(await renameTeam.run(context, { teamId: theirs.id, name: "Pris" })).toEqual({ ok: false, error: "errors.notFound" });
+    expect(await deleteTeam.run(context, { teamId: theirs.id })).toEqual({ ok: false, error: "errors.notFound" });
+    expect(await setTeamMembers.run(context, { teamId: theirs.id, userIds: [] })).toEqual({ ok: false, error: "errors.notFound" });
+    expect((await listTeams(db, { companyId: other.id }))[0]!.name).toBe("Leurs gens");
+  });
+});
+
+describe("conversation settings", () => {
+  it("saves auto-close days, the unanswered delay and the default assignee", async () => {
+    const { db, company, agent, context } = await setup();
+    expect(await updateConversationSettings.run(context, { autoCloseDays: "7", unansweredAfterHours: "2", defaultAssignee: `user:${agent.id}` })).toMatchObject({ ok: true });
+    const [saved] = await db.select().from(companies).where(eq(companies.id, company.id));
+    expect(saved).toMatchObject({ autoCloseDays: 7, unansweredAfterHours: 2, defaultAssigneeUserId: agent.id, defaultAssigneeTeamId: null });
+    expect(await updateConversationSettings.run(context, { autoCloseDays: "", unansweredAfterHours: 4, defaultAssignee: "" })).toMatchObject({ ok: true });
+    const [off] = await db.select().from(companies).where(eq(companies.id, company.id));
+    expect(off!.autoCloseDays).toBeNull();
+  });
+
+  it("rejects out-of-range values and another company's assignee, changing nothing", async () => {
+    const { db, company, context } = await setup();
+    expect(await updateConversationSettings.run(context, { autoCloseDays: 16, unansweredAfterHours: 4, defaultAssignee: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { autoCloseDays: ["company.autoCloseRange"] },
+    });
+    expect(await updateConversationSettings.run(context, { autoCloseDays: "", unansweredAfterHours: 0, defaultAssignee: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { unansweredAfterHours: ["company.unansweredRange"] },
+    });
+    const other = await createCompany(db);
+    const stranger = await createUser(db, other.id);
+    expect(await updateConversationSettings.run(context, { autoCloseDays: "", unansweredAfterHours: 4, defaultAssignee: `user:${stranger.id}` })).toEqual({
+      ok: false,
+      error: "conversations.assigneeInvalid",
+    });
+    const [saved] = await db.select().from(companies).where(eq(companies.id, company.id));
+    expect(saved).toMatchObject({ autoCloseDays: null, unansweredAfterHours: 4, defaultAssigneeUserId: null });
+  });
+});

@@ -1,0 +1,47 @@
+import { findConversation, setConversationStatus } from "@/db/queries/conversations";
+import { listInbox } from "@/db/queries/inbox";
+import { defineAction } from "@/lib/actions/action";
+import { NotFoundError, SafeError } from "@/lib/actions/errors";
+import { publish } from "@/lib/live/bus";
+import { sendSms } from "@/lib/messaging/send";
+import { assignConversations, parseAssignee } from "./assign";
+import { assignSchema, loadInboxSchema, sendReplySchema, setStatusSchema } from "./validation";
+
+/** CONV-4: anyone may reply; the conversation stays with its assignee. */
+export const sendReply = defineAction({ input: sendReplySchema }, async ({ conversationId, body }, { db, companyId, userId }) => {
+  const conversation = await findConversation(db, { companyId, conversationId });
+  if (!conversation) throw new NotFoundError();
+  const result = await sendSms(db, {
+    companyId,
+    customerId: conversation.customerId,
+    body,
+    category: "general",
+    source: { kind: "manual" },
+    senderUserId: userId,
+    assignTo: { userId, teamId: null },
+  });
+  if (!result.ok) throw new SafeError(`sendRefusal.${result.reason}`);
+  return { id: result.message.id, status: result.message.status, errorCode: result.message.errorCode };
+});
+
+export const assign = defineAction({ input: assignSchema }, async ({ to, conversationIds, filter }, { db, companyId, userId }) => {
+  const target = parseAssignee(to);
+  if (!conversationIds && !filter) throw new SafeError("errors.invalidInput");
+  const selection = conversationIds ? { conversationIds } : { filter: filter! };
+  return assignConversations(db, { companyId, userId, selection, target });
+});
+
+export const setStatus = defineAction({ input: setStatusSchema }, async ({ conversationId, status }, { db, companyId }) => {
+  const updated = await setConversationStatus(db, { companyId, conversationId, status });
+  if (!updated) throw new NotFoundError();
+  publish(companyId, { type: "conversation.updated", conversationId });
+  return updated;
+});
+
+export const loadInboxPage = defineAction({ input: loadInboxSchema }, async ({ filter, cursor }, { db, companyId, userId }) => {
+  const page = await listInbox(db, { companyId, userId, filter, cursor });
+  return {
+    rows: page.rows.map((row) => ({ ...row, lastActivityAt: row.lastActivityAt.toISOString(), lastInboundAt: row.lastInboundAt?.toISOString() ?? null })),
+    nextCursor: page.nextCursor,
+  };
+});

@@ -1,0 +1,88 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { findCompanyUser, listTeams } from "@/db/queries/users";
+import { inboxConditions, type InboxFilter } from "@/db/queries/inbox";
+import { assignmentEvents, conversations, teamMembers } from "@/db/schema";
+import { SafeError } from "@/lib/actions/errors";
+import { publish } from "@/lib/live/bus";
+import { notify } from "@/lib/notifications/notify";
+import type { Assignee } from "./routing";
+
+/** "user:<id>" / "team:<id>" as used by the assignment menus. */
+export function parseAssignee(value: string): Assignee {
+  const [kind, id] = value.split(":");
+  if (kind === "user" && id) return { userId: id, teamId: null };
+  if (kind === "team" && id) return { userId: null, teamId: id };
+  throw new SafeError("conversations.assigneeInvalid");
+}
+
+async function assertAssigneeInCompany(db: Db, companyId: string, target: Assignee) {
+  const valid = target.userId
+    ? Boolean(await findCompanyUser(db, { companyId, userId: target.userId }))
+    : (await listTeams(db, { companyId })).some((team) => team.id === target.teamId);
+  if (!valid) throw new SafeError("conversations.assigneeInvalid");
+}
+
+export type AssignSelection = { conversationIds: string[] } | { filter: InboxFilter };
+
+/**
+ * CONV-5: assigns one, several or all matching conversations to a user or team. Each
+ * change is recorded (date, time, new assignee), the new assignee has not read it yet,
+ * and they are notified.
+ */
+export async function assignConversations(
+  db: Db,
+  { companyId, userId, selection, target, now = new Date() }: { companyId: string; userId: string; selection: AssignSelection; target: Assignee; now?: Date },
+) {
+  await assertAssigneeInCompany(db, companyId, target);
+  const where =
+    "conversationIds" in selection
+      ? and(eq(conversations.companyId, companyId), eq(conversations.archived, false), inArray(conversations.id, selection.conversationIds))
+      : and(...(await inboxConditions(db, { companyId, userId, filter: selection.filter })));
+  if ("conversationIds" in selection && selection.conversationIds.length === 0) return { assigned: 0 };
+  const current = await db
+    .select({ id: conversations.id, assigneeUserId: conversations.assigneeUserId, assigneeTeamId: conversations.assigneeTeamId })
+    .from(conversations)
+    .where(where);
+  const changing = current.filter((c) => c.assigneeUserId !== target.userId || c.assigneeTeamId !== target.teamId);
+  if (changing.length === 0) return { assigned: 0 };
+
+  const bulk = changing.length > 1 ? "bulk" : "manual";
+  await db.transaction(async (tx) => {
+    for (let start = 0; start < changing.length; start += 1000) {
+      const chunk = changing.slice(start, start + 1000);
+      await tx
+        .update(conversations)
+        .set({ assigneeUserId: target.userId, assigneeTeamId: target.teamId, assigneeReadAt: null })
+        .where(and(eq(conversations.companyId, companyId), inArray(conversations.id, chunk.map((c) => c.id))));
+      await tx.insert(assignmentEvents).values(
+        chunk.map((c) => ({
+          companyId,
+          conversationId: c.id,
+          fromUserId: c.assigneeUserId,
+          fromTeamId: c.assigneeTeamId,
+          toUserId: target.userId,
+          toTeamId: target.teamId,
+          byUserId: userId,
+          reason: bulk as "bulk" | "manual",
+          createdAt: now,
+        })),
+      );
+    }
+  });
+
+  const recipients = target.userId
+    ? [target.userId]
+    : (await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, target.teamId!))).map((m) => m.userId);
+  const first = changing[0]!.id;
+  await notify(db, {
+    companyId,
+    userIds: recipients,
+    exceptUserId: userId,
+    kind: "conversation.assigned",
+    data: { count: changing.length, conversationId: first, byUserId: userId },
+    link: changing.length === 1 ? `/conversations/${first}` : "/conversations",
+  });
+  for (const conversation of changing.slice(0, 200)) publish(companyId, { type: "conversation.updated", conversationId: conversation.id });
+  return { assigned: changing.length };
+}

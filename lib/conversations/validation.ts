@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+const uuid = z.uuid({ message: "errors.invalidInput" });
+
+export const inboxViewSchema = z.union([
+  z.literal("mine").transform(() => ({ kind: "mine" as const })),
+  z.literal("all").transform(() => ({ kind: "all" as const })),
+  z
+    .string()
+    .regex(/^(user|team):[0-9a-f-]{36}$/)
+    .transform((value) => {
+      const [kind, id] = value.split(":") as ["user" | "team", string];
+      return { kind, id };
+    }),
+]);
+
+export const inboxFilterSchema = z.object({
+  view: inboxViewSchema.prefault("mine"),
+  status: z.enum(["open", "closed", "all"]).default("open"),
+  flags: z.array(z.enum(["read", "unread", "unanswered"])).max(3).default([]),
+});
+
+/** Inbox filters as they appear in the URL (?view=…&status=…&flags=unread,unanswered). */
+export function inboxFilterFromParams(params: Record<string, string | string[] | undefined>) {
+  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const parsed = inboxFilterSchema.safeParse({
+    view: one(params.view) || undefined,
+    status: one(params.status) || undefined,
+    flags: (one(params.flags) ?? "").split(",").filter(Boolean),
+  });
+  return parsed.success ? parsed.data : inboxFilterSchema.parse({});
+}
+
+export const sendReplySchema = z.object({
+  conversationId: uuid,
+  body: z.string().trim().min(1, { message: "conversations.emptyMessage" }).max(1600, { message: "conversations.tooLong" }),
+});
+
+export const assignSchema = z.object({
+  to: z.string().regex(/^(user|team):[0-9a-f-]{36}$/, { message: "conversations.assigneeInvalid" }),
+  conversationIds: z.array(uuid).max(1000).optional(),
+  /** "Select all": every conversation matching these filters. */
+  filter: inboxFilterSchema.optional(),
+});
+
+export const setStatusSchema = z.object({ conversationId: uuid, status: z.enum(["open", "closed"]) });
+
+export const loadInboxSchema = z.object({
+  filter: inboxFilterSchema,
+  cursor: z.object({ lastActivityAt: z.iso.datetime({ offset: true }), id: uuid }).nullable(),
+});
