@@ -58,7 +58,7 @@ describe("signing in and the app shell", () => {
     await page.getByTestId("user-menu").click();
     await page.getByTestId("language-en").click();
     await page.getByRole("link", { name: /Customers/ }).waitFor();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Conversations");
+    await expect(page.getByTestId("view-selector").textContent()).resolves.toBe("My conversations");
 
     await page.getByTestId("user-menu").click();
     await page.getByTestId("language-fr").click();

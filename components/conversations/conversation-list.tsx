@@ -84,11 +84,6 @@ export function ConversationList({
     setCursor(initialCursor);
   }
 
-  useEffect(() => {
-    const base = t("pageTitle");
-    document.title = unreadCount > 0 ? `(${unreadCount}) ${base} · Parley` : `${base} · Parley`;
-  }, [unreadCount, t]);
-
   // j / k move through the list; Enter opens the focused conversation.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -43,7 +43,9 @@ export function NotificationBell({ notifications, unread }: { notifications: She
         {notifications.length === 0 ? <p className="px-2.5 py-6 text-center text-sm text-slate-500">{t("empty")}</p> : null}
         {notifications.map((notification) => {
           const Icon = ICONS[notification.kind] ?? Bell;
-          const text = t.has(`kind.${notification.kind}`) ? t(`kind.${notification.kind}`, { count: Number(notification.data.count ?? 1) }) : notification.kind;
+          // Kinds are dotted ("conversation.assigned"); message keys cannot be.
+          const key = `kind.${notification.kind.replaceAll(".", "_")}`;
+          const text = t.has(key) ? t(key, { count: Number(notification.data.count ?? 1) }) : notification.kind;
           return (
             <DropdownMenuItem key={notification.id} asChild>
               <Link href={notification.link ?? "/conversations"} className="items-start">

@@ -61,7 +61,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
   return (
     <div className="flex h-[calc(100dvh-4rem)] min-h-0 bg-white">
       <InboxShortcuts />
-      <section className={cn("w-full shrink-0 border-r border-slate-200 lg:flex lg:w-96", detail ? "hidden" : "flex", "flex-col")}>
+      <section className={cn("w-full shrink-0 border-r border-slate-200 lg:flex lg:w-80 xl:w-96", detail ? "hidden" : "flex", "flex-col")}>
         <ConversationList
           rows={rows}
           nextCursor={page.nextCursor}
@@ -140,7 +140,7 @@ async function ConversationPane({
         </ScrollToEnd>
         <Composer conversationId={conversation.id} blockedReason={blocked === "quiet_hours" ? null : blocked} />
       </section>
-      <aside className="hidden w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white px-5 py-5 xl:block">{panelContent}</aside>
+      <aside className="hidden w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white px-5 py-5 2xl:block">{panelContent}</aside>
     </>
   );
 }

@@ -1,10 +1,7 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { Inbox } from "./inbox";
+import { inboxMetadata } from "./metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("nav"))("conversations") };
-}
+export const generateMetadata = inboxMetadata;
 
 export default async function ConversationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return <Inbox searchParams={await searchParams} />;

@@ -1,12 +1,9 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Inbox } from "../inbox";
+import { inboxMetadata } from "../metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("nav"))("conversations") };
-}
+export const generateMetadata = inboxMetadata;
 
 export default async function ConversationPage({
   params,
