@@ -8,6 +8,9 @@ const nextConfig = {
   // bundling it would break those paths.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "nodemailer"],
   poweredByHeader: false,
+  // Responses are small JSON and HTML streams; gzip per response cost more CPU than it
+  // saved and buffers server-sent events. Compress at the reverse proxy if needed.
+  compress: false,
   typedRoutes: false,
 };
 

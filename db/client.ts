@@ -1,6 +1,6 @@
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -86,7 +86,7 @@ async function connect(): Promise<Connection> {
     return { db, driver, close };
   }
   const url = config.DATABASE_URL!;
-  const { db, close } = driver === "neon" ? await openNeon(url) : await openPostgres(url);
+  const { db, close } = driver === "neon" ? await openNeon(url) : await openPostgres(url, { max: config.DATABASE_POOL_MAX });
   if (config.NODE_ENV !== "production") await migrateDatabase(db, driver);
   return { db, driver, close };
 }
@@ -119,6 +119,20 @@ export async function closeDatabase() {
 export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+type PreparingClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
+
+/**
+ * A hot statement as a named prepared statement on node-postgres and Neon, so Postgres
+ * plans it once per connection instead of on every call; other drivers run it as usual.
+ */
+export async function queryPrepared<T extends Record<string, unknown>>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const { driver } = await getConnection().catch(() => ({ driver: "pglite" as const }));
+  const client = (db as unknown as { $client?: PreparingClient }).$client;
+  if (driver === "pglite" || !client || typeof client.query !== "function") return queryRows<T>(db, query);
+  const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  return (await client.query({ name, text, values: params })).rows as T[];
 }
 
 export { sql };

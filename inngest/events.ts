@@ -4,3 +4,7 @@ import { z } from "zod";
 export const awayModeScheduled = eventType("user/away.scheduled", {
   schema: z.object({ userId: z.uuid(), awayUntil: z.iso.datetime({ offset: true }) }),
 });
+
+export const inboundSmsReceived = eventType("sms/inbound.received", {
+  schema: z.object({ id: z.uuid() }),
+});

@@ -27,6 +27,7 @@ const schema = z.object({
       .optional(),
   ),
   DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
+  DATABASE_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(20)),
   PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
   SEED_DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(["auto", "always", "never"]).default("auto")),
 

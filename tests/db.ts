@@ -59,6 +59,9 @@ export function withTestDatabase(): { readonly db: Db; readonly driver: Database
     installDatabase(database.db, database.driver);
   }, 60_000);
   afterAll(async () => {
+    // Background work started by a route under test finishes before the database goes.
+    const { inboundDrainSettled } = await import("@/lib/messaging/inbound-queue");
+    await inboundDrainSettled();
     await database?.close();
   });
   return {

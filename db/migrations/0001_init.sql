@@ -222,7 +222,7 @@ CREATE TABLE "conversations" (
 );
 --> statement-breakpoint
 CREATE TABLE "inbound_message_parts" (
-	"company_id" uuid NOT NULL,
+	"to_number" text NOT NULL,
 	"from_number" text NOT NULL,
 	"reference" text NOT NULL,
 	"part_number" integer NOT NULL,
@@ -230,7 +230,24 @@ CREATE TABLE "inbound_message_parts" (
 	"provider_message_id" text NOT NULL,
 	"text" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "inbound_message_parts_company_id_from_number_reference_part_number_pk" PRIMARY KEY("company_id","from_number","reference","part_number")
+	CONSTRAINT "inbound_message_parts_to_number_from_number_reference_part_number_pk" PRIMARY KEY("to_number","from_number","reference","part_number")
+);
+--> statement-breakpoint
+CREATE TABLE "inbound_sms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider" text NOT NULL,
+	"provider_message_id" text NOT NULL,
+	"from_number" text NOT NULL,
+	"to_number" text NOT NULL,
+	"text" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"claimed_at" timestamp with time zone,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"processed_at" timestamp with time zone,
+	"message_id" uuid,
+	"outcome" text,
+	"last_error" text
 );
 --> statement-breakpoint
 CREATE TABLE "messages" (
@@ -531,6 +548,7 @@ CREATE INDEX "appointments_type_trgm_idx" ON "appointments" USING gin (lower("ty
 CREATE UNIQUE INDEX "custom_attributes_company_key_idx" ON "custom_attribute_definitions" USING btree ("company_id","category","key");--> statement-breakpoint
 CREATE INDEX "customer_events_customer_idx" ON "customer_events" USING btree ("customer_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "customer_events_company_number_idx" ON "customer_events" USING btree ("company_id","number");--> statement-breakpoint
+CREATE INDEX "customer_events_number_trgm_idx" ON "customer_events" USING gin (lower("number") gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_company_mobile_idx" ON "customers" USING btree ("company_id","mobile") WHERE "customers"."mobile" is not null and "customers"."merged_into_id" is null;--> statement-breakpoint
 CREATE INDEX "customers_company_name_idx" ON "customers" USING btree ("company_id","last_name","first_name","id");--> statement-breakpoint
 CREATE INDEX "customers_company_created_idx" ON "customers" USING btree ("company_id","created_at","id");--> statement-breakpoint
@@ -546,9 +564,15 @@ CREATE INDEX "attachments_note_idx" ON "attachments" USING btree ("note_id");-->
 CREATE INDEX "attachments_customer_idx" ON "attachments" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "conversations_active_customer_idx" ON "conversations" USING btree ("customer_id") WHERE "conversations"."archived" = false;--> statement-breakpoint
 CREATE INDEX "conversations_inbox_idx" ON "conversations" USING btree ("company_id","status","last_activity_at","id");--> statement-breakpoint
+CREATE INDEX "conversations_activity_idx" ON "conversations" USING btree ("company_id","last_activity_at","id") WHERE "conversations"."archived" = false;--> statement-breakpoint
+CREATE INDEX "conversations_unanswered_idx" ON "conversations" USING btree ("company_id","status","last_activity_at","id") WHERE ("conversations"."last_inbound_at" is not null and ("conversations"."last_outbound_at" is null or "conversations"."last_outbound_at" < "conversations"."last_inbound_at"));--> statement-breakpoint
+CREATE INDEX "conversations_unread_idx" ON "conversations" USING btree ("company_id","status","last_activity_at","id") WHERE ("conversations"."last_inbound_at" is not null and ("conversations"."assignee_read_at" is null or "conversations"."assignee_read_at" < "conversations"."last_inbound_at"));--> statement-breakpoint
 CREATE INDEX "conversations_inbox_user_idx" ON "conversations" USING btree ("company_id","assignee_user_id","status","last_activity_at","id");--> statement-breakpoint
 CREATE INDEX "conversations_inbox_team_idx" ON "conversations" USING btree ("company_id","assignee_team_id","status","last_activity_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "inbound_sms_provider_id_idx" ON "inbound_sms" USING btree ("provider","provider_message_id");--> statement-breakpoint
+CREATE INDEX "inbound_sms_pending_idx" ON "inbound_sms" USING btree ("created_at") WHERE "inbound_sms"."processed_at" is null;--> statement-breakpoint
 CREATE INDEX "messages_conversation_idx" ON "messages" USING btree ("conversation_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "messages_company_created_idx" ON "messages" USING btree ("company_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_customer_idx" ON "messages" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_provider_id_idx" ON "messages" USING btree ("provider","provider_message_id") WHERE "messages"."provider_message_id" is not null;--> statement-breakpoint
 CREATE INDEX "messages_source_idx" ON "messages" USING btree ("source_kind","source_id");--> statement-breakpoint

@@ -50,6 +50,14 @@ export const conversations = pgTable(
       .on(t.customerId)
       .where(sql`${t.archived} = false`),
     index("conversations_inbox_idx").on(t.companyId, t.status, t.lastActivityAt, t.id),
+    index("conversations_activity_idx").on(t.companyId, t.lastActivityAt, t.id).where(sql`${t.archived} = false`),
+    // The Unanswered and Unread filters, kept small: only the rows they can match.
+    index("conversations_unanswered_idx")
+      .on(t.companyId, t.status, t.lastActivityAt, t.id)
+      .where(sql`(${t.lastInboundAt} is not null and (${t.lastOutboundAt} is null or ${t.lastOutboundAt} < ${t.lastInboundAt}))`),
+    index("conversations_unread_idx")
+      .on(t.companyId, t.status, t.lastActivityAt, t.id)
+      .where(sql`(${t.lastInboundAt} is not null and (${t.assigneeReadAt} is null or ${t.assigneeReadAt} < ${t.lastInboundAt}))`),
     index("conversations_inbox_user_idx").on(
       t.companyId,
       t.assigneeUserId,
@@ -158,6 +166,7 @@ export const messages = pgTable(
   },
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id),
+    index("messages_company_created_idx").on(t.companyId, t.createdAt),
     index("messages_customer_idx").on(t.customerId, t.createdAt),
     uniqueIndex("messages_provider_id_idx")
       .on(t.provider, t.providerMessageId)
@@ -167,11 +176,40 @@ export const messages = pgTable(
   ],
 );
 
+/**
+ * Inbound SMS as received, stored by the webhook before it answers (one INSERT,
+ * idempotent on the provider's id) and turned into a conversation message right after.
+ */
+export const inboundSms = pgTable(
+  "inbound_sms",
+  {
+    id: id(),
+    provider: text().$type<"vonage" | "local">().notNull(),
+    providerMessageId: text().notNull(),
+    fromNumber: text().notNull(),
+    toNumber: text().notNull(),
+    text: text().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    /** Set while a worker handles it; a stale claim is picked up again. */
+    claimedAt: at(),
+    attempts: integer().notNull().default(0),
+    processedAt: at(),
+    messageId: uuid(),
+    outcome: text(),
+    lastError: text(),
+  },
+  (t) => [
+    uniqueIndex("inbound_sms_provider_id_idx").on(t.provider, t.providerMessageId),
+    index("inbound_sms_pending_idx").on(t.createdAt).where(sql`${t.processedAt} is null`),
+  ],
+);
+
 /** Parts of a multipart legacy SMS API inbound, joined once all have arrived. */
 export const inboundMessageParts = pgTable(
   "inbound_message_parts",
   {
-    companyId: uuid().notNull(),
+    toNumber: text().notNull(),
     fromNumber: text().notNull(),
     reference: text().notNull(),
     partNumber: integer().notNull(),
@@ -180,7 +218,7 @@ export const inboundMessageParts = pgTable(
     text: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.fromNumber, t.reference, t.partNumber] })],
+  (t) => [primaryKey({ columns: [t.toNumber, t.fromNumber, t.reference, t.partNumber] })],
 );
 
 export type FileOwner = "message" | "note" | "event";

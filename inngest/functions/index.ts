@@ -1,4 +1,5 @@
+import { processInboundSms } from "./messaging/process-inbound-sms";
 import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms];

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sweepRuns } from "@/db/schema";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
+import { processPendingInbound } from "@/lib/messaging/inbound-queue";
 import { endExpiredAwayModes } from "@/lib/users/away";
 
 export type Sweep = {
@@ -19,6 +20,8 @@ export type Sweep = {
 export const SWEEPS: Sweep[] = [
   { name: "end-expired-away-modes", cron: "* * * * *", run: endExpiredAwayModes },
   { name: "auto-close-conversations", cron: "*/15 * * * *", run: autoCloseInactiveConversations },
+  // Inbound SMS are processed right after the webhook; this catches any that were not.
+  { name: "process-inbound-sms", cron: "* * * * *", run: (db) => processPendingInbound(db) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

@@ -1,13 +1,14 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findCompanyBySenderNumber } from "@/db/queries/companies";
-import { companies, customers, inboundMessageParts, messages, teamMembers } from "@/db/schema";
+import { companies, customers, messages, teamMembers } from "@/db/schema";
 import { defaultAssignee } from "@/lib/conversations/routing";
 import { ensureActiveConversation, recordMessageOnConversation } from "@/lib/conversations/thread";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { translatorFor } from "@/lib/i18n/translator";
 import { publish } from "@/lib/live/bus";
-import { notify } from "@/lib/notifications/notify";
+import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { storeOnOpenConversation } from "./inbound-fast-path";
 import { complianceKeyword } from "./keywords";
 import { sendSms, type SendDependencies } from "./send";
 
@@ -59,6 +60,20 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
  * provider's message id. Then handles STOP/START/HELP and tells the assignee.
  */
 export async function receiveSms(db: Db, sms: InboundSms, dependencies: SendDependencies = {}): Promise<InboundOutcome> {
+  const fast = await storeOnOpenConversation(db, sms);
+  if (fast) {
+    publish(fast.companyId, { type: "message.created", conversationId: fast.conversationId, direction: "inbound" });
+    announceNotifications(fast.companyId, fast.notified);
+    if (complianceKeyword(sms.text)) {
+      const [company, [customer]] = await Promise.all([
+        findCompanyBySenderNumber(db, sms.to),
+        db.select().from(customers).where(eq(customers.id, fast.customerId)),
+      ]);
+      await handleComplianceKeyword(db, company!, customer!, fast.conversationId, sms, dependencies);
+    }
+    return { status: "stored", messageId: fast.messageId, conversationId: fast.conversationId, customerId: fast.customerId };
+  }
+
   const company = await findCompanyBySenderNumber(db, sms.to);
   if (!company) return { status: "unknown_recipient" };
   const duplicate = async () =>
@@ -101,14 +116,16 @@ export async function receiveSms(db: Db, sms: InboundSms, dependencies: SendDepe
       .returning();
     if (!message) return null;
     await recordMessageOnConversation(tx, { conversationId: conversation.id, direction: "inbound", body: sms.text, at: sms.receivedAt });
-    return { customer, conversation, message };
+    // One commit per message: the notification rows go in the same transaction.
+    const notified = await notifyAssignee(tx, company.id, conversation, message.id);
+    return { customer, conversation, message, notified };
   });
   if (!stored) return { status: "duplicate", messageId: (await duplicate())!.id };
 
-  const { customer, conversation, message } = stored;
+  const { customer, conversation, message, notified } = stored;
   publish(company.id, { type: "message.created", conversationId: conversation.id, direction: "inbound" });
+  announceNotifications(company.id, notified);
   await handleComplianceKeyword(db, company, customer, conversation.id, sms, dependencies);
-  await notifyAssignee(db, company.id, conversation, message.id);
   return { status: "stored", messageId: message.id, conversationId: conversation.id, customerId: customer.id };
 }
 
@@ -164,47 +181,11 @@ async function notifyAssignee(
     : conversation.assigneeTeamId
       ? (await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, conversation.assigneeTeamId))).map((m) => m.userId)
       : [];
-  await notify(db, {
+  return recordNotifications(db, {
     companyId,
     userIds,
     kind: "conversation.new_message",
     data: { conversationId: conversation.id, messageId },
     link: `/conversations/${conversation.id}`,
   });
-}
-
-/**
- * One part of a multipart SMS from the legacy SMS API. Parts are kept until all have
- * arrived, then joined in order and received as one message.
- */
-export async function receiveSmsPart(
-  db: Db,
-  part: Omit<InboundSms, "providerMessageId"> & { partProviderId: string; reference: string; partNumber: number; totalParts: number },
-  dependencies: SendDependencies = {},
-): Promise<InboundOutcome | { status: "waiting_for_parts" }> {
-  const company = await findCompanyBySenderNumber(db, part.to);
-  if (!company) return { status: "unknown_recipient" };
-  await db
-    .insert(inboundMessageParts)
-    .values({
-      companyId: company.id,
-      fromNumber: part.from,
-      reference: part.reference,
-      partNumber: part.partNumber,
-      totalParts: part.totalParts,
-      providerMessageId: part.partProviderId,
-      text: part.text,
-    })
-    .onConflictDoNothing();
-  const parts = await db
-    .select()
-    .from(inboundMessageParts)
-    .where(and(eq(inboundMessageParts.companyId, company.id), eq(inboundMessageParts.fromNumber, part.from), eq(inboundMessageParts.reference, part.reference)));
-  if (parts.length < part.totalParts) return { status: "waiting_for_parts" };
-  const text = parts.sort((a, b) => a.partNumber - b.partNumber).map((p) => p.text).join("");
-  return receiveSms(
-    db,
-    { provider: part.provider, providerMessageId: `concat:${part.from}:${part.reference}`, from: part.from, to: part.to, text, receivedAt: part.receivedAt },
-    dependencies,
-  );
 }

@@ -9,20 +9,29 @@ export type NotificationKind =
   | "conversation.new_note"
   | "conversation.mention";
 
-/** In-app notification rows (USER-5); email and web push read from them later. */
-export async function notify(
-  db: Db,
-  {
-    companyId,
-    userIds,
-    kind,
-    data,
-    link,
-    exceptUserId,
-  }: { companyId: string; userIds: string[]; kind: NotificationKind; data: Record<string, unknown>; link?: string; exceptUserId?: string | null },
-) {
+export type NotificationInput = {
+  companyId: string;
+  userIds: string[];
+  kind: NotificationKind;
+  data: Record<string, unknown>;
+  link?: string;
+  exceptUserId?: string | null;
+};
+
+/** Inserts in-app notification rows (USER-5), e.g. inside the caller's transaction; returns who gets one. */
+export async function recordNotifications(db: Db, { companyId, userIds, kind, data, link, exceptUserId }: NotificationInput) {
   const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
-  if (recipients.length === 0) return;
-  await db.insert(notifications).values(recipients.map((userId) => ({ companyId, userId, kind, data, link: link ?? null })));
-  for (const userId of recipients) publish(companyId, { type: "notification.created", userId });
+  if (recipients.length) {
+    await db.insert(notifications).values(recipients.map((userId) => ({ companyId, userId, kind, data, link: link ?? null })));
+  }
+  return recipients;
+}
+
+/** Tells the recipients' open browsers, once the rows are committed. */
+export function announceNotifications(companyId: string, userIds: string[]) {
+  for (const userId of userIds) publish(companyId, { type: "notification.created", userId });
+}
+
+export async function notify(db: Db, input: NotificationInput) {
+  announceNotifications(input.companyId, await recordNotifications(db, input));
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { SQL } from "drizzle-orm";
 import { customerSearchCondition } from "@/db/queries/customers";
 import { appointments, customerEvents, customers, messages, paymentRequests } from "@/db/schema";
 
@@ -39,13 +40,7 @@ export async function globalSearch(db: Db, { companyId, query }: { companyId: st
           .orderBy(customers.lastName, customers.firstName)
           .limit(LIMIT)
       : [],
-    db
-      .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, direction: messages.direction, conversationId: messages.conversationId, ...customerName })
-      .from(messages)
-      .innerJoin(customers, eq(customers.id, messages.customerId))
-      .where(and(eq(messages.companyId, companyId), sql`to_tsvector('simple', ${messages.body}) @@ websearch_to_tsquery('simple', ${q})`))
-      .orderBy(desc(messages.createdAt))
-      .limit(LIMIT),
+    searchMessages(db, companyId, q),
     db
       .select({ id: customerEvents.id, number: customerEvents.number, title: customerEvents.title, occurredAt: customerEvents.occurredAt, ...customerName, conversationId: activeConversation })
       .from(customerEvents)
@@ -74,3 +69,41 @@ export async function globalSearch(db: Db, { companyId, query }: { companyId: st
 }
 
 export type GlobalSearchResults = Awaited<ReturnType<typeof globalSearch>>;
+
+/** Above this many matches a word is common: its newest messages are found by date instead. */
+const EXACT_MATCH_LIMIT = 1000;
+
+/**
+ * Full-text search of message bodies. A rare word is looked up in the GIN index and its
+ * matches sorted by date; a common one is found walking messages newest first, which
+ * meets enough matches at once. Each plan is fast exactly where the other is slow.
+ */
+async function searchMessages(db: Db, companyId: string, query: string) {
+  const match = sql`to_tsvector('simple', ${messages.body}) @@ websearch_to_tsquery('simple', ${query})`;
+  const company = eq(messages.companyId, companyId);
+  const hits = await db
+    .select({ id: messages.id, createdAt: messages.createdAt })
+    .from(messages)
+    .where(and(company, match))
+    .limit(EXACT_MATCH_LIMIT + 1);
+  const common = hits.length > EXACT_MATCH_LIMIT;
+  const newest = hits.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, LIMIT).map((hit) => hit.id);
+  if (!common && newest.length === 0) return [];
+  const where: SQL = common ? and(company, match)! : and(company, inArray(messages.id, newest))!;
+  return db
+    .select({
+      id: messages.id,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      direction: messages.direction,
+      conversationId: messages.conversationId,
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      mobile: customers.mobile,
+    })
+    .from(messages)
+    .innerJoin(customers, eq(customers.id, messages.customerId))
+    .where(where)
+    .orderBy(desc(messages.createdAt))
+    .limit(LIMIT);
+}

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, createSecretKey, randomUUID, type KeyObject } from "node:crypto";
 import { Auth, AlgorithmTypes } from "@vonage/auth";
 import { SMS as SmsApi } from "@vonage/sms";
 import { errors, jwtVerify, SignJWT } from "jose";
@@ -12,7 +12,14 @@ export type VerifiedWebhook =
   | { ok: false; status: 400 | 401; error: string };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const key = (secret: string) => new TextEncoder().encode(secret);
+
+// A Node KeyObject is reused across requests; a raw secret would be imported every time.
+const keys = new Map<string, KeyObject>();
+const key = (secret: string) => {
+  let found = keys.get(secret);
+  if (!found) keys.set(secret, (found = createSecretKey(Buffer.from(secret, "utf8"))));
+  return found;
+};
 
 // The SDK's own check of the SMS API `sig` parameter; it needs no credentials.
 const smsApi = new SmsApi(new Auth({ apiKey: "webhook", apiSecret: "verification" }));

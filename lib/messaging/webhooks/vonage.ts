@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { parsePhone } from "@/lib/phone";
 import { carrierErrorCategory } from "../carrier-errors";
-import { receiveSms, receiveSmsPart } from "../inbound";
+import { acceptInboundSms, acceptInboundSmsPart, afterInboundAccepted } from "../inbound-queue";
 import type { StatusReport } from "../sms/provider";
 import { applyStatusReport } from "../status";
 import { verifyVonageWebhook } from "./vonage-signature";
@@ -75,12 +75,14 @@ function invalid(error: z.ZodError) {
 }
 
 /**
- * Answers 5xx only when storing failed, so Vonage retries; a duplicate or a message for
- * a number we do not serve is acknowledged (200) and changes nothing.
+ * Answers 5xx only when storing failed, so Vonage retries; a duplicate is acknowledged
+ * (200) and changes nothing.
  */
-async function persisting(work: () => Promise<unknown>) {
+async function persisting<T>(work: () => Promise<T>, after?: (result: T) => Promise<void>) {
   try {
-    return json({ ok: true, result: await work() });
+    const result = await work();
+    await after?.(result);
+    return json({ ok: true, result });
   } catch (error) {
     console.error("[webhooks/vonage] could not store", error);
     return json({ error: "Temporarily unable to store the webhook" }, 503);
@@ -95,8 +97,9 @@ export async function handleInboundWebhook(request: Request, now = new Date()) {
     const parsed = messagesInbound.safeParse(verified.payload);
     if (!parsed.success) return invalid(parsed.error);
     const sms = parsed.data;
-    return persisting(() =>
-      receiveSms(db, { provider: "vonage", providerMessageId: sms.message_uuid, from: sms.from, to: sms.to, text: sms.text, receivedAt: vonageTime(sms.timestamp, now) }),
+    return persisting(
+      () => acceptInboundSms(db, { provider: "vonage", providerMessageId: sms.message_uuid, from: sms.from, to: sms.to, text: sms.text, receivedAt: vonageTime(sms.timestamp, now) }),
+      processAccepted,
     );
   }
   const parsed = legacyInbound.safeParse(verified.params);
@@ -104,11 +107,16 @@ export async function handleInboundWebhook(request: Request, now = new Date()) {
   const sms = parsed.data;
   const base = { provider: "vonage" as const, from: sms.msisdn, to: sms.to, text: sms.text, receivedAt: vonageTime(sms["message-timestamp"], now) };
   if (sms.concat === "true" && sms["concat-ref"] && sms["concat-total"] && sms["concat-part"]) {
-    return persisting(() =>
-      receiveSmsPart(db, { ...base, partProviderId: sms.messageId, reference: sms["concat-ref"]!, partNumber: sms["concat-part"]!, totalParts: sms["concat-total"]! }),
+    return persisting(
+      () => acceptInboundSmsPart(db, { ...base, partProviderId: sms.messageId, reference: sms["concat-ref"]!, partNumber: sms["concat-part"]!, totalParts: sms["concat-total"]! }),
+      processAccepted,
     );
   }
-  return persisting(() => receiveSms(db, { ...base, providerMessageId: sms.messageId }));
+  return persisting(() => acceptInboundSms(db, { ...base, providerMessageId: sms.messageId }), processAccepted);
+}
+
+async function processAccepted(result: { status: string; id?: string }) {
+  if (result.status === "accepted" && result.id) await afterInboundAccepted(result.id);
 }
 
 const MESSAGES_STATUS: Record<z.infer<typeof messagesStatus>["status"], StatusReport["status"]> = {

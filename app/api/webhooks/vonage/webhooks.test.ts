@@ -8,7 +8,8 @@ import { signMessagesWebhook } from "@/lib/messaging/webhooks/vonage-signature";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { signLegacyParams } from "@/tests/fakes/vonage";
-import { GET as inboundGet, POST as inbound } from "./inbound/route";
+import { inboundDrainSettled, processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { GET as inboundRouteGet, POST as inboundRoute } from "./inbound/route";
 import { POST as status } from "./status/route";
 
 const database = withTestDatabase();
@@ -32,6 +33,15 @@ function legacyForm(url: string, params: Record<string, string>, secret = SECRET
     body: new URLSearchParams(signLegacyParams(params, secret)).toString(),
   });
 }
+
+/** Posts to the inbound route, then lets the stored message be processed, as the app does right after. */
+async function settle(response: Response) {
+  await inboundDrainSettled();
+  await processPendingInbound(database.db);
+  return response;
+}
+const inbound = async (request: Request) => settle(await inboundRoute(request));
+const inboundGet = async (request: Request) => settle(await inboundRouteGet(request));
 
 const INBOUND = "http://localhost/api/webhooks/vonage/inbound";
 const STATUS = "http://localhost/api/webhooks/vonage/status";
@@ -103,7 +113,7 @@ describe("POST /api/webhooks/vonage/inbound", () => {
     await db.update(companies).set({ defaultAssigneeUserId: agent.id }).where(eq(companies.id, company.id));
     const response = await inbound(await signedJson(INBOUND, inboundPayload(company, "+15145559876", "Hi, do you do oil changes?")));
     const { result } = await response.json();
-    expect(result.status).toBe("stored");
+    expect(result.status).toBe("accepted");
     const [customer] = await db.select().from(customers).where(and(eq(customers.companyId, company.id), eq(customers.mobile, "+15145559876")));
     expect(customer).toBeDefined();
     const [conversation] = await db.select().from(conversations).where(eq(conversations.customerId, customer!.id));
@@ -128,7 +138,7 @@ describe("POST /api/webhooks/vonage/inbound", () => {
     const second = await inbound(legacyForm(INBOUND, part(2, " deuxième partie.")));
     expect((await second.json()).result.status).toBe("waiting_for_parts");
     expect(await inbound(legacyForm(INBOUND, part(2, " deuxième partie.")))).toHaveProperty("status", 200);
-    expect((await (await inbound(legacyForm(INBOUND, part(1, "Première partie,")))).json()).result.status).toBe("stored");
+    expect((await (await inbound(legacyForm(INBOUND, part(1, "Première partie,")))).json()).result.status).toBe("accepted");
 
     const bodies = (await messagesOf(customer.id)).map((m) => m.body);
     expect(bodies).toEqual(["Par GET", "Première partie, deuxième partie."]);

@@ -1,0 +1,1 @@
+export const BENCH_SENDER = "+15145550999";

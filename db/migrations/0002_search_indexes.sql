@@ -1,1 +1,0 @@
-CREATE INDEX "customer_events_number_trgm_idx" ON "customer_events" USING gin (lower("number") gin_trgm_ops);
