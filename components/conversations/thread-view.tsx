@@ -62,7 +62,7 @@ function MessageBubble({ row, t, time }: { row: MessageRow; t: Awaited<ReturnTyp
   const failed = message.status === "failed";
   const SourceIcon = message.sourceKind in SOURCE_ICONS ? SOURCE_ICONS[message.sourceKind as keyof typeof SOURCE_ICONS] : null;
   const sourceLabel = message.sourceKind === "manual" ? senderName : message.sourceKind === "customer" ? null : t(`source.${message.sourceKind}`);
-  const sourceHref = (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && message.sourceId ? `/automations/${message.sourceId}` : null;
+  const sourceHref = (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && message.sourceId ? `/automations#automation-${message.sourceId}` : null;
   return (
     <div className={cn("flex flex-col", outbound ? "items-end" : "items-start")} data-testid="message" data-direction={message.direction} data-status={message.status}>
       <div

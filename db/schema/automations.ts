@@ -9,7 +9,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { companies } from "./companies";
+import { companyRef } from "./companies";
 import { customers } from "./customers";
 
 export type AutomationType = "general" | "appointment_reminder" | "payment_request" | "review_request";
@@ -34,9 +34,7 @@ export const automations = pgTable(
   "automations",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     name: text().notNull(),
     type: text().$type<AutomationType>().notNull().default("general"),
     status: text().$type<"draft" | "active" | "paused">().notNull().default("draft"),
@@ -65,9 +63,7 @@ export const automationRuns = pgTable(
   "automation_runs",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     automationId: uuid()
       .notNull()
       .references(() => automations.id, { onDelete: "cascade" }),
@@ -86,9 +82,7 @@ export const automationResults = pgTable(
   "automation_results",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     automationId: uuid()
       .notNull()
       .references(() => automations.id, { onDelete: "cascade" }),
@@ -117,9 +111,7 @@ export const campaigns = pgTable(
   "campaigns",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     name: text().notNull(),
     rules: jsonb().$type<AudienceRules>().notNull().default({ all: [] }),
     messageBody: text().notNull(),

@@ -34,14 +34,18 @@ export const companies = pgTable(
   (t) => [uniqueIndex("companies_sender_number_idx").on(t.senderNumber)],
 );
 
+/** The owning company of a tenant row; deleting a company deletes its data. */
+export const companyRef = () =>
+  uuid()
+    .notNull()
+    .references(() => companies.id, { onDelete: "cascade" });
+
 /** Keys a dealer management system uses to call the integration API (IMPL-2). */
 export const apiKeys = pgTable(
   "api_keys",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     name: text().notNull(),
     prefix: text().notNull(),
     keyHash: text().notNull(),

@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { companies } from "./companies";
+import { companyRef } from "./companies";
 import { customers } from "./customers";
 import { users } from "./users";
 
@@ -22,9 +22,7 @@ export const conversations = pgTable(
   "conversations",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
@@ -95,9 +93,7 @@ export const assignmentEvents = pgTable(
   "assignment_events",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     conversationId: uuid()
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
@@ -128,9 +124,7 @@ export const messages = pgTable(
   "messages",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     conversationId: uuid()
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
@@ -227,9 +221,7 @@ export const attachments = pgTable(
   "attachments",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid(),
     messageId: uuid(),
     noteId: uuid(),
@@ -257,9 +249,7 @@ export const notes = pgTable(
   "notes",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
@@ -282,9 +272,7 @@ export const savedReplies = pgTable(
   "saved_replies",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     title: text().notNull(),
     body: text().notNull(),
     createdByUserId: uuid(),
@@ -300,9 +288,7 @@ export const scheduledMessages = pgTable(
   "scheduled_messages",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),

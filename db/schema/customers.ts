@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { companies, type Locale } from "./companies";
+import { companyRef, type Locale } from "./companies";
 
 export type AttributeValue = string | number | string[] | null;
 export type AttributeValues = Record<string, AttributeValue>;
@@ -10,9 +10,7 @@ export const customers = pgTable(
   "customers",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     firstName: text().notNull().default(""),
     lastName: text().notNull().default(""),
     /** E.164; at most one live customer per company holds a number (CONV-15). */
@@ -53,9 +51,7 @@ export const customAttributeDefinitions = pgTable(
   "custom_attribute_definitions",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     category: text().$type<AttributeCategory>().notNull(),
     key: text().notNull(),
     label: text().notNull(),
@@ -71,9 +67,7 @@ export const appointments = pgTable(
   "appointments",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
@@ -103,9 +97,7 @@ export const customerEvents = pgTable(
   "customer_events",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
@@ -129,9 +121,7 @@ export const estimates = pgTable(
   "estimates",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),

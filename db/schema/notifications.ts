@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./_columns";
-import { companies } from "./companies";
+import { companyRef } from "./companies";
 import { users } from "./users";
 
 /** In-app notification rows (USER-5); email/web delivery reads from here. */
@@ -8,9 +8,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

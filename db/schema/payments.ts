@@ -1,6 +1,6 @@
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { companies } from "./companies";
+import { companyRef } from "./companies";
 import { customers } from "./customers";
 
 export type PaymentRequestStatus = "pending" | "paid" | "cancelled" | "failed";
@@ -10,9 +10,7 @@ export const paymentRequests = pgTable(
   "payment_requests",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
@@ -44,9 +42,7 @@ export const reviews = pgTable(
   "reviews",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),

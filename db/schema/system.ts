@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./_columns";
-import { companies } from "./companies";
+import { companyRef } from "./companies";
 
 /** Provider event ids already applied: a repeated webhook changes nothing. */
 export const processedWebhooks = pgTable(
@@ -33,9 +33,7 @@ export const imports = pgTable(
   "imports",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     userId: uuid(),
     kind: text().$type<"customers" | "appointments" | "events">().notNull(),
     fileName: text().notNull(),

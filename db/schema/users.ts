@@ -11,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
-import { companies, type Locale } from "./companies";
+import { companyRef, type Locale } from "./companies";
 
 export type Role = "admin" | "agent";
 
@@ -49,9 +49,7 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -71,9 +69,7 @@ export const teams = pgTable(
   "teams",
   {
     id: id(),
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     name: text().notNull(),
     createdAt: createdAt(),
   },
@@ -83,9 +79,7 @@ export const teams = pgTable(
 export const teamMembers = pgTable(
   "team_members",
   {
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id, { onDelete: "cascade" }),
+    companyId: companyRef(),
     teamId: uuid()
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),

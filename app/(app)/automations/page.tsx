@@ -25,7 +25,7 @@ export default async function AutomationsPage() {
           ) : (
             <ul className="divide-y divide-slate-100">
               {automations.map((automation) => (
-                <li key={automation.id} className="flex flex-wrap items-center gap-3 px-4 py-4 sm:px-5">
+                <li key={automation.id} id={`automation-${automation.id}`} className="flex flex-wrap items-center gap-3 px-4 py-4 target:bg-brand-50 sm:px-5">
                   <div className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
                     <Bot className="h-5 w-5" aria-hidden />
                   </div>

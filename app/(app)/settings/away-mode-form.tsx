@@ -7,7 +7,8 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { AssigneeSelect } from "@/components/people/assignee-select";
+import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { setMyAwayMode } from "../shell-actions";
 
@@ -65,23 +66,7 @@ export function AwayModeForm({
         <Input id="until" name="until" type="datetime-local" defaultValue={until} disabled={!enabled} />
       </Field>
       <Field label={t("awayDelegate")} htmlFor="delegate" hint={t("awayDelegateHint")}>
-        <Select id="delegate" name="delegate" defaultValue={delegate} disabled={!enabled}>
-          <option value="">{t("awayNobody")}</option>
-          <optgroup label={t("users")}>
-            {users.map((user) => (
-              <option key={user.id} value={`user:${user.id}`}>
-                {user.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("teams")}>
-            {teams.map((team) => (
-              <option key={team.id} value={`team:${team.id}`}>
-                {team.name}
-              </option>
-            ))}
-          </optgroup>
-        </Select>
+        <AssigneeSelect id="delegate" name="delegate" defaultValue={delegate} disabled={!enabled} users={users} teams={teams} noneLabel={t("awayNobody")} />
       </Field>
       <div>
         <Button type="submit" disabled={pending}>

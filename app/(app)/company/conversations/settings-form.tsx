@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { AssigneeSelect } from "@/components/people/assignee-select";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { updateConversationSettingsAction } from "../actions";
@@ -65,23 +66,7 @@ export function ConversationSettingsForm({
             <Input id="unansweredAfterHours" name="unansweredAfterHours" type="number" min={1} max={168} defaultValue={unansweredAfterHours} className="max-w-32" />
           </Field>
           <Field label={t("defaultAssignee")} htmlFor="defaultAssignee" hint={t("defaultAssigneeHint")} error={fieldError("defaultAssignee")}>
-            <Select id="defaultAssignee" name="defaultAssignee" defaultValue={defaultAssignee}>
-              <option value="">{t("nobody")}</option>
-              <optgroup label={t("users")}>
-                {users.map((user) => (
-                  <option key={user.id} value={`user:${user.id}`}>
-                    {user.name}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t("teams")}>
-                {teams.map((team) => (
-                  <option key={team.id} value={`team:${team.id}`}>
-                    {team.name}
-                  </option>
-                ))}
-              </optgroup>
-            </Select>
+            <AssigneeSelect id="defaultAssignee" name="defaultAssignee" defaultValue={defaultAssignee} users={users} teams={teams} noneLabel={t("nobody")} />
           </Field>
           <div>
             <Button type="submit" disabled={pending}>
