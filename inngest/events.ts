@@ -8,3 +8,7 @@ export const awayModeScheduled = eventType("user/away.scheduled", {
 export const inboundSmsReceived = eventType("sms/inbound.received", {
   schema: z.object({ id: z.uuid() }),
 });
+
+export const messageScheduled = eventType("message/scheduled", {
+  schema: z.object({ id: z.uuid(), version: z.number().int(), sendAt: z.iso.datetime({ offset: true }) }),
+});

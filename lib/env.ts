@@ -55,12 +55,19 @@ const schema = z.object({
 
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,
-  ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default("claude-sonnet-4-5")),
+  ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default("claude-haiku-5-5")),
 
   INNGEST_DEV: optionalString,
   INNGEST_BASE_URL: optionalUrl,
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
+  FILE_STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/uploads")),
+  MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(25)),
+  S3_BUCKET: optionalString,
+  S3_REGION: z.preprocess(emptyToUndefined, z.string().default("us-east-1")),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
   ENABLE_DEV_TOOLS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
   SWEEP_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
@@ -78,6 +85,7 @@ export type Env = z.infer<typeof schema> & {
   emailTransport: "smtp" | "outbox";
   /** The phone simulator and mail outbox pages. */
   devTools: boolean;
+  fileStorage: "local" | "s3";
 };
 
 export class ConfigurationError extends Error {
@@ -138,6 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     smsChannel,
     emailTransport: env.SMTP_URL ? "smtp" : "outbox",
     devTools: env.ENABLE_DEV_TOOLS ? env.ENABLE_DEV_TOOLS === "true" : embedded || env.NODE_ENV !== "production",
+    fileStorage: env.S3_BUCKET ? "s3" : "local",
   };
 }
 

@@ -1,24 +1,56 @@
-import { AlertTriangle, Bot, CalendarClock, Check, CheckCheck, Clock, Megaphone, MessageSquareReply, UserRoundCog } from "lucide-react";
+import { AlertTriangle, Bot, CalendarClock, Check, CheckCheck, Clock, Megaphone, MessageSquareReply, StickyNote, UserRoundCog } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { listAssignmentHistory, listThreadMessages } from "@/db/queries/inbox";
+import type { attachments } from "@/db/schema";
+import type { listAssignmentHistory, listThreadMessages, listThreadNotes } from "@/db/queries/inbox";
 import { cn } from "@/components/ui/cn";
+import { FileList, type ThreadFile } from "./file-list";
+import { OriginalToggle, TranslateIncoming } from "./message-extras";
+import { NoteActions } from "./note-actions";
 
 type MessageRow = Awaited<ReturnType<typeof listThreadMessages>>[number];
 type AssignmentRow = Awaited<ReturnType<typeof listAssignmentHistory>>[number];
+type NoteRow = Awaited<ReturnType<typeof listThreadNotes>>[number];
+type Attachment = typeof attachments.$inferSelect;
 
-type Item = { at: Date; kind: "message"; row: MessageRow } | { at: Date; kind: "assignment"; row: AssignmentRow };
+type Item =
+  | { at: Date; kind: "message"; row: MessageRow }
+  | { at: Date; kind: "assignment"; row: AssignmentRow }
+  | { at: Date; kind: "note"; row: NoteRow };
 
-/** The conversation: messages and assignment lines in time order, grouped by day. */
-export async function ThreadView({ messages, assignments }: { messages: MessageRow[]; assignments: AssignmentRow[] }) {
+type Translator = Awaited<ReturnType<typeof getTranslations<"thread">>>;
+
+const keyOf = (item: Item) => (item.kind === "message" ? item.row.message.id : item.kind === "note" ? item.row.note.id : item.row.id);
+const asFiles = (rows: Attachment[]): ThreadFile[] => rows.map(({ id, fileName, contentType, sizeBytes }) => ({ id, fileName, contentType, sizeBytes }));
+
+/** The conversation: messages, internal notes and assignment lines in time order, by day. */
+export async function ThreadView({
+  messages,
+  assignments,
+  notes,
+  files,
+  customerId,
+  viewer,
+}: {
+  messages: MessageRow[];
+  assignments: AssignmentRow[];
+  notes: NoteRow[];
+  files: Attachment[];
+  customerId: string;
+  viewer: { userId: string; isAdmin: boolean };
+}) {
   const t = await getTranslations("thread");
   const format = await getFormatter();
   const items: Item[] = [
     ...messages.map((row) => ({ at: row.message.createdAt, kind: "message" as const, row })),
     ...assignments.map((row) => ({ at: row.createdAt, kind: "assignment" as const, row })),
+    ...notes.map((row) => ({ at: row.note.createdAt, kind: "note" as const, row })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-
+  const filesOf = (owner: { messageId?: string; noteId?: string }) =>
+    asFiles(files.filter((file) => (owner.messageId && file.messageId === owner.messageId) || (owner.noteId && file.noteId === owner.noteId)));
   const dayOf = (date: Date) => format.dateTime(date, { dateStyle: "full" });
+  const timeOf = (date: Date) => format.dateTime(date, { hour: "numeric", minute: "2-digit" });
+
   return (
     <ol className="space-y-3 px-3 py-4 sm:px-6" data-testid="thread">
       {items.length === 0 ? <li className="py-10 text-center text-sm text-slate-500">{t("empty")}</li> : null}
@@ -26,7 +58,7 @@ export async function ThreadView({ messages, assignments }: { messages: MessageR
         const day = dayOf(item.at);
         const divider = index === 0 || day !== dayOf(items[index - 1]!.at);
         return (
-          <li key={item.kind === "message" ? item.row.message.id : item.row.id}>
+          <li key={keyOf(item)}>
             {divider ? (
               <div className="my-4 flex items-center gap-3 text-xs font-medium text-slate-400">
                 <span className="h-px flex-1 bg-slate-200" />
@@ -44,8 +76,10 @@ export async function ThreadView({ messages, assignments }: { messages: MessageR
                   reason: item.row.reason ?? "manual",
                 })}
               </p>
+            ) : item.kind === "note" ? (
+              <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.isAdmin || item.row.note.authorUserId === viewer.userId} />
             ) : (
-              <MessageBubble row={item.row} t={t} time={format.dateTime(item.at, { hour: "numeric", minute: "2-digit" })} />
+              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} />
             )}
           </li>
         );
@@ -54,17 +88,37 @@ export async function ThreadView({ messages, assignments }: { messages: MessageR
   );
 }
 
+function NoteBubble({ row, files, customerId, t, time, canDelete }: { row: NoteRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; canDelete: boolean }) {
+  return (
+    <div className="mx-auto max-w-[92%] sm:max-w-[80%]" data-testid="note">
+      <div className="rounded-xl bg-amber-50 px-3.5 py-2 text-sm shadow-sm ring-1 ring-amber-200">
+        <p className="mb-0.5 flex items-center gap-1.5 text-xs font-medium text-amber-800">
+          <StickyNote className="h-3.5 w-3.5" aria-hidden />
+          {t("noteBy", { name: row.authorName ?? "—" })}
+        </p>
+        <p className="whitespace-pre-wrap text-slate-900">{row.note.body}</p>
+        <FileList files={files} customerId={customerId} />
+      </div>
+      <div className="mt-1 flex items-center gap-2 px-1 text-[11px] text-slate-500">
+        <span>{time}</span>
+        <NoteActions noteId={row.note.id} authorName={row.authorName ?? ""} canDelete={canDelete} />
+      </div>
+    </div>
+  );
+}
+
 const SOURCE_ICONS = { automation: Bot, campaign: Megaphone, scheduled: CalendarClock, keyword_reply: MessageSquareReply, system: Bot } as const;
 
-function MessageBubble({ row, t, time }: { row: MessageRow; t: Awaited<ReturnType<typeof getTranslations<"thread">>>; time: string }) {
+function MessageBubble({ row, files, customerId, t, time }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string }) {
   const { message, senderName } = row;
   const outbound = message.direction === "outbound";
   const failed = message.status === "failed";
   const SourceIcon = message.sourceKind in SOURCE_ICONS ? SOURCE_ICONS[message.sourceKind as keyof typeof SOURCE_ICONS] : null;
-  const sourceLabel = message.sourceKind === "manual" ? senderName : message.sourceKind === "customer" ? null : t(`source.${message.sourceKind}`);
+  const sourceLabel =
+    message.sourceKind === "manual" ? senderName : message.sourceKind === "customer" ? null : message.sourceKind === "scheduled" ? `${t("source.scheduled")}${senderName ? ` · ${senderName}` : ""}` : t(`source.${message.sourceKind}`);
   const sourceHref = (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && message.sourceId ? `/automations#automation-${message.sourceId}` : null;
   return (
-    <div className={cn("flex flex-col", outbound ? "items-end" : "items-start")} data-testid="message" data-direction={message.direction} data-status={message.status}>
+    <div className={cn("flex flex-col", outbound ? "items-end" : "items-start")} data-testid="message" data-direction={message.direction} data-status={message.status} data-source={message.sourceKind}>
       <div
         className={cn(
           "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap shadow-sm sm:max-w-[70%]",
@@ -74,6 +128,7 @@ function MessageBubble({ row, t, time }: { row: MessageRow; t: Awaited<ReturnTyp
       >
         {message.body}
       </div>
+      <FileList files={files} customerId={customerId} align={outbound ? "end" : "start"} />
       <div className={cn("mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-slate-500", outbound && "justify-end")}>
         <span>{time}</span>
         {sourceLabel ? (
@@ -104,6 +159,8 @@ function MessageBubble({ row, t, time }: { row: MessageRow; t: Awaited<ReturnTyp
           {t.has(`carrierErrors.${message.errorCode}`) ? t(`carrierErrors.${message.errorCode}`) : t("carrierErrors.unknown")}
         </p>
       ) : null}
+      {outbound && message.originalBody ? <OriginalToggle original={message.originalBody} language={message.originalLanguage} /> : null}
+      {!outbound ? <TranslateIncoming messageId={message.id} translated={message.translatedBody} language={message.translatedLanguage} /> : null}
     </div>
   );
 }

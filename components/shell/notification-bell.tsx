@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle, Bell, MessageCircle, UserPlus } from "lucide-react";
+import { AlertTriangle, AtSign, Bell, MessageCircle, StickyNote, UserPlus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -14,6 +14,10 @@ const ICONS: Record<string, typeof Bell> = {
   "conversation.new_message": MessageCircle,
   "conversation.assigned": UserPlus,
   "conversation.send_error": AlertTriangle,
+  "conversation.mention": AtSign,
+  "customer.mention": AtSign,
+  "conversation.new_note": StickyNote,
+  "scheduled.failed": AlertTriangle,
 };
 
 export function NotificationBell({ notifications, unread }: { notifications: ShellNotification[]; unread: number }) {
@@ -49,7 +53,7 @@ export function NotificationBell({ notifications, unread }: { notifications: She
           return (
             <DropdownMenuItem key={notification.id} asChild>
               <Link href={notification.link ?? "/conversations"} className="items-start">
-                <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${notification.kind.endsWith("error") ? "text-red-600" : "text-brand-600"}`} aria-hidden />
+                <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${/error|failed/.test(notification.kind) ? "text-red-600" : "text-brand-600"}`} aria-hidden />
                 <span className="min-w-0 flex-1">
                   <span className={`block text-sm ${notification.read ? "text-slate-600" : "font-medium text-slate-900"}`}>{text}</span>
                   <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt))}</span>

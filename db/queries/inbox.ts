@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { assignmentEvents, conversations, customers, messages, teamMembers, teams, users } from "@/db/schema";
+import { assignmentEvents, attachments, conversations, customers, messages, notes, teamMembers, teams, users } from "@/db/schema";
 
 export type InboxView = { kind: "mine" } | { kind: "all" } | { kind: "user"; id: string } | { kind: "team"; id: string };
 export type ReadFlag = "read" | "unread" | "unanswered";
@@ -149,4 +149,28 @@ export async function listAssignmentHistory(db: Db, { companyId, conversationId 
     .leftJoin(byUser, eq(byUser.id, assignmentEvents.byUserId))
     .where(and(eq(assignmentEvents.companyId, companyId), eq(assignmentEvents.conversationId, conversationId)))
     .orderBy(asc(assignmentEvents.createdAt));
+}
+
+const author = alias(users, "author");
+
+/** A conversation's internal notes (EDIT-14), oldest first. */
+export async function listThreadNotes(db: Db, { companyId, conversationId }: { companyId: string; conversationId: string }) {
+  return db
+    .select({ note: notes, authorName: author.name })
+    .from(notes)
+    .leftJoin(author, eq(author.id, notes.authorUserId))
+    .where(and(eq(notes.companyId, companyId), eq(notes.conversationId, conversationId)))
+    .orderBy(asc(notes.createdAt))
+    .limit(500);
+}
+
+/** The files of the given messages and notes, in one query. */
+export async function listAttachmentsOf(db: Db, { companyId, messageIds, noteIds }: { companyId: string; messageIds: string[]; noteIds: string[] }) {
+  if (messageIds.length === 0 && noteIds.length === 0) return [];
+  const owners = [messageIds.length ? inArray(attachments.messageId, messageIds) : undefined, noteIds.length ? inArray(attachments.noteId, noteIds) : undefined].filter(Boolean);
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.companyId, companyId), or(...owners)))
+    .orderBy(asc(attachments.createdAt));
 }

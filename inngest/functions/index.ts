@@ -1,5 +1,6 @@
 import { processInboundSms } from "./messaging/process-inbound-sms";
+import { sendScheduledMessageAtTime } from "./scheduling/send-scheduled-message";
 import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime];

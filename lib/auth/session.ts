@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
@@ -41,5 +41,12 @@ export const getSessionContext = cache(async (): Promise<SessionContext | null> 
 export async function requireSession(): Promise<SessionContext> {
   const context = await getSessionContext();
   if (!context) redirect("/sign-in");
+  return context;
+}
+
+/** The signed-in administrator, or a 404 for anyone else. */
+export async function requireAdmin(): Promise<SessionContext> {
+  const context = await requireSession();
+  if (context.role !== "admin") notFound();
   return context;
 }

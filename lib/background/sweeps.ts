@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { sweepRuns } from "@/db/schema";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 
 export type Sweep = {
@@ -22,6 +23,7 @@ export const SWEEPS: Sweep[] = [
   { name: "auto-close-conversations", cron: "*/15 * * * *", run: autoCloseInactiveConversations },
   // Inbound SMS are processed right after the webhook; this catches any that were not.
   { name: "process-inbound-sms", cron: "* * * * *", run: (db) => processPendingInbound(db) },
+  { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

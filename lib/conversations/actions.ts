@@ -8,7 +8,7 @@ import { assignConversations, parseAssignee } from "./assign";
 import { assignSchema, loadInboxSchema, sendReplySchema, setStatusSchema } from "./validation";
 
 /** CONV-4: anyone may reply; the conversation stays with its assignee. */
-export const sendReply = defineAction({ input: sendReplySchema }, async ({ conversationId, body }, { db, companyId, userId }) => {
+export const sendReply = defineAction({ input: sendReplySchema }, async ({ conversationId, body, attachmentIds, original }, { db, companyId, userId }) => {
   const conversation = await findConversation(db, { companyId, conversationId });
   if (!conversation) throw new NotFoundError();
   const result = await sendSms(db, {
@@ -19,6 +19,8 @@ export const sendReply = defineAction({ input: sendReplySchema }, async ({ conve
     source: { kind: "manual" },
     senderUserId: userId,
     assignTo: { userId, teamId: null },
+    attachmentIds,
+    original,
   });
   if (!result.ok) throw new SafeError(`sendRefusal.${result.reason}`);
   return { id: result.message.id, status: result.message.status, errorCode: result.message.errorCode };

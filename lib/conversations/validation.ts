@@ -33,7 +33,11 @@ export function inboxFilterFromParams(params: Record<string, string | string[] |
 
 export const sendReplySchema = z.object({
   conversationId: uuid,
+  // A file cannot go without a message (EDIT-7): the text is required either way.
   body: z.string().trim().min(1, { message: "conversations.emptyMessage" }).max(1600, { message: "conversations.tooLong" }),
+  attachmentIds: z.array(uuid).max(10).default([]),
+  /** The text as written before translation (EDIT-12). */
+  original: z.object({ body: z.string().max(1600), language: z.string().max(40) }).optional(),
 });
 
 export const assignSchema = z.object({

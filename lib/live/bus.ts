@@ -5,7 +5,8 @@ export type LiveEvent =
   | { type: "message.created"; conversationId: string; direction: "inbound" | "outbound" }
   | { type: "message.status"; conversationId: string; messageId: string; status: string }
   | { type: "conversation.updated"; conversationId: string }
-  | { type: "notification.created"; userId: string };
+  | { type: "notification.created"; userId: string }
+  | { type: "scheduled.updated"; customerId: string };
 
 type Envelope = { companyId: string; event: LiveEvent };
 

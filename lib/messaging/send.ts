@@ -10,6 +10,8 @@ import { TemplateSyntaxError } from "@/lib/templates/parse";
 import { renderTemplate } from "@/lib/templates/render";
 import { templateValues, type TemplateSubjects } from "@/lib/templates/context";
 import { countSegments } from "./segments";
+import { attachUploads, publicFileUrl } from "@/lib/files/files";
+import { env } from "@/lib/env";
 import { sendRefusal, type MessageCategory, type SendRefusal } from "./sendability";
 import { defaultSmsProvider } from "./sms";
 import { SmsSendError, type SmsProvider } from "./sms/provider";
@@ -35,6 +37,10 @@ export type SendRequest = {
    * that opt-out, and answers to HELP.
    */
   compliance?: "opt_out_confirmation" | "opt_in_confirmation" | "help";
+  /** Uploaded files: each goes as a link to a public page with an unguessable token (EDIT-7). */
+  attachmentIds?: string[];
+  /** Sign it like a manual send (a scheduled message written by a person). */
+  sign?: boolean;
 };
 
 export type SentMessage = typeof messages.$inferSelect;
@@ -42,11 +48,18 @@ export type SendOutcome = { ok: true; message: SentMessage } | { ok: false; reas
 
 export type SendDependencies = { provider?: SmsProvider; now?: Date };
 
-/** The text with the author's signature appended (USER-3); empty signature = their name. */
-export function withSignature(text: string, user: { name: string; signature: string | null; signatureEnabled: boolean }) {
-  if (!user.signatureEnabled) return text;
+type Signer = { name: string; signature: string | null; signatureEnabled: boolean };
+
+/** The line manual sends end with (USER-3): the user's signature, or their name; null when off. */
+export function signatureLine(user: Signer) {
+  if (!user.signatureEnabled) return null;
   const signature = user.signature?.trim() || user.name;
-  return `${text.trimEnd()}\n${signature.startsWith("-") ? signature : `- ${signature}`}`;
+  return signature.startsWith("-") ? signature : `- ${signature}`;
+}
+
+export function withSignature(text: string, user: Signer) {
+  const line = signatureLine(user);
+  return line ? `${text.trimEnd()}\n${line}` : text;
 }
 
 /**
@@ -83,11 +96,11 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
     throw error;
   }
   if (!text) return { ok: false, reason: "empty_message" };
-  if (sender && request.source.kind === "manual") text = withSignature(text, sender);
+  if (sender && (request.source.kind === "manual" || request.sign)) text = withSignature(text, sender);
 
-  const { encoding, segments } = countSegments(text);
   const from = company.senderNumber ?? "";
-  const message = await db.transaction(async (tx) => {
+  const appUrl = env().APP_URL;
+  const { message, sentText } = await db.transaction(async (tx) => {
     const conversation = await ensureActiveConversation(tx, {
       companyId: company.id,
       customerId: customer.id,
@@ -109,28 +122,31 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
         senderUserId: sender?.id ?? null,
         status: "queued",
         provider: provider.name,
-        segments,
-        encoding,
         fromNumber: from,
         toNumber: customer.mobile,
         marketing: request.category === "marketing",
         createdAt: now,
       })
       .returning();
+    const files = await attachUploads(tx, { companyId: company.id, customerId: customer.id, attachmentIds: request.attachmentIds ?? [], owner: { messageId: row!.id } });
+    // What the customer receives: the text, then a link per file.
+    const withLinks = [text, ...files.map((file) => publicFileUrl(appUrl, file.publicToken))].join("\n");
+    const { encoding, segments } = countSegments(withLinks);
+    const [counted] = await tx.update(messages).set({ encoding, segments }).where(eq(messages.id, row!.id)).returning();
     await recordMessageOnConversation(tx, {
       conversationId: conversation.id,
       direction: "outbound",
-      body: text,
+      body: files.length ? `📎 ${text}` : text,
       at: now,
       // The assignee answering has obviously read the conversation.
       readByAssignee: Boolean(sender) && conversation.assigneeUserId === sender!.id,
     });
-    return row!;
+    return { message: counted!, sentText: withLinks };
   });
   publish(company.id, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });
 
   try {
-    const result = await provider.send({ clientRef: message.id, to: customer.mobile!, from, text });
+    const result = await provider.send({ clientRef: message.id, to: customer.mobile!, from, text: sentText });
     await applyStatusReport(db, { provider: provider.name, clientRef: message.id, providerMessageId: result.providerMessageId, status: "sent", at: new Date() });
     for (const receipt of result.receipts ?? []) await applyStatusReport(db, receipt);
   } catch (error) {

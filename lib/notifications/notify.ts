@@ -7,7 +7,9 @@ export type NotificationKind =
   | "conversation.assigned"
   | "conversation.send_error"
   | "conversation.new_note"
-  | "conversation.mention";
+  | "conversation.mention"
+  | "customer.mention"
+  | "scheduled.failed";
 
 export type NotificationInput = {
   companyId: string;

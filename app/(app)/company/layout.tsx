@@ -4,17 +4,23 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
+import { canEditSavedReplies } from "@/lib/saved-replies/actions";
 import { CompanyTabs } from "./company-tabs";
 
-/** Company settings: administrators only. */
+/**
+ * Company settings. Administrators see every page; agents only the saved replies, when
+ * the company lets them edit those. Each page checks its own permission too.
+ */
 export default async function CompanyLayout({ children }: { children: ReactNode }) {
-  const { role, company } = await requireSession();
-  if (!can(role, "manageCompany")) notFound();
+  const { db, role, companyId, company } = await requireSession();
+  const admin = can(role, "manageCompany");
+  const savedReplies = await canEditSavedReplies({ db, companyId, role });
+  if (!admin && !savedReplies) notFound();
   const t = await getTranslations("company");
   return (
     <div className="pb-10">
       <PageHeader title={t("title")} description={company.name} />
-      <CompanyTabs />
+      <CompanyTabs admin={admin} />
       <div className="px-4 sm:px-6 lg:max-w-4xl lg:px-8">{children}</div>
     </div>
   );

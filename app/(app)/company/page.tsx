@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireSession } from "@/lib/auth/session";
 
-export default function CompanyHome() {
-  redirect("/company/teams");
+export default async function CompanyHome() {
+  const { role } = await requireSession();
+  redirect(role === "admin" ? "/company/teams" : "/company/saved-replies");
 }

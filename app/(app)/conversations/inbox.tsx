@@ -1,7 +1,8 @@
 import { MessagesSquare } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { Composer } from "@/components/conversations/composer";
+import { Composer, type ComposerContext } from "@/components/composer/composer";
+import { ScheduledBanner } from "@/components/conversations/scheduled-banner";
 import { ConversationHeader } from "@/components/conversations/conversation-header";
 import { ConversationList, type ListRow } from "@/components/conversations/conversation-list";
 import { CustomerPanel } from "@/components/conversations/customer-panel";
@@ -12,14 +13,21 @@ import { InboxShortcuts } from "@/components/conversations/shortcuts";
 import { ThreadView } from "@/components/conversations/thread-view";
 import { cn } from "@/components/ui/cn";
 import { customerPanel } from "@/db/queries/customers";
-import { countMyUnread, getConversationDetail, listAssignmentHistory, listInbox, listThreadMessages, teamIdsOf } from "@/db/queries/inbox";
+import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requireSession } from "@/lib/auth/session";
 import { customerName } from "@/lib/customers/display";
 import { can } from "@/lib/auth/permissions";
 import { markConversationRead } from "@/lib/conversations/read";
 import { inboxFilterFromParams } from "@/lib/conversations/validation";
+import { defaultAiClient } from "@/lib/ai/client";
+import { signatureLine } from "@/lib/messaging/send";
 import { sendRefusal } from "@/lib/messaging/sendability";
+import { canEditSavedReplies } from "@/lib/saved-replies/actions";
+import { listPendingScheduled } from "@/lib/scheduling/scheduled";
+import { pickerAttributes } from "@/lib/templates/picker";
+import { templateValues } from "@/lib/templates/context";
+import { utcToZonedLocal } from "@/lib/time";
 import { formatPhone } from "@/lib/phone";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -74,13 +82,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
         />
       </section>
       {detail ? (
-        <ConversationPane
-          detail={detail}
-          backHref={inboxHref(raw)}
-          people={people}
-          session={{ companyId, db }}
-          companyForRules={company}
-        />
+        <ConversationPane detail={detail} backHref={inboxHref(raw)} people={people} session={session} />
       ) : (
         <section className="hidden flex-1 flex-col items-center justify-center bg-slate-50 text-center lg:flex">
           <MessagesSquare className="mb-3 h-10 w-10 text-slate-300" aria-hidden />
@@ -97,26 +99,43 @@ async function ConversationPane({
   backHref,
   people,
   session,
-  companyForRules,
 }: {
   detail: NonNullable<Awaited<ReturnType<typeof getConversationDetail>>>;
   backHref: string;
   people: { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
-  session: { companyId: string; db: Awaited<ReturnType<typeof requireSession>>["db"] };
-  companyForRules: Awaited<ReturnType<typeof requireSession>>["company"];
+  session: Awaited<ReturnType<typeof requireSession>>;
 }) {
   const { conversation, customer } = detail;
-  const { db, companyId } = session;
-  const [messages, assignments, panel] = await Promise.all([
+  const { db, companyId, company, user, userId, role } = session;
+  const [messages, assignments, notes, panel, scheduled, attributes, canEdit] = await Promise.all([
     listThreadMessages(db, { companyId, conversationId: conversation.id }),
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
+    listThreadNotes(db, { companyId, conversationId: conversation.id }),
     customerPanel(db, { companyId, customerId: customer.id }),
+    listPendingScheduled(db, { companyId, customerId: customer.id }),
+    pickerAttributes(db, companyId),
+    canEditSavedReplies({ db, companyId, role }),
   ]);
+  const files = await listAttachmentsOf(db, { companyId, messageIds: messages.map((m) => m.message.id), noteIds: notes.map((n) => n.note.id) });
   const name = customerName(customer);
   const assigneeUser = people.users.find((u) => u.id === conversation.assigneeUserId);
   const assigneeTeam = people.teams.find((team) => team.id === conversation.assigneeTeamId);
   const panelContent = <CustomerPanel customer={customer} data={panel} />;
-  const blocked = sendRefusal(customer, companyForRules, "general", new Date());
+  const values = templateValues({ locale: customer.language, timeZone: company.timezone, customer, company, user });
+  const composer: ComposerContext = {
+    conversationId: conversation.id,
+    blockedReason: sendRefusal(customer, company, "general", new Date()),
+    attributes,
+    previewValues: Object.fromEntries(attributes.map((entry) => [entry.path, String(values(entry.path) ?? "")])),
+    signature: signatureLine(user),
+    mentionables: [
+      ...people.users.filter((u) => u.id !== userId).map((u) => ({ id: `user:${u.id}`, label: u.name, kind: "user" as const })),
+      ...people.teams.map((team) => ({ id: `team:${team.id}`, label: team.name, kind: "team" as const })),
+    ],
+    aiEnabled: defaultAiClient() !== null,
+    canEditSavedReplies: canEdit,
+    timeZone: company.timezone,
+  };
   return (
     <>
       <section className="flex min-w-0 flex-1 flex-col bg-slate-50">
@@ -135,13 +154,15 @@ async function ConversationPane({
           backHref={backHref}
           panelButton={<PanelButton title={name}>{panelContent}</PanelButton>}
         />
-        <ScrollToEnd messageCount={messages.length}>
-          <ThreadView messages={messages} assignments={assignments} />
+        <ScheduledBanner
+          scheduled={scheduled.map((item) => ({ id: item.id, body: item.body, sendAt: item.sendAt.toISOString(), sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone) }))}
+        />
+        <ScrollToEnd messageCount={messages.length + notes.length}>
+          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} customerId={customer.id} viewer={{ userId, isAdmin: role === "admin" }} />
         </ScrollToEnd>
-        <Composer conversationId={conversation.id} blockedReason={blocked === "quiet_hours" ? null : blocked} />
+        <Composer context={composer} />
       </section>
       <aside className="hidden w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white px-5 py-5 2xl:block">{panelContent}</aside>
     </>
   );
 }
-

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { requireSession } from "@/lib/auth/session";
+import { canEditSavedReplies } from "@/lib/saved-replies/actions";
+import { listSavedReplies } from "@/lib/saved-replies/queries";
+import { pickerAttributes } from "@/lib/templates/picker";
+import { SavedRepliesManager } from "./saved-replies-manager";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("company.tabs"))("savedReplies") };
+}
+
+export default async function SavedRepliesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { db, companyId, role, company } = await requireSession();
+  if (!(await canEditSavedReplies({ db, companyId, role }))) notFound();
+  const { q } = await searchParams;
+  const [replies, attributes] = await Promise.all([listSavedReplies(db, { companyId, query: q }), pickerAttributes(db, companyId)]);
+  return (
+    <SavedRepliesManager
+      replies={replies.map((reply) => ({ id: reply.id, title: reply.title, body: reply.body }))}
+      attributes={attributes}
+      query={q ?? ""}
+      editors={role === "admin" ? company.savedReplyEditorsRole : null}
+    />
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import { Languages, Loader2, Sparkles, SpellCheck, Wand2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { improveAction, spellcheckAction, translateDraftAction } from "@/app/(app)/conversations/composer-actions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { Input, Textarea } from "@/components/ui/input";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { toolbarButton } from "./attribute-picker";
+
+export const LANGUAGES = ["English", "Français", "Español", "Português", "Italiano", "Deutsch", "العربية", "中文", "Tiếng Việt", "Tagalog", "Punjabi", "Русский"];
+
+export type Translation = { original: string; language: string };
+
+/**
+ * EDIT-1, EDIT-2, EDIT-12: spellcheck, improve and translate the draft. A failure leaves
+ * the draft untouched; without an API key the menu says what to configure.
+ */
+export function AiMenu({
+  text,
+  enabled,
+  onRewrite,
+  onTranslated,
+  conversationId,
+  disabled,
+}: {
+  text: string;
+  enabled: boolean;
+  onRewrite: (text: string) => void;
+  onTranslated: (text: string, translation: Translation) => void;
+  conversationId?: string;
+  disabled?: boolean;
+}) {
+  const t = useTranslations("composer.ai");
+  const errorText = useErrorText();
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const [translating, setTranslating] = useState(false);
+  const [language, setLanguage] = useState("English");
+  const [source, setSource] = useState("");
+  const [result, setResult] = useState("");
+
+  const rewrite = (action: typeof spellcheckAction) =>
+    startTransition(async () => {
+      const response = await action({ text });
+      if (!response.ok) return setError(errorText(response.fieldErrors?.text?.[0] ?? response.error));
+      setError(undefined);
+      onRewrite((response.data as { text: string }).text);
+    });
+
+  const translate = () =>
+    startTransition(async () => {
+      const response = await translateDraftAction({ text: source, language, fillForConversationId: /\{/.test(source) ? conversationId : undefined });
+      if (!response.ok) return setError(errorText(response.fieldErrors?.language?.[0] ?? response.fieldErrors?.text?.[0] ?? response.error));
+      setError(undefined);
+      setResult(response.data.text);
+      setSource(response.data.original);
+    });
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger className={toolbarButton} aria-label={t("menu")} title={t("menu")} disabled={disabled || pending} data-testid="ai-menu">
+          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Sparkles className="h-4 w-4" aria-hidden />}
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start" className="w-64">
+          {enabled ? null : <DropdownMenuLabel className="font-normal text-amber-800">{t("notConfigured")}</DropdownMenuLabel>}
+          <DropdownMenuItem disabled={!enabled || !text.trim()} onSelect={() => rewrite(spellcheckAction)}>
+            <SpellCheck className="h-4 w-4" aria-hidden />
+            {t("spellcheck")}
+          </DropdownMenuItem>
+          <DropdownMenuItem disabled={!enabled || !text.trim()} onSelect={() => rewrite(improveAction)}>
+            <Wand2 className="h-4 w-4" aria-hidden />
+            {t("improve")}
+          </DropdownMenuItem>
+          <DropdownMenuItem
+            disabled={!enabled || !text.trim()}
+            onSelect={() => {
+              setSource(text);
+              setResult("");
+              setTranslating(true);
+            }}
+          >
+            <Languages className="h-4 w-4" aria-hidden />
+            {t("translate")}
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {error ? (
+        <span role="alert" className="text-xs text-red-600">
+          {error}
+        </span>
+      ) : null}
+      <Dialog open={translating} onOpenChange={setTranslating}>
+        <DialogContent title={t("translateTitle")} description={t("translateDescription")} closeLabel={t("close")} className="max-w-2xl">
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div className="space-y-1.5">
+              <p className="text-xs font-medium text-slate-500">{t("original")}</p>
+              <Textarea value={source} onChange={(event) => setSource(event.target.value)} rows={6} aria-label={t("original")} />
+            </div>
+            <div className="space-y-1.5">
+              <div className="flex items-center gap-2">
+                <Input
+                  list="translation-languages"
+                  value={language}
+                  onChange={(event) => setLanguage(event.target.value)}
+                  aria-label={t("language")}
+                  className="h-8"
+                />
+                <datalist id="translation-languages">
+                  {LANGUAGES.map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
+                <Button size="sm" variant="secondary" onClick={translate} disabled={pending || !source.trim()}>
+                  {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Languages className="h-4 w-4" aria-hidden />}
+                  {result ? t("retranslate") : t("translate")}
+                </Button>
+              </div>
+              <Textarea value={result} onChange={(event) => setResult(event.target.value)} rows={6} aria-label={t("translation")} placeholder={t("translationPlaceholder")} />
+            </div>
+          </div>
+          {error ? (
+            <p role="alert" className="mt-2 text-sm text-red-600">
+              {error}
+            </p>
+          ) : null}
+          <div className="mt-4 flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setTranslating(false)}>
+              {t("cancel")}
+            </Button>
+            <Button
+              disabled={!result.trim()}
+              onClick={() => {
+                onTranslated(result, { original: source, language });
+                setTranslating(false);
+              }}
+            >
+              {t("useTranslation")}
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

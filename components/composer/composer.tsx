@@ -1,0 +1,350 @@
+"use client";
+
+import { Ban, CalendarClock, ChevronDown, FileIcon, Loader2, MessageSquare, Paperclip, Send, StickyNote, X } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { sendReplyAction } from "@/app/(app)/conversations/actions";
+import { addNoteAction, scheduleMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { REPLY_TO_NOTE_EVENT, type ReplyToNote } from "@/components/conversations/note-actions";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { Input } from "@/components/ui/input";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { countSegments } from "@/lib/messaging/segments";
+import { schedulePresets } from "@/lib/scheduling/presets";
+import { renderTemplate } from "@/lib/templates/render";
+import { AiMenu, type Translation } from "./ai-menu";
+import { AttributeLabels } from "./attribute-token";
+import { AttributePicker, toolbarButton, type PickerAttribute } from "./attribute-picker";
+import { EmojiButton } from "./emoji-button";
+import type { Mentionable } from "./mention-list";
+import { SavedReplyPicker } from "./saved-reply-picker";
+import type { Mentions } from "./serialize";
+import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
+import { uploadFile, type UploadedFile } from "./uploads";
+
+export type ComposerContext = {
+  conversationId: string;
+  /** Why a text cannot be sent to this customer (notes still can be written). */
+  blockedReason: string | null;
+  attributes: PickerAttribute[];
+  /** Values of the customer, company and user, to preview and count what will be sent. */
+  previewValues: Record<string, string>;
+  /** Appended to manual sends (USER-3), or null. */
+  signature: string | null;
+  mentionables: Mentionable[];
+  aiEnabled: boolean;
+  canEditSavedReplies: boolean;
+  timeZone: string;
+};
+
+type Attachment = { key: string; name: string; progress: number; file?: UploadedFile; error?: string };
+
+export function SegmentCounter({ text }: { text: string }) {
+  const t = useTranslations("composer");
+  const count = useMemo(() => countSegments(text), [text]);
+  return (
+    <span className="text-xs text-slate-500 tabular-nums" data-testid="segment-counter" aria-live="polite">
+      {t("segments", { count: count.segments })} · {count.remaining} {t("left")} ·{" "}
+      <span className={cn(count.encoding === "UCS-2" && "font-medium text-amber-700")} title={count.unicodeCharacters.length ? t("ucs2Because", { characters: count.unicodeCharacters.join(" ") }) : undefined}>
+        {count.encoding}
+        {count.unicodeCharacters.length ? ` (${count.unicodeCharacters.slice(0, 3).join(" ")})` : ""}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * The one composer (EDIT-*): a reply or an internal note, with attributes, emoji, saved
+ * replies, files, AI and scheduling; Ctrl/⌘+Enter sends.
+ */
+export function Composer({ context }: { context: ComposerContext }) {
+  const t = useTranslations("composer");
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const router = useRouter();
+  const editor = useRef<TemplateEditorHandle>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [mode, setMode] = useState<"reply" | "note">(context.blockedReason ? "note" : "reply");
+  const [text, setText] = useState("");
+  const [mentions, setMentions] = useState<Mentions>({ userIds: [], teamIds: [] });
+  const [translation, setTranslation] = useState<Translation | null>(null);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [customOpen, setCustomOpen] = useState(false);
+  const [replyTo, setReplyTo] = useState<ReplyToNote | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [now] = useState(() => new Date());
+  const note = mode === "note";
+  const labels = useMemo(() => new Map(context.attributes.map((a) => [a.path, a.label])), [context.attributes]);
+
+  const preview = useMemo(() => {
+    let rendered = text;
+    try {
+      rendered = renderTemplate(text, (path) => context.previewValues[path]);
+    } catch {
+      // A half-typed token: count the text as it is.
+    }
+    return rendered.trim() && context.signature ? `${rendered.trimEnd()}\n${context.signature}` : rendered;
+  }, [text, context.previewValues, context.signature]);
+
+  // "Reply" on a note: write a note that mentions its author.
+  useEffect(() => {
+    const onReply = (event: Event) => {
+      setReplyTo((event as CustomEvent<ReplyToNote>).detail);
+      setMode("note");
+      setTimeout(() => editor.current?.focus(), 0);
+    };
+    window.addEventListener(REPLY_TO_NOTE_EVENT, onReply);
+    return () => window.removeEventListener(REPLY_TO_NOTE_EVENT, onReply);
+  }, []);
+
+  const uploaded = attachments.filter((a) => a.file).map((a) => a.file!.id);
+  const uploading = attachments.some((a) => !a.file && !a.error);
+
+  const addFiles = (files: File[]) => {
+    for (const file of files) {
+      const key = `${file.name}-${Math.random()}`;
+      setAttachments((list) => [...list, { key, name: file.name, progress: 0 }]);
+      uploadFile(file, (progress) => setAttachments((list) => list.map((a) => (a.key === key ? { ...a, progress } : a))))
+        .then((stored) => setAttachments((list) => list.map((a) => (a.key === key ? { ...a, file: stored, progress: 1 } : a))))
+        .catch((failure: Error & { values?: Record<string, string | number> }) =>
+          setAttachments((list) => list.map((a) => (a.key === key ? { ...a, error: errorText(failure.message, failure.values) } : a))),
+        );
+    }
+  };
+
+  const reset = () => {
+    editor.current?.setText("");
+    setText("");
+    setTranslation(null);
+    setAttachments([]);
+    setReplyTo(null);
+    setError(undefined);
+    router.refresh();
+    editor.current?.focus();
+  };
+
+  const submit = () => {
+    if (!text.trim() || pending || uploading) return;
+    startTransition(async () => {
+      const result = note
+        ? await addNoteAction({ conversationId: context.conversationId, body: text, mentions, attachmentIds: uploaded, replyToNoteId: replyTo?.noteId })
+        : await sendReplyAction({
+            conversationId: context.conversationId,
+            body: text,
+            attachmentIds: uploaded,
+            original: translation ? { body: translation.original, language: translation.language } : undefined,
+          });
+      if (!result.ok) return setError(errorText(result.fieldErrors?.body?.[0] ?? result.error, result.values));
+      setNotice(undefined);
+      reset();
+    });
+  };
+
+  const schedule = (local: string) => {
+    if (!text.trim()) return setError(t("writeFirst"));
+    startTransition(async () => {
+      const result = await scheduleMessageAction({ conversationId: context.conversationId, body: text, sendAt: local, attachmentIds: uploaded });
+      if (!result.ok) return setError(errorText(result.fieldErrors?.sendAt?.[0] ?? result.fieldErrors?.body?.[0] ?? result.error, result.values));
+      setNotice(t("scheduledFor", { when: format.dateTime(new Date(result.data.sendAt), { dateStyle: "medium", timeStyle: "short" }) }));
+      setCustomOpen(false);
+      reset();
+    });
+  };
+
+  const presets = schedulePresets(now, context.timeZone);
+  const blocked = !note && context.blockedReason;
+
+  return (
+    <div className={cn("border-t px-3 pt-2 pb-3 sm:px-4", note ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white")}>
+      <div className="mb-2 flex items-center gap-1" role="tablist" aria-label={t("modeLabel")}>
+        {(["reply", "note"] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            aria-selected={mode === value}
+            onClick={() => {
+              setMode(value);
+              if (value === "reply") setReplyTo(null);
+            }}
+            className={cn(
+              "inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1 text-xs font-medium",
+              mode === value ? (value === "note" ? "bg-amber-200 text-amber-900" : "bg-brand-50 text-brand-700") : "text-slate-500 hover:bg-slate-100",
+            )}
+            data-testid={`composer-mode-${value}`}
+          >
+            {value === "note" ? <StickyNote className="h-3.5 w-3.5" aria-hidden /> : <MessageSquare className="h-3.5 w-3.5" aria-hidden />}
+            {t(`mode.${value}`)}
+          </button>
+        ))}
+        {note && replyTo ? (
+          <span className="ml-2 inline-flex items-center gap-1 rounded-full bg-amber-200 px-2 py-0.5 text-xs text-amber-900" data-testid="replying-to">
+            {t("replyingTo", { name: replyTo.authorName })}
+            <button type="button" onClick={() => setReplyTo(null)} aria-label={t("cancelReply")}>
+              <X className="h-3 w-3" aria-hidden />
+            </button>
+          </span>
+        ) : null}
+        {note ? <span className="ml-auto hidden text-xs text-amber-800 sm:inline">{t("noteHint")}</span> : null}
+      </div>
+
+      {blocked ? (
+        <div className="flex items-start gap-2.5 rounded-xl bg-slate-50 px-3 py-3 text-sm text-slate-600 ring-1 ring-slate-200" data-testid="composer-blocked">
+          <Ban className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+          <p>{errorText(`sendRefusal.${context.blockedReason}`)}</p>
+        </div>
+      ) : (
+        <>
+          {error ? (
+            <p role="alert" className="mb-2 text-sm text-red-600">
+              {error}
+            </p>
+          ) : null}
+          {notice ? (
+            <p role="status" className="mb-2 text-sm text-emerald-700">
+              {notice}
+            </p>
+          ) : null}
+          <div className={cn("rounded-xl bg-white ring-1 focus-within:ring-2", note ? "ring-amber-300 focus-within:ring-amber-500" : "ring-slate-300 focus-within:ring-brand-500")}>
+            <AttributeLabels.Provider value={(path) => labels.get(path) ?? path}>
+              <TemplateEditor
+                key={mode}
+                ref={editor}
+                id="reply"
+                testId="reply-field"
+                label={note ? t("noteLabel") : t("label")}
+                placeholder={note ? t("notePlaceholder") : t("placeholder")}
+                initialText={text}
+                mentionables={note ? context.mentionables : undefined}
+                onChange={(value, found) => {
+                  setText(value);
+                  setMentions(found);
+                }}
+                onSubmit={submit}
+                onFiles={addFiles}
+              />
+            </AttributeLabels.Provider>
+            {translation ? (
+              <p className="mx-3 mb-2 rounded-lg bg-slate-50 px-2.5 py-1.5 text-xs text-slate-600" data-testid="translation-note">
+                {t("translatedFrom", { language: translation.language })}{" "}
+                <button type="button" className="font-medium text-brand-700 underline" onClick={() => setTranslation(null)}>
+                  {t("keepTranslationOff")}
+                </button>
+              </p>
+            ) : null}
+            {attachments.length ? (
+              <ul className="flex flex-wrap gap-2 px-3 pb-2" data-testid="composer-attachments">
+                {attachments.map((attachment) => (
+                  <li key={attachment.key} className={cn("flex max-w-56 items-center gap-2 rounded-lg px-2 py-1 text-xs ring-1", attachment.error ? "bg-red-50 text-red-700 ring-red-200" : "bg-slate-50 text-slate-700 ring-slate-200")}>
+                    {attachment.file?.kind === "image" ? (
+                      // eslint-disable-next-line @next/next/no-img-element
+                      <img src={attachment.file.url} alt="" className="h-8 w-8 rounded object-cover" />
+                    ) : (
+                      <FileIcon className="h-4 w-4 shrink-0" aria-hidden />
+                    )}
+                    <span className="min-w-0">
+                      <span className="block truncate">{attachment.name}</span>
+                      {attachment.error ? <span className="block">{attachment.error}</span> : !attachment.file ? <span className="block">{Math.round(attachment.progress * 100)} %</span> : null}
+                    </span>
+                    <button type="button" onClick={() => setAttachments((list) => list.filter((a) => a.key !== attachment.key))} aria-label={t("removeFile", { name: attachment.name })} className="rounded p-0.5 hover:bg-slate-200">
+                      <X className="h-3.5 w-3.5" aria-hidden />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="flex flex-wrap items-center gap-1 border-t border-slate-100 px-2 py-1.5">
+              <AttributePicker attributes={context.attributes} onPick={(path) => editor.current?.insertToken(path)} disabled={note} />
+              <EmojiButton onPick={(emoji) => editor.current?.insertText(emoji)} />
+              <SavedReplyPicker onPick={(body) => editor.current?.insertTemplate(body)} currentText={text} canEdit={context.canEditSavedReplies} disabled={note} />
+              <button type="button" className={toolbarButton} onClick={() => fileInput.current?.click()} aria-label={t("attach")} title={t("attach")} data-testid="attach-button">
+                <Paperclip className="h-4 w-4" aria-hidden />
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                hidden
+                data-testid="file-input"
+                onChange={(event) => {
+                  addFiles(Array.from(event.target.files ?? []));
+                  event.target.value = "";
+                }}
+              />
+              <AiMenu
+                text={text}
+                enabled={context.aiEnabled}
+                conversationId={context.conversationId}
+                disabled={note}
+                onRewrite={(value) => editor.current?.setText(value)}
+                onTranslated={(value, info) => {
+                  editor.current?.setText(value);
+                  setTranslation(info);
+                }}
+              />
+              <span className="ml-auto hidden sm:inline">{note ? null : <SegmentCounter text={preview} />}</span>
+              {note ? null : (
+                <DropdownMenu>
+                  <DropdownMenuTrigger asChild>
+                    <Button size="sm" variant="secondary" disabled={pending || uploading || !text.trim()} aria-label={t("schedule")} data-testid="schedule-menu">
+                      <CalendarClock className="h-4 w-4" aria-hidden />
+                      <ChevronDown className="h-3 w-3" aria-hidden />
+                    </Button>
+                  </DropdownMenuTrigger>
+                  <DropdownMenuContent align="end">
+                    {presets.map((preset) => (
+                      <DropdownMenuItem key={preset.key} onSelect={() => schedule(preset.local)}>
+                        <span className="flex-1">{t(`presets.${preset.key}`)}</span>
+                        <span className="text-xs text-slate-500">{format.dateTime(preset.at, { weekday: "short", hour: "numeric", minute: "2-digit" })}</span>
+                      </DropdownMenuItem>
+                    ))}
+                    <DropdownMenuSeparator />
+                    <DropdownMenuItem onSelect={() => setCustomOpen(true)}>{t("presets.custom")}</DropdownMenuItem>
+                  </DropdownMenuContent>
+                </DropdownMenu>
+              )}
+              <Button size="sm" onClick={submit} disabled={pending || uploading || !text.trim()} data-testid="send-reply" className={note ? "bg-amber-600 hover:bg-amber-700" : undefined}>
+                {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : note ? <StickyNote className="h-4 w-4" aria-hidden /> : <Send className="h-4 w-4" aria-hidden />}
+                {note ? t("addNote") : t("send")}
+              </Button>
+            </div>
+          </div>
+          <p className="mt-1.5 hidden text-xs text-slate-400 sm:block">{note ? t("noteMentionHint") : t("hint")}</p>
+        </>
+      )}
+
+      <Dialog open={customOpen} onOpenChange={setCustomOpen}>
+        <DialogContent title={t("scheduleTitle")} description={t("scheduleDescription")} closeLabel={t("cancel")}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              schedule(String(new FormData(event.currentTarget).get("sendAt") ?? ""));
+            }}
+            className="space-y-4"
+          >
+            <Input type="datetime-local" name="sendAt" aria-label={t("sendAt")} required defaultValue={presets[0]?.local} data-testid="schedule-custom" />
+            {error ? (
+              <p role="alert" className="text-sm text-red-600">
+                {error}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setCustomOpen(false)}>
+                {t("cancel")}
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {t("scheduleButton")}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useMemo, useRef } from "react";
+import { renderTemplate } from "@/lib/templates/render";
+import { AttributeLabels } from "./attribute-token";
+import { AttributePicker, type PickerAttribute } from "./attribute-picker";
+import { SegmentCounter } from "./composer";
+import { EmojiButton } from "./emoji-button";
+import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
+
+/**
+ * The composer's editor for texts written ahead of time (saved replies, automation
+ * steps): attributes, emoji and a segment count with tokens at their typical length.
+ */
+export function TemplateField({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+  attributes,
+  invalid,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  attributes: PickerAttribute[];
+  invalid?: boolean;
+}) {
+  const editor = useRef<TemplateEditorHandle>(null);
+  const labels = useMemo(() => new Map(attributes.map((a) => [a.path, a.label])), [attributes]);
+  // Without a customer, a token counts as its fallback, or as a typical 8-character value.
+  const sample = useMemo(() => {
+    try {
+      return renderTemplate(value, () => "xxxxxxxx");
+    } catch {
+      return value;
+    }
+  }, [value]);
+  return (
+    <div className={`rounded-xl bg-white ring-1 focus-within:ring-2 focus-within:ring-brand-500 ${invalid ? "ring-red-400" : "ring-slate-300"}`}>
+      <AttributeLabels.Provider value={(path) => labels.get(path) ?? path}>
+        <TemplateEditor ref={editor} id={id} label={label} placeholder={placeholder} initialText={value} onChange={(text) => onChange(text)} testId={`${id}-field`} />
+      </AttributeLabels.Provider>
+      <div className="flex items-center gap-1 border-t border-slate-100 px-2 py-1.5">
+        <AttributePicker attributes={attributes} onPick={(path) => editor.current?.insertToken(path)} />
+        <EmojiButton onPick={(emoji) => editor.current?.insertText(emoji)} />
+        <span className="ml-auto">
+          <SegmentCounter text={sample} />
+        </span>
+      </div>
+    </div>
+  );
+}

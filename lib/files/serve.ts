@@ -1,0 +1,18 @@
+import type { attachments } from "@/db/schema";
+import { defaultStorage } from "./storage";
+
+/** The file's bytes as an HTTP response, inline or as a download. */
+export async function fileResponse(row: typeof attachments.$inferSelect, { download }: { download: boolean }) {
+  const body = await defaultStorage().get(row.storageKey);
+  if (!body) return new Response("Not found", { status: 404 });
+  const disposition = `${download ? "attachment" : "inline"}; filename*=UTF-8''${encodeURIComponent(row.fileName)}`;
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "content-type": row.contentType,
+      "content-length": String(body.length),
+      "content-disposition": disposition,
+      "cache-control": "private, max-age=3600",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

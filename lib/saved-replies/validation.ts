@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+export const savedReplySchema = z.object({
+  title: z.string().trim().min(1, { message: "savedReplies.titleRequired" }).max(80, { message: "savedReplies.titleTooLong" }),
+  body: z.string().trim().min(1, { message: "savedReplies.bodyRequired" }).max(1600, { message: "savedReplies.bodyTooLong" }),
+});
+
+export const updateSavedReplySchema = savedReplySchema.extend({ id: z.uuid() });
+export const deleteSavedReplySchema = z.object({ id: z.uuid() });
