@@ -20,6 +20,7 @@ import {
 import { useErrorText } from "@/components/ui/use-error-text";
 import { customerName } from "@/lib/customers/display";
 import { inboxHref, type RawInboxFilter } from "./inbox-href";
+import { NewMessageButton } from "./new-message-button";
 
 export type ListRow = {
   id: string;
@@ -174,6 +175,7 @@ export function ConversationList({
             </DropdownMenuContent>
           </DropdownMenu>
           <span className="ml-auto text-xs text-slate-500">{unreadCount > 0 ? t("unreadCount", { count: unreadCount }) : null}</span>
+          <NewMessageButton />
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
           <div className="inline-flex rounded-lg bg-slate-100 p-0.5" role="group" aria-label={t("statusLabel")}>

@@ -1,11 +1,13 @@
 import { findConversation, setConversationStatus } from "@/db/queries/conversations";
+import { findCustomer, listCustomers } from "@/db/queries/customers";
 import { listInbox } from "@/db/queries/inbox";
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
 import { sendSms } from "@/lib/messaging/send";
 import { assignConversations, parseAssignee } from "./assign";
-import { assignSchema, loadInboxSchema, sendReplySchema, setStatusSchema } from "./validation";
+import { ensureActiveConversation } from "./thread";
+import { assignSchema, findCustomersSchema, loadInboxSchema, sendReplySchema, setStatusSchema, startConversationSchema } from "./validation";
 
 /** CONV-4: anyone may reply; the conversation stays with its assignee. */
 export const sendReply = defineAction({ input: sendReplySchema }, async ({ conversationId, body, attachmentIds, original }, { db, companyId, userId }) => {
@@ -46,4 +48,17 @@ export const loadInboxPage = defineAction({ input: loadInboxSchema }, async ({ f
     rows: page.rows.map((row) => ({ ...row, lastActivityAt: row.lastActivityAt.toISOString(), lastInboundAt: row.lastInboundAt?.toISOString() ?? null })),
     nextCursor: page.nextCursor,
   };
+});
+
+/** "New message": opens the customer's conversation, starting one assigned to the writer if needed. */
+export const startConversation = defineAction({ input: startConversationSchema }, async ({ customerId }, { db, companyId, userId }) => {
+  const customer = await findCustomer(db, { companyId, customerId });
+  if (!customer || customer.mergedIntoId) throw new NotFoundError();
+  const conversation = await ensureActiveConversation(db, { companyId, customerId, assignTo: { userId, teamId: null }, now: new Date() });
+  return { conversationId: conversation.id };
+});
+
+export const findCustomersToMessage = defineAction({ input: findCustomersSchema }, async ({ query }, { db, companyId }) => {
+  const { customers } = await listCustomers(db, { companyId, query, limit: 8 });
+  return customers.map((c) => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, mobile: c.mobile, optedOut: c.optedOutAt !== null }));
 });

@@ -5,7 +5,7 @@ import { receiveSms } from "@/lib/messaging/inbound";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
-import { assign, loadInboxPage, sendReply, setStatus } from "./actions";
+import { assign, findCustomersToMessage, loadInboxPage, sendReply, setStatus, startConversation } from "./actions";
 import { autoCloseInactiveConversations } from "./auto-close";
 import { markConversationRead } from "./read";
 
@@ -206,5 +206,30 @@ describe("new conversations and away mode (USER-4)", () => {
     const second = await inbound(c, "+15145552222", "away-2");
     const [stays] = await db.select().from(conversations).where(eq(conversations.id, (second as { conversationId: string }).conversationId));
     expect(stays!.assigneeUserId).toBe(sam.id);
+  });
+});
+
+describe("new message", () => {
+  it("finds a customer and opens their conversation, starting one assigned to the writer", async () => {
+    const { db, company: c, alex } = await company();
+    const customer = await createCustomer(db, c.id, { firstName: "Noémie", lastName: "Parent" });
+    const context = contextFor(db, alex, c.id);
+    const found = await findCustomersToMessage.run(context, { query: "noemie" });
+    expect(found.ok && found.data.map((f) => f.id)).toEqual([customer.id]);
+    const started = await startConversation.run(context, { customerId: customer.id });
+    expect(started.ok).toBe(true);
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.customerId, customer.id));
+    expect(conversation).toMatchObject({ id: started.ok ? started.data.conversationId : "", assigneeUserId: alex.id, status: "open" });
+    expect(await startConversation.run(context, { customerId: customer.id })).toEqual(started);
+  });
+
+  it("refuses another company's customer and empty searches", async () => {
+    const { db, company: c, alex } = await company();
+    const other = await createCompany(db);
+    const theirs = await createCustomer(db, other.id, { firstName: "Secret" });
+    const context = contextFor(db, alex, c.id);
+    expect(await startConversation.run(context, { customerId: theirs.id })).toEqual({ ok: false, error: "errors.notFound" });
+    expect(await findCustomersToMessage.run(context, { query: "Secret" })).toEqual({ ok: true, data: [] });
+    expect(await findCustomersToMessage.run(context, { query: "" })).toMatchObject({ ok: false, error: "errors.invalidInput" });
   });
 });

@@ -53,3 +53,6 @@ export const loadInboxSchema = z.object({
   filter: inboxFilterSchema,
   cursor: z.object({ lastActivityAt: z.iso.datetime({ offset: true }), id: uuid }).nullable(),
 });
+
+export const startConversationSchema = z.object({ customerId: uuid });
+export const findCustomersSchema = z.object({ query: z.string().trim().min(1).max(100) });

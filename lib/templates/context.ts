@@ -15,13 +15,21 @@ export type TemplateSubjects = {
 
 const intlLocale = (locale: "fr" | "en") => (locale === "fr" ? "fr-CA" : "en-CA");
 
+// Building an Intl formatter costs far more than using one: bulk sends reuse them.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) formatters.set(key, (found = make()));
+  return found;
+}
+
 function attributeText(value: unknown, locale: "fr" | "en"): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "number") return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  if (typeof value === "number") return formatter(`n:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     // A date attribute is a calendar day: format it without shifting time zones.
-    return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
+    return formatter(`day:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" })).format(new Date(`${value}T00:00:00Z`));
   }
   return String(value);
 }
@@ -29,8 +37,8 @@ function attributeText(value: unknown, locale: "fr" | "en"): string | null {
 /** Values of the built-in and custom attributes, formatted for the customer's language. */
 export function templateValues(subjects: TemplateSubjects): TemplateValues {
   const { locale, timeZone, customer, company, user, appointment, event } = subjects;
-  const dateOf = (date: Date) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone }).format(date);
-  const timeOf = (date: Date) => new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone }).format(date);
+  const dateOf = (date: Date) => formatter(`date:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone })).format(date);
+  const timeOf = (date: Date) => formatter(`time:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone })).format(date);
   const builtIn: Record<string, () => string | number | null | undefined> = {
     "customer.name": () => (customer ? `${customer.firstName} ${customer.lastName}`.trim() : null),
     "customer.first_name": () => customer?.firstName,

@@ -5,7 +5,16 @@
  */
 
 export type TextNode = { type: "text"; value: string };
-export type TokenNode = { type: "token"; path: string; fallback: string | null; start: number; end: number };
+export type TokenNode = {
+  type: "token";
+  path: string;
+  /** "customer" and "first_name" of "customer.first_name", split once at parse time. */
+  scope: string;
+  key: string;
+  fallback: string | null;
+  start: number;
+  end: number;
+};
 export type TemplateNode = TextNode | TokenNode;
 
 export class TemplateSyntaxError extends Error {
@@ -37,9 +46,13 @@ export function parseTemplate(source: string): TemplateNode[] {
     if (match) {
       if (text) nodes.push({ type: "text", value: text });
       text = "";
+      const path = match[1]!;
+      const dot = path.indexOf(".");
       nodes.push({
         type: "token",
-        path: match[1]!,
+        path,
+        scope: path.slice(0, dot),
+        key: path.slice(dot + 1),
         fallback: match[2] === undefined ? null : match[2].replace(/\\(.)/g, "$1"),
         start: index,
         end: index + match[0].length,

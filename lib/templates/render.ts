@@ -1,6 +1,6 @@
 import { parseTemplate, type TemplateNode } from "./parse";
 
-export type TemplateValues = (path: string) => string | number | null | undefined;
+export type TemplateValues = (path: string, scope?: string, key?: string) => string | number | null | undefined;
 
 /**
  * A token becomes its value, else its fallback, else nothing — and a vanished token
@@ -11,7 +11,7 @@ export function renderNodes(nodes: TemplateNode[], values: TemplateValues): stri
   let afterVanished = false;
   for (const node of nodes) {
     if (node.type === "token") {
-      const raw = values(node.path);
+      const raw = values(node.path, node.scope, node.key);
       const value = raw === null || raw === undefined || String(raw) === "" ? (node.fallback ?? "") : String(raw);
       if (value === "") {
         afterVanished = true;

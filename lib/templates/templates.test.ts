@@ -7,8 +7,8 @@ describe("parseTemplate", () => {
   it("reads tokens with and without fallbacks", () => {
     const nodes = parseTemplate('Hi { customer.first_name | "there" }, from {company.name}.');
     expect(tokensOf(nodes)).toEqual([
-      { type: "token", path: "customer.first_name", fallback: "there", start: 3, end: 36 },
-      { type: "token", path: "company.name", fallback: null, start: 43, end: 57 },
+      { type: "token", path: "customer.first_name", scope: "customer", key: "first_name", fallback: "there", start: 3, end: 36 },
+      { type: "token", path: "company.name", scope: "company", key: "name", fallback: null, start: 43, end: 57 },
     ]);
   });
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/run";
-import { assign, loadInboxPage, sendReply, setStatus } from "@/lib/conversations/actions";
+import { assign, findCustomersToMessage, loadInboxPage, sendReply, setStatus, startConversation } from "@/lib/conversations/actions";
 
 export async function sendReplyAction(input: unknown) {
   return runAction(sendReply, input);
@@ -17,4 +17,12 @@ export async function setStatusAction(input: unknown) {
 
 export async function loadInboxPageAction(input: unknown) {
   return runAction(loadInboxPage, input);
+}
+
+export async function startConversationAction(input: unknown) {
+  return runAction(startConversation, input);
+}
+
+export async function findCustomersToMessageAction(input: unknown) {
+  return runAction(findCustomersToMessage, input);
 }
