@@ -68,7 +68,7 @@ export function Composer({ context }: { context: ComposerContext }) {
   const router = useRouter();
   const editor = useRef<TemplateEditorHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [mode, setMode] = useState<"reply" | "note">(context.blockedReason ? "note" : "reply");
+  const [mode, setMode] = useState<"reply" | "note">("reply");
   const [text, setText] = useState("");
   const [mentions, setMentions] = useState<Mentions>({ userIds: [], teamIds: [] });
   const [translation, setTranslation] = useState<Translation | null>(null);

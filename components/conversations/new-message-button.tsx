@@ -40,7 +40,6 @@ export function NewMessageButton() {
       if (!result.ok) return setError(errorText(result.error));
       setOpen(false);
       router.push(`/conversations/${result.data.conversationId}`);
-      setTimeout(() => document.getElementById("reply")?.focus(), 300);
     });
 
   return (

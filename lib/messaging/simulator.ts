@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { customerSearchCondition } from "@/db/queries/customers";
-import { companies, customers, messages } from "@/db/schema";
+import { attachments, companies, customers, messages } from "@/db/schema";
+import { publicFileUrl } from "@/lib/files/files";
 import { parsePhone } from "@/lib/phone";
 import { signMessagesWebhook } from "./webhooks/vonage-signature";
 
@@ -58,12 +59,19 @@ export async function simulatorCustomers(db: Db, { companyId, query }: { company
     .limit(60);
 }
 
-/** What the customer's phone shows: every text to and from the company. */
-export async function simulatorThread(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
-  return db
+/** What the customer's phone shows: every text to and from the company, file links included. */
+export async function simulatorThread(db: Db, { companyId, customerId, appUrl }: { companyId: string; customerId: string; appUrl: string }) {
+  const rows = await db
     .select({ id: messages.id, direction: messages.direction, body: messages.body, createdAt: messages.createdAt, status: messages.status })
     .from(messages)
     .where(and(eq(messages.companyId, companyId), eq(messages.customerId, customerId)))
     .orderBy(asc(messages.createdAt))
     .limit(300);
+  const files = rows.length
+    ? await db
+        .select({ messageId: attachments.messageId, token: attachments.publicToken })
+        .from(attachments)
+        .where(and(eq(attachments.companyId, companyId), inArray(attachments.messageId, rows.map((r) => r.id))))
+    : [];
+  return rows.map((row) => ({ ...row, links: files.filter((f) => f.messageId === row.id).map((f) => publicFileUrl(appUrl, f.token)) }));
 }

@@ -1,18 +1,10 @@
 "use server";
 
-import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { fieldErrorsOf } from "@/lib/actions/action";
 import { env } from "@/lib/env";
 import { simulatorTextSchema, textAsCustomer } from "@/lib/messaging/simulator";
-
-/** The same origin the browser used, so the simulator reaches this very server. */
-async function ownOrigin() {
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const protocol = list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${protocol}://${host}`;
-}
+import { ownOrigin } from "./origin";
 
 export async function textAsCustomerAction(input: unknown) {
   if (!env().devTools) return { ok: false as const, error: "errors.forbidden" };

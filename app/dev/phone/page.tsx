@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { customerName } from "@/lib/customers/display";
 import { simulatorCompanies, simulatorCustomers, simulatorThread } from "@/lib/messaging/simulator";
 import { formatPhone } from "@/lib/phone";
+import { ownOrigin } from "./origin";
 import { PhoneComposer, PollingRefresh } from "./phone-composer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function PhoneSimulatorPage({ searchParams }: { searchParam
   const company = companies.find((c) => c.id === params.company) ?? companies[0];
   const customers = company ? await simulatorCustomers(db, { companyId: company.id, query: params.q }) : [];
   const selected = customers.find((c) => c.id === params.customer);
-  const thread = company && selected ? await simulatorThread(db, { companyId: company.id, customerId: selected.id }) : [];
+  const thread = company && selected ? await simulatorThread(db, { companyId: company.id, customerId: selected.id, appUrl: await ownOrigin() }) : [];
   const link = (values: Params) => `/dev/phone?${new URLSearchParams(Object.entries({ company: company?.id, q: params.q, ...values }).filter(([, v]) => v) as [string, string][])}`;
 
   return (
@@ -91,6 +92,11 @@ export default async function PhoneSimulatorPage({ searchParams }: { searchParam
                       className={cn("max-w-[80%] rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap", message.direction === "inbound" ? "rounded-br-md bg-emerald-500 text-white" : "rounded-bl-md bg-slate-200 text-slate-900")}
                     >
                       {message.body}
+                      {message.links.map((link) => (
+                        <a key={link} href={link} target="_blank" rel="noreferrer" className="mt-1 block break-all underline" data-testid="phone-link">
+                          {link}
+                        </a>
+                      ))}
                     </p>
                   </li>
                 ))}

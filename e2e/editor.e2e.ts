@@ -1,0 +1,129 @@
+import type { Browser, Page } from "playwright-core";
+import { DEMO, launchBrowser, newContext, signIn, snapshot } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+// A 1×1 PNG: what a phone photo looks like to the upload checks.
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c636000000000050001a5f645400000000049454e44ae426082",
+  "hex",
+);
+
+/** Picks a customer in the phone simulator and returns their name as the phone shows it. */
+async function pickOnPhone(phone: Page, lastName: string) {
+  await phone.goto(`/dev/phone?q=${lastName}`);
+  const first = phone.getByTestId("simulator-customers").locator("a").first();
+  const name = (await first.locator("span.font-medium").textContent())!.trim();
+  await first.click();
+  await phone.waitForURL(/customer=/);
+  return name;
+}
+
+async function openConversationWith(page: Page, name: string) {
+  await page.getByTestId("new-message").click();
+  await page.getByTestId("new-message-search").fill(name);
+  await page.getByRole("dialog").getByRole("button", { name: new RegExp(name) }).first().click();
+  await page.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
+  await page.getByTestId("thread-title").filter({ hasText: name }).waitFor();
+}
+
+describe("the message editor", () => {
+  it("inserts a saved reply with a fallback attribute, attaches a photo, and the customer's phone gets both", async () => {
+    const phoneContext = await newContext(browser);
+    const phone = await phoneContext.newPage();
+    const name = await pickOnPhone(phone, "Bouchard");
+    const firstName = name.split(" ")[0]!;
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.agent);
+    await openConversationWith(page, name);
+
+    await page.getByTestId("saved-reply-picker").click();
+    await page.getByTestId("saved-reply-option").filter({ hasText: "Vehicle ready" }).click();
+    // The attribute with a fallback shows as a green chip.
+    await page.getByTestId("reply-field").locator('[data-token="customer.first_name"][data-fallback="there"]').waitFor();
+    await page.getByTestId("file-input").setInputFiles({ name: "inspection.png", mimeType: "image/png", buffer: PNG });
+    await page.getByTestId("composer-attachments").locator("img").waitFor();
+    await snapshot(page, "composer-saved-reply");
+    await page.getByTestId("send-reply").click();
+
+    const sent = page.locator('[data-testid=message][data-direction=outbound]').filter({ hasText: `Hi ${firstName}, your vehicle is ready` });
+    await sent.waitFor();
+    await sent.getByTestId("file-list").locator("img").waitFor();
+
+    const received = phone.getByTestId("phone-message").filter({ hasText: `Hi ${firstName}, your vehicle is ready` });
+    await received.waitFor({ timeout: 10_000 });
+    await expect(received.textContent()).resolves.toContain("Beaulieu Automobiles");
+    await expect(received.textContent()).resolves.not.toContain("{");
+    const link = await received.getByTestId("phone-link").getAttribute("href");
+    const publicPage = await phoneContext.newPage();
+    await publicPage.goto(link!);
+    await publicPage.getByRole("img", { name: "inspection.png" }).waitFor();
+    await snapshot(publicPage, "public-file");
+    await Promise.all([context.close(), phoneContext.close()]);
+  });
+
+  it("adds a note mentioning a teammate, who is notified; schedules a message and shows the banner", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.agent);
+    await openConversationWith(page, "Lévesque");
+
+    await page.getByTestId("composer-mode-note").click();
+    await page.getByTestId("reply-field").click();
+    await page.keyboard.type("Peux-tu rappeler ce client? @Jean");
+    await page.getByTestId("mention-list").getByRole("button", { name: /Jean-François Gagnon/ }).click();
+    await page.getByTestId("send-reply").click();
+    await page.getByTestId("note").filter({ hasText: "@Jean-François Gagnon" }).waitFor();
+
+    await page.getByTestId("composer-mode-reply").click();
+    await page.getByTestId("reply-field").click();
+    await page.keyboard.type("Petit rappel pour votre rendez-vous de demain.");
+    await page.getByTestId("schedule-menu").click();
+    await page.getByRole("menuitem", { name: /Tomorrow morning/ }).click();
+    await page.getByTestId("scheduled-banner").filter({ hasText: "Petit rappel" }).waitFor();
+    await snapshot(page, "note-and-scheduled");
+
+    const teammateContext = await newContext(browser);
+    const teammate = await teammateContext.newPage();
+    await signIn(teammate, "jf@parley.test");
+    await teammate.getByTestId("notification-bell").click();
+    await teammate.getByRole("menuitem", { name: /mentionné dans une note/ }).first().click();
+    await teammate.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
+    await teammate.getByTestId("note").filter({ hasText: "Peux-tu rappeler ce client?" }).waitFor();
+    await Promise.all([context.close(), teammateContext.close()]);
+  });
+});
+
+describe("company settings for the editor", () => {
+  it("lets the admin create a saved reply and a custom attribute", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto("/company/custom-attributes");
+    await page.getByLabel("Nom").fill("Couleur du véhicule");
+    await page.getByTestId("create-attribute").click();
+    await page.getByTestId("attributes-customer").getByText("Couleur du véhicule").waitFor();
+
+    await page.goto("/company/saved-replies");
+    await page.getByTestId("new-saved-reply").click();
+    await page.getByLabel("Titre").fill("Lavage offert");
+    await page.getByTestId("reply-body-field").click();
+    await page.keyboard.type("Votre ");
+    await page.getByRole("dialog").getByTestId("attribute-picker").click();
+    await page.getByPlaceholder("Chercher un attribut…").fill("couleur");
+    await page.getByTestId("attribute-option").first().click();
+    await page.keyboard.type(" sera lavée gratuitement.");
+    await page.getByTestId("save-saved-reply").click();
+    await page.getByTestId("saved-reply-row").filter({ hasText: "Lavage offert" }).getByText("{ customer.couleur_du_vehicule }").waitFor();
+    await snapshot(page, "saved-replies");
+    await context.close();
+  });
+});
