@@ -1,10 +1,11 @@
 "use client";
 
-import { Braces, Clock, Search } from "lucide-react";
+import { Braces, Clock } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { SearchInput } from "@/components/ui/search-input";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 
 export type PickerAttribute = { path: string; label: string; group: "customer" | "company" | "user" | "appointment" | "event" };
@@ -59,16 +60,8 @@ export function AttributePicker({ attributes, onPick, disabled }: { attributes: 
         <Braces className="h-4 w-4" aria-hidden />
       </PopoverTrigger>
       <PopoverContent className="w-80 p-2" onCloseAutoFocus={(event) => event.preventDefault()}>
-        <div className="relative mb-2">
-          <Search className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-slate-400" aria-hidden />
-          <input
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder={t("searchAttributes")}
-            aria-label={t("searchAttributes")}
-            className="h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-8 text-sm focus:ring-2 focus:ring-brand-500 focus:outline-none"
-            autoFocus
-          />
+        <div className="mb-2">
+          <SearchInput value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("searchAttributes")} autoFocus />
         </div>
         <div className="max-h-72 overflow-y-auto">
           {!needle && recentAttributes.length > 0 ? (

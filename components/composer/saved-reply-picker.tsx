@@ -1,6 +1,6 @@
 "use client";
 
-import { FileText, Plus, Search, Settings2 } from "lucide-react";
+import { FileText, Plus, Settings2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
@@ -8,6 +8,7 @@ import { createSavedReplyAction, searchSavedRepliesAction } from "@/app/(app)/co
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { SearchInput } from "@/components/ui/search-input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { toolbarButton } from "./attribute-picker";
 
@@ -54,16 +55,8 @@ export function SavedReplyPicker({ onPick, currentText, canEdit, disabled }: { o
       </PopoverTrigger>
       <PopoverContent className="w-96 p-2" onCloseAutoFocus={(event) => event.preventDefault()}>
         <div className="mb-2 flex items-center gap-2">
-          <div className="relative flex-1">
-            <Search className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-slate-400" aria-hidden />
-            <input
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              placeholder={t("searchSavedReplies")}
-              aria-label={t("searchSavedReplies")}
-              className="h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-8 text-sm focus:ring-2 focus:ring-brand-500 focus:outline-none"
-              autoFocus
-            />
+          <div className="flex-1">
+            <SearchInput value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("searchSavedReplies")} autoFocus />
           </div>
           {canEdit ? (
             <Link href="/company/saved-replies" className={toolbarButton} aria-label={t("manageSavedReplies")} title={t("manageSavedReplies")}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, PenSquare, Search } from "lucide-react";
+import { Loader2, PenSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
@@ -8,6 +8,7 @@ import { findCustomersToMessageAction, startConversationAction } from "@/app/(ap
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { SearchInput } from "@/components/ui/search-input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { customerName } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
@@ -51,18 +52,7 @@ export function NewMessageButton() {
         </Button>
       </DialogTrigger>
       <DialogContent title={t("title")} description={t("description")} closeLabel={t("close")}>
-        <div className="relative">
-          <Search className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-slate-400" aria-hidden />
-          <input
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            autoFocus
-            className="h-10 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-9 text-sm focus:ring-2 focus:ring-brand-500 focus:outline-none"
-            data-testid="new-message-search"
-          />
-        </div>
+        <SearchInput size="md" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("search")} autoFocus data-testid="new-message-search" />
         {error ? <p className="mt-2 text-sm text-red-600">{error}</p> : null}
         <ul className="mt-3 max-h-80 overflow-y-auto" aria-busy={pending}>
           {query.trim()

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteNoteAction } from "@/app/(app)/conversations/composer-actions";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DialogTrigger } from "@/components/ui/dialog";
 import { useErrorText } from "@/components/ui/use-error-text";
 
 /** Asks the composer to answer a note: it switches to a note mentioning the author. */
@@ -30,32 +30,26 @@ export function NoteActions({ noteId, authorName, canDelete }: { noteId: string;
         {t("reply")}
       </button>
       {canDelete ? (
-        <Dialog>
-          <DialogTrigger className="inline-flex items-center gap-1 rounded px-1 text-[11px] text-amber-800 hover:bg-amber-100" aria-label={t("delete")}>
-            <Trash2 className="h-3 w-3" aria-hidden />
-          </DialogTrigger>
-          <DialogContent title={t("deleteTitle")} description={t("deleteDescription")} closeLabel={t("cancel")}>
-            {error ? <p className="mb-3 text-sm text-red-600">{error}</p> : null}
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">{t("cancel")}</Button>
-              </DialogClose>
-              <Button
-                variant="danger"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    const result = await deleteNoteAction({ id: noteId });
-                    if (!result.ok) return setError(errorText(result.error));
-                    router.refresh();
-                  })
-                }
-              >
-                {t("delete")}
-              </Button>
-            </div>
-          </DialogContent>
-        </Dialog>
+        <ConfirmDialog
+          trigger={
+            <DialogTrigger className="inline-flex items-center gap-1 rounded px-1 text-[11px] text-amber-800 hover:bg-amber-100" aria-label={t("delete")}>
+              <Trash2 className="h-3 w-3" aria-hidden />
+            </DialogTrigger>
+          }
+          title={t("deleteTitle")}
+          description={t("deleteDescription")}
+          confirmLabel={t("delete")}
+          cancelLabel={t("cancel")}
+          pending={pending}
+          error={error}
+          onConfirm={() =>
+            startTransition(async () => {
+              const result = await deleteNoteAction({ id: noteId });
+              if (!result.ok) return setError(errorText(result.error));
+              router.refresh();
+            })
+          }
+        />
       ) : null}
     </span>
   );

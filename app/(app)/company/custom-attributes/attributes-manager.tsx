@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
@@ -125,30 +125,22 @@ export function AttributesManager({ builtIn, custom }: { builtIn: BuiltIn[]; cus
         );
       })}
 
-      <Dialog open={deleting !== null} onOpenChange={(value) => !value && setDeleting(null)}>
-        {deleting ? (
-          <DialogContent title={t("deleteTitle", { label: deleting.label })} description={t("deleteDescription")} closeLabel={t("cancel")}>
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">{t("cancel")}</Button>
-              </DialogClose>
-              <Button
-                variant="danger"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    await deleteAttributeAction({ id: deleting.id });
-                    setDeleting(null);
-                    router.refresh();
-                  })
-                }
-              >
-                {t("confirmDelete")}
-              </Button>
-            </div>
-          </DialogContent>
-        ) : null}
-      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(value) => !value && setDeleting(null)}
+        title={deleting ? t("deleteTitle", { label: deleting.label }) : ""}
+        description={t("deleteDescription")}
+        confirmLabel={t("confirmDelete")}
+        cancelLabel={t("cancel")}
+        pending={pending}
+        onConfirm={() =>
+          startTransition(async () => {
+            await deleteAttributeAction({ id: deleting!.id });
+            setDeleting(null);
+            router.refresh();
+          })
+        }
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { TemplateField } from "@/components/composer/template-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -134,30 +135,22 @@ export function SavedRepliesManager({ replies, attributes, query, editors }: { r
         ) : null}
       </Dialog>
 
-      <Dialog open={deleting !== null} onOpenChange={(value) => !value && setDeleting(null)}>
-        {deleting ? (
-          <DialogContent title={t("deleteTitle", { title: deleting.title })} description={t("deleteDescription")} closeLabel={t("cancel")}>
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">{t("cancel")}</Button>
-              </DialogClose>
-              <Button
-                variant="danger"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    await deleteSavedReplyAction({ id: deleting.id });
-                    setDeleting(null);
-                    router.refresh();
-                  })
-                }
-              >
-                {t("confirmDelete")}
-              </Button>
-            </div>
-          </DialogContent>
-        ) : null}
-      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(value) => !value && setDeleting(null)}
+        title={deleting ? t("deleteTitle", { title: deleting.title }) : ""}
+        description={t("deleteDescription")}
+        confirmLabel={t("confirmDelete")}
+        cancelLabel={t("cancel")}
+        pending={pending}
+        onConfirm={() =>
+          startTransition(async () => {
+            await deleteSavedReplyAction({ id: deleting!.id });
+            setDeleting(null);
+            router.refresh();
+          })
+        }
+      />
     </div>
   );
 }

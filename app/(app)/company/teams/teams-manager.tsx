@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { EmptyState } from "@/components/ui/page-header";
 import { useErrorText } from "@/components/ui/use-error-text";
@@ -67,23 +68,21 @@ export function TeamsManager({ teams, users }: { teams: Team[]; users: User[] })
             title={team.name}
             description={t("memberCount", { count: team.memberIds.length })}
             action={
-              <Dialog>
-                <DialogTrigger asChild>
+              <ConfirmDialog
+                trigger={
+                  <DialogTrigger asChild>
                   <Button variant="ghost" size="sm" aria-label={t("deleteTeamNamed", { name: team.name })}>
                     <Trash2 className="h-4 w-4" aria-hidden />
                   </Button>
-                </DialogTrigger>
-                <DialogContent title={t("deleteTeamTitle", { name: team.name })} description={t("deleteTeamDescription")} closeLabel={t("cancel")}>
-                  <div className="flex justify-end gap-2">
-                    <DialogClose asChild>
-                      <Button variant="secondary">{t("cancel")}</Button>
-                    </DialogClose>
-                    <Button variant="danger" onClick={() => run(() => deleteTeamAction({ teamId: team.id }))}>
-                      {t("deleteTeam")}
-                    </Button>
-                  </div>
-                </DialogContent>
-              </Dialog>
+                  </DialogTrigger>
+                }
+                title={t("deleteTeamTitle", { name: team.name })}
+                description={t("deleteTeamDescription")}
+                confirmLabel={t("deleteTeam")}
+                cancelLabel={t("cancel")}
+                pending={pending}
+                onConfirm={() => run(() => deleteTeamAction({ teamId: team.id }))}
+              />
             }
           />
           <CardBody>
