@@ -52,6 +52,8 @@ const schema = z.object({
 
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Another Stripe API address (tests and the end-to-end run point it at a local fake). */
+  STRIPE_API_BASE: optionalUrl,
 
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,

@@ -49,7 +49,7 @@ export async function createCustomer(db: Db, companyId: string, values: Partial<
   const email = values.email ?? null;
   const [customer] = await db
     .insert(s.customers)
-    .values({ companyId, firstName, lastName, mobile, email, searchText: customerSearchText({ firstName, lastName, email, mobile }), ...values })
+    .values({ companyId, firstName, lastName, mobile, email, searchText: customerSearchText({ firstName, lastName, email, mobile, attributes: values.attributes }), ...values })
     .returning();
   return customer!;
 }

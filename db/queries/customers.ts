@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, isNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, customAttributeDefinitions, customers, notes, users } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
@@ -15,11 +15,29 @@ export function customerSearchCondition(query: string): SQL | undefined {
   return ilike(customers.searchText, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
+export type CustomerFilters = {
+  mobile?: "with" | "without";
+  unsubscribed?: "general" | "marketing" | "any";
+  optedOut?: "yes";
+};
+
+/** CUST-2 filters; each has a partial index ordered like the list. */
+export function customerFilterConditions(filters: CustomerFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.mobile === "with") conditions.push(isNotNull(customers.mobile));
+  if (filters.mobile === "without") conditions.push(isNull(customers.mobile));
+  if (filters.unsubscribed === "general") conditions.push(eq(customers.subscribedGeneral, false));
+  if (filters.unsubscribed === "marketing") conditions.push(eq(customers.subscribedMarketing, false));
+  if (filters.unsubscribed === "any") conditions.push(or(eq(customers.subscribedGeneral, false), eq(customers.subscribedMarketing, false))!);
+  if (filters.optedOut === "yes") conditions.push(isNotNull(customers.optedOutAt));
+  return conditions;
+}
+
 export async function listCustomers(
   db: Db,
-  { companyId, query, cursor, limit = 50 }: { companyId: string; query?: string; cursor?: CustomerCursor; limit?: number },
+  { companyId, query, filters = {}, cursor, limit = 50 }: { companyId: string; query?: string; filters?: CustomerFilters; cursor?: CustomerCursor | null; limit?: number },
 ) {
-  const conditions = [eq(customers.companyId, companyId), isNull(customers.mergedIntoId)];
+  const conditions = [eq(customers.companyId, companyId), isNull(customers.mergedIntoId), ...customerFilterConditions(filters)];
   const search = query ? customerSearchCondition(query) : undefined;
   if (search) conditions.push(search);
   if (cursor) {

@@ -34,6 +34,11 @@ export const customers = pgTable(
       .on(t.companyId, t.mobile)
       .where(sql`${t.mobile} is not null and ${t.mergedIntoId} is null`),
     index("customers_company_name_idx").on(t.companyId, t.lastName, t.firstName, t.id),
+    // The CUST-2 filters, each ordered like the list.
+    index("customers_no_mobile_idx").on(t.companyId, t.lastName, t.firstName, t.id).where(sql`${t.mobile} is null and ${t.mergedIntoId} is null`),
+    index("customers_unsubscribed_general_idx").on(t.companyId, t.lastName, t.firstName, t.id).where(sql`${t.subscribedGeneral} = false`),
+    index("customers_unsubscribed_marketing_idx").on(t.companyId, t.lastName, t.firstName, t.id).where(sql`${t.subscribedMarketing} = false`),
+    index("customers_opted_out_idx").on(t.companyId, t.lastName, t.firstName, t.id).where(sql`${t.optedOutAt} is not null`),
     index("customers_company_created_idx").on(t.companyId, t.createdAt, t.id),
     index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("customers_attributes_idx").using("gin", sql`${t.attributes} jsonb_path_ops`),

@@ -149,11 +149,14 @@ export async function seedDemoData(db: Db, now = new Date()) {
         subscribedMarketing: index % 11 !== 3,
         optedOutAt: index % 67 === 5 ? minutesAgo(60 * 24 * 20) : null,
         subscribedGeneral: index % 67 !== 5,
-        searchText: customerSearchText({ firstName, lastName, email, mobile }),
+        searchText: "",
         createdAt: minutesAgo(60 * 24 * random.int(30, 900)),
       };
     });
-    const customers = await tx.insert(s.customers).values(customerRows).returning();
+    const customers = await tx
+      .insert(s.customers)
+      .values(customerRows.map((row) => ({ ...row, searchText: customerSearchText(row) })))
+      .returning();
 
     // Conversations with real-looking threads for the first customers with a mobile.
     const reachable = customers.filter((c) => c.mobile && !c.optedOutAt);

@@ -6,7 +6,8 @@ export type LiveEvent =
   | { type: "message.status"; conversationId: string; messageId: string; status: string }
   | { type: "conversation.updated"; conversationId: string }
   | { type: "notification.created"; userId: string }
-  | { type: "scheduled.updated"; customerId: string };
+  | { type: "scheduled.updated"; customerId: string }
+  | { type: "customer.updated"; customerId: string };
 
 type Envelope = { companyId: string; event: LiveEvent };
 

@@ -9,7 +9,14 @@ export type NotificationKind =
   | "conversation.new_note"
   | "conversation.mention"
   | "customer.mention"
-  | "scheduled.failed";
+  | "scheduled.failed"
+  | "appointment.confirmed"
+  | "appointment.cancelled"
+  | "payment.paid_mine"
+  | "payment.paid_others"
+  | "review.new"
+  | "import.completed"
+  | "import.errors";
 
 export type NotificationInput = {
   companyId: string;

@@ -1,0 +1,30 @@
+import type Stripe from "stripe";
+import { getDb } from "@/db/client";
+import { stripeOrNull } from "@/lib/payments/actions";
+import { applyStripeEvent } from "@/lib/payments/payments";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Stripe events (PLAT-2): the raw body's signature is checked first; a missing or bad
+ * Stripe-Signature is a 400 and changes nothing. Events are deduplicated by id.
+ */
+export async function POST(request: Request) {
+  const stripe = stripeOrNull();
+  if (!stripe?.webhookSecret) return Response.json({ error: "Stripe is not configured" }, { status: 503 });
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) return Response.json({ error: "Missing Stripe-Signature" }, { status: 400 });
+  const raw = await request.text();
+  let event: Stripe.Event;
+  try {
+    event = stripe.client.webhooks.constructEvent(raw, signature, stripe.webhookSecret);
+  } catch {
+    return Response.json({ error: "Invalid Stripe-Signature" }, { status: 400 });
+  }
+  try {
+    return Response.json({ ok: true, result: await applyStripeEvent(await getDb(), stripe.client, event) });
+  } catch (error) {
+    console.error("[webhooks/stripe] could not apply", error);
+    return Response.json({ error: "Temporarily unable to apply the event" }, { status: 503 });
+  }
+}

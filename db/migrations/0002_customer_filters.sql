@@ -1,0 +1,4 @@
+CREATE INDEX "customers_no_mobile_idx" ON "customers" USING btree ("company_id","last_name","first_name","id") WHERE "customers"."mobile" is null and "customers"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "customers_unsubscribed_general_idx" ON "customers" USING btree ("company_id","last_name","first_name","id") WHERE "customers"."subscribed_general" = false;--> statement-breakpoint
+CREATE INDEX "customers_unsubscribed_marketing_idx" ON "customers" USING btree ("company_id","last_name","first_name","id") WHERE "customers"."subscribed_marketing" = false;--> statement-breakpoint
+CREATE INDEX "customers_opted_out_idx" ON "customers" USING btree ("company_id","last_name","first_name","id") WHERE "customers"."opted_out_at" is not null;

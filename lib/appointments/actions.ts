@@ -1,0 +1,56 @@
+import { and, eq } from "drizzle-orm";
+import { findCompany } from "@/db/queries/companies";
+import { findCustomer } from "@/db/queries/customers";
+import { appointments, customAttributeDefinitions } from "@/db/schema";
+import { defineAction, type ActionContext } from "@/lib/actions/action";
+import { NotFoundError, SafeError } from "@/lib/actions/errors";
+import { validateAttributeValues } from "@/lib/customers/attribute-values";
+import { publish } from "@/lib/live/bus";
+import { zonedLocalToUtc } from "@/lib/time";
+import { changeAppointmentStatus } from "./appointments";
+import { createAppointmentSchema, setAppointmentStatusSchema, updateAppointmentSchema } from "./validation";
+
+async function appointmentValues({ db, companyId }: ActionContext, input: { date: string; time: string; durationMinutes: number; type: string; attributes: Record<string, unknown> }) {
+  const company = await findCompany(db, { companyId });
+  const definitions = await db
+    .select()
+    .from(customAttributeDefinitions)
+    .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "appointment")));
+  const { values, errors } = validateAttributeValues(input.attributes, definitions);
+  const [first] = Object.entries(errors);
+  if (first) throw new SafeError(first[1], { attribute: definitions.find((d) => d.key === first[0])?.label ?? first[0] });
+  const attributes = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as Record<string, string | number | string[]>;
+  return { startAt: zonedLocalToUtc(`${input.date}T${input.time}`, company!.timezone), durationMinutes: input.durationMinutes, type: input.type, attributes };
+}
+
+/** CUST-5: a new appointment from the customer's profile. */
+export const createAppointment = defineAction({ input: createAppointmentSchema }, async (input, context) => {
+  const customer = await findCustomer(context.db, { companyId: context.companyId, customerId: input.customerId });
+  if (!customer || customer.mergedIntoId) throw new NotFoundError();
+  const values = await appointmentValues(context, input);
+  const [created] = await context.db
+    .insert(appointments)
+    .values({ companyId: context.companyId, customerId: customer.id, assignedUserId: context.userId, ...values })
+    .returning();
+  publish(context.companyId, { type: "customer.updated", customerId: customer.id });
+  return { id: created!.id, startAt: created!.startAt.toISOString() };
+});
+
+export const updateAppointment = defineAction({ input: updateAppointmentSchema }, async ({ id, ...input }, context) => {
+  const values = await appointmentValues(context, input);
+  const [updated] = await context.db
+    .update(appointments)
+    .set(values)
+    .where(and(eq(appointments.companyId, context.companyId), eq(appointments.id, id)))
+    .returning();
+  if (!updated) throw new NotFoundError();
+  publish(context.companyId, { type: "customer.updated", customerId: updated.customerId });
+  return { id: updated.id, startAt: updated.startAt.toISOString() };
+});
+
+/** Staff change the status: confirmed, cancelled, no-show, completed, or back to scheduled. */
+export const setAppointmentStatus = defineAction({ input: setAppointmentStatusSchema }, async ({ id, status }, { db, companyId }) => {
+  const updated = await changeAppointmentStatus(db, { companyId, appointmentId: id, status, by: "staff" });
+  if (!updated) throw new NotFoundError();
+  return { id, status: updated.status };
+});

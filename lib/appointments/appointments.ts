@@ -1,0 +1,75 @@
+import { TZDate } from "@date-fns/tz";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appointments, customers, users } from "@/db/schema";
+import { publish } from "@/lib/live/bus";
+import { notify } from "@/lib/notifications/notify";
+
+export type AppointmentStatus = (typeof appointments.$inferSelect)["status"];
+
+/** The UTC range of one calendar day in the company's time zone. */
+export function dayRange(day: string, timeZone: string) {
+  const [year, month, date] = day.split("-").map(Number);
+  const start = new TZDate(year!, month! - 1, date!, 0, 0, timeZone);
+  const end = new TZDate(year!, month! - 1, date! + 1, 0, 0, timeZone);
+  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
+}
+
+/** Appointments of a day with their customer and its active conversation (CONV-10). */
+export async function listAppointmentsForDay(db: Db, { companyId, day, timeZone }: { companyId: string; day: string; timeZone: string }) {
+  const { start, end } = dayRange(day, timeZone);
+  return db
+    .select({
+      appointment: appointments,
+      customer: { id: customers.id, firstName: customers.firstName, lastName: customers.lastName, mobile: customers.mobile },
+      assigneeName: users.name,
+      conversationId: sql<string | null>`(select c.id from conversations c where c.customer_id = "customers"."id" and c.archived = false limit 1)`,
+    })
+    .from(appointments)
+    .innerJoin(customers, eq(customers.id, appointments.customerId))
+    .leftJoin(users, eq(users.id, appointments.assignedUserId))
+    .where(and(eq(appointments.companyId, companyId), gte(appointments.startAt, start), lt(appointments.startAt, end)))
+    .orderBy(asc(appointments.startAt));
+}
+
+const KIND: Partial<Record<AppointmentStatus, "appointment.confirmed" | "appointment.cancelled">> = {
+  confirmed: "appointment.confirmed",
+  cancelled: "appointment.cancelled",
+};
+
+/**
+ * Moves an appointment to a status, recording who did it. The customer's answer to a
+ * reminder (the automations call this with by "customer") notifies the assigned user
+ * (USER-5: appointments cancelled / confirmed by SMS). Returns null if it was not found.
+ */
+export async function changeAppointmentStatus(
+  db: Db,
+  { companyId, appointmentId, status, by }: { companyId: string; appointmentId: string; status: AppointmentStatus; by: "staff" | "customer" | "integration" },
+) {
+  const [updated] = await db
+    .update(appointments)
+    .set({ status, statusChangedBy: by })
+    .where(and(eq(appointments.companyId, companyId), eq(appointments.id, appointmentId)))
+    .returning();
+  if (!updated) return null;
+  const kind = KIND[status];
+  if (by === "customer" && kind && updated.assignedUserId) {
+    await notify(db, {
+      companyId,
+      userIds: [updated.assignedUserId],
+      kind,
+      data: { appointmentId, customerId: updated.customerId },
+      link: `/customers/${updated.customerId}?tab=appointments`,
+    });
+  }
+  publish(companyId, { type: "customer.updated", customerId: updated.customerId });
+  return updated;
+}
+
+/** The API the reminder automation calls when the customer answers YES. */
+export const confirmAppointment = (db: Db, companyId: string, appointmentId: string, by: "staff" | "customer" = "customer") =>
+  changeAppointmentStatus(db, { companyId, appointmentId, status: "confirmed", by });
+
+/** …and NO. */
+export const cancelAppointment = (db: Db, companyId: string, appointmentId: string, by: "staff" | "customer" = "customer") =>
+  changeAppointmentStatus(db, { companyId, appointmentId, status: "cancelled", by });

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+const uuid = z.uuid({ message: "errors.invalidInput" });
+export const APPOINTMENT_STATUSES = ["scheduled", "confirmed", "cancelled", "no_show", "completed"] as const;
+
+const fields = {
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "appointments.dateInvalid" }),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "appointments.timeInvalid" }),
+  durationMinutes: z.coerce.number({ message: "appointments.durationInvalid" }).int({ message: "appointments.durationInvalid" }).min(5, { message: "appointments.durationInvalid" }).max(600, { message: "appointments.durationInvalid" }),
+  type: z.string().trim().min(1, { message: "appointments.typeRequired" }).max(80, { message: "appointments.typeTooLong" }),
+  attributes: z.record(z.string(), z.unknown()).default({}),
+};
+
+export const createAppointmentSchema = z.object({ customerId: uuid, ...fields });
+export const updateAppointmentSchema = z.object({ id: uuid, ...fields });
+export const setAppointmentStatusSchema = z.object({ id: uuid, status: z.enum(APPOINTMENT_STATUSES, { message: "appointments.statusInvalid" }) });
+export const appointmentDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,0 +1,128 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { findCompany } from "@/db/queries/companies";
+import { customAttributeDefinitions, customers, type AttributeValue, type AttributeValues } from "@/db/schema";
+import { defineAction, type ActionContext } from "@/lib/actions/action";
+import { NotFoundError, SafeError } from "@/lib/actions/errors";
+import { publish } from "@/lib/live/bus";
+import { parsePhone } from "@/lib/phone";
+import { validateAttributeValues } from "./attribute-values";
+import { mergeCustomers } from "./merge";
+import { customerSearchText } from "./search-text";
+import { createCustomerSchema, subscriptionsSchema, updateCustomerSchema } from "./validation";
+
+type Fields = { firstName?: string; lastName?: string; mobile?: string; email?: string; language?: "fr" | "en"; attributes?: Record<string, unknown> };
+
+/** Turns typed fields into column values: phone in E.164 (CUST-3), attributes by type. */
+async function normalise({ db, companyId }: ActionContext, fields: Fields) {
+  const company = await findCompany(db, { companyId });
+  const changes: Partial<typeof customers.$inferInsert> = {};
+  if (fields.firstName !== undefined) changes.firstName = fields.firstName;
+  if (fields.lastName !== undefined) changes.lastName = fields.lastName;
+  if (fields.email !== undefined) changes.email = fields.email || null;
+  if (fields.language !== undefined) changes.language = fields.language;
+  if (fields.mobile !== undefined) {
+    if (fields.mobile === "") changes.mobile = null;
+    else {
+      const parsed = parsePhone(fields.mobile, company!.countryCode);
+      if (!parsed.ok) throw new SafeError("customers.mobileInvalid", { value: fields.mobile });
+      changes.mobile = parsed.e164;
+    }
+  }
+  let attributeValues: Record<string, AttributeValue> | undefined;
+  if (fields.attributes) {
+    const definitions = await db
+      .select()
+      .from(customAttributeDefinitions)
+      .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "customer")));
+    const { values, errors } = validateAttributeValues(fields.attributes, definitions);
+    const [first] = Object.entries(errors);
+    if (first) throw new SafeError(first[1], { attribute: definitions.find((d) => d.key === first[0])?.label ?? first[0] });
+    attributeValues = values;
+  }
+  return { changes, attributeValues };
+}
+
+function applyAttributes(current: AttributeValues, values: Record<string, AttributeValue> | undefined): AttributeValues {
+  if (!values) return current;
+  const next = { ...current };
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
+/**
+ * Edits a profile in place. Giving it a mobile number another customer has merges that
+ * customer into this one (CONV-15).
+ */
+export const updateCustomer = defineAction({ input: updateCustomerSchema }, async ({ customerId, ...fields }, context) => {
+  const { db, companyId } = context;
+  const { changes, attributeValues } = await normalise(context, fields);
+  const result = await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNull(customers.mergedIntoId)));
+    if (!current) throw new NotFoundError();
+    let merged = false;
+    if (changes.mobile && changes.mobile !== current.mobile) {
+      const [holder] = await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.companyId, companyId), eq(customers.mobile, changes.mobile), isNull(customers.mergedIntoId), ne(customers.id, customerId)));
+      if (holder) {
+        await mergeCustomers(tx, { companyId, survivorId: customerId, absorbedId: holder.id });
+        merged = true;
+      }
+    }
+    const [fresh] = await tx.select().from(customers).where(eq(customers.id, customerId));
+    const next = { ...fresh!, ...changes, attributes: applyAttributes(fresh!.attributes, attributeValues) };
+    const [updated] = await tx
+      .update(customers)
+      .set({ ...changes, attributes: next.attributes, searchText: customerSearchText(next) })
+      .where(eq(customers.id, customerId))
+      .returning();
+    return { customer: updated!, merged };
+  });
+  publish(companyId, { type: "customer.updated", customerId });
+  return { id: result.customer.id, mobile: result.customer.mobile, merged: result.merged };
+});
+
+export const createCustomer = defineAction({ input: createCustomerSchema }, async (fields, context) => {
+  const { db, companyId } = context;
+  const { changes, attributeValues } = await normalise(context, fields);
+  if (changes.mobile) {
+    const [existing] = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.companyId, companyId), eq(customers.mobile, changes.mobile), isNull(customers.mergedIntoId)));
+    if (existing) throw new SafeError("customers.mobileTaken", { id: existing.id });
+  }
+  const company = await findCompany(db, { companyId });
+  const values = {
+    firstName: changes.firstName ?? "",
+    lastName: changes.lastName ?? "",
+    mobile: changes.mobile ?? null,
+    email: changes.email ?? null,
+    language: changes.language ?? company!.locale,
+    attributes: applyAttributes({}, attributeValues),
+  };
+  const [created] = await db.insert(customers).values({ companyId, ...values, searchText: customerSearchText(values) }).returning();
+  return { id: created!.id };
+});
+
+/**
+ * CUST-4: general and marketing subscriptions. A customer who texted STOP stays opted
+ * out until they text START; staff cannot subscribe them again.
+ */
+export const setSubscriptions = defineAction({ input: subscriptionsSchema }, async ({ customerId, general, marketing }, { db, companyId }) => {
+  const [current] = await db.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)));
+  if (!current) throw new NotFoundError();
+  const subscribing = (general && !current.subscribedGeneral) || (marketing && !current.subscribedMarketing) || general || marketing;
+  if (current.optedOutAt && subscribing) throw new SafeError("customers.optedOutByStop");
+  const [updated] = await db
+    .update(customers)
+    .set({ subscribedGeneral: general, subscribedMarketing: marketing })
+    .where(eq(customers.id, customerId))
+    .returning({ general: customers.subscribedGeneral, marketing: customers.subscribedMarketing });
+  publish(companyId, { type: "customer.updated", customerId });
+  return updated!;
+});

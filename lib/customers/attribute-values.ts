@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { AttributeType, AttributeValue } from "@/db/schema";
+
+type Definition = { key: string; type: AttributeType; options: string[]; label: string };
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+
+/**
+ * Checks attribute values against their definitions (CUST-3): a number is an integer, a
+ * date a real calendar date, a collection a list of allowed values. Empty removes it.
+ */
+export function validateAttributeValues(input: Record<string, unknown>, definitions: Definition[]) {
+  const values: Record<string, AttributeValue> = {};
+  const errors: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(input)) {
+    const definition = definitions.find((d) => d.key === key);
+    if (!definition) {
+      errors[key] = "customers.attributeUnknown";
+      continue;
+    }
+    const empty = raw === null || raw === undefined || raw === "" || (Array.isArray(raw) && raw.length === 0);
+    if (empty) {
+      values[key] = null;
+      continue;
+    }
+    if (definition.type === "number") {
+      const number = typeof raw === "number" ? raw : Number(String(raw).replace(/\s/g, "").replace(",", "."));
+      if (!Number.isInteger(number)) errors[key] = "customers.attributeNumber";
+      else values[key] = number;
+    } else if (definition.type === "date") {
+      if (!isoDate.safeParse(raw).success) errors[key] = "customers.attributeDate";
+      else values[key] = String(raw);
+    } else if (definition.type === "collection") {
+      const list = (Array.isArray(raw) ? raw : String(raw).split(",")).map((v) => String(v).trim()).filter(Boolean);
+      const unknown = definition.options.length ? list.filter((v) => !definition.options.includes(v)) : [];
+      if (unknown.length) errors[key] = "customers.attributeCollection";
+      else values[key] = list;
+    } else {
+      const text = String(raw).trim();
+      if (text.length > 500) errors[key] = "customers.attributeTooLong";
+      else values[key] = text;
+    }
+  }
+  return { values, errors };
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { findCompany } from "@/db/queries/companies";
+import { listCompanyUsers } from "@/db/queries/users";
+import { customers, paymentRequests, processedWebhooks } from "@/db/schema";
+import { SafeError } from "@/lib/actions/errors";
+import { env } from "@/lib/env";
+import { publish } from "@/lib/live/bus";
+import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+
+export const payUrl = (token: string) => new URL(`/pay/${token}`, env().APP_URL).toString();
+
+async function checkoutSession(stripe: Stripe, request: typeof paymentRequests.$inferSelect, companyName: string, email: string | null) {
+  return stripe.checkout.sessions.create({
+    mode: "payment",
+    client_reference_id: request.id,
+    metadata: { paymentRequestId: request.id, companyId: request.companyId },
+    customer_email: email ?? undefined,
+    line_items: [
+      {
+        quantity: 1,
+        price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountCents, product_data: { name: `${companyName} — ${request.reference}` } },
+      },
+    ],
+    payment_intent_data: { metadata: { paymentRequestId: request.id } },
+    success_url: `${payUrl(request.publicToken)}?paid=1`,
+    cancel_url: payUrl(request.publicToken),
+  });
+}
+
+/**
+ * EDIT-6: creates the request and its Stripe Checkout Session, then texts the customer
+ * the short secure link to /pay/[token] through the sending gate.
+ */
+export async function requestPayment(
+  db: Db,
+  stripe: Stripe,
+  { companyId, userId, customerId, conversationId, amountCents, reference, body }: { companyId: string; userId: string; customerId: string; conversationId: string; amountCents: number; reference: string; body: string },
+  dependencies: SendDependencies = {},
+) {
+  const company = await findCompany(db, { companyId });
+  const [customer] = await db.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)));
+  if (!company || !customer) throw new SafeError("errors.notFound");
+  const [request] = await db
+    .insert(paymentRequests)
+    .values({ companyId, customerId, conversationId, amountCents, currency: company.currency, reference, publicToken: randomBytes(18).toString("base64url"), createdByUserId: userId })
+    .returning();
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await checkoutSession(stripe, request!, company.name, customer.email);
+  } catch (error) {
+    console.error("[payments] Stripe refused the checkout session", error);
+    await db.update(paymentRequests).set({ status: "failed" }).where(eq(paymentRequests.id, request!.id));
+    throw new SafeError("payments.stripeFailed");
+  }
+  await db.update(paymentRequests).set({ stripeSessionId: session.id }).where(eq(paymentRequests.id, request!.id));
+  // The link is plain text (EDIT-8), added after the template so it is never altered.
+  const sent = await sendSms(
+    db,
+    { companyId, customerId, body: `${body}\n${payUrl(request!.publicToken)}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
+    dependencies,
+  );
+  if (!sent.ok) {
+    await db.update(paymentRequests).set({ status: "cancelled" }).where(eq(paymentRequests.id, request!.id));
+    throw new SafeError(`sendRefusal.${sent.reason}`);
+  }
+  await db.update(paymentRequests).set({ messageId: sent.message.id }).where(eq(paymentRequests.id, request!.id));
+  publish(companyId, { type: "conversation.updated", conversationId });
+  return { id: request!.id, token: request!.publicToken, url: payUrl(request!.publicToken), messageId: sent.message.id };
+}
+
+export async function findPaymentRequestByToken(db: Db, token: string) {
+  const [row] = await db.select().from(paymentRequests).where(eq(paymentRequests.publicToken, token));
+  return row;
+}
+
+/** Where /pay/[token] sends the customer: the open Checkout page, a fresh one when it expired. */
+export async function checkoutUrl(db: Db, stripe: Stripe, request: typeof paymentRequests.$inferSelect) {
+  if (request.stripeSessionId) {
+    const session = await stripe.checkout.sessions.retrieve(request.stripeSessionId);
+    if (session.status === "open" && session.url) return session.url;
+    if (session.payment_status === "paid") return null;
+  }
+  const company = await findCompany(db, { companyId: request.companyId });
+  const [customer] = await db.select().from(customers).where(eq(customers.id, request.customerId));
+  const session = await checkoutSession(stripe, request, company!.name, customer?.email ?? null);
+  await db.update(paymentRequests).set({ stripeSessionId: session.id }).where(eq(paymentRequests.id, request.id));
+  return session.url;
+}
+
+const PAYING_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
+
+/**
+ * PLAT-2: a verified Stripe event. The session is read again from Stripe and its state
+ * written, so a repeated, late or reordered event marks the request paid exactly once.
+ */
+export async function applyStripeEvent(db: Db, stripe: Stripe, event: Stripe.Event) {
+  const [seen] = await db
+    .select()
+    .from(processedWebhooks)
+    .where(and(eq(processedWebhooks.provider, "stripe"), eq(processedWebhooks.eventId, event.id)));
+  if (seen) return { status: "duplicate" as const };
+  let outcome: { status: "paid" | "ignored" | "unknown_session" | "not_paid_yet" };
+  if (!PAYING_EVENTS.has(event.type)) outcome = { status: "ignored" };
+  else {
+    const sessionId = (event.data.object as { id: string }).id;
+    const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] });
+    const [request] = await db.select().from(paymentRequests).where(eq(paymentRequests.stripeSessionId, session.id));
+    if (!request) outcome = { status: "unknown_session" };
+    else if (session.payment_status !== "paid") outcome = { status: "not_paid_yet" };
+    else {
+      await markPaid(db, request, session);
+      outcome = { status: "paid" };
+    }
+  }
+  await db.insert(processedWebhooks).values({ provider: "stripe", eventId: event.id }).onConflictDoNothing();
+  return outcome;
+}
+
+async function markPaid(db: Db, request: typeof paymentRequests.$inferSelect, session: Stripe.Checkout.Session) {
+  const intent = typeof session.payment_intent === "object" ? session.payment_intent : null;
+  const charge = intent && typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+  const notified = await db.transaction(async (tx) => {
+    const [paid] = await tx
+      .update(paymentRequests)
+      .set({ status: "paid", paidAt: new Date(), stripePaymentIntentId: intent?.id ?? (session.payment_intent as string | null), receiptUrl: charge?.receipt_url ?? null })
+      .where(and(eq(paymentRequests.id, request.id), ne(paymentRequests.status, "paid")))
+      .returning();
+    if (!paid) return [];
+    // USER-5: "paid invoices I sent" for the sender, "…others sent" for everyone else.
+    const everyone = (await listCompanyUsers(tx, { companyId: request.companyId })).map((u) => u.id);
+    const data = { paymentRequestId: request.id, customerId: request.customerId, amountCents: request.amountCents, currency: request.currency, reference: request.reference };
+    const link = request.conversationId ? `/conversations/${request.conversationId}` : `/customers/${request.customerId}?tab=invoices`;
+    const mine = request.createdByUserId ? await recordNotifications(tx, { companyId: request.companyId, userIds: [request.createdByUserId], kind: "payment.paid_mine", data, link }) : [];
+    const others = await recordNotifications(tx, { companyId: request.companyId, userIds: everyone, exceptUserId: request.createdByUserId, kind: "payment.paid_others", data, link });
+    return [...mine, ...others];
+  });
+  announceNotifications(request.companyId, notified);
+  if (request.conversationId) publish(request.companyId, { type: "conversation.updated", conversationId: request.conversationId });
+  publish(request.companyId, { type: "customer.updated", customerId: request.customerId });
+}
