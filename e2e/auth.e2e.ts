@@ -50,7 +50,7 @@ describe("signing in and the app shell", () => {
     // The admin's language is French.
     await page.getByRole("link", { name: /Clients/ }).waitFor();
     expect(Number(await page.getByTestId("nav-count-customers").textContent())).toBe(200);
-    expect(Number(await page.getByTestId("nav-count-conversations").textContent())).toBeGreaterThan(20);
+    expect(Number(await page.getByTestId("nav-count-conversations").textContent())).toBeGreaterThan(0);
     expect(Number(await page.getByTestId("nav-count-automations").textContent())).toBe(2);
     await expect(page.getByTestId("engine-badge").textContent()).resolves.toContain("intégré");
     await snapshot(page, "shell-fr");
