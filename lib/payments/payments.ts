@@ -107,9 +107,9 @@ export async function applyStripeEvent(db: Db, stripe: Stripe, event: Stripe.Eve
   if (!PAYING_EVENTS.has(event.type)) outcome = { status: "ignored" };
   else {
     const sessionId = (event.data.object as { id: string }).id;
-    const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] });
-    const [request] = await db.select().from(paymentRequests).where(eq(paymentRequests.stripeSessionId, session.id));
-    if (!request) outcome = { status: "unknown_session" };
+    const [request] = await db.select().from(paymentRequests).where(eq(paymentRequests.stripeSessionId, sessionId));
+    const session = request ? await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] }) : null;
+    if (!request || !session) outcome = { status: "unknown_session" };
     else if (session.payment_status !== "paid") outcome = { status: "not_paid_yet" };
     else {
       await markPaid(db, request, session);
