@@ -116,7 +116,7 @@ export const createCustomer = defineAction({ input: createCustomerSchema }, asyn
 export const setSubscriptions = defineAction({ input: subscriptionsSchema }, async ({ customerId, general, marketing }, { db, companyId }) => {
   const [current] = await db.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)));
   if (!current) throw new NotFoundError();
-  const subscribing = (general && !current.subscribedGeneral) || (marketing && !current.subscribedMarketing) || general || marketing;
+  const subscribing = general || marketing;
   if (current.optedOutAt && subscribing) throw new SafeError("customers.optedOutByStop");
   const [updated] = await db
     .update(customers)
