@@ -12,12 +12,13 @@ async function setup() {
   const db = database.db;
   const company = await createCompany(db, { countryCode: "CA" });
   const agent = await createUser(db, company.id, { role: "agent" });
-  await db.insert(customAttributeDefinitions).values([
+  const definitions: (typeof customAttributeDefinitions.$inferInsert)[] = [
     { companyId: company.id, category: "customer", key: "vehicle_year", label: "Année du véhicule", type: "number" },
     { companyId: company.id, category: "customer", key: "next_service", label: "Prochain entretien", type: "date" },
     { companyId: company.id, category: "customer", key: "brands", label: "Marques", type: "collection", options: ["Honda", "Toyota"] },
-    { companyId: company.id, category: "customer", key: "plate", label: "Plaque", type: "text" },
-  ]);
+    { companyId: company.id, category: "customer", key: "plate", label: "Plaque", type: "string" },
+  ];
+  await db.insert(customAttributeDefinitions).values(definitions);
   return { db, company, agent, context: contextFor(db, agent, company.id) };
 }
 
@@ -113,7 +114,7 @@ describe("merging two profiles with the same mobile (CONV-15)", () => {
     const older = await createConversation(s.db, s.company.id, absorbed.id, { createdAt: new Date(Date.now() - 86_400_000) });
     const newer = await createConversation(s.db, s.company.id, survivor.id);
     await s.db.insert(notes).values({ companyId: s.company.id, customerId: absorbed.id, conversationId: older.id, authorUserId: s.agent.id, body: "Client fidèle" });
-    await s.db.insert(appointments).values({ companyId: s.company.id, customerId: absorbed.id, startAt: new Date(Date.now() + 86_400_000), title: "Entretien" });
+    await s.db.insert(appointments).values({ companyId: s.company.id, customerId: absorbed.id, startAt: new Date(Date.now() + 86_400_000), type: "Entretien" });
     const [pending] = await s.db
       .insert(scheduledMessages)
       .values({ companyId: s.company.id, customerId: absorbed.id, authorUserId: s.agent.id, body: "Rappel: votre rendez-vous demain.", sendAt: new Date(Date.now() - 1000) })
