@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { db, companyId, userId, user, company } = await requireSession();
   const [counts, notifications, unreadNotifications] = await Promise.all([
-    companyCounts(db, { companyId }),
+    companyCounts(db, { companyId, timeZone: company.timezone }),
     listNotifications(db, { companyId, userId }),
     countUnreadNotifications(db, { companyId, userId }),
   ]);

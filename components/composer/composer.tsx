@@ -21,6 +21,7 @@ import { AttributeLabels } from "./attribute-token";
 import { AttributePicker, toolbarButton, type PickerAttribute } from "./attribute-picker";
 import { EmojiButton } from "./emoji-button";
 import type { Mentionable } from "./mention-list";
+import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
 import { SavedReplyPicker } from "./saved-reply-picker";
 import type { Mentions } from "./serialize";
 import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
@@ -39,6 +40,12 @@ export type ComposerContext = {
   aiEnabled: boolean;
   canEditSavedReplies: boolean;
   timeZone: string;
+  /** Stripe is configured (EDIT-6); otherwise the button explains what to set up. */
+  paymentsEnabled: boolean;
+  currency: string;
+  /** Default texts of payment and review requests, in the customer's language. */
+  paymentText: string;
+  reviewText: string;
 };
 
 type Attachment = { key: string; name: string; progress: number; file?: UploadedFile; error?: string };
@@ -277,6 +284,16 @@ export function Composer({ context }: { context: ComposerContext }) {
                   event.target.value = "";
                 }}
               />
+              <PaymentRequestButton
+                conversationId={context.conversationId}
+                enabled={context.paymentsEnabled}
+                currency={context.currency}
+                defaultText={context.paymentText}
+                canEditSavedReplies={context.canEditSavedReplies}
+                disabled={note}
+                onSent={setNotice}
+              />
+              <ReviewRequestButton conversationId={context.conversationId} defaultText={context.reviewText} canEditSavedReplies={context.canEditSavedReplies} disabled={note} onSent={setNotice} />
               <AiMenu
                 text={text}
                 enabled={context.aiEnabled}

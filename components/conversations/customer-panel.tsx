@@ -3,15 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { customerPanel } from "@/db/queries/customers";
 import type { customers } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
+import { attributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 
 type Customer = typeof customers.$inferSelect;
 type PanelData = Awaited<ReturnType<typeof customerPanel>>;
-
-function attributeText(value: unknown) {
-  if (value === null || value === undefined || value === "") return null;
-  return Array.isArray(value) ? value.join(", ") : String(value);
-}
 
 /** Contact details, subscription and opt-out state, attributes, appointments, notes. */
 export async function CustomerPanel({ customer, data }: { customer: Customer; data: PanelData }) {

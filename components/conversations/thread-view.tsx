@@ -1,17 +1,20 @@
 import { AlertTriangle, Bot, CalendarClock, Check, CheckCheck, Clock, Megaphone, MessageSquareReply, StickyNote, UserRoundCog } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { attachments } from "@/db/schema";
+import type { ReactNode } from "react";
+import type { attachments, paymentRequests } from "@/db/schema";
 import type { listAssignmentHistory, listThreadMessages, listThreadNotes } from "@/db/queries/inbox";
 import { cn } from "@/components/ui/cn";
 import { FileList, type ThreadFile } from "./file-list";
 import { OriginalToggle, TranslateIncoming } from "./message-extras";
 import { NoteActions } from "./note-actions";
+import { PaymentCard } from "./payment-card";
 
 type MessageRow = Awaited<ReturnType<typeof listThreadMessages>>[number];
 type AssignmentRow = Awaited<ReturnType<typeof listAssignmentHistory>>[number];
 type NoteRow = Awaited<ReturnType<typeof listThreadNotes>>[number];
 type Attachment = typeof attachments.$inferSelect;
+type PaymentRequest = typeof paymentRequests.$inferSelect;
 
 type Item =
   | { at: Date; kind: "message"; row: MessageRow }
@@ -29,6 +32,7 @@ export async function ThreadView({
   assignments,
   notes,
   files,
+  payments,
   customerId,
   viewer,
 }: {
@@ -36,6 +40,7 @@ export async function ThreadView({
   assignments: AssignmentRow[];
   notes: NoteRow[];
   files: Attachment[];
+  payments: PaymentRequest[];
   customerId: string;
   viewer: { userId: string; isAdmin: boolean };
 }) {
@@ -79,7 +84,13 @@ export async function ThreadView({
             ) : item.kind === "note" ? (
               <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.isAdmin || item.row.note.authorUserId === viewer.userId} />
             ) : (
-              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} />
+              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)}>
+                {payments
+                  .filter((payment) => payment.messageId === item.row.message.id)
+                  .map((payment) => (
+                    <PaymentCard key={payment.id} payment={payment} />
+                  ))}
+              </MessageBubble>
             )}
           </li>
         );
@@ -109,7 +120,7 @@ function NoteBubble({ row, files, customerId, t, time, canDelete }: { row: NoteR
 
 const SOURCE_ICONS = { automation: Bot, campaign: Megaphone, scheduled: CalendarClock, keyword_reply: MessageSquareReply, system: Bot } as const;
 
-function MessageBubble({ row, files, customerId, t, time }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string }) {
+function MessageBubble({ row, files, customerId, t, time, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; children?: ReactNode }) {
   const { message, senderName } = row;
   const outbound = message.direction === "outbound";
   const failed = message.status === "failed";
@@ -129,6 +140,7 @@ function MessageBubble({ row, files, customerId, t, time }: { row: MessageRow; f
         {message.body}
       </div>
       <FileList files={files} customerId={customerId} align={outbound ? "end" : "start"} />
+      {children}
       <div className={cn("mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-slate-500", outbound && "justify-end")}>
         <span>{time}</span>
         {sourceLabel ? (

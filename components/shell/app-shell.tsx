@@ -1,6 +1,6 @@
 "use client";
 
-import { Bot, Building2, Menu, MessagesSquare, Settings, Users } from "lucide-react";
+import { Bot, Building2, CalendarDays, Menu, MessagesSquare, Settings, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -15,11 +15,12 @@ import { NotificationBell, type ShellNotification } from "./notification-bell";
 import { SearchBar } from "./search-bar";
 import { UserMenu, type ShellUser } from "./user-menu";
 
-export type ShellCounts = { openConversations: number; customers: number; activeAutomations: number };
+export type ShellCounts = { openConversations: number; appointmentsToday: number; activeAutomations: number };
 
 const NAV = [
   { href: "/conversations", key: "conversations", Icon: MessagesSquare, count: "openConversations" },
-  { href: "/customers", key: "customers", Icon: Users, count: "customers" },
+  { href: "/customers", key: "customers", Icon: Users, count: null },
+  { href: "/appointments", key: "appointments", Icon: CalendarDays, count: "appointmentsToday" },
   { href: "/automations", key: "automations", Icon: Bot, count: "activeAutomations" },
   { href: "/settings", key: "settings", Icon: Settings, count: null },
   { href: "/company", key: "company", Icon: Building2, count: null, adminOnly: true },
@@ -45,7 +46,7 @@ function Navigation({ counts, isAdmin, onNavigate }: { counts: ShellCounts; isAd
           >
             <Icon className="h-5 w-5 shrink-0" aria-hidden />
             <span className="flex-1">{t(key)}</span>
-            {count ? (
+            {count && counts[count] > 0 ? (
               <span
                 data-testid={`nav-count-${key}`}
                 className={cn(

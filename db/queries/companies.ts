@@ -1,6 +1,8 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { automations, companies, conversations, customers } from "@/db/schema";
+import { appointments, automations, companies, conversations } from "@/db/schema";
+import { dayRange } from "@/lib/appointments/appointments";
+import { utcToZonedLocal } from "@/lib/time";
 
 export async function findCompany(db: Db, { companyId }: { companyId: string }) {
   const [company] = await db.select().from(companies).where(eq(companies.id, companyId)).limit(1);
@@ -16,23 +18,21 @@ export async function findCompanyBySenderNumber(db: Db, senderNumber: string) {
   return company;
 }
 
-/** Figures shown as sidebar badges. */
-export async function companyCounts(db: Db, { companyId }: { companyId: string }) {
-  const [[open], [people], [active]] = await Promise.all([
+/**
+ * Figures shown as sidebar badges. Each is an index range scan that stays small on a big
+ * company (open conversations, today's appointments), never a count of every customer.
+ */
+export async function companyCounts(db: Db, { companyId, timeZone, now = new Date() }: { companyId: string; timeZone: string; now?: Date }) {
+  const today = dayRange(utcToZonedLocal(now, timeZone).slice(0, 10), timeZone);
+  const [[open], [appointmentsToday], [active]] = await Promise.all([
     db
       .select({ value: count() })
       .from(conversations)
-      .where(
-        and(
-          eq(conversations.companyId, companyId),
-          eq(conversations.status, "open"),
-          eq(conversations.archived, false),
-        ),
-      ),
+      .where(and(eq(conversations.companyId, companyId), eq(conversations.status, "open"), eq(conversations.archived, false))),
     db
       .select({ value: count() })
-      .from(customers)
-      .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId))),
+      .from(appointments)
+      .where(and(eq(appointments.companyId, companyId), gte(appointments.startAt, today.start), lt(appointments.startAt, today.end), ne(appointments.status, "cancelled"))),
     db
       .select({ value: count() })
       .from(automations)
@@ -40,7 +40,7 @@ export async function companyCounts(db: Db, { companyId }: { companyId: string }
   ]);
   return {
     openConversations: open?.value ?? 0,
-    customers: people?.value ?? 0,
+    appointmentsToday: appointmentsToday?.value ?? 0,
     activeAutomations: active?.value ?? 0,
   };
 }

@@ -106,3 +106,5 @@ export async function customerPanel(db: Db, { companyId, customerId, now = new D
   ]);
   return { definitions, upcoming, recentNotes };
 }
+
+export type CustomerListRow = Awaited<ReturnType<typeof listCustomers>>["customers"][number];

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { assignmentEvents, attachments, conversations, customers, messages, notes, teamMembers, teams, users } from "@/db/schema";
+import { assignmentEvents, attachments, conversations, customers, messages, notes, paymentRequests, teamMembers, teams, users } from "@/db/schema";
 
 export type InboxView = { kind: "mine" } | { kind: "all" } | { kind: "user"; id: string } | { kind: "team"; id: string };
 export type ReadFlag = "read" | "unread" | "unanswered";
@@ -173,4 +173,13 @@ export async function listAttachmentsOf(db: Db, { companyId, messageIds, noteIds
     .from(attachments)
     .where(and(eq(attachments.companyId, companyId), or(...owners)))
     .orderBy(asc(attachments.createdAt));
+}
+
+/** The customer's payment requests, shown as cards on the messages that carried them (EDIT-6). */
+export async function listPaymentRequestsOf(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
+  return db
+    .select()
+    .from(paymentRequests)
+    .where(and(eq(paymentRequests.companyId, companyId), eq(paymentRequests.customerId, customerId)))
+    .orderBy(asc(paymentRequests.createdAt));
 }

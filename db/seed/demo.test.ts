@@ -36,8 +36,9 @@ describe("the demo dealership", () => {
     expect(messages.some((m) => m.direction === "inbound" && /thanks/i.test(m.body))).toBe(true);
     expect(messages.every((m) => m.createdAt.getTime() <= Date.now())).toBe(true);
 
-    const counts = await companyCounts(db, { companyId });
+    const counts = await companyCounts(db, { companyId, timeZone: "America/Toronto" });
     expect(counts.openConversations).toBeGreaterThan(20);
+    expect(counts.appointmentsToday).toBeGreaterThan(0);
     expect(counts.activeAutomations).toBe(2);
     for (const email of [DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL]) {
       expect((await checkCredentials({ email, password: DEMO_PASSWORD }, null)).ok).toBe(true);

@@ -4,7 +4,7 @@ import { companies, conversations, teamMembers, teams } from "@/db/schema";
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { parseAssignee } from "@/lib/conversations/assign";
-import { conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, setTeamMembersSchema } from "./validation";
+import { conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema } from "./validation";
 
 const ADMIN = { roles: ["admin" as const] };
 
@@ -70,3 +70,8 @@ export const updateConversationSettings = defineAction(
     return company!;
   },
 );
+
+export const updateReviewLinks = defineAction({ input: reviewLinksSchema, ...ADMIN }, async ({ links }, { db, companyId }) => {
+  const [company] = await db.update(companies).set({ reviewLinks: links }).where(eq(companies.id, companyId)).returning({ reviewLinks: companies.reviewLinks });
+  return company!;
+});

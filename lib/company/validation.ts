@@ -21,3 +21,19 @@ export const conversationSettingsSchema = z.object({
   /** "user:<id>", "team:<id>" or "" for nobody. */
   defaultAssignee: z.string().regex(/^((user|team):[0-9a-f-]{36})?$/, { message: "conversations.assigneeInvalid" }),
 });
+
+/** EDIT-10: the company's public review pages offered to happy customers. */
+export const reviewLinksSchema = z.object({
+  links: z
+    .array(
+      z.object({
+        label: z.string().trim().min(1, { message: "company.reviewLabelRequired" }).max(40, { message: "company.reviewLabelTooLong" }),
+        url: z
+          .string()
+          .trim()
+          .url({ message: "company.reviewUrlInvalid" })
+          .refine((value) => value.startsWith("https://"), { message: "company.reviewUrlInvalid" }),
+      }),
+    )
+    .max(5, { message: "company.reviewLinksTooMany" }),
+});

@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { findCompany } from "@/db/queries/companies";
+import { listCustomers } from "@/db/queries/customers";
 import { customAttributeDefinitions, customers, type AttributeValue, type AttributeValues } from "@/db/schema";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
@@ -8,7 +9,7 @@ import { parsePhone } from "@/lib/phone";
 import { validateAttributeValues } from "./attribute-values";
 import { mergeCustomers } from "./merge";
 import { customerSearchText } from "./search-text";
-import { createCustomerSchema, subscriptionsSchema, updateCustomerSchema } from "./validation";
+import { createCustomerSchema, customerPageSchema, subscriptionsSchema, updateCustomerSchema } from "./validation";
 
 type Fields = { firstName?: string; lastName?: string; mobile?: string; email?: string; language?: "fr" | "en"; attributes?: Record<string, unknown> };
 
@@ -126,3 +127,8 @@ export const setSubscriptions = defineAction({ input: subscriptionsSchema }, asy
   publish(companyId, { type: "customer.updated", customerId });
   return updated!;
 });
+
+/** The next page of the customer list, for "Load more" (CUST-1, CUST-2). */
+export const loadCustomers = defineAction({ input: customerPageSchema }, async ({ q, cursor, ...filters }, { db, companyId }) =>
+  listCustomers(db, { companyId, query: q, filters, cursor: cursor ?? null }),
+);

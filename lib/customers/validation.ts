@@ -32,3 +32,7 @@ export const customerListFilterSchema = z.object({
   optedOut: z.enum(["yes"]).optional(),
 });
 export type CustomerListFilter = z.infer<typeof customerListFilterSchema>;
+
+export const customerPageSchema = customerListFilterSchema.extend({
+  cursor: z.object({ lastName: z.string().max(80), firstName: z.string().max(80), id: uuid }).nullish(),
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/run";
-import { createTeam, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings } from "@/lib/company/actions";
+import { createTeam, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings, updateReviewLinks } from "@/lib/company/actions";
 
 export async function createTeamAction(input: unknown) {
   return runAction(createTeam, input);
@@ -21,4 +21,8 @@ export async function setTeamMembersAction(input: unknown) {
 
 export async function updateConversationSettingsAction(input: unknown) {
   return runAction(updateConversationSettings, input);
+}
+
+export async function updateReviewLinksAction(input: unknown) {
+  return runAction(updateReviewLinks, input);
 }

@@ -10,6 +10,7 @@ const TABS = [
   { href: "/company/conversations", key: "conversations", adminOnly: true },
   { href: "/company/saved-replies", key: "savedReplies", adminOnly: false },
   { href: "/company/custom-attributes", key: "customAttributes", adminOnly: true },
+  { href: "/company/reviews", key: "reviews", adminOnly: true },
 ] as const;
 
 export function CompanyTabs({ admin }: { admin: boolean }) {

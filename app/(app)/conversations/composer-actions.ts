@@ -4,6 +4,8 @@ import { runAction } from "@/lib/actions/run";
 import { improveDraft, spellcheckDraft, translateDraft, translateMessage } from "@/lib/ai/actions";
 import { shareFile, shareTargets } from "@/lib/files/share";
 import { addNote, deleteNote } from "@/lib/notes/actions";
+import { createPaymentRequest } from "@/lib/payments/actions";
+import { createReviewRequest } from "@/lib/reviews/actions";
 import { deleteScheduledMessage, scheduleMessage, updateScheduledMessage } from "@/lib/scheduling/actions";
 
 export async function spellcheckAction(input: unknown) {
@@ -48,4 +50,12 @@ export async function shareFileAction(input: unknown) {
 
 export async function shareTargetsAction(input: unknown) {
   return runAction(shareTargets, input);
+}
+
+export async function createPaymentRequestAction(input: unknown) {
+  return runAction(createPaymentRequest, input);
+}
+
+export async function createReviewRequestAction(input: unknown) {
+  return runAction(createReviewRequest, input);
 }

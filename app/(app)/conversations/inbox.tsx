@@ -13,7 +13,7 @@ import { InboxShortcuts } from "@/components/conversations/shortcuts";
 import { ThreadView } from "@/components/conversations/thread-view";
 import { cn } from "@/components/ui/cn";
 import { customerPanel } from "@/db/queries/customers";
-import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
+import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listPaymentRequestsOf, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requireSession } from "@/lib/auth/session";
 import { customerName } from "@/lib/customers/display";
@@ -21,6 +21,8 @@ import { can } from "@/lib/auth/permissions";
 import { markConversationRead } from "@/lib/conversations/read";
 import { inboxFilterFromParams } from "@/lib/conversations/validation";
 import { defaultAiClient } from "@/lib/ai/client";
+import { translatorFor } from "@/lib/i18n/translator";
+import { stripeOrNull } from "@/lib/payments/actions";
 import { signatureLine } from "@/lib/messaging/send";
 import { sendRefusal } from "@/lib/messaging/sendability";
 import { canEditSavedReplies } from "@/lib/saved-replies/actions";
@@ -107,7 +109,7 @@ async function ConversationPane({
 }) {
   const { conversation, customer } = detail;
   const { db, companyId, company, user, userId, role } = session;
-  const [messages, assignments, notes, panel, scheduled, attributes, canEdit] = await Promise.all([
+  const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments] = await Promise.all([
     listThreadMessages(db, { companyId, conversationId: conversation.id }),
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
     listThreadNotes(db, { companyId, conversationId: conversation.id }),
@@ -115,6 +117,7 @@ async function ConversationPane({
     listPendingScheduled(db, { companyId, customerId: customer.id }),
     pickerAttributes(db, companyId),
     canEditSavedReplies({ db, companyId, role }),
+    listPaymentRequestsOf(db, { companyId, customerId: customer.id }),
   ]);
   const files = await listAttachmentsOf(db, { companyId, messageIds: messages.map((m) => m.message.id), noteIds: notes.map((n) => n.note.id) });
   const name = customerName(customer);
@@ -135,6 +138,10 @@ async function ConversationPane({
     aiEnabled: defaultAiClient() !== null,
     canEditSavedReplies: canEdit,
     timeZone: company.timezone,
+    paymentsEnabled: stripeOrNull() !== null,
+    currency: company.currency,
+    paymentText: translatorFor(customer.language)("payments.requestText"),
+    reviewText: translatorFor(customer.language)("reviews.requestText"),
   };
   return (
     <>
@@ -158,7 +165,7 @@ async function ConversationPane({
           scheduled={scheduled.map((item) => ({ id: item.id, body: item.body, sendAt: item.sendAt.toISOString(), sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone) }))}
         />
         <ScrollToEnd messageCount={messages.length + notes.length}>
-          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} customerId={customer.id} viewer={{ userId, isAdmin: role === "admin" }} />
+          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} customerId={customer.id} viewer={{ userId, isAdmin: role === "admin" }} />
         </ScrollToEnd>
         <Composer context={composer} />
       </section>

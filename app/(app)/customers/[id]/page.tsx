@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import { ArrowLeft } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { AppointmentDialog } from "@/components/customers/appointment-dialog";
+import { ContactCard } from "@/components/customers/contact-card";
+import { MessageCustomerButton } from "@/components/customers/message-customer-button";
+import { ProfileTabContent } from "@/components/customers/profile-tabs";
+import { SubscriptionsCard } from "@/components/customers/subscriptions-card";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { attributeDefinitions, PROFILE_TABS, profileTabCounts, type ProfileTab } from "@/db/queries/customer-profile";
+import { findCustomer } from "@/db/queries/customers";
+import { requireSession } from "@/lib/auth/session";
+import { customerName } from "@/lib/customers/display";
+import { formatPhone } from "@/lib/phone";
+import { utcToZonedLocal } from "@/lib/time";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+async function loadCustomer(id: string) {
+  const session = await requireSession();
+  if (!isUuid(id)) notFound();
+  const customer = await findCustomer(session.db, { companyId: session.companyId, customerId: id });
+  if (!customer) notFound();
+  return { session, customer };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { customer } = await loadCustomer((await params).id);
+  return { title: customerName(customer) };
+}
+
+export default async function CustomerProfilePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { session, customer } = await loadCustomer(id);
+  // A profile merged into another (CONV-15) lives on as the other one.
+  if (customer.mergedIntoId) redirect(`/customers/${customer.mergedIntoId}`);
+  const { db, companyId, company } = session;
+  const requested = (await searchParams).tab;
+  const tab: ProfileTab = PROFILE_TABS.includes(requested as ProfileTab) ? (requested as ProfileTab) : "all";
+  const t = await getTranslations("customers");
+  const format = await getFormatter();
+  const [customerDefinitions, appointmentDefinitions, counts] = await Promise.all([
+    attributeDefinitions(db, { companyId, category: "customer" }),
+    attributeDefinitions(db, { companyId, category: "appointment" }),
+    profileTabCounts(db, { companyId, customerId: customer.id }),
+  ]);
+  const name = customerName(customer);
+  const today = utcToZonedLocal(new Date(), company.timezone).slice(0, 10);
+
+  return (
+    <div className="pb-10">
+      <div className="px-4 pt-5 sm:px-6 lg:px-8">
+        <Link href="/customers" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
+          <ArrowLeft className="h-4 w-4" aria-hidden />
+          {t("back")}
+        </Link>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-4 px-4 pt-3 pb-5 sm:px-6 lg:px-8">
+        <div className="flex min-w-0 items-center gap-4">
+          <Avatar name={name} size="lg" />
+          <div className="min-w-0">
+            <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900" data-testid="customer-name">
+              {name}
+            </h1>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
+              {customer.mobile ? <span>{formatPhone(customer.mobile)}</span> : <span>{t("noMobile")}</span>}
+              {customer.optedOutAt ? <Badge tone="red">{t("optedOut")}</Badge> : null}
+              {!customer.optedOutAt && !customer.subscribedMarketing ? <Badge tone="yellow">{t("noMarketing")}</Badge> : null}
+              {!customer.optedOutAt && !customer.subscribedGeneral ? <Badge tone="yellow">{t("noGeneral")}</Badge> : null}
+            </div>
+          </div>
+        </div>
+        <div className="flex items-start gap-2">
+          <AppointmentDialog customerId={customer.id} definitions={appointmentDefinitions} defaultDate={today} />
+          <MessageCustomerButton customerId={customer.id} disabled={!customer.mobile} />
+        </div>
+      </div>
+
+      <div className="grid gap-6 px-4 sm:px-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:px-8">
+        <div className="space-y-6">
+          <ContactCard
+            customer={{
+              id: customer.id,
+              firstName: customer.firstName,
+              lastName: customer.lastName,
+              mobile: customer.mobile,
+              email: customer.email,
+              language: customer.language,
+              attributes: customer.attributes,
+            }}
+            definitions={customerDefinitions.map(({ key, label, type, options }) => ({ key, label, type, options }))}
+          />
+          <SubscriptionsCard
+            customerId={customer.id}
+            subscriptions={{ general: customer.subscribedGeneral, marketing: customer.subscribedMarketing }}
+            optedOutOn={customer.optedOutAt ? format.dateTime(customer.optedOutAt, { dateStyle: "long" }) : null}
+          />
+        </div>
+        <div className="min-w-0">
+          <nav className="border-b border-slate-200" aria-label={t("profile.tabsLabel")}>
+            <ul className="-mb-px flex gap-5 overflow-x-auto">
+              {PROFILE_TABS.map((key) => (
+                <li key={key}>
+                  <Link
+                    href={key === "all" ? `/customers/${customer.id}` : `/customers/${customer.id}?tab=${key}`}
+                    scroll={false}
+                    aria-current={tab === key ? "page" : undefined}
+                    className={cn(
+                      "inline-flex items-center gap-1.5 border-b-2 px-0.5 pb-3 text-sm font-medium whitespace-nowrap",
+                      tab === key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
+                    )}
+                  >
+                    {t(`profile.tabs.${key}`)}
+                    {key !== "all" && counts[key] > 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600">{counts[key]}</span> : null}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="pt-5">
+            <ProfileTabContent tab={tab} customerId={customer.id} appointmentDefinitions={appointmentDefinitions} timeZone={company.timezone} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+"use client";
+
+import { CircleDollarSign, Loader2, Star } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { createPaymentRequestAction, createReviewRequestAction } from "@/app/(app)/conversations/composer-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useAction } from "@/components/ui/use-action";
+import { toolbarButton } from "./attribute-picker";
+import { SavedReplyPicker } from "./saved-reply-picker";
+
+type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; onSent: (notice: string) => void };
+
+function RequestDialog({
+  icon,
+  label,
+  title,
+  description,
+  testId,
+  disabled,
+  children,
+  open,
+  onOpenChange,
+}: {
+  icon: ReactNode;
+  label: string;
+  title: string;
+  description: string;
+  testId: string;
+  disabled?: boolean;
+  children: ReactNode;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const t = useTranslations("requests");
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <button type="button" className={toolbarButton} aria-label={label} title={label} disabled={disabled} data-testid={testId}>
+          {icon}
+        </button>
+      </DialogTrigger>
+      <DialogContent title={title} description={description} closeLabel={t("close")}>
+        {children}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** The message of a request: a saved reply can fill it; the link is added after it. */
+function MessageField({ value, onChange, canEditSavedReplies, error }: { value: string; onChange: (value: string) => void; canEditSavedReplies: boolean; error?: string }) {
+  const t = useTranslations("requests");
+  return (
+    <Field label={t("message")} htmlFor="request-message" hint={t("linkAdded")} error={error}>
+      <div className="rounded-lg ring-1 ring-slate-300 ring-inset focus-within:ring-2 focus-within:ring-brand-500">
+        <textarea
+          id="request-message"
+          rows={3}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className="block w-full resize-y rounded-t-lg border-0 bg-transparent px-3 py-2 text-sm text-slate-900 focus:ring-0 focus:outline-none"
+        />
+        <div className="flex items-center border-t border-slate-100 px-1.5 py-1">
+          <SavedReplyPicker onPick={onChange} currentText={value} canEdit={canEditSavedReplies} />
+        </div>
+      </div>
+    </Field>
+  );
+}
+
+/** EDIT-6: amount and reference, then a text with a secure Stripe payment link. */
+export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
+  const t = useTranslations("requests");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState(defaultText);
+  const { run, pending, error, fieldError, reset } = useAction();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    run(
+      () => createPaymentRequestAction({ conversationId, amount: form.amount, reference: form.reference, body }),
+      () => {
+        setOpen(false);
+        setBody(defaultText);
+        onSent(t("paymentSent"));
+        router.refresh();
+      },
+    );
+  };
+
+  return (
+    <RequestDialog
+      icon={<CircleDollarSign className="h-4 w-4" aria-hidden />}
+      label={t("paymentButton")}
+      title={t("paymentTitle")}
+      description={t("paymentDescription")}
+      testId="payment-request-button"
+      disabled={disabled}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      {enabled ? (
+        <form onSubmit={submit} className="grid gap-4" data-testid="payment-request-form">
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <div className="grid grid-cols-[1fr_1fr] gap-4">
+            <Field label={t("amount", { currency })} htmlFor="payment-amount" error={fieldError("amount")}>
+              <Input id="payment-amount" name="amount" inputMode="decimal" placeholder="389,95" autoFocus required />
+            </Field>
+            <Field label={t("reference")} htmlFor="payment-reference" error={fieldError("reference")}>
+              <Input id="payment-reference" name="reference" placeholder="RO-48213" required maxLength={40} />
+            </Field>
+          </div>
+          <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} error={fieldError("body")} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending} data-testid="send-payment-request">
+              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <CircleDollarSign className="h-4 w-4" aria-hidden />}
+              {t("sendPayment")}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <Alert tone="info">
+          <p className="font-medium">{t("paymentsOffTitle")}</p>
+          <p className="mt-1">{t("paymentsOffBody")}</p>
+        </Alert>
+      )}
+    </RequestDialog>
+  );
+}
+
+/** EDIT-10: a text with a link to the review page. */
+export function ReviewRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, onSent }: Common) {
+  const t = useTranslations("requests");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState(defaultText);
+  const { run, pending, error, fieldError, reset } = useAction();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(
+      () => createReviewRequestAction({ conversationId, body }),
+      () => {
+        setOpen(false);
+        setBody(defaultText);
+        onSent(t("reviewSent"));
+        router.refresh();
+      },
+    );
+  };
+
+  return (
+    <RequestDialog
+      icon={<Star className="h-4 w-4" aria-hidden />}
+      label={t("reviewButton")}
+      title={t("reviewTitle")}
+      description={t("reviewDescription")}
+      testId="review-request-button"
+      disabled={disabled}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <form onSubmit={submit} className="grid gap-4">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} error={fieldError("body")} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOpen(false)}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" disabled={pending} data-testid="send-review-request">
+            {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Star className="h-4 w-4" aria-hidden />}
+            {t("sendReview")}
+          </Button>
+        </div>
+      </form>
+    </RequestDialog>
+  );
+}

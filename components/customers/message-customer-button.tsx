@@ -1,0 +1,29 @@
+"use client";
+
+import { Loader2, MessageSquarePlus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { startConversationAction } from "@/app/(app)/conversations/actions";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
+
+/** CUST-5: "New message" opens the customer's conversation, ready to write. */
+export function MessageCustomerButton({ customerId, disabled }: { customerId: string; disabled?: boolean }) {
+  const t = useTranslations("customers");
+  const router = useRouter();
+  const { run, pending, error } = useAction();
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button
+        size="sm"
+        disabled={pending || disabled}
+        onClick={() => run(() => startConversationAction({ customerId }), ({ conversationId }) => router.push(`/conversations/${conversationId}`))}
+        data-testid="message-customer"
+      >
+        {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <MessageSquarePlus className="h-4 w-4" aria-hidden />}
+        {t("newMessage")}
+      </Button>
+      {error ? <p className="text-xs text-red-600">{error}</p> : null}
+    </div>
+  );
+}
