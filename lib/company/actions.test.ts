@@ -3,7 +3,7 @@ import { listTeams } from "@/db/queries/users";
 import { companies, conversations } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
-import { createTeam as createTeamAction, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings } from "./actions";
+import { createTeam as createTeamAction, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings, updateReviewLinks } from "./actions";
 
 const database = withTestDatabase();
 
@@ -84,5 +84,26 @@ describe("conversation settings", () => {
     });
     const [saved] = await db.select().from(companies).where(eq(companies.id, company.id));
     expect(saved).toMatchObject({ autoCloseDays: null, unansweredAfterHours: 4, defaultAssigneeUserId: null });
+  });
+});
+
+describe("review links (EDIT-10)", () => {
+  it("saves the public review pages an admin lists, trimmed", async () => {
+    const { db, company, context } = await setup();
+    const saved = await updateReviewLinks.run(context, { links: [{ label: " Google ", url: " https://g.page/r/garage/review " }] });
+    expect(saved).toEqual({ ok: true, data: { reviewLinks: [{ label: "Google", url: "https://g.page/r/garage/review" }] } });
+    const [stored] = await db.select({ reviewLinks: companies.reviewLinks }).from(companies).where(eq(companies.id, company.id));
+    expect(stored!.reviewLinks).toEqual([{ label: "Google", url: "https://g.page/r/garage/review" }]);
+  });
+
+  it("rejects a link that is not https and agents, changing nothing", async () => {
+    const { db, company, agent, context } = await setup();
+    expect(await updateReviewLinks.run(context, { links: [{ label: "Google", url: "http://g.page/review" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "links.0.url": ["company.reviewUrlInvalid"] },
+    });
+    expect(await updateReviewLinks.run(contextFor(db, agent, company.id), { links: [] })).toEqual({ ok: false, error: "errors.forbidden" });
+    const [stored] = await db.select({ reviewLinks: companies.reviewLinks }).from(companies).where(eq(companies.id, company.id));
+    expect(stored!.reviewLinks).toEqual([]);
   });
 });
