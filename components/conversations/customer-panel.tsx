@@ -1,4 +1,5 @@
-import { CalendarDays, Mail, Phone, StickyNote } from "lucide-react";
+import { CalendarDays, ChevronRight, Mail, Phone, StickyNote } from "lucide-react";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { customerPanel } from "@/db/queries/customers";
 import type { customers } from "@/db/schema";
@@ -18,6 +19,14 @@ export async function CustomerPanel({ customer, data }: { customer: Customer; da
     <div className="space-y-6 text-sm" data-testid="customer-panel">
       <section>
         <h3 className="text-base font-semibold text-slate-900">{name || t("unnamed")}</h3>
+        <Link
+          href={`/customers/${customer.id}`}
+          className="mt-0.5 inline-flex items-center gap-0.5 text-sm font-medium text-brand-700 hover:underline"
+          data-testid="open-profile"
+        >
+          {t("openProfile")}
+          <ChevronRight className="h-4 w-4" aria-hidden />
+        </Link>
         <ul className="mt-2 space-y-1.5 text-slate-600">
           <li className="flex items-center gap-2">
             <Phone className="h-4 w-4 text-slate-400" aria-hidden />

@@ -99,7 +99,7 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
           />
           {searching ? <Loader2 className="absolute top-1/2 right-3 h-4 w-4 -translate-y-1/2 animate-spin text-slate-400" aria-hidden /> : null}
         </div>
-        <div className="flex flex-wrap gap-2" role="group" aria-label={t("filtersLabel")}>
+        <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0" role="group" aria-label={t("filtersLabel")}>
           {FILTERS.map((chip) => {
             const active = params.get(chip.param) === chip.value;
             return (
@@ -109,7 +109,7 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
                 aria-pressed={active}
                 onClick={() => toggle(chip.param, chip.value)}
                 className={cn(
-                  "rounded-full px-3 py-1 text-sm font-medium ring-1 transition-colors ring-inset",
+                  "shrink-0 whitespace-nowrap rounded-full px-3 py-1 text-sm font-medium ring-1 transition-colors ring-inset",
                   active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-600 ring-slate-300 hover:bg-slate-50",
                 )}
               >

@@ -9,14 +9,16 @@ export function DayPicker({ day }: { day: string }) {
   const t = useTranslations("appointments");
   const router = useRouter();
   return (
-    <Input
-      type="date"
-      aria-label={t("pickDay")}
-      value={day}
-      className="h-9 w-auto"
-      onChange={(event) => {
-        if (event.target.value) router.push(`/appointments?day=${event.target.value}`);
-      }}
-    />
+    <div className="w-44">
+      <Input
+        type="date"
+        aria-label={t("pickDay")}
+        value={day}
+        className="h-9"
+        onChange={(event) => {
+          if (event.target.value) router.push(`/appointments?day=${event.target.value}`);
+        }}
+      />
+    </div>
   );
 }

@@ -38,7 +38,7 @@ export function SubscriptionsCard({ customerId, subscriptions, optedOutOn }: { c
       <input
         id={id}
         type="checkbox"
-        className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500 disabled:opacity-50"
+        className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600 focus:ring-brand-500 disabled:opacity-50"
         checked={checked}
         ref={(element) => {
           if (element) element.indeterminate = indeterminate;

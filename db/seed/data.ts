@@ -121,3 +121,19 @@ export const SAVED_REPLIES = [
   { title: "Appointment confirmed", body: "Hi { customer.first_name }, your appointment on { appointment.start_at_date } at { appointment.start_at_time } is confirmed." },
   { title: "Estimate follow-up", body: "Hi { customer.first_name }, just following up on the estimate we sent. Any questions? 🙂" },
 ];
+
+export const REVIEW_COMMENTS = [
+  "Service rapide et courtois, merci!",
+  "Very easy to book by text, the car was ready on time.",
+  "Bon travail, mais l'attente était un peu longue.",
+  "Great team, they explained everything before the repair.",
+  "Toujours satisfait, je recommande.",
+];
+
+export const PROFILE_NOTES = [
+  "Préfère être contacté par texto après 16 h.",
+  "Asked for a quote on winter tires before December.",
+  "Client fidèle depuis 2015, offrir la voiture de courtoisie.",
+  "Wants the old parts kept for inspection.",
+  "Garantie prolongée jusqu'en 2027.",
+];

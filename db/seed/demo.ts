@@ -10,6 +10,8 @@ import {
   FIRST_NAMES_EN,
   FIRST_NAMES_FR,
   LAST_NAMES,
+  PROFILE_NOTES,
+  REVIEW_COMMENTS,
   SAVED_REPLIES,
   THREADS_EN,
   THREADS_FR,
@@ -275,6 +277,56 @@ export async function seedDemoData(db: Db, now = new Date()) {
           attributes: { mileage: random.int(8_000, 220_000), total: random.int(80, 2400) },
         };
       }),
+    );
+
+    // Payments, reviews and profile notes for the customers with a conversation, so their profiles have history.
+    const token = (kind: string, i: number) => `demo-${kind}-${i}-${companyId.slice(0, 8)}`;
+    await tx.insert(s.paymentRequests).values(
+      Array.from({ length: 12 }, (_, i) => {
+        const conversation = conversationRows[i * 3]!;
+        const paid = i % 3 !== 0;
+        const createdAt = minutesAgo(60 * 24 * (i + 1));
+        return {
+          companyId,
+          customerId: conversation.customerId,
+          conversationId: conversation.id!,
+          amountCents: random.int(8_000, 180_000),
+          currency: "CAD",
+          reference: `RO-${48200 + i}`,
+          status: paid ? ("paid" as const) : ("pending" as const),
+          publicToken: token("pay", i),
+          paidAt: paid ? new Date(createdAt.getTime() + 3 * 60 * 60_000) : null,
+          createdByUserId: agents[i % agents.length]!,
+          createdAt,
+        };
+      }),
+    );
+    await tx.insert(s.reviews).values(
+      Array.from({ length: 16 }, (_, i) => {
+        const conversation = conversationRows[i * 2 + 1]!;
+        const answered = i % 4 !== 3;
+        const createdAt = minutesAgo(60 * 24 * (i + 2));
+        const rating = [5, 5, 4, 5, 3, 5, 2, 5][i % 8]!;
+        return {
+          companyId,
+          customerId: conversation.customerId,
+          publicToken: token("review", i),
+          rating: answered ? rating : null,
+          comment: answered ? REVIEW_COMMENTS[i % REVIEW_COMMENTS.length]! : null,
+          requestedByUserId: agents[i % agents.length]!,
+          submittedAt: answered ? new Date(createdAt.getTime() + 5 * 60 * 60_000) : null,
+          createdAt,
+        };
+      }),
+    );
+    await tx.insert(s.notes).values(
+      Array.from({ length: 10 }, (_, i) => ({
+        companyId,
+        customerId: conversationRows[i]!.customerId,
+        authorUserId: agents[i % agents.length]!,
+        body: PROFILE_NOTES[i % PROFILE_NOTES.length]!,
+        createdAt: minutesAgo(60 * 24 * (i + 3)),
+      })),
     );
 
     await tx.insert(s.automations).values([

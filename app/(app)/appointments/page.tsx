@@ -67,9 +67,9 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                 const local = utcToZonedLocal(appointment.startAt, company.timezone);
                 return (
                   <li key={appointment.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:flex-nowrap sm:px-5">
-                    <div className="w-16 shrink-0 text-sm">
+                    <div className="w-14 shrink-0 text-sm">
                       <p className="font-semibold text-slate-900 tabular-nums">{local.slice(11, 16)}</p>
-                      <p className="text-xs text-slate-500">{t("minutes", { count: appointment.durationMinutes })}</p>
+                      <p className="text-xs text-slate-500">{t("minutesShort", { count: appointment.durationMinutes })}</p>
                     </div>
                     <Link href={`/customers/${customer.id}?tab=appointments`} className="flex min-w-0 flex-1 items-center gap-3 hover:underline">
                       <Avatar name={name} size="sm" />
@@ -82,7 +82,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                         </span>
                       </span>
                     </Link>
-                    <div className="flex items-center gap-2">
+                    <div className="flex w-full items-center justify-end gap-2 sm:w-auto">
                       <AppointmentStatusSelect id={appointment.id} status={appointment.status} />
                       {conversationId ? (
                         <Button asChild variant="ghost" size="icon" aria-label={t("openConversation", { name })} title={t("openConversation", { name })}>
@@ -90,7 +90,9 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                             <MessagesSquare className="h-4 w-4" aria-hidden />
                           </Link>
                         </Button>
-                      ) : null}
+                      ) : (
+                        <span className="w-9" aria-hidden />
+                      )}
                     </div>
                   </li>
                 );

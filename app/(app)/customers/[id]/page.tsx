@@ -82,7 +82,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
         </div>
       </div>
 
-      <div className="grid gap-6 px-4 sm:px-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:px-8">
+      <div className="grid gap-6 px-4 sm:px-6 lg:grid-cols-[minmax(0,19rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,21rem)_minmax(0,1fr)] lg:px-8">
         <div className="space-y-6">
           <ContactCard
             customer={{
@@ -104,7 +104,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
         </div>
         <div className="min-w-0">
           <nav className="border-b border-slate-200" aria-label={t("profile.tabsLabel")}>
-            <ul className="-mb-px flex gap-5 overflow-x-auto">
+            <ul className="-mb-px flex gap-4 overflow-x-auto">
               {PROFILE_TABS.map((key) => (
                 <li key={key}>
                   <Link
