@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { SERVER_STATE, type ServerState } from "./server";
 
-export const baseUrl = (): string => (JSON.parse(readFileSync(SERVER_STATE, "utf8")) as ServerState).baseUrl;
+export const serverState = (): ServerState => JSON.parse(readFileSync(SERVER_STATE, "utf8")) as ServerState;
+export const baseUrl = (): string => serverState().baseUrl;
 
 export const DEMO = { admin: "admin@parley.test", agent: "agent@parley.test", password: "parley123" } as const;
 

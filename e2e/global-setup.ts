@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { Client } from "pg";
 import { migrateDatabase, openPostgres } from "@/db/client";
+import { startFakeStripe } from "@/tests/fakes/stripe";
 import { maintenanceUrl, templateName, testDatabaseUrl } from "@/tests/template";
 import { E2E_DIR, SERVER_STATE, type ServerState } from "./server";
 
@@ -56,6 +57,9 @@ export default async function globalSetup() {
     const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
+  // Lives in Jest's main process for the whole run; the teardown closes it.
+  const stripe = await startFakeStripe();
+  (globalThis as { fakeStripe?: { close(): Promise<void> } }).fakeStripe = stripe;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -67,11 +71,14 @@ export default async function globalSetup() {
     SWEEP_INTERVAL_SECONDS: "2",
     AUTH_SECRET: "e2e-auth-secret-0123456789abcdef",
     VONAGE_SIGNATURE_SECRET: "e2e-signature-secret",
+    STRIPE_SECRET_KEY: "sk_test_e2e",
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    STRIPE_API_BASE: stripe.apiBase,
     NODE_OPTIONS: "",
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
-  const state: Partial<ServerState> = { baseUrl };
+  const state: Partial<ServerState> = { baseUrl, stripeApiBase: stripe.apiBase, stripeWebhookSecret: stripe.webhookSecret };
   const testUrl = testDatabaseUrl();
   if (testUrl) {
     const { databaseUrl, name } = await freshPostgres(testUrl);

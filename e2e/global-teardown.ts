@@ -3,6 +3,7 @@ import { Client } from "pg";
 import { SERVER_STATE, type ServerState } from "./server";
 
 export default async function globalTeardown() {
+  await (globalThis as { fakeStripe?: { close(): Promise<void> } }).fakeStripe?.close();
   const state = JSON.parse(await readFile(SERVER_STATE, "utf8").catch(() => "{}")) as Partial<ServerState>;
   if (state.pid) {
     try {

@@ -22,6 +22,16 @@ type Session = {
   payment_intent: string | null;
 };
 
+export type StripeTestEvent = { id: string; type: string; sessionId: string };
+
+/** A Stripe webhook delivery for a Checkout Session, signed as Stripe signs it unless told otherwise. */
+export function stripeWebhookRequest(url: string, event: StripeTestEvent, { secret, signed = true }: { secret: string; signed?: boolean }) {
+  const payload = JSON.stringify({ id: event.id, object: "event", type: event.type, api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), data: { object: { id: event.sessionId, object: "checkout.session" } } });
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (signed) headers["stripe-signature"] = stripeClient({ secretKey: "sk_test_signer" }).webhooks.generateTestHeaderString({ payload, secret });
+  return new Request(url, { method: "POST", headers, body: payload });
+}
+
 /**
  * A local stand-in for the Stripe API parts Parley uses: creating and reading Checkout
  * Sessions. Tests move a session to paid as Stripe would after the customer pays.
@@ -56,6 +66,14 @@ export async function startFakeStripe() {
       sessions.set(id, session);
       return send(200, session);
     }
+    // Test control, not a Stripe route: the customer completes Checkout.
+    const paid = /^\/__fake\/checkout\/sessions\/([\w-]+)\/pay$/.exec(url.pathname);
+    if (request.method === "POST" && paid) {
+      const session = sessions.get(paid[1]!);
+      if (!session) return send(404, { error: { message: "No such checkout.session" } });
+      Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: `pi_${session.id}` });
+      return send(200, session);
+    }
     const match = /^\/v1\/checkout\/sessions\/([\w-]+)$/.exec(url.pathname);
     if (request.method === "GET" && match) {
       const session = sessions.get(match[1]!);
@@ -85,11 +103,8 @@ export async function startFakeStripe() {
       Object.assign(session, { status: "complete", payment_status: settled ? "paid" : "unpaid", payment_intent: `pi_${sessionId}` });
     },
     /** A signed webhook request, built with the SDK's own test-header helper. */
-    webhook(event: { id: string; type: string; sessionId: string }, { secret = webhookSecret, signed = true } = {}) {
-      const payload = JSON.stringify({ id: event.id, object: "event", type: event.type, api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), data: { object: { id: event.sessionId, object: "checkout.session" } } });
-      const headers: Record<string, string> = { "content-type": "application/json" };
-      if (signed) headers["stripe-signature"] = this.client.webhooks.generateTestHeaderString({ payload, secret });
-      return new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers, body: payload });
+    webhook(event: StripeTestEvent, { secret = webhookSecret, signed = true } = {}) {
+      return stripeWebhookRequest("http://localhost/api/webhooks/stripe", event, { secret, signed });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
