@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, customAttributeDefinitions, customers, notes, users } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
@@ -40,15 +40,8 @@ export async function listCustomers(
   const conditions = [eq(customers.companyId, companyId), isNull(customers.mergedIntoId), ...customerFilterConditions(filters)];
   const search = query ? customerSearchCondition(query) : undefined;
   if (search) conditions.push(search);
-  if (cursor) {
-    conditions.push(
-      or(
-        gt(customers.lastName, cursor.lastName),
-        and(eq(customers.lastName, cursor.lastName), gt(customers.firstName, cursor.firstName)),
-        and(eq(customers.lastName, cursor.lastName), eq(customers.firstName, cursor.firstName), gt(customers.id, cursor.id)),
-      )!,
-    );
-  }
+  // Row comparison so the (company, last name, first name, id) index serves every page.
+  if (cursor) conditions.push(sql`(${customers.lastName}, ${customers.firstName}, ${customers.id}) > (${cursor.lastName}, ${cursor.firstName}, ${cursor.id})`);
   const rows = await db
     .select({
       id: customers.id,
