@@ -87,6 +87,8 @@ describe("customers (CUST)", () => {
 
   it("requests a payment that the customer pays through Stripe, then a review they leave, all seen by the agent", async () => {
     const { stripeApiBase, stripeWebhookSecret, baseUrl } = serverState();
+    // A made-up link is a 404, not a hint that something exists.
+    for (const path of ["/pay/NotARealToken12345", "/r/NotARealToken12345"]) expect((await fetch(`${baseUrl}${path}`)).status).toBe(404);
     const agentContext = await newContext(browser);
     const agent = await agentContext.newPage();
     await signIn(agent, DEMO.agent);
