@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleDollarSign, Loader2, Star } from "lucide-react";
+import { CircleDollarSign, Star } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
@@ -125,8 +125,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
             <Button variant="secondary" onClick={() => setOpen(false)}>
               {t("cancel")}
             </Button>
-            <Button type="submit" disabled={pending} data-testid="send-payment-request">
-              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <CircleDollarSign className="h-4 w-4" aria-hidden />}
+            <Button type="submit" data-testid="send-payment-request" pending={pending} icon={<CircleDollarSign className="h-4 w-4" aria-hidden />}>
               {t("sendPayment")}
             </Button>
           </div>
@@ -183,8 +182,7 @@ export function ReviewRequestButton({ conversationId, defaultText, disabled, can
           <Button variant="secondary" onClick={() => setOpen(false)}>
             {t("cancel")}
           </Button>
-          <Button type="submit" disabled={pending} data-testid="send-review-request">
-            {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Star className="h-4 w-4" aria-hidden />}
+          <Button type="submit" data-testid="send-review-request" pending={pending} icon={<Star className="h-4 w-4" aria-hidden />}>
             {t("sendReview")}
           </Button>
         </div>

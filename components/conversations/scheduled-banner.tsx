@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarClock, Loader2, Trash2 } from "lucide-react";
+import { CalendarClock, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -85,8 +85,7 @@ export function ScheduledBanner({ scheduled }: { scheduled: PendingScheduled[] }
                   <Trash2 className="h-4 w-4" aria-hidden />
                   {t("delete")}
                 </Button>
-                <Button type="submit" disabled={pending}>
-                  {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+                <Button type="submit" pending={pending}>
                   {t("save")}
                 </Button>
               </div>

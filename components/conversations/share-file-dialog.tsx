@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Share2 } from "lucide-react";
+import { Share2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
@@ -110,8 +110,7 @@ export function ShareFileDialog({ file, defaultCustomerId, onClose }: { file: Th
               <Button variant="secondary" onClick={onClose}>
                 {t("cancel")}
               </Button>
-              <Button onClick={share} disabled={pending}>
-                {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Share2 className="h-4 w-4" aria-hidden />}
+              <Button onClick={share} pending={pending} icon={<Share2 className="h-4 w-4" aria-hidden />}>
                 {t("share")}
               </Button>
             </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarPlus, Loader2, Pencil } from "lucide-react";
+import { CalendarPlus, Pencil } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -108,8 +108,7 @@ export function AppointmentDialog({
             <Button variant="secondary" onClick={() => setOpen(false)}>
               {t("cancel")}
             </Button>
-            <Button type="submit" disabled={pending} data-testid="save-appointment">
-              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+            <Button type="submit" data-testid="save-appointment" pending={pending}>
               {appointment ? t("save") : t("create")}
             </Button>
           </div>

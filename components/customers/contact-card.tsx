@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Mail, Pencil, Phone } from "lucide-react";
+import { Mail, Pencil, Phone } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -115,8 +115,7 @@ export function ContactCard({ customer, definitions }: { customer: ContactDetail
               <Button variant="secondary" onClick={() => setEditing(false)}>
                 {t("cancel")}
               </Button>
-              <Button type="submit" disabled={pending} data-testid="save-customer">
-                {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+              <Button type="submit" data-testid="save-customer" pending={pending}>
                 {t("save")}
               </Button>
             </div>

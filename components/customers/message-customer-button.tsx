@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, MessageSquarePlus } from "lucide-react";
+import { MessageSquarePlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startConversationAction } from "@/app/(app)/conversations/actions";
@@ -19,8 +19,7 @@ export function MessageCustomerButton({ customerId, disabled }: { customerId: st
         disabled={pending || disabled}
         onClick={() => run(() => startConversationAction({ customerId }), ({ conversationId }) => router.push(`/conversations/${conversationId}`))}
         data-testid="message-customer"
-      >
-        {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <MessageSquarePlus className="h-4 w-4" aria-hidden />}
+       pending={pending} icon={<MessageSquarePlus className="h-4 w-4" aria-hidden />}>
         {t("newMessage")}
       </Button>
       {error ? <p className="text-xs text-red-600">{error}</p> : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, UserPlus } from "lucide-react";
+import { UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -72,8 +72,7 @@ export function NewCustomerButton({ defaultLanguage }: { defaultLanguage: "fr" |
             <Button variant="secondary" onClick={() => setOpen(false)}>
               {t("cancel")}
             </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+            <Button type="submit" pending={pending}>
               {t("create")}
             </Button>
           </div>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -33,8 +32,7 @@ export function ProfileNoteForm({ customerId }: { customerId: string }) {
       <Textarea id="profile-note" rows={2} value={body} onChange={(event) => setBody(event.target.value)} placeholder={t("notePlaceholder")} className="bg-amber-50/50" />
       {error || fieldError("body") ? <p className="text-sm text-red-600">{error ?? fieldError("body")}</p> : null}
       <div className="flex justify-end">
-        <Button type="submit" size="sm" variant="secondary" disabled={pending || !body.trim()}>
-          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+        <Button type="submit" size="sm" variant="secondary" disabled={pending || !body.trim()} pending={pending}>
           {t("addNote")}
         </Button>
       </div>

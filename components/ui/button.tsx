@@ -1,5 +1,6 @@
 import { Slot } from "@radix-ui/react-slot";
-import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { Loader2 } from "lucide-react";
+import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
@@ -8,6 +9,9 @@ const VARIANTS = {
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-300",
 } as const;
+
+const BASE =
+  "inline-flex shrink-0 items-center justify-center rounded-lg font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed";
 
 const SIZES = {
   sm: "h-8 px-3 text-sm gap-1.5",
@@ -19,24 +23,26 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof VARIANTS;
   size?: keyof typeof SIZES;
   asChild?: boolean;
+  /** Work in flight: the button is disabled and a spinner takes the icon's place. */
+  pending?: boolean;
+  /** Shown before the label (not with asChild). */
+  icon?: ReactNode;
 };
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", size = "md", asChild, className, type = "button", ...props },
+  { variant = "primary", size = "md", asChild, pending = false, icon, disabled, className, type = "button", children, ...props },
   ref,
 ) {
-  const Component = asChild ? Slot : "button";
+  if (asChild)
+    return (
+      <Slot ref={ref} className={cn(BASE, VARIANTS[variant], SIZES[size], className)} {...(disabled ? { disabled } : {})} {...props}>
+        {children}
+      </Slot>
+    );
   return (
-    <Component
-      ref={ref}
-      type={asChild ? undefined : type}
-      className={cn(
-        "inline-flex shrink-0 items-center justify-center rounded-lg font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed",
-        VARIANTS[variant],
-        SIZES[size],
-        className,
-      )}
-      {...props}
-    />
+    <button ref={ref} type={type} disabled={disabled || pending} aria-busy={pending || undefined} className={cn(BASE, VARIANTS[variant], SIZES[size], className)} {...props}>
+      {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : icon}
+      {children}
+    </button>
   );
 });

@@ -1,6 +1,5 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -30,8 +29,7 @@ export function PasswordForm() {
         <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" aria-invalid={Boolean(fieldError("currentPassword"))} />
       </Field>
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+        <Button type="submit" pending={pending}>
           {t("changePassword")}
         </Button>
       </div>

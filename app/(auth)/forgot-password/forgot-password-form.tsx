@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, Loader2, Mail } from "lucide-react";
+import { ArrowLeft, Mail } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState } from "react";
@@ -29,8 +29,7 @@ export function ForgotPasswordForm() {
       <Field label={t("email")} htmlFor="email" error={errorText(emailError)}>
         <Input id="email" name="email" type="email" autoComplete="email" required autoFocus aria-invalid={Boolean(emailError)} />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Mail className="h-4 w-4" aria-hidden />}
+      <Button type="submit" className="w-full" pending={pending} icon={<Mail className="h-4 w-4" aria-hidden />}>
         {t("forgotButton")}
       </Button>
       <BackToSignIn label={t("backToSignIn")} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, LogIn } from "lucide-react";
+import { LogIn } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState } from "react";
@@ -32,8 +32,7 @@ export function SignInForm({ callbackUrl, passwordWasReset }: { callbackUrl?: st
           {t("forgotLink")}
         </Link>
       </div>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <LogIn className="h-4 w-4" aria-hidden />}
+      <Button type="submit" className="w-full" pending={pending} icon={<LogIn className="h-4 w-4" aria-hidden />}>
         {t("signInButton")}
       </Button>
     </form>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -69,8 +68,7 @@ export function ConversationSettingsForm({
             <AssigneeSelect id="defaultAssignee" name="defaultAssignee" defaultValue={defaultAssignee} users={users} teams={teams} noneLabel={t("nobody")} />
           </Field>
           <div>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+            <Button type="submit" pending={pending}>
               {t("save")}
             </Button>
           </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Lock, Plus, Trash2 } from "lucide-react";
+import { Lock, Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -82,8 +82,7 @@ export function AttributesManager({ builtIn, custom }: { builtIn: BuiltIn[]; cus
               </Field>
             ) : null}
             <div className="sm:col-span-2">
-              <Button type="submit" disabled={pending} data-testid="create-attribute">
-                {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Plus className="h-4 w-4" aria-hidden />}
+              <Button type="submit" data-testid="create-attribute" pending={pending} icon={<Plus className="h-4 w-4" aria-hidden />}>
                 {t("create")}
               </Button>
             </div>

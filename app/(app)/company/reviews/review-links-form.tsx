@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Plus, Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -73,8 +73,7 @@ export function ReviewLinksForm({ links: initial }: { links: ReviewLink[] }) {
               <Plus className="h-4 w-4" aria-hidden />
               {t("reviewAdd")}
             </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+            <Button type="submit" pending={pending}>
               {t("save")}
             </Button>
           </div>

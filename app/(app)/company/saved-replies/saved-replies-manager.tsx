@@ -1,6 +1,6 @@
 "use client";
 
-import { FileText, Loader2, Pencil, Plus, Search, Trash2 } from "lucide-react";
+import { FileText, Pencil, Plus, Search, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -125,8 +125,7 @@ export function SavedRepliesManager({ replies, attributes, query, editors }: { r
                 <DialogClose asChild>
                   <Button variant="secondary">{t("cancel")}</Button>
                 </DialogClose>
-                <Button onClick={save} disabled={pending} data-testid="save-saved-reply">
-                  {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : null}
+                <Button onClick={save} data-testid="save-saved-reply" pending={pending}>
                   {editing === "new" ? t("create") : t("update")}
                 </Button>
               </div>

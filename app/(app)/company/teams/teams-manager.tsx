@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Plus, Trash2, Users } from "lucide-react";
+import { Plus, Trash2, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -48,8 +48,7 @@ export function TeamsManager({ teams, users }: { teams: Team[]; users: User[] })
         <CardBody>
           <form onSubmit={create} className="flex flex-col gap-2 sm:flex-row">
             <Input name="name" placeholder={t("teamNamePlaceholder")} aria-label={t("teamName")} className="sm:max-w-xs" />
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <Plus className="h-4 w-4" aria-hidden />}
+            <Button type="submit" pending={pending} icon={<Plus className="h-4 w-4" aria-hidden />}>
               {t("createTeam")}
             </Button>
           </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, Loader2 } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
@@ -31,8 +31,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <Field label={t("confirmPassword")} htmlFor="confirmation" error={fieldError("confirmation")}>
         <Input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required aria-invalid={Boolean(fieldError("confirmation"))} />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <KeyRound className="h-4 w-4" aria-hidden />}
+      <Button type="submit" className="w-full" pending={pending} icon={<KeyRound className="h-4 w-4" aria-hidden />}>
         {t("resetButton")}
       </Button>
     </form>
