@@ -166,12 +166,12 @@ export async function runImport(db: Db, importId: string, { budgetMs = 20_000, s
   const context = { headers: file.headers, mapping: job.mapping ?? [], attributes, countryCode: company!.countryCode, defaultLanguage: company!.locale };
   publish(job.companyId, progressEvent(job));
   while (job.processedRows < file.rows.length) {
-    if (Date.now() - started > budgetMs) {
+    job = await processBatch(db, job, file.rows.slice(job.processedRows, job.processedRows + batchSize), context);
+    publish(job.companyId, progressEvent(job));
+    if (job.processedRows < file.rows.length && Date.now() - started >= budgetMs) {
       await db.update(imports).set({ claimedAt: null }).where(and(eq(imports.id, job.id), eq(imports.status, "running")));
       return "more";
     }
-    job = await processBatch(db, job, file.rows.slice(job.processedRows, job.processedRows + batchSize), context);
-    publish(job.companyId, progressEvent(job));
   }
   job = await finish(db, job);
   publish(job.companyId, progressEvent(job));
