@@ -42,9 +42,10 @@ export function guessMapping(columns: ImportColumn[], attributes: AttributeDefin
     const index = headers.findIndex((header, i) => mapping[i] === null && names.includes(header));
     if (index >= 0 && !taken.has(field)) assign(index, field);
   }
+  // Words inside longer headers ("Mobile phone (cell)"); a full name only by its exact header, since "client" is in many.
   for (const [field, names] of candidates) {
-    if (taken.has(field)) continue;
-    const index = headers.findIndex((header, i) => mapping[i] === null && header.length > 3 && names.some((name) => name.length > 3 && header.includes(name)));
+    if (taken.has(field) || field === "fullName") continue;
+    const index = headers.findIndex((header, i) => mapping[i] === null && names.some((name) => name.length > 4 && header.includes(name)));
     if (index >= 0) assign(index, field);
   }
   const byContent: [BuiltInField, (value: string) => boolean][] = [
@@ -58,7 +59,8 @@ export function guessMapping(columns: ImportColumn[], attributes: AttributeDefin
   }
   // "Name" next to a first name column is the last name, not a full name.
   const fullName = mapping.indexOf("fullName");
-  if (fullName >= 0 && taken.has("firstName") && !taken.has("lastName")) mapping[fullName] = "lastName";
+  if (fullName >= 0 && taken.has("firstName")) mapping[fullName] = taken.has("lastName") ? null : "lastName";
+  else if (fullName >= 0 && taken.has("lastName")) mapping[fullName] = null;
   return mapping;
 }
 

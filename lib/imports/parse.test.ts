@@ -78,6 +78,8 @@ describe("guessing the column mapping", () => {
   it("reads a lone name column as the full name, and as the last name beside a first name", () => {
     expect(guessMapping(describeColumns(["Name", "Mobile"], []), [])).toEqual(["fullName", "mobile"]);
     expect(guessMapping(describeColumns(["First name", "Name", "Mobile"], []), [])).toEqual(["firstName", "lastName", "mobile"]);
+    expect(guessMapping(describeColumns(["First name", "Last name", "Customer", "Mobile"], []), [])).toEqual(["firstName", "lastName", null, "mobile"]);
+    expect(guessMapping(describeColumns(["Notes sur le client", "Mobile phone (cell)", "Customer ID (DMS)"], []), [])).toEqual([null, "mobile", "externalId"]);
   });
 });
 

@@ -33,7 +33,7 @@ export default async function CustomerImportPage() {
       <Card className="overflow-hidden">
         <CardHeader title={t("recent.title")} />
         {recent.length === 0 ? (
-          <EmptyState icon={<FileSpreadsheet className="h-6 w-6" />} title={t("recent.empty")} />
+          <EmptyState icon={<FileSpreadsheet className="h-6 w-6" />} title={t("recent.emptyTitle")} description={t("recent.empty")} />
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="recent-imports">
             {recent.map((row) => (
@@ -44,7 +44,7 @@ export default async function CustomerImportPage() {
                     <span className="block truncate text-sm font-medium text-slate-900">{row.fileName}</span>
                     <span className="block text-xs text-slate-500">
                       {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {t("recent.rows", { count: row.totalRows })}
-                      {row.status === "completed" ? ` · ${t("recent.counts", { created: row.createdRows, updated: row.updatedRows, errors: row.errorRows })}` : null}
+                      {row.status === "completed" ? ` · ${t("recent.counts", { created: format.number(row.createdRows), updated: format.number(row.updatedRows), errors: format.number(row.errorRows) })}` : null}
                     </span>
                   </span>
                   <StatusBadge status={row.status} />
