@@ -178,14 +178,17 @@ export async function runImport(db: Db, importId: string, { budgetMs = 20_000, s
   return "done";
 }
 
-/** The sweep: imports that are queued, or whose runner stopped, moved forward a while each. */
+/**
+ * The sweep: imports queued a while ago that nothing picked up (the event or the in-process
+ * run gets the first go), or whose runner stopped, moved forward a while each.
+ */
 export async function processPendingImports(db: Db, { budgetMs = 10_000, storage }: RunOptions = {}) {
   const due = await db
     .select({ id: imports.id })
     .from(imports)
     .where(
       or(
-        eq(imports.status, "pending"),
+        and(eq(imports.status, "pending"), lt(imports.updatedAt, sql`now() - interval '30 seconds'`)),
         and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))),
       ),
     )

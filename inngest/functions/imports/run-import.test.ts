@@ -39,11 +39,14 @@ describe("run-customer-import", () => {
 });
 
 describe("the resume-imports sweep", () => {
-  it("picks up a queued import when no event arrived", async () => {
+  it("picks up an import queued a while ago when no event arrived, and leaves a fresh one to its runner", async () => {
+    const fresh = await queuedImport("First name,Mobile\nMarc,5145550102\n");
     const { company, id } = await queuedImport("First name,Mobile\nJulie,5145550101\n");
+    await database.db.update(imports).set({ updatedAt: new Date(Date.now() - 60_000) }).where(eq(imports.id, id));
     const sweep = sweepFunctions.find((fn) => fn.id("parley").endsWith("resume-imports"))!;
     const { result } = await new InngestTestEngine({ function: sweep }).execute();
     expect(result).toMatchObject({ imports: 1, done: 1 });
     expect((await findImport(database.db, { companyId: company.id, importId: id }))!.status).toBe("completed");
+    expect((await findImport(database.db, { companyId: fresh.company.id, importId: fresh.id }))!.status).toBe("pending");
   });
 });
