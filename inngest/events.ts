@@ -12,3 +12,7 @@ export const inboundSmsReceived = eventType("sms/inbound.received", {
 export const messageScheduled = eventType("message/scheduled", {
   schema: z.object({ id: z.uuid(), version: z.number().int(), sendAt: z.iso.datetime({ offset: true }) }),
 });
+
+export const importQueued = eventType("import/queued", {
+  schema: z.object({ importId: z.uuid() }),
+});

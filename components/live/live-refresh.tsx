@@ -12,7 +12,9 @@ export function LiveRefresh() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     const source = new EventSource("/api/events");
-    source.onmessage = () => {
+    source.onmessage = (message: MessageEvent<string>) => {
+      // Import progress arrives every batch; the import page draws it itself.
+      if (message.data.includes('"type":"import.progress"')) return;
       // Bursts (bulk assignment) refresh once.
       clearTimeout(timer.current);
       timer.current = setTimeout(() => router.refresh(), 250);

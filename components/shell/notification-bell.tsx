@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle, AtSign, Bell, MessageCircle, StickyNote, UserPlus } from "lucide-react";
+import { AlertTriangle, AtSign, Bell, FileUp, MessageCircle, StickyNote, UserPlus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -18,6 +18,8 @@ const ICONS: Record<string, typeof Bell> = {
   "customer.mention": AtSign,
   "conversation.new_note": StickyNote,
   "scheduled.failed": AlertTriangle,
+  "import.completed": FileUp,
+  "import.errors": AlertTriangle,
 };
 
 export function NotificationBell({ notifications, unread }: { notifications: ShellNotification[]; unread: number }) {

@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./automations";
 export * from "./notifications";
 export * from "./system";
+export * from "./imports";

@@ -1,6 +1,5 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./_columns";
-import { companyRef } from "./companies";
 
 /** Provider event ids already applied: a repeated webhook changes nothing. */
 export const processedWebhooks = pgTable(
@@ -25,27 +24,6 @@ export const outboxEmails = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("outbox_emails_created_idx").on(t.createdAt)],
-);
-
-export type ImportRowError = { row: number; column: string; reason: string };
-
-export const imports = pgTable(
-  "imports",
-  {
-    id: id(),
-    companyId: companyRef(),
-    userId: uuid(),
-    kind: text().$type<"customers" | "appointments" | "events">().notNull(),
-    fileName: text().notNull(),
-    status: text().$type<"pending" | "running" | "completed" | "failed">().notNull().default("pending"),
-    totalRows: integer().notNull().default(0),
-    processedRows: integer().notNull().default(0),
-    errorRows: integer().notNull().default(0),
-    errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
-    createdAt: createdAt(),
-    finishedAt: at(),
-  },
-  (t) => [index("imports_company_idx").on(t.companyId, t.createdAt)],
 );
 
 /** Heartbeat of background sweeps, for /api/health and the engine badge. */

@@ -1,6 +1,7 @@
+import { runCustomerImport } from "./imports/run-import";
 import { processInboundSms } from "./messaging/process-inbound-sms";
 import { sendScheduledMessageAtTime } from "./scheduling/send-scheduled-message";
 import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport];

@@ -6,6 +6,7 @@ const PERMISSIONS = {
   manageCompany: ["admin"],
   manageUsers: ["admin"],
   seeReadState: ["admin"],
+  importCustomers: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

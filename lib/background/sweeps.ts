@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sweepRuns } from "@/db/schema";
+import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { processPendingInbound } from "@/lib/messaging/inbound-queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
@@ -24,6 +25,8 @@ export const SWEEPS: Sweep[] = [
   // Inbound SMS are processed right after the webhook; this catches any that were not.
   { name: "process-inbound-sms", cron: "* * * * *", run: (db) => processPendingInbound(db) },
   { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
+  // Imports run right after they are started; this resumes any whose runner stopped.
+  { name: "resume-imports", cron: "* * * * *", run: (db) => processPendingImports(db) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

@@ -7,7 +7,8 @@ export type LiveEvent =
   | { type: "conversation.updated"; conversationId: string }
   | { type: "notification.created"; userId: string }
   | { type: "scheduled.updated"; customerId: string }
-  | { type: "customer.updated"; customerId: string };
+  | { type: "customer.updated"; customerId: string }
+  | { type: "import.progress"; importId: string; status: string; total: number; processed: number; created: number; updated: number; errors: number };
 
 type Envelope = { companyId: string; event: LiveEvent };
 

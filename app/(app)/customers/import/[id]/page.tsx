@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { findImport } from "@/db/queries/imports";
+import { can } from "@/lib/auth/permissions";
+import { requireSession } from "@/lib/auth/session";
+import { customerAttributes } from "@/lib/imports/imports";
+import { ImportForbidden, ImportShell } from "../import-shell";
+import { ImportProgress } from "../import-progress";
+import { MappingForm } from "../mapping-form";
+
+type Props = { params: Promise<{ id: string }> };
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("imports"))("title") };
+}
+
+export default async function CustomerImportRunPage({ params }: Props) {
+  const { id } = await params;
+  const { db, companyId, role } = await requireSession();
+  if (!can(role, "importCustomers")) return <ImportForbidden />;
+  if (!isUuid(id)) notFound();
+  const job = await findImport(db, { companyId, importId: id });
+  if (!job) notFound();
+  const t = await getTranslations("imports");
+  if (job.status === "mapping") {
+    const attributes = await customerAttributes(db, companyId);
+    return (
+      <ImportShell title={t("mapping.title")} description={t("mapping.description", { count: job.totalRows, file: job.fileName })}>
+        <MappingForm
+          importId={job.id}
+          columns={job.columns}
+          initial={job.mapping ?? job.columns.map(() => null)}
+          attributes={attributes.map((attribute) => ({ key: attribute.key, label: attribute.label }))}
+          hasHeader={job.hasHeader === "yes"}
+        />
+      </ImportShell>
+    );
+  }
+  return (
+    <ImportShell title={t("progress.title", { file: job.fileName })}>
+      <ImportProgress
+        initial={{
+          importId: job.id,
+          status: job.status,
+          total: job.totalRows,
+          processed: job.processedRows,
+          created: job.createdRows,
+          updated: job.updatedRows,
+          errors: job.errorRows,
+        }}
+        failureReason={job.failureReason}
+      />
+    </ImportShell>
+  );
+}

@@ -1,0 +1,204 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { companies, customAttributeDefinitions, importErrors, imports } from "@/db/schema";
+import { SafeError } from "@/lib/actions/errors";
+import { defaultStorage, type FileStorage } from "@/lib/files/storage";
+import { publish } from "@/lib/live/bus";
+import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { parseImportFile, type ParsedFile } from "./parse";
+import { validateRow, type RowContext, type RowError } from "./rows";
+import { upsertCustomers, type ValidRow } from "./upsert";
+
+export const BATCH_SIZE = 1000;
+const STALE_CLAIM = "2 minutes";
+
+type Job = typeof imports.$inferSelect;
+export type RunOutcome = "done" | "more" | "busy";
+export type RunOptions = { budgetMs?: number; storage?: FileStorage; batchSize?: number };
+
+// A long import is worked on in several runs (steps, sweeps) of the same process: parse the file once.
+let parsedCache: { key: string; file: ParsedFile } | undefined;
+
+async function loadFile(job: Job, storage: FileStorage): Promise<ParsedFile> {
+  if (parsedCache?.key === job.storageKey) return parsedCache.file;
+  const body = await storage.get(job.storageKey);
+  if (!body) throw new SafeError("imports.fileLost");
+  const file = await parseImportFile(body, job.fileName);
+  parsedCache = { key: job.storageKey, file };
+  return file;
+}
+
+/** Takes the import for this runner unless another one is working on it right now. */
+async function claim(db: Db, importId: string): Promise<Job | undefined> {
+  const [job] = await db
+    .update(imports)
+    .set({ status: "running", claimedAt: sql`now()`, startedAt: sql`coalesce(${imports.startedAt}, now())` })
+    .where(
+      and(
+        eq(imports.id, importId),
+        or(
+          eq(imports.status, "pending"),
+          and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))),
+        ),
+      ),
+    )
+    .returning();
+  return job;
+}
+
+function progressEvent(job: Job) {
+  return {
+    type: "import.progress" as const,
+    importId: job.id,
+    status: job.status,
+    total: job.totalRows,
+    processed: job.processedRows,
+    created: job.createdRows,
+    updated: job.updatedRows,
+    errors: job.errorRows,
+  };
+}
+
+/** Moves the offset forward with the batch's counts, only if nobody else moved it meanwhile. */
+async function recordBatch(tx: Db, job: Job, counts: { rows: number; created: number; updated: number }, errors: RowError[]) {
+  if (errors.length) {
+    await tx.insert(importErrors).values(errors.map((error) => ({ companyId: job.companyId, importId: job.id, row: error.row, column: error.column, value: error.value.slice(0, 500), reason: error.reason, values: error.values ?? {} })));
+  }
+  const [next] = await tx
+    .update(imports)
+    .set({
+      processedRows: sql`${imports.processedRows} + ${counts.rows}`,
+      createdRows: sql`${imports.createdRows} + ${counts.created}`,
+      updatedRows: sql`${imports.updatedRows} + ${counts.updated}`,
+      errorRows: sql`${imports.errorRows} + ${new Set(errors.map((error) => error.row)).size}`,
+      claimedAt: sql`now()`,
+    })
+    .where(and(eq(imports.id, job.id), eq(imports.status, "running"), eq(imports.processedRows, job.processedRows)))
+    .returning();
+  if (!next) throw new Error("import moved on by another runner");
+  return next;
+}
+
+async function processBatch(db: Db, job: Job, rows: ParsedFile["rows"], context: RowContext & { defaultLanguage: "fr" | "en" }): Promise<Job> {
+  const valid: ValidRow[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const result = validateRow(row.line, row.cells, context);
+    if (result.fields) valid.push({ line: row.line, fields: result.fields });
+    else errors.push(...result.errors);
+  }
+  const upsert = (tx: Db, batch: ValidRow[]) => upsertCustomers(tx, { companyId: job.companyId, defaultLanguage: context.defaultLanguage, rows: batch });
+  try {
+    return await db.transaction(async (tx) => {
+      const counts = await upsert(tx, valid);
+      return recordBatch(tx, job, { rows: rows.length, ...counts }, errors);
+    });
+  } catch (error) {
+    if (String(error).includes("moved on by another runner")) throw error;
+    // One bad row (a number taken meanwhile, a clash inside the batch) must not sink the others.
+    const counts = { rows: rows.length, created: 0, updated: 0 };
+    for (const row of valid) {
+      try {
+        const result = await db.transaction((tx) => upsert(tx, [row]));
+        counts.created += result.created;
+        counts.updated += result.updated;
+      } catch (rowError) {
+        console.error("[imports] row failed", row.line, rowError);
+        errors.push({ row: row.line, column: "", value: "", reason: "imports.reasons.failed" });
+      }
+    }
+    return db.transaction((tx) => recordBatch(tx, job, counts, errors.sort((a, b) => a.row - b.row)));
+  }
+}
+
+async function finish(db: Db, job: Job): Promise<Job> {
+  const { job: done, recipients } = await db.transaction(async (tx) => {
+    const [completed] = await tx
+      .update(imports)
+      .set({ status: "completed", finishedAt: sql`now()`, claimedAt: null })
+      .where(and(eq(imports.id, job.id), eq(imports.status, "running")))
+      .returning();
+    if (!completed) return { job, recipients: [] };
+    const recipients = completed.userId
+      ? await recordNotifications(tx, {
+          companyId: job.companyId,
+          userIds: [completed.userId],
+          kind: completed.errorRows > 0 ? "import.errors" : "import.completed",
+          data: { importId: job.id, fileName: job.fileName, count: completed.errorRows > 0 ? completed.errorRows : completed.createdRows + completed.updatedRows, created: completed.createdRows, updated: completed.updatedRows, errors: completed.errorRows },
+          link: `/customers/import/${job.id}`,
+        })
+      : [];
+    return { job: completed, recipients };
+  });
+  announceNotifications(job.companyId, recipients);
+  return done;
+}
+
+async function fail(db: Db, job: Job, reason: string) {
+  const [failed] = await db.update(imports).set({ status: "failed", failureReason: reason, finishedAt: sql`now()`, claimedAt: null }).where(eq(imports.id, job.id)).returning();
+  if (failed) publish(job.companyId, progressEvent(failed));
+}
+
+/**
+ * Works on one import for up to `budgetMs`, batch after batch, each batch committed with
+ * the offset it reached, so a crash or a second runner never imports a row twice. "more"
+ * means call again; "busy" that another runner holds it; "done" that it is finished.
+ */
+export async function runImport(db: Db, importId: string, { budgetMs = 20_000, storage = defaultStorage(), batchSize = BATCH_SIZE }: RunOptions = {}): Promise<RunOutcome> {
+  const started = Date.now();
+  let job = await claim(db, importId);
+  if (!job) {
+    const [current] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, importId));
+    return !current || current.status === "completed" || current.status === "failed" ? "done" : "busy";
+  }
+  let file: ParsedFile;
+  try {
+    file = await loadFile(job, storage);
+  } catch (error) {
+    await fail(db, job, error instanceof SafeError ? error.message : "imports.fileUnreadable");
+    return "done";
+  }
+  const [company] = await db.select({ countryCode: companies.countryCode, locale: companies.locale }).from(companies).where(eq(companies.id, job.companyId));
+  const attributes = await db
+    .select({ key: customAttributeDefinitions.key, label: customAttributeDefinitions.label, type: customAttributeDefinitions.type, options: customAttributeDefinitions.options })
+    .from(customAttributeDefinitions)
+    .where(and(eq(customAttributeDefinitions.companyId, job.companyId), eq(customAttributeDefinitions.category, "customer")));
+  const context = { headers: file.headers, mapping: job.mapping ?? [], attributes, countryCode: company!.countryCode, defaultLanguage: company!.locale };
+  publish(job.companyId, progressEvent(job));
+  while (job.processedRows < file.rows.length) {
+    job = await processBatch(db, job, file.rows.slice(job.processedRows, job.processedRows + batchSize), context);
+    publish(job.companyId, progressEvent(job));
+    if (job.processedRows < file.rows.length && Date.now() - started >= budgetMs) {
+      await db.update(imports).set({ claimedAt: null }).where(and(eq(imports.id, job.id), eq(imports.status, "running")));
+      return "more";
+    }
+  }
+  job = await finish(db, job);
+  publish(job.companyId, progressEvent(job));
+  return "done";
+}
+
+/**
+ * The sweep: imports queued a while ago that nothing picked up (the event or the in-process
+ * run gets the first go), or whose runner stopped, moved forward a while each.
+ */
+export async function processPendingImports(db: Db, { budgetMs = 10_000, storage }: RunOptions = {}) {
+  const due = await db
+    .select({ id: imports.id })
+    .from(imports)
+    .where(
+      or(
+        and(eq(imports.status, "pending"), lt(imports.updatedAt, sql`now() - interval '30 seconds'`)),
+        and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))),
+      ),
+    )
+    .orderBy(imports.createdAt)
+    .limit(5);
+  const outcomes: Record<string, number> = {};
+  for (const { id } of due) {
+    const outcome = await runImport(db, id, { budgetMs, storage });
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  }
+  return { imports: due.length, ...outcomes };
+}
+

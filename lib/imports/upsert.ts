@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { customers, type Locale } from "@/db/schema";
+import { mergeCustomers } from "@/lib/customers/merge";
+import { customerSearchText } from "@/lib/customers/search-text";
+import type { RowFields } from "./rows";
+
+export type ValidRow = { line: number; fields: RowFields };
+type Customer = typeof customers.$inferSelect;
+type Planned = { fields: RowFields; lines: number };
+
+/** Rows of one batch that name the same customer (same external id, else same mobile) become one. */
+function combine(rows: ValidRow[]): Planned[] {
+  const planned: Planned[] = [];
+  const byExternal = new Map<string, Planned>();
+  const byMobile = new Map<string, Planned>();
+  for (const { fields } of rows) {
+    const same = (fields.externalId && byExternal.get(fields.externalId)) || (fields.mobile && byMobile.get(fields.mobile)) || undefined;
+    if (same) {
+      same.fields = { ...same.fields, ...fields, attributes: { ...same.fields.attributes, ...fields.attributes } };
+      same.lines += 1;
+    } else {
+      const entry = { fields, lines: 1 };
+      planned.push(entry);
+      if (fields.externalId) byExternal.set(fields.externalId, entry);
+      if (fields.mobile) byMobile.set(fields.mobile, entry);
+    }
+  }
+  return planned;
+}
+
+/**
+ * Creates or updates the customers of one batch, inside the caller's transaction. A row
+ * matches a customer by external id, else by mobile; when the external id and the mobile
+ * point at two customers, they are merged (CONV-15). Imports never touch subscriptions or
+ * STOP opt-outs: a number that texted STOP stays opted out.
+ */
+export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows }: { companyId: string; defaultLanguage: Locale; rows: ValidRow[] }) {
+  const planned = combine(rows);
+  const externalIds = planned.flatMap((entry) => (entry.fields.externalId ? [entry.fields.externalId] : []));
+  const mobiles = planned.flatMap((entry) => (entry.fields.mobile ? [entry.fields.mobile] : []));
+  const keys = [externalIds.length ? inArray(customers.externalId, externalIds) : undefined, mobiles.length ? inArray(customers.mobile, mobiles) : undefined].filter(Boolean);
+  const existing = keys.length
+    ? await tx
+        .select()
+        .from(customers)
+        .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId), or(...keys)))
+        .for("update")
+    : [];
+  const byExternal = new Map(existing.filter((c) => c.externalId).map((c) => [c.externalId!, c]));
+  const byMobile = new Map(existing.filter((c) => c.mobile).map((c) => [c.mobile!, c]));
+
+  const values: (typeof customers.$inferInsert)[] = [];
+  let created = 0;
+  let updated = 0;
+  for (const { fields, lines } of planned) {
+    let target: Customer | undefined = (fields.externalId && byExternal.get(fields.externalId)) || undefined;
+    const holder = fields.mobile ? byMobile.get(fields.mobile) : undefined;
+    if (target && holder && holder.id !== target.id) {
+      target = await mergeCustomers(tx, { companyId, survivorId: target.id, absorbedId: holder.id });
+      byMobile.delete(fields.mobile!);
+    }
+    target ??= holder;
+    const { attributes, ...simple } = fields;
+    const next = target
+      ? { ...target, ...simple, attributes: { ...target.attributes, ...attributes } }
+      : { id: randomUUID(), companyId, firstName: "", lastName: "", mobile: null, email: null, externalId: null, language: defaultLanguage, ...simple, attributes };
+    values.push({
+      id: next.id,
+      companyId,
+      firstName: next.firstName,
+      lastName: next.lastName,
+      mobile: next.mobile,
+      email: next.email,
+      externalId: next.externalId,
+      language: next.language,
+      attributes: next.attributes,
+      searchText: customerSearchText(next),
+    });
+    if (target) updated += lines;
+    else {
+      created += 1;
+      updated += lines - 1;
+    }
+  }
+  if (values.length) {
+    await tx
+      .insert(customers)
+      .values(values)
+      .onConflictDoUpdate({
+        target: customers.id,
+        // Only what a file can say: never the subscriptions or the STOP opt-out.
+        set: {
+          firstName: sql`excluded.first_name`,
+          lastName: sql`excluded.last_name`,
+          mobile: sql`excluded.mobile`,
+          email: sql`excluded.email`,
+          externalId: sql`excluded.external_id`,
+          language: sql`excluded.language`,
+          attributes: sql`excluded.attributes`,
+          searchText: sql`excluded.search_text`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+  return { created, updated };
+}
