@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowRight, Loader2 } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -77,8 +77,7 @@ export function MappingForm({ importId, columns, initial, attributes, hasHeader 
       </Card>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-500">{t("mapping.keyHint")}</p>
-        <Button type="submit" disabled={pending} data-testid="start-import">
-          {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : <ArrowRight className="h-4 w-4" aria-hidden />}
+        <Button type="submit" pending={pending} icon={<ArrowRight className="h-4 w-4" aria-hidden />} data-testid="start-import">
           {t("mapping.start")}
         </Button>
       </div>
