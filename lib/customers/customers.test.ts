@@ -4,7 +4,7 @@ import { customerSearchCondition, listCustomers } from "@/db/queries/customers";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
-import { createCustomer as createCustomerAction, setSubscriptions, updateCustomer } from "./actions";
+import { createCustomer as createCustomerAction, loadCustomers, setSubscriptions, updateCustomer } from "./actions";
 
 const database = withTestDatabase();
 
@@ -189,5 +189,30 @@ describe("subscriptions (CUST-4)", () => {
     expect(new Set(seen).size).toBe(7);
     const all = await s.db.select({ id: customers.id }).from(customers).where(and(eq(customers.companyId, s.company.id)));
     expect(new Set(all.map((c) => c.id))).toEqual(new Set(seen));
+  });
+
+  it("pages through search results in name order too", async () => {
+    const s = await setup();
+    for (let i = 0; i < 5; i++) await createCustomer(s.db, s.company.id, { firstName: `Q${4 - i}`, lastName: "Gagnon" });
+    await createCustomer(s.db, s.company.id, { firstName: "Zoé", lastName: "Roy" });
+    const names: string[] = [];
+    let cursor = null;
+    do {
+      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(s.db, { companyId: s.company.id, query: "gagnon", cursor, limit: 2 });
+      names.push(...page.customers.map((c) => c.firstName));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(names).toEqual(["Q0", "Q1", "Q2", "Q3", "Q4"]);
+  });
+
+  it("lists only the signed-in company's customers, and names a bad filter", async () => {
+    const s = await setup();
+    const mine = await createCustomer(s.db, s.company.id, { lastName: "Commun" });
+    const other = await createCompany(s.db);
+    await createCustomer(s.db, other.id, { lastName: "Commun" });
+    const page = await loadCustomers.run(s.context, { q: "commun" });
+    expect(page.ok && page.data.customers.map((c) => c.id)).toEqual([mine.id]);
+    expect(await loadCustomers.run(s.context, { mobile: "sometimes" })).toMatchObject({ ok: false, fieldErrors: { mobile: expect.any(Array) } });
+    expect(await loadCustomers.run(s.context, { cursor: { lastName: "A", firstName: "B", id: "not-a-uuid" } })).toMatchObject({ ok: false });
   });
 });
