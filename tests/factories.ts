@@ -9,10 +9,15 @@ let passwordHash: Promise<string> | undefined;
 
 const unique = () => randomBytes(4).toString("hex");
 
+// Sender numbers are unique across companies: a random start per test file, then counted,
+// so files sharing a database never draw the same one.
+let senderCounter = randomBytes(4).readUInt32BE() % 8_000_000;
+const nextSenderNumber = () => `+1514${2_000_000 + (senderCounter++ % 8_000_000)}`;
+
 export async function createCompany(db: Db, values: Partial<typeof s.companies.$inferInsert> = {}) {
   const [company] = await db
     .insert(s.companies)
-    .values({ name: `Garage ${unique()}`, senderNumber: `+1514555${String(Math.floor(Math.random() * 9000) + 1000)}`, ...values })
+    .values({ name: `Garage ${unique()}`, senderNumber: nextSenderNumber(), ...values })
     .returning();
   return company!;
 }

@@ -16,7 +16,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
-import { profileTabs, profileTimeline, type ProfileTab, type ProfileTabRows, type TimelineItem } from "@/db/queries/customer-profile";
+import { attributeDefinitions, profileTabs, profileTimeline, type ProfileTab, type ProfileTabRows, type TimelineItem } from "@/db/queries/customer-profile";
 import type { customAttributeDefinitions } from "@/db/schema";
 import { requireSession } from "@/lib/auth/session";
 import { attributeText } from "@/lib/customers/display";
@@ -27,7 +27,7 @@ import { ProfileNoteForm } from "./profile-note-form";
 type Definition = typeof customAttributeDefinitions.$inferSelect;
 type Translate = Awaited<ReturnType<typeof getTranslations<"customers.profile">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
-type RenderContext = { t: Translate; format: Format; appointmentDefinitions: Definition[]; timeZone: string; currency: string; customerId: string; full: boolean };
+type RenderContext = { t: Translate; format: Format; appointmentDefinitions: Definition[]; eventDefinitions: Definition[]; timeZone: string; currency: string; customerId: string; full: boolean };
 
 const STATUS_TONE = { scheduled: "brand", confirmed: "green", cancelled: "red", no_show: "orange", completed: "neutral" } as const;
 const INVOICE_TONE = { pending: "yellow", paid: "green", cancelled: "neutral", failed: "red" } as const;
@@ -53,15 +53,15 @@ function Row({ icon: Icon, tone = "bg-slate-100 text-slate-500", title, meta, as
   );
 }
 
-function Attributes({ values, definitions }: { values: Record<string, unknown>; definitions?: Definition[] }) {
+function Attributes({ values, definitions, format }: { values: Record<string, unknown>; definitions: Definition[]; format: Format }) {
   const entries = Object.entries(values).filter(([, value]) => attributeText(value) !== null);
   if (entries.length === 0) return null;
   return (
     <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
       {entries.map(([key, value]) => (
         <div key={key} className="flex gap-1">
-          <dt>{definitions?.find((d) => d.key === key)?.label ?? key.replace(/_/g, " ")}:</dt>
-          <dd className="text-slate-700">{attributeText(value)}</dd>
+          <dt>{definitions.find((d) => d.key === key)?.label ?? key.replace(/_/g, " ")}:</dt>
+          <dd className="text-slate-700 tabular-nums">{typeof value === "number" ? format.number(value) : attributeText(value)}</dd>
         </div>
       ))}
     </dl>
@@ -70,7 +70,7 @@ function Attributes({ values, definitions }: { values: Record<string, unknown>; 
 
 const money = (format: Format, cents: number, currency: string) => format.number(cents / 100, { style: "currency", currency });
 
-function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, timeZone, currency, customerId, full }: RenderContext) {
+function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, customerId, full }: RenderContext) {
   switch (item.kind) {
     case "conversation": {
       const row = item.row;
@@ -115,7 +115,7 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, tim
           }
           testId="profile-appointment"
         >
-          <Attributes values={row.attributes} definitions={appointmentDefinitions} />
+          <Attributes values={row.attributes} definitions={appointmentDefinitions} format={format} />
         </Row>
       );
     }
@@ -130,7 +130,7 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, tim
           meta={[row.number ? row.title : null, format.dateTime(row.occurredAt, { dateStyle: "medium" })].filter(Boolean).join(" · ")}
           aside={<Badge>{row.status}</Badge>}
         >
-          <Attributes values={row.attributes} />
+          <Attributes values={row.attributes} definitions={eventDefinitions} format={format} />
         </Row>
       );
     }
@@ -244,6 +244,7 @@ export async function ProfileTabContent({
   const { db, companyId, company } = await requireSession();
   const t = await getTranslations("customers.profile");
   const format = await getFormatter();
+  const eventDefinitions = tab === "all" || tab === "events" ? await attributeDefinitions(db, { companyId, category: "event" }) : [];
   let items: TimelineItem[];
   if (tab === "all") {
     items = await profileTimeline(db, { companyId, customerId });
@@ -252,7 +253,7 @@ export async function ProfileTabContent({
     const kind = KIND_OF_TAB[tab];
     items = rows.map((row) => ({ kind, at: new Date(), row }) as TimelineItem);
   }
-  const context: RenderContext = { t, format, appointmentDefinitions, timeZone, currency: company.currency, customerId, full: tab !== "all" };
+  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency: company.currency, customerId, full: tab !== "all" };
   return (
     <div className="space-y-4">
       {tab === "notes" ? <ProfileNoteForm customerId={customerId} /> : null}
