@@ -14,6 +14,18 @@ const tag = Date.now().toString(36).slice(-5).toUpperCase();
 // A number no demo customer has: 514 555-1xxx never appears in the seed's range.
 const mobileDigits = `514777${String(Date.now() % 10_000).padStart(4, "0")}`;
 
+const formatted = (digits: string) => `${digits.slice(0, 3)} ${digits.slice(3, 6)}-${digits.slice(6)}`;
+
+/** Adds a customer through the directory's dialog and lands on their profile. */
+async function createCustomerFromDirectory(page: Page, { firstName, lastName, mobile }: { firstName: string; lastName: string; mobile: string }) {
+  await page.goto("/customers");
+  await page.getByTestId("new-customer").click();
+  await page.fill("#new-firstName", firstName);
+  await page.fill("#new-lastName", lastName);
+  await page.fill("#new-mobile", mobile);
+  await page.locator("form button[type=submit]").click();
+}
+
 /** The link the last outgoing text carried, as the customer's phone would open it. */
 async function linkInLastMessage(page: Page, path: "pay" | "r") {
   const body = await page.locator('[data-testid=message][data-direction=outbound]').last().textContent();
@@ -28,14 +40,9 @@ describe("customers (CUST)", () => {
     const page = await context.newPage();
     await signIn(page, DEMO.agent);
 
-    await page.goto("/customers");
-    await page.getByTestId("new-customer").click();
-    await page.fill("#new-firstName", "Gisèle");
-    await page.fill("#new-lastName", `Test${tag}`);
-    await page.fill("#new-mobile", "514 12");
-    await page.locator("form button[type=submit]").click();
+    await createCustomerFromDirectory(page, { firstName: "Gisèle", lastName: `Test${tag}`, mobile: "514 12" });
     await page.getByRole("alert").filter({ hasText: /phone|numéro|number/i }).waitFor();
-    await page.fill("#new-mobile", `${mobileDigits.slice(0, 3)} ${mobileDigits.slice(3, 6)}-${mobileDigits.slice(6)}`);
+    await page.fill("#new-mobile", formatted(mobileDigits));
     await page.locator("form button[type=submit]").click();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
     await expect(page.getByTestId("customer-name").textContent()).resolves.toContain(`Gisèle Test${tag}`);
@@ -92,8 +99,11 @@ describe("customers (CUST)", () => {
     const agentContext = await newContext(browser);
     const agent = await agentContext.newPage();
     await signIn(agent, DEMO.agent);
-    await agent.goto("/conversations?view=all");
-    await agent.getByTestId("conversation-row").first().locator("a[data-row-link]").click();
+    // Their own customer, so other specs' STOPs and closes cannot get in the way.
+    await createCustomerFromDirectory(agent, { firstName: "Paul", lastName: `Payeur${tag}`, mobile: formatted(`514778${mobileDigits.slice(-4)}`) });
+    await agent.waitForURL(/\/customers\/[0-9a-f-]{36}/);
+    const profile = new URL(agent.url()).pathname;
+    await agent.getByTestId("message-customer").click();
     await agent.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
 
     await agent.getByTestId("payment-request-button").click();
@@ -138,7 +148,7 @@ describe("customers (CUST)", () => {
     await snapshot(phone, "review-thanks");
 
     // On the customer's profile: the review, and the paid invoice.
-    const profile = (await agent.getByTestId("open-profile").getAttribute("href"))!;
+    await expect(agent.getByTestId("open-profile").getAttribute("href")).resolves.toBe(profile);
     await agent.goto(`${profile}?tab=reviews`);
     const review = agent.getByTestId("profile-review").filter({ hasText: `Excellent service ${tag}` });
     await review.waitFor();

@@ -115,7 +115,7 @@ export function AiMenu({
                     <option key={name} value={name} />
                   ))}
                 </datalist>
-                <Button size="sm" variant="secondary" onClick={translate} disabled={pending || !source.trim()} pending={pending} icon={<Languages className="h-4 w-4" aria-hidden />}>
+                <Button size="sm" variant="secondary" onClick={translate} disabled={!source.trim()} pending={pending} icon={<Languages className="h-4 w-4" aria-hidden />}>
                   {result ? t("retranslate") : t("translate")}
                 </Button>
               </div>

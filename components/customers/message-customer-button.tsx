@@ -16,10 +16,12 @@ export function MessageCustomerButton({ customerId, disabled }: { customerId: st
     <div className="flex flex-col items-end gap-1">
       <Button
         size="sm"
-        disabled={pending || disabled}
+        disabled={disabled}
+        pending={pending}
+        icon={<MessageSquarePlus className="h-4 w-4" aria-hidden />}
         onClick={() => run(() => startConversationAction({ customerId }), ({ conversationId }) => router.push(`/conversations/${conversationId}`))}
         data-testid="message-customer"
-       pending={pending} icon={<MessageSquarePlus className="h-4 w-4" aria-hidden />}>
+      >
         {t("newMessage")}
       </Button>
       {error ? <p className="text-xs text-red-600">{error}</p> : null}

@@ -32,7 +32,7 @@ export function ProfileNoteForm({ customerId }: { customerId: string }) {
       <Textarea id="profile-note" rows={2} value={body} onChange={(event) => setBody(event.target.value)} placeholder={t("notePlaceholder")} className="bg-amber-50/50" />
       {error || fieldError("body") ? <p className="text-sm text-red-600">{error ?? fieldError("body")}</p> : null}
       <div className="flex justify-end">
-        <Button type="submit" size="sm" variant="secondary" disabled={pending || !body.trim()} pending={pending}>
+        <Button type="submit" size="sm" variant="secondary" disabled={!body.trim()} pending={pending}>
           {t("addNote")}
         </Button>
       </div>
