@@ -17,7 +17,8 @@ export function errorReportCsv(errors: ErrorLine[], locale: Locale): string {
     return t.has(key) ? t(key, { value: error.value, attribute: error.column, ...error.values }) : error.reason;
   };
   const header = [t("imports.report.row"), t("imports.report.column"), t("imports.report.value"), t("imports.report.reason")];
-  return "\uFEFF" + Papa.unparse([header, ...errors.map((error) => [String(error.row), error.column, error.value, reason(error)])]);
+  // Cells from the uploaded file could hold spreadsheet formulas; they are neutralised.
+  return "\uFEFF" + Papa.unparse([header, ...errors.map((error) => [String(error.row), error.column, error.value, reason(error)])], { escapeFormulae: true });
 }
 
 /**
