@@ -54,8 +54,8 @@ describe("parsing an import file", () => {
 
 describe("guessing the column mapping", () => {
   const attributes = [
-    { key: "vehicle_make", label: "Marque du véhicule", type: "string" as const, options: [] },
-    { key: "mileage", label: "Kilométrage", type: "number" as const, options: [] },
+    { category: "customer" as const, key: "vehicle_make", label: "Marque du véhicule", type: "string" as const, options: [] },
+    { category: "customer" as const, key: "mileage", label: "Kilométrage", type: "number" as const, options: [] },
   ];
 
   it("recognises English and French headers and the company's attributes", () => {
