@@ -43,7 +43,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   language: ["language", "langue", "lang", "locale", "preferredlanguage", "languepreferee"],
   appointmentDate: ["date", "appointmentdate", "datedurendezvous", "daterendezvous", "daterdv", "datedurdv", "jour", "day"],
   appointmentTime: ["time", "heure", "appointmenttime", "heuredurendezvous", "heurerdv", "heuredurdv", "starttime", "heurededebut", "debut"],
-  appointmentDateTime: ["datetime", "dateheure", "dateetheure", "start", "startsat", "startat", "appointment", "rendezvous", "rdv"],
+  appointmentDateTime: ["datetime", "dateandtime", "dateheure", "dateetheure", "start", "startsat", "startat", "appointment", "rendezvous", "rdv"],
   appointmentDuration: ["duration", "duree", "durationminutes", "dureeminutes", "dureemin", "minutes", "length"],
   appointmentType: ["type", "appointmenttype", "typederendezvous", "typerdv", "typederdv", "service", "motif", "reason"],
   appointmentStatus: ["status", "statut", "etat", "appointmentstatus", "statutdurendezvous"],
