@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { fromExcluded } from "@/db/excluded";
 import { appointments, customerEvents } from "@/db/schema";
 import type { AppointmentRecord, RepairOrderRecord } from "./record-rows";
 
@@ -84,16 +85,7 @@ export async function upsertAppointments(tx: Db, { companyId, rows }: { companyI
     .values(plan.values.map(({ createdAt: _createdAt, updatedAt: _updatedAt, ...value }) => value))
     .onConflictDoUpdate({
       target: appointments.id,
-      set: {
-        customerId: sql`excluded.customer_id`,
-        startAt: sql`excluded.start_at`,
-        type: sql`excluded.type`,
-        durationMinutes: sql`excluded.duration_minutes`,
-        status: sql`excluded.status`,
-        externalId: sql`excluded.external_id`,
-        attributes: sql`excluded.attributes`,
-        updatedAt: sql`now()`,
-      },
+      set: { ...fromExcluded(["customerId", "startAt", "type", "durationMinutes", "status", "externalId", "attributes"]), updatedAt: sql`now()` },
     });
   return { created: plan.created, updated: plan.updated };
 }
@@ -131,13 +123,7 @@ export async function upsertRepairOrders(tx: Db, { companyId, rows }: { companyI
     .values(plan.values.map(({ createdAt: _createdAt, ...value }) => value))
     .onConflictDoUpdate({
       target: customerEvents.id,
-      set: {
-        customerId: sql`excluded.customer_id`,
-        title: sql`excluded.title`,
-        status: sql`excluded.status`,
-        occurredAt: sql`excluded.occurred_at`,
-        attributes: sql`excluded.attributes`,
-      },
+      set: fromExcluded(["customerId", "title", "status", "occurredAt", "attributes"]),
     });
   return { created: plan.created, updated: plan.updated };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { fromExcluded } from "@/db/excluded";
 import { customers, type Locale } from "@/db/schema";
 import { mergeCustomers } from "@/lib/customers/merge";
 import { customerSearchText } from "@/lib/customers/search-text";
@@ -94,17 +95,7 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
       .onConflictDoUpdate({
         target: customers.id,
         // Only what a file can say: never the subscriptions or the STOP opt-out.
-        set: {
-          firstName: sql`excluded.first_name`,
-          lastName: sql`excluded.last_name`,
-          mobile: sql`excluded.mobile`,
-          email: sql`excluded.email`,
-          externalId: sql`excluded.external_id`,
-          language: sql`excluded.language`,
-          attributes: sql`excluded.attributes`,
-          searchText: sql`excluded.search_text`,
-          updatedAt: sql`now()`,
-        },
+        set: { ...fromExcluded(["firstName", "lastName", "mobile", "email", "externalId", "language", "attributes", "searchText"]), updatedAt: sql`now()` },
       });
   }
   return { created, updated, customerIds };
