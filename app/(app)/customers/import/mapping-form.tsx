@@ -72,8 +72,8 @@ export function MappingForm({ importId, columns, initialKind, guesses, attribute
               <label
                 key={value}
                 className={cn(
-                  "flex cursor-pointer items-start gap-3 rounded-xl bg-white px-4 py-3 ring-1 transition-colors",
-                  kind === value ? "bg-brand-50 ring-2 ring-brand-500" : "ring-slate-200 hover:bg-slate-50",
+                  "flex cursor-pointer items-start gap-3 rounded-xl px-4 py-3 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-500",
+                  kind === value ? "bg-brand-50 ring-2 ring-brand-500" : "bg-white ring-1 ring-slate-200 hover:bg-slate-50",
                 )}
               >
                 <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => chooseKind(value)} className="sr-only" data-testid={`import-kind-${value}`} />
@@ -88,14 +88,14 @@ export function MappingForm({ importId, columns, initialKind, guesses, attribute
         </div>
       </fieldset>
       <Card className="overflow-hidden">
-        <div className="hidden grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_16rem] gap-4 border-b border-slate-100 bg-slate-50 px-5 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase sm:grid">
+        <div className="hidden grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)_18rem] gap-4 border-b border-slate-100 bg-slate-50 px-5 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase sm:grid">
           <span>{t("mapping.column")}</span>
           <span>{t("mapping.sample")}</span>
           <span>{t("mapping.field")}</span>
         </div>
         <ul className="divide-y divide-slate-100" data-testid="mapping-columns">
           {columns.map((column, index) => (
-            <li key={index} className="grid gap-2 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_16rem] sm:items-center sm:gap-4 sm:px-5" data-testid="mapping-column">
+            <li key={index} className="grid gap-2 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)_18rem] sm:items-center sm:gap-4 sm:px-5" data-testid="mapping-column">
               <label htmlFor={`column-${index}`} className="truncate text-sm font-medium text-slate-900">
                 {column.header}
               </label>
