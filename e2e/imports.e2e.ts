@@ -13,7 +13,7 @@ afterAll(async () => {
 const tag = `Imp${Date.now().toString(36)}`;
 const suffix = String(Date.now() % 10_000).padStart(4, "0");
 
-describe("importing customers from a file", () => {
+describe("importing customers and their appointments from a file", () => {
   it("admin uploads a CSV, maps it, watches it complete, downloads the errors and finds the new customer", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -61,6 +61,38 @@ describe("importing customers from a file", () => {
     await page.getByTestId("customer-list").filter({ hasText: `${tag}b Gagné` }).waitFor();
     await page.goto(`/customers?q=873555${suffix}`);
     await page.getByTestId("customer-list").filter({ hasText: `${tag} Bouchard` }).waitFor();
+    await context.close();
+  });
+
+  it("admin imports a file of appointments that then shows on the appointments page of its day", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto("/customers/import");
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const csv = ["Cellulaire,Client,Date du rendez-vous,Heure,Durée,Type de rendez-vous", `873 557 ${suffix},${tag}c Rdv,${day},10h30,45,Essai ${tag}`].join("\n");
+    await page.getByTestId("import-file").setInputFiles({ name: `rdv-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.waitForURL(/\/customers\/import\/[0-9a-f-]{36}$/);
+
+    // The file is recognised as appointments; switching the kind re-proposes the columns.
+    await page.getByTestId("mapping-column").first().waitFor();
+    await expect(page.getByTestId("import-kind-appointments").isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId("mapping-select-2").inputValue()).resolves.toBe("appointmentDate");
+    await page.getByText("Des clients", { exact: true }).click();
+    await expect(page.getByTestId("mapping-select-2").inputValue()).resolves.toBe("");
+    await page.getByText("Des rendez-vous", { exact: true }).click();
+    await expect(page.getByTestId("mapping-select-3").inputValue()).resolves.toBe("appointmentTime");
+    await snapshot(page, "imports-mapping-appointments");
+
+    await page.getByTestId("start-import").click();
+    await page.locator("[data-testid=import-progress][data-status=completed]").waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId("import-created").textContent()).resolves.toBe("1");
+    await expect(page.getByTestId("import-errors").textContent()).resolves.toBe("0");
+
+    await page.goto(`/appointments?day=${day}`);
+    const row = page.getByTestId("appointment-list").locator("li").filter({ hasText: `${tag}c Rdv` });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(new RegExp(`10:30.*45.*Essai ${tag}`));
     await context.close();
   });
 

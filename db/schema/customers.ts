@@ -94,6 +94,10 @@ export const appointments = pgTable(
     index("appointments_company_start_idx").on(t.companyId, t.startAt),
     index("appointments_customer_idx").on(t.customerId, t.startAt),
     index("appointments_type_trgm_idx").using("gin", sql`lower(${t.type}) gin_trgm_ops`),
+    // Imports and integrations name an appointment by its id in their system.
+    uniqueIndex("appointments_company_external_idx")
+      .on(t.companyId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
   ],
 );
 
@@ -119,6 +123,10 @@ export const customerEvents = pgTable(
     index("customer_events_customer_idx").on(t.customerId, t.occurredAt),
     index("customer_events_company_number_idx").on(t.companyId, t.number),
     index("customer_events_number_trgm_idx").using("gin", sql`lower(${t.number}) gin_trgm_ops`),
+    // A repair order number is the dealer system's key: imports upsert by it.
+    uniqueIndex("customer_events_company_kind_number_idx")
+      .on(t.companyId, t.kind, t.number)
+      .where(sql`${t.number} is not null`),
   ],
 );
 

@@ -3,6 +3,8 @@ import { at, createdAt, id, updatedAt } from "./_columns";
 import { companyRef } from "./companies";
 import { users } from "./users";
 
+/** What the rows of a file are: customers, or customers with an appointment or a repair order each. */
+export type ImportKind = "customers" | "appointments" | "repair_orders";
 export type ImportStatus = "mapping" | "pending" | "running" | "completed" | "failed";
 /** A column of the uploaded file as the mapping screen shows it. */
 export type ImportColumn = { header: string; samples: string[] };
@@ -10,7 +12,7 @@ export type ImportColumn = { header: string; samples: string[] };
 export type ImportMapping = (string | null)[];
 
 /**
- * A customer import (CSV or Excel). The row is the source of truth: `processedRows` is the
+ * An import of customers, appointments or repair orders (CSV or Excel). The row is the source of truth: `processedRows` is the
  * offset the next batch starts from, so a run that stops midway resumes where it was.
  */
 export const imports = pgTable(
@@ -19,7 +21,7 @@ export const imports = pgTable(
     id: id(),
     companyId: companyRef(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
-    kind: text().$type<"customers" | "appointments" | "events">().notNull().default("customers"),
+    kind: text().$type<ImportKind>().notNull().default("customers"),
     fileName: text().notNull(),
     storageKey: text().notNull(),
     sizeBytes: integer().notNull().default(0),

@@ -3,43 +3,20 @@ import { listRecentImports, findImport } from "@/db/queries/imports";
 import { customAttributeDefinitions, customers, imports, notifications } from "@/db/schema";
 import { defaultStorage } from "@/lib/files/storage";
 import { withTestDatabase } from "@/tests/db";
-import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
+import { contextFor, createCustomer, createUser } from "@/tests/factories";
+import { adminOfNewCompany, importCsv, MAX_IMPORT_BYTES as MAX, uploadCsv as upload } from "@/tests/imports";
 import { startImport } from "./actions";
 import { importErrorReport } from "./error-report";
 import { createImport } from "./imports";
-import { importDrainSettled } from "./queue";
 import { processPendingImports, runImport } from "./run";
 
 const database = withTestDatabase();
-const MAX = 1024 * 1024;
-
-async function adminOfNewCompany() {
-  const company = await createCompany(database.db);
-  const admin = await createUser(database.db, company.id, { role: "admin" });
-  return { company, admin, context: contextFor(database.db, admin, company.id) };
-}
-
-type Context = ReturnType<typeof contextFor>;
-
-async function upload(context: Context, csv: string, fileName = "clients.csv") {
-  return createImport(context, { fileName, body: Buffer.from(csv) }, { storage: defaultStorage(), maxBytes: MAX });
-}
-
-/** Uploads, confirms the proposed mapping (or the given one) and waits for the background run. */
-async function importCsv(context: Context, csv: string, mapping?: (string | null)[]) {
-  const { id } = await upload(context, csv);
-  const job = (await findImport(context.db, { companyId: context.companyId, importId: id }))!;
-  const started = await startImport.run(context, { importId: id, mapping: mapping ?? job.mapping });
-  expect(started).toMatchObject({ ok: true });
-  await importDrainSettled();
-  return (await findImport(context.db, { companyId: context.companyId, importId: id }))!;
-}
 
 const live = (companyId: string) => database.db.select().from(customers).where(eq(customers.companyId, companyId));
 
 describe("importing customers", () => {
   it("creates new customers and updates the one holding the same mobile, in any format", async () => {
-    const { company, context } = await adminOfNewCompany();
+    const { company, context } = await adminOfNewCompany(database.db);
     const existing = await createCustomer(database.db, company.id, { firstName: "Old", lastName: "Name", mobile: "+14385550100", language: "fr" });
     const job = await importCsv(context, "First name,Last name,Mobile,Email,Language\nJulie,Tremblay,(438) 555-0100,julie@example.com,en\nMarc,Roy,514.555.0177,,\n");
     expect(job).toMatchObject({ status: "completed", totalRows: 2, processedRows: 2, createdRows: 1, updatedRows: 1, errorRows: 0 });
@@ -52,7 +29,7 @@ describe("importing customers", () => {
   });
 
   it("keeps what an empty cell leaves out, and imports a file twice without duplicating anyone", async () => {
-    const { company, context } = await adminOfNewCompany();
+    const { company, context } = await adminOfNewCompany(database.db);
     await importCsv(context, "First name,Mobile,Email\nJulie,5145550101,julie@example.com\n");
     const again = await importCsv(context, "First name,Mobile,Email\nJulia,5145550101,\n");
     expect(again).toMatchObject({ createdRows: 0, updatedRows: 1 });
@@ -60,7 +37,7 @@ describe("importing customers", () => {
   });
 
   it("updates the customer with the same external id, merging the profile that held the file's mobile", async () => {
-    const { company, context } = await adminOfNewCompany();
+    const { company, context } = await adminOfNewCompany(database.db);
     const known = await createCustomer(database.db, company.id, { firstName: "Julie", externalId: "DMS-1", mobile: "+15145550111", attributes: { color: "red" } });
     const holder = await createCustomer(database.db, company.id, { firstName: "J.", lastName: "Tremblay", mobile: "+15145550122", email: "old@example.com" });
     const noPhone = await createCustomer(database.db, company.id, { firstName: "Paul", externalId: "DMS-2", mobile: null });
@@ -73,7 +50,7 @@ describe("importing customers", () => {
   });
 
   it("reports invalid rows with their row number and reason, and imports the others", async () => {
-    const { company, admin, context } = await adminOfNewCompany();
+    const { company, admin, context } = await adminOfNewCompany(database.db);
     await database.db.insert(customAttributeDefinitions).values({ companyId: company.id, category: "customer", key: "mileage", label: "Mileage", type: "number" });
     const csv = [
       "Name,Mobile,Email,Mileage",
@@ -106,7 +83,7 @@ describe("importing customers", () => {
   });
 
   it("never resubscribes a number that texted STOP", async () => {
-    const { company, admin, context } = await adminOfNewCompany();
+    const { company, admin, context } = await adminOfNewCompany(database.db);
     const stoppedAt = new Date("2026-01-02T03:04:05Z");
     const stopped = await createCustomer(database.db, company.id, { mobile: "+15145550150", optedOutAt: stoppedAt, subscribedGeneral: false, subscribedMarketing: false });
     const job = await importCsv(context, "First name,Mobile\nRenée,514-555-0150\n");
@@ -118,7 +95,7 @@ describe("importing customers", () => {
   });
 
   it("resumes from the stored offset when a run stops between batches", async () => {
-    const { company, context } = await adminOfNewCompany();
+    const { company, context } = await adminOfNewCompany(database.db);
     const rows = Array.from({ length: 5 }, (_, i) => `Client${i},51455502${String(i).padStart(2, "0")}`);
     const { id } = await upload(context, ["First name,Mobile", ...rows].join("\n"));
     await database.db.update(imports).set({ status: "pending", mapping: ["firstName", "mobile"] }).where(eq(imports.id, id));
@@ -131,7 +108,7 @@ describe("importing customers", () => {
   });
 
   it("fails an import whose file is gone, with the reason", async () => {
-    const { company, context } = await adminOfNewCompany();
+    const { company, context } = await adminOfNewCompany(database.db);
     const { id } = await upload(context, "Mobile\n5145550101\n");
     const job = (await findImport(database.db, { companyId: company.id, importId: id }))!;
     await defaultStorage().delete(job.storageKey);
@@ -143,14 +120,14 @@ describe("importing customers", () => {
 
 describe("what is refused", () => {
   it("refuses files of another kind, too large or empty, naming the problem", async () => {
-    const { context } = await adminOfNewCompany();
+    const { context } = await adminOfNewCompany(database.db);
     await expect(upload(context, "x", "clients.pdf")).rejects.toMatchObject({ message: "imports.fileType", fieldErrors: { fileName: ["imports.fileType"] } });
     await expect(createImport(context, { fileName: "big.csv", body: Buffer.alloc(MAX + 1, 65) }, { storage: defaultStorage(), maxBytes: MAX })).rejects.toMatchObject({ message: "imports.fileTooLarge", values: { max: 1 } });
     await expect(upload(context, "Mobile\n")).rejects.toThrow("imports.fileEmpty");
   });
 
   it("checks the mapping: each field once, a key to match customers, known attributes", async () => {
-    const { context } = await adminOfNewCompany();
+    const { context } = await adminOfNewCompany(database.db);
     const { id } = await upload(context, "First name,Mobile\nJulie,5145550101\n");
     expect(await startImport.run(context, { importId: id, mapping: ["mobile", "mobile"] })).toMatchObject({ ok: false, fieldErrors: { mapping: ["imports.mappingDuplicate"] } });
     expect(await startImport.run(context, { importId: id, mapping: ["firstName", ""] })).toMatchObject({ ok: false, fieldErrors: { mapping: ["imports.mappingNeedsKey"] } });
@@ -161,7 +138,7 @@ describe("what is refused", () => {
   });
 
   it("does not let an agent upload or start an import, nor read a report", async () => {
-    const { company, context } = await adminOfNewCompany();
+    const { company, context } = await adminOfNewCompany(database.db);
     const agent = await createUser(database.db, company.id, { role: "agent" });
     const agentContext = contextFor(database.db, agent, company.id);
     await expect(upload(agentContext, "Mobile\n5145550101\n")).rejects.toThrow("errors.forbidden");
@@ -172,8 +149,8 @@ describe("what is refused", () => {
   });
 
   it("keeps each company's imports to itself", async () => {
-    const a = await adminOfNewCompany();
-    const b = await adminOfNewCompany();
+    const a = await adminOfNewCompany(database.db);
+    const b = await adminOfNewCompany(database.db);
     const jobB = await importCsv(b.context, "Mobile\n555\n5145550101\n");
     const { id: mappingB } = await upload(b.context, "Mobile\n5145550102\n");
     expect(await findImport(database.db, { companyId: a.company.id, importId: jobB.id })).toBeUndefined();
@@ -185,7 +162,7 @@ describe("what is refused", () => {
   });
 
   it("starts an import once", async () => {
-    const { context } = await adminOfNewCompany();
+    const { context } = await adminOfNewCompany(database.db);
     const job = await importCsv(context, "Mobile\n5145550101\n");
     expect(await startImport.run(context, { importId: job.id, mapping: ["mobile"] })).toEqual({ ok: false, error: "imports.alreadyStarted" });
   });

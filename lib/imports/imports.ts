@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { customAttributeDefinitions, imports } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/action";
 import { fieldErrorsOf } from "@/lib/actions/action";
 import { SafeError } from "@/lib/actions/errors";
 import { throwIfNoPermission } from "@/lib/auth/permissions";
 import type { FileStorage } from "@/lib/files/storage";
-import { describeColumns, guessMapping } from "./mapping";
+import { describeColumns, guessKind, guessMapping, type CategorizedAttribute } from "./mapping";
 import { parseImportFile } from "./parse";
 import { uploadSchema } from "./validation";
 
@@ -20,16 +21,25 @@ export class UploadRejected extends SafeError {
   }
 }
 
-export async function customerAttributes(db: ActionContext["db"], companyId: string) {
+/** The company's custom attributes a file can fill: the customers', the appointments' and the events'. */
+export async function importableAttributes(db: Db, companyId: string): Promise<CategorizedAttribute[]> {
   return db
-    .select({ key: customAttributeDefinitions.key, label: customAttributeDefinitions.label, type: customAttributeDefinitions.type, options: customAttributeDefinitions.options })
+    .select({
+      category: customAttributeDefinitions.category,
+      key: customAttributeDefinitions.key,
+      label: customAttributeDefinitions.label,
+      type: customAttributeDefinitions.type,
+      options: customAttributeDefinitions.options,
+    })
     .from(customAttributeDefinitions)
-    .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "customer")));
+    .where(eq(customAttributeDefinitions.companyId, companyId))
+    .orderBy(asc(customAttributeDefinitions.createdAt), asc(customAttributeDefinitions.key));
 }
 
 /**
  * Keeps an uploaded file and what the mapping screen needs: its columns with samples, the
- * row count and a proposed mapping. Nothing is imported until the mapping is confirmed.
+ * row count, the kind of rows it seems to hold and a proposed mapping. Nothing is imported
+ * until the mapping is confirmed.
  */
 export async function createImport(
   { db, companyId, userId, role }: ActionContext,
@@ -45,13 +55,15 @@ export async function createImport(
   }
   const file = await parseImportFile(upload.body, checked.data.fileName);
   const columns = describeColumns(file.headers, file.rows);
-  const mapping = guessMapping(columns, await customerAttributes(db, companyId));
+  const attributes = await importableAttributes(db, companyId);
+  const kind = guessKind(columns, attributes);
+  const mapping = guessMapping(columns, attributes, kind);
   const id = randomUUID();
   const storageKey = `imports/${companyId}/${id}/${checked.data.fileName.replace(/[^\w.-]+/g, "_")}`;
   await storage.put(storageKey, upload.body, checked.data.fileName.toLowerCase().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
   const [created] = await db
     .insert(imports)
-    .values({ id, companyId, userId, fileName: checked.data.fileName, storageKey, sizeBytes: upload.body.length, status: "mapping", hasHeader: file.hasHeader ? "yes" : "no", columns, mapping, totalRows: file.rows.length })
+    .values({ id, companyId, userId, kind, fileName: checked.data.fileName, storageKey, sizeBytes: upload.body.length, status: "mapping", hasHeader: file.hasHeader ? "yes" : "no", columns, mapping, totalRows: file.rows.length })
     .returning({ id: imports.id, totalRows: imports.totalRows });
   return created!;
 }

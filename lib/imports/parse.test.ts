@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { describeColumns, guessMapping } from "./mapping";
+import { describeColumns, guessKind, guessMapping } from "./mapping";
 import { parseImportFile } from "./parse";
+import { parseLocalDate, parseLocalTime } from "./record-rows";
 import { validateRow } from "./rows";
 
 async function xlsx(rows: unknown[][]) {
@@ -45,6 +46,14 @@ describe("parsing an import file", () => {
     expect(file.rows).toEqual([{ line: 2, cells: ["Julie", "Tremblay", "5145550101", "2026-03-14", "2"] }]);
   });
 
+  it("keeps the time of Excel date-time and time cells, as the wall-clock time Excel shows", async () => {
+    const body = await xlsx([
+      ["Cellulaire", "Rendez-vous", "Heure"],
+      [5145550101, new Date(Date.UTC(2026, 11, 3, 14, 30)), new Date(Date.UTC(1899, 11, 30, 9, 15))],
+    ]);
+    expect((await parseImportFile(body, "rdv.xlsx")).rows[0]!.cells).toEqual(["5145550101", "2026-12-03 14:30", "09:15"]);
+  });
+
   it("refuses other kinds of files, empty files and unreadable spreadsheets with a clear reason", async () => {
     await expect(parseImportFile(Buffer.from("%PDF-1.4"), "clients.pdf")).rejects.toThrow("imports.fileType");
     await expect(parseImportFile(Buffer.from("First name,Mobile\n"), "empty.csv")).rejects.toThrow("imports.fileEmpty");
@@ -54,8 +63,8 @@ describe("parsing an import file", () => {
 
 describe("guessing the column mapping", () => {
   const attributes = [
-    { key: "vehicle_make", label: "Marque du véhicule", type: "string" as const, options: [] },
-    { key: "mileage", label: "Kilométrage", type: "number" as const, options: [] },
+    { category: "customer" as const, key: "vehicle_make", label: "Marque du véhicule", type: "string" as const, options: [] },
+    { category: "customer" as const, key: "mileage", label: "Kilométrage", type: "number" as const, options: [] },
   ];
 
   it("recognises English and French headers and the company's attributes", () => {
@@ -80,6 +89,40 @@ describe("guessing the column mapping", () => {
     expect(guessMapping(describeColumns(["First name", "Name", "Mobile"], []), [])).toEqual(["firstName", "lastName", "mobile"]);
     expect(guessMapping(describeColumns(["First name", "Last name", "Customer", "Mobile"], []), [])).toEqual(["firstName", "lastName", null, "mobile"]);
     expect(guessMapping(describeColumns(["Notes sur le client", "Mobile phone (cell)", "Customer ID (DMS)"], []), [])).toEqual([null, "mobile", "externalId"]);
+  });
+
+  it("tells a file of appointments or repair orders by its headers, in French or English", () => {
+    const kindOf = (headers: string[]) => guessKind(describeColumns(headers, []), []);
+    expect(kindOf(["Prénom", "Cellulaire", "Date du rendez-vous", "Heure", "Durée", "Type de rendez-vous"])).toBe("appointments");
+    expect(kindOf(["Mobile", "Appointment date", "Appointment time", "Type"])).toBe("appointments");
+    expect(kindOf(["Mobile", "Start", "Service"])).toBe("appointments");
+    expect(kindOf(["No de bon de travail", "Cellulaire", "Date", "Kilométrage"])).toBe("repair_orders");
+    expect(kindOf(["RO #", "Mobile", "Title", "Status"])).toBe("repair_orders");
+    expect(kindOf(["First name", "Mobile", "Date"])).toBe("customers");
+    const appointment = describeColumns(["Cellulaire", "Date du rendez-vous", "Heure", "Durée", "Type", "Statut", "ID rendez-vous"], []);
+    expect(guessMapping(appointment, [], "appointments")).toEqual(["mobile", "appointmentDate", "appointmentTime", "appointmentDuration", "appointmentType", "appointmentStatus", "appointmentExternalId"]);
+    // A customer file never proposes a record's field.
+    expect(guessMapping(appointment, [])).toEqual(["mobile", null, null, null, null, null, null]);
+  });
+});
+
+describe("reading dates and times of appointments", () => {
+  it("accepts ISO dates, and day or month first by the company's language when both could be", () => {
+    expect(parseLocalDate("2026-12-03", "en")).toBe("2026-12-03");
+    expect(parseLocalDate("2026/12/3", "fr")).toBe("2026-12-03");
+    expect(parseLocalDate("03/12/2026", "fr")).toBe("2026-12-03");
+    expect(parseLocalDate("03/12/2026", "en")).toBe("2026-03-12");
+    expect(parseLocalDate("25/12/2026", "en")).toBe("2026-12-25");
+    expect(parseLocalDate("12/25/2026", "fr")).toBe("2026-12-25");
+    expect(parseLocalDate("2026-02-30", "en")).toBeNull();
+    expect(parseLocalDate("demain", "fr")).toBeNull();
+  });
+
+  it("accepts 24-hour, French and AM/PM times", () => {
+    expect(["14:30", "14h30", "14 h 30", "2:30 PM", "2:30 p.m.", "14:30:00"].map(parseLocalTime)).toEqual(Array(6).fill("14:30"));
+    expect(["9h", "9", "09:00", "9 AM"].map(parseLocalTime)).toEqual(Array(4).fill("09:00"));
+    expect(parseLocalTime("12:15 AM")).toBe("00:15");
+    expect(["25:00", "10:75", "13 PM", "noon"].map(parseLocalTime)).toEqual([null, null, null, null]);
   });
 });
 

@@ -71,7 +71,7 @@ async function parseXlsx(body: Buffer): Promise<ParsedRow[]> {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return excelDateText(value);
   if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === "string") return value.trim();
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -79,6 +79,18 @@ function cellText(value: ExcelJS.CellValue): string {
   if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ("text" in value) return cellText((value as { text: ExcelJS.CellValue }).text);
   return "";
+}
+
+/**
+ * Excel stores the wall-clock date and time it shows, which ExcelJS hands over as that
+ * moment in UTC; a time alone sits on Excel's day zero.
+ */
+function excelDateText(value: Date): string {
+  const iso = value.toISOString();
+  const date = iso.slice(0, 10);
+  const time = iso.slice(11, 16);
+  if (date === "1899-12-30") return time;
+  return time === "00:00" ? date : `${date} ${time}`;
 }
 
 /** A header row holds labels; a data row holds a phone number, an email, a number or a date somewhere. */

@@ -1,8 +1,8 @@
-import type { AttributeValue, ImportMapping, Locale } from "@/db/schema";
+import type { AttributeCategory, AttributeValue, ImportMapping, Locale } from "@/db/schema";
 import { validateAttributeValues } from "@/lib/customers/attribute-values";
 import { customerFieldsSchema } from "@/lib/customers/validation";
 import { parsePhone } from "@/lib/phone";
-import { attributeKeyOf, type AttributeDefinition } from "./mapping";
+import { attributeOf, type AttributeDefinition } from "./mapping";
 
 export type RowFields = {
   firstName?: string;
@@ -20,24 +20,44 @@ const LANGUAGES: Record<string, Locale> = { fr: "fr", fra: "fr", fre: "fr", fran
 
 const { firstName: nameSchema, email: emailSchema } = customerFieldsSchema.shape;
 
+type Fail = (index: number, reason: string, values?: Record<string, string>) => void;
+
+/** Collects the problems of one row, each with its column's header and cell. */
+export function rowReporter(line: number, cells: string[], headers: string[]) {
+  const errors: RowError[] = [];
+  const fail: Fail = (index, reason, values) => errors.push({ row: line, column: headers[index] ?? "", value: cells[index] ?? "", reason, values });
+  return { errors, fail };
+}
+
+/** The row's values for one category of custom attributes, typed like the profile form; a bad one is reported on its column. */
+export function attributeCells(cells: string[], mapping: ImportMapping, category: AttributeCategory, definitions: AttributeDefinition[], fail: Fail) {
+  const raw: Record<string, string> = {};
+  const columns: Record<string, number> = {};
+  mapping.forEach((field, index) => {
+    const attribute = field ? attributeOf(field) : null;
+    const value = cells[index]?.trim() ?? "";
+    if (attribute?.category !== category || value === "") return;
+    raw[attribute.key] = value;
+    columns[attribute.key] = index;
+  });
+  const { values, errors } = validateAttributeValues(raw, definitions);
+  for (const [key, reason] of Object.entries(errors)) {
+    fail(columns[key]!, reason, { attribute: definitions.find((definition) => definition.key === key)?.label ?? key });
+  }
+  return values;
+}
+
 /**
  * Turns one file row into customer fields with the same rules as the profile form; an
  * empty cell leaves the customer's value as it is. Every problem is reported, by column.
  */
 export function validateRow(line: number, cells: string[], { headers, mapping, attributes, countryCode }: RowContext): { fields: RowFields | null; errors: RowError[] } {
   const fields: RowFields = { attributes: {} };
-  const errors: RowError[] = [];
-  const fail = (index: number, reason: string, values?: Record<string, string>) => errors.push({ row: line, column: headers[index] ?? "", value: cells[index] ?? "", reason, values });
-  const rawAttributes: Record<string, string> = {};
-  const attributeColumns: Record<string, number> = {};
+  const { errors, fail } = rowReporter(line, cells, headers);
   mapping.forEach((field, index) => {
     const value = cells[index]?.trim() ?? "";
     if (!field || value === "") return;
-    const attributeKey = attributeKeyOf(field);
-    if (attributeKey) {
-      rawAttributes[attributeKey] = value;
-      attributeColumns[attributeKey] = index;
-    } else if (field === "firstName" || field === "lastName") {
+    if (field === "firstName" || field === "lastName") {
       if (!nameSchema.safeParse(value).success) fail(index, "customers.nameTooLong");
       else fields[field] = value;
     } else if (field === "fullName") {
@@ -62,11 +82,7 @@ export function validateRow(line: number, cells: string[], { headers, mapping, a
       else fields.language = language;
     }
   });
-  const { values, errors: attributeErrors } = validateAttributeValues(rawAttributes, attributes);
-  for (const [key, reason] of Object.entries(attributeErrors)) {
-    fail(attributeColumns[key]!, reason, { attribute: attributes.find((attribute) => attribute.key === key)?.label ?? key });
-  }
-  fields.attributes = values;
+  fields.attributes = attributeCells(cells, mapping, "customer", attributes, fail);
   if (errors.length === 0 && !fields.mobile && !fields.externalId) {
     errors.push({ row: line, column: "", value: "", reason: "imports.reasons.noKey" });
   }

@@ -1,13 +1,17 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { companies, customAttributeDefinitions, importErrors, imports } from "@/db/schema";
+import { companies, importErrors, imports, type Locale } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import { defaultStorage, type FileStorage } from "@/lib/files/storage";
 import { publish } from "@/lib/live/bus";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import { parseImportFile, type ParsedFile } from "./parse";
+import { importableAttributes } from "./imports";
+import { KIND_CATEGORY } from "./mapping";
+import { validateRecord, type AppointmentRecord, type ImportedRecord, type RecordContext, type RepairOrderRecord } from "./record-rows";
 import { validateRow, type RowContext, type RowError } from "./rows";
 import { upsertCustomers, type ValidRow } from "./upsert";
+import { upsertAppointments, upsertRepairOrders, type RecordRow } from "./upsert-records";
 
 export const BATCH_SIZE = 1000;
 const STALE_CLAIM = "2 minutes";
@@ -79,15 +83,29 @@ async function recordBatch(tx: Db, job: Job, counts: { rows: number; created: nu
   return next;
 }
 
-async function processBatch(db: Db, job: Job, rows: ParsedFile["rows"], context: RowContext & { defaultLanguage: "fr" | "en" }): Promise<Job> {
-  const valid: ValidRow[] = [];
+type BatchContext = { customer: RowContext; record: RecordContext | null; defaultLanguage: Locale };
+type ValidLine = ValidRow & { record: ImportedRecord | null };
+
+/** Upserts the rows' customers, then the appointment or repair order each row carries; the counts are of what the file is about. */
+async function upsertLines(tx: Db, companyId: string, defaultLanguage: Locale, batch: ValidLine[]) {
+  const customers = await upsertCustomers(tx, { companyId, defaultLanguage, rows: batch });
+  const records = batch.flatMap(({ line, record }) => (record ? [{ line, customerId: customers.customerIds.get(line)!, record }] : []));
+  if (!records.length) return { created: customers.created, updated: customers.updated };
+  return records[0]!.record.kind === "appointments"
+    ? upsertAppointments(tx, { companyId, rows: records as RecordRow<AppointmentRecord>[] })
+    : upsertRepairOrders(tx, { companyId, rows: records as RecordRow<RepairOrderRecord>[] });
+}
+
+async function processBatch(db: Db, job: Job, rows: ParsedFile["rows"], context: BatchContext): Promise<Job> {
+  const valid: ValidLine[] = [];
   const errors: RowError[] = [];
   for (const row of rows) {
-    const result = validateRow(row.line, row.cells, context);
-    if (result.fields) valid.push({ line: row.line, fields: result.fields });
-    else errors.push(...result.errors);
+    const customer = validateRow(row.line, row.cells, context.customer);
+    const record = context.record ? validateRecord(row.line, row.cells, context.record) : { record: null, errors: [] };
+    if (customer.fields && (!context.record || record.record)) valid.push({ line: row.line, fields: customer.fields, record: record.record });
+    else errors.push(...customer.errors, ...record.errors);
   }
-  const upsert = (tx: Db, batch: ValidRow[]) => upsertCustomers(tx, { companyId: job.companyId, defaultLanguage: context.defaultLanguage, rows: batch });
+  const upsert = (tx: Db, batch: ValidLine[]) => upsertLines(tx, job.companyId, context.defaultLanguage, batch);
   try {
     return await db.transaction(async (tx) => {
       const counts = await upsert(tx, valid);
@@ -158,12 +176,18 @@ export async function runImport(db: Db, importId: string, { budgetMs = 20_000, s
     await fail(db, job, error instanceof SafeError ? error.message : "imports.fileUnreadable");
     return "done";
   }
-  const [company] = await db.select({ countryCode: companies.countryCode, locale: companies.locale }).from(companies).where(eq(companies.id, job.companyId));
-  const attributes = await db
-    .select({ key: customAttributeDefinitions.key, label: customAttributeDefinitions.label, type: customAttributeDefinitions.type, options: customAttributeDefinitions.options })
-    .from(customAttributeDefinitions)
-    .where(and(eq(customAttributeDefinitions.companyId, job.companyId), eq(customAttributeDefinitions.category, "customer")));
-  const context = { headers: file.headers, mapping: job.mapping ?? [], attributes, countryCode: company!.countryCode, defaultLanguage: company!.locale };
+  const [company] = await db.select({ countryCode: companies.countryCode, locale: companies.locale, timezone: companies.timezone }).from(companies).where(eq(companies.id, job.companyId));
+  const attributes = await importableAttributes(db, job.companyId);
+  const inCategory = (category: string | null) => attributes.filter((attribute) => attribute.category === category);
+  const mapping = job.mapping ?? [];
+  const context: BatchContext = {
+    customer: { headers: file.headers, mapping, attributes: inCategory("customer"), countryCode: company!.countryCode },
+    record:
+      job.kind === "customers"
+        ? null
+        : { kind: job.kind, headers: file.headers, mapping, recordAttributes: inCategory(KIND_CATEGORY[job.kind]), timeZone: company!.timezone, locale: company!.locale },
+    defaultLanguage: company!.locale,
+  };
   publish(job.companyId, progressEvent(job));
   while (job.processedRows < file.rows.length) {
     job = await processBatch(db, job, file.rows.slice(job.processedRows, job.processedRows + batchSize), context);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { fromExcluded } from "@/db/excluded";
 import { customers, type Locale } from "@/db/schema";
 import { mergeCustomers } from "@/lib/customers/merge";
 import { customerSearchText } from "@/lib/customers/search-text";
@@ -8,20 +9,20 @@ import type { RowFields } from "./rows";
 
 export type ValidRow = { line: number; fields: RowFields };
 type Customer = typeof customers.$inferSelect;
-type Planned = { fields: RowFields; lines: number };
+type Planned = { fields: RowFields; lines: number[] };
 
 /** Rows of one batch that name the same customer (same external id, else same mobile) become one. */
 function combine(rows: ValidRow[]): Planned[] {
   const planned: Planned[] = [];
   const byExternal = new Map<string, Planned>();
   const byMobile = new Map<string, Planned>();
-  for (const { fields } of rows) {
+  for (const { line, fields } of rows) {
     const same = (fields.externalId && byExternal.get(fields.externalId)) || (fields.mobile && byMobile.get(fields.mobile)) || undefined;
     if (same) {
       same.fields = { ...same.fields, ...fields, attributes: { ...same.fields.attributes, ...fields.attributes } };
-      same.lines += 1;
+      same.lines.push(line);
     } else {
-      const entry = { fields, lines: 1 };
+      const entry = { fields, lines: [line] };
       planned.push(entry);
       if (fields.externalId) byExternal.set(fields.externalId, entry);
       if (fields.mobile) byMobile.set(fields.mobile, entry);
@@ -34,7 +35,8 @@ function combine(rows: ValidRow[]): Planned[] {
  * Creates or updates the customers of one batch, inside the caller's transaction. A row
  * matches a customer by external id, else by mobile; when the external id and the mobile
  * point at two customers, they are merged (CONV-15). Imports never touch subscriptions or
- * STOP opt-outs: a number that texted STOP stays opted out.
+ * STOP opt-outs: a number that texted STOP stays opted out. Answers the counts and, per
+ * line of the file, the customer it landed on (for the appointment or repair order it carries).
  */
 export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows }: { companyId: string; defaultLanguage: Locale; rows: ValidRow[] }) {
   const planned = combine(rows);
@@ -52,6 +54,7 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
   const byMobile = new Map(existing.filter((c) => c.mobile).map((c) => [c.mobile!, c]));
 
   const values: (typeof customers.$inferInsert)[] = [];
+  const customerIds = new Map<number, string>();
   let created = 0;
   let updated = 0;
   for (const { fields, lines } of planned) {
@@ -78,10 +81,11 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
       attributes: next.attributes,
       searchText: customerSearchText(next),
     });
-    if (target) updated += lines;
+    for (const line of lines) customerIds.set(line, next.id);
+    if (target) updated += lines.length;
     else {
       created += 1;
-      updated += lines - 1;
+      updated += lines.length - 1;
     }
   }
   if (values.length) {
@@ -91,18 +95,8 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
       .onConflictDoUpdate({
         target: customers.id,
         // Only what a file can say: never the subscriptions or the STOP opt-out.
-        set: {
-          firstName: sql`excluded.first_name`,
-          lastName: sql`excluded.last_name`,
-          mobile: sql`excluded.mobile`,
-          email: sql`excluded.email`,
-          externalId: sql`excluded.external_id`,
-          language: sql`excluded.language`,
-          attributes: sql`excluded.attributes`,
-          searchText: sql`excluded.search_text`,
-          updatedAt: sql`now()`,
-        },
+        set: { ...fromExcluded(["firstName", "lastName", "mobile", "email", "externalId", "language", "attributes", "searchText"]), updatedAt: sql`now()` },
       });
   }
-  return { created, updated };
+  return { created, updated, customerIds };
 }

@@ -6,8 +6,9 @@ import { importQueued } from "../../events";
 const MAX_STEPS = 500;
 
 /**
- * Runs a customer import in steps of at most ~20 s each; every step resumes from the
- * offset stored on the import row, so a retried step or a lost run repeats nothing.
+ * Runs an import (customers, appointments or repair orders) in steps of at most ~20 s
+ * each; every step resumes from the offset stored on the import row, so a retried step or
+ * a lost run repeats nothing.
  */
 export const runCustomerImport = inngest.createFunction(
   { id: "run-customer-import", triggers: [importQueued], concurrency: { key: "event.data.importId", limit: 1 } },

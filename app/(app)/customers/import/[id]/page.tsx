@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { findImport } from "@/db/queries/imports";
+import type { ImportKind, ImportMapping } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
-import { customerAttributes } from "@/lib/imports/imports";
+import { findCompany } from "@/db/queries/companies";
+import { importableAttributes } from "@/lib/imports/imports";
+import { guessMapping, IMPORT_KINDS } from "@/lib/imports/mapping";
 import { ImportForbidden, ImportShell } from "../import-shell";
 import { ImportProgress } from "../import-progress";
 import { MappingForm } from "../mapping-form";
@@ -26,15 +29,18 @@ export default async function CustomerImportRunPage({ params }: Props) {
   if (!job) notFound();
   const t = await getTranslations("imports");
   if (job.status === "mapping") {
-    const attributes = await customerAttributes(db, companyId);
+    const [attributes, company] = await Promise.all([importableAttributes(db, companyId), findCompany(db, { companyId })]);
+    const guesses = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, kind === job.kind && job.mapping ? job.mapping : guessMapping(job.columns, attributes, kind)])) as Record<ImportKind, ImportMapping>;
     return (
       <ImportShell title={t("mapping.title")} description={t("mapping.description", { count: job.totalRows, file: job.fileName })}>
         <MappingForm
           importId={job.id}
           columns={job.columns}
-          initial={job.mapping ?? job.columns.map(() => null)}
-          attributes={attributes.map((attribute) => ({ key: attribute.key, label: attribute.label }))}
+          initialKind={job.kind}
+          guesses={guesses}
+          attributes={attributes.map(({ key, label, category }) => ({ key, label, category }))}
           hasHeader={job.hasHeader === "yes"}
+          timeZone={company!.timezone}
         />
       </ImportShell>
     );

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "appointments_company_external_idx" ON "appointments" USING btree ("company_id","external_id") WHERE "appointments"."external_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "customer_events_company_kind_number_idx" ON "customer_events" USING btree ("company_id","kind","number") WHERE "customer_events"."number" is not null;
