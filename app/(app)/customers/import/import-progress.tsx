@@ -1,6 +1,6 @@
 "use client";
 
-import { Download, FileUp, Users } from "lucide-react";
+import { CalendarDays, Download, FileUp, Users } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useErrorText } from "@/components/ui/use-error-text";
-import type { ImportStatus } from "@/db/schema";
+import type { ImportKind, ImportStatus } from "@/db/schema";
 import { StatusBadge } from "./status-badge";
 
 type Progress = { importId: string; status: ImportStatus; total: number; processed: number; created: number; updated: number; errors: number };
@@ -17,7 +17,7 @@ type Progress = { importId: string; status: ImportStatus; total: number; process
 const FINISHED: ImportStatus[] = ["completed", "failed"];
 
 /** The progress bar, moved by live events as batches commit, then the summary. */
-export function ImportProgress({ initial, failureReason }: { initial: Progress; failureReason: string | null }) {
+export function ImportProgress({ initial, failureReason, kind }: { initial: Progress; failureReason: string | null; kind: ImportKind }) {
   const t = useTranslations("imports");
   const format = useFormatter();
   const errorText = useErrorText();
@@ -102,10 +102,17 @@ export function ImportProgress({ initial, failureReason }: { initial: Progress; 
               </Button>
             ) : null}
             <Button asChild variant="secondary">
-              <Link href="/customers">
-                <Users className="h-4 w-4" aria-hidden />
-                {t("summary.viewCustomers")}
-              </Link>
+              {kind === "appointments" ? (
+                <Link href="/appointments">
+                  <CalendarDays className="h-4 w-4" aria-hidden />
+                  {t("summary.viewAppointments")}
+                </Link>
+              ) : (
+                <Link href="/customers">
+                  <Users className="h-4 w-4" aria-hidden />
+                  {t("summary.viewCustomers")}
+                </Link>
+              )}
             </Button>
             <Button asChild variant="ghost">
               <Link href="/customers/import">

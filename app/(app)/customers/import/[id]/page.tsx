@@ -58,6 +58,7 @@ export default async function CustomerImportRunPage({ params }: Props) {
           errors: job.errorRows,
         }}
         failureReason={job.failureReason}
+        kind={job.kind}
       />
     </ImportShell>
   );
