@@ -43,6 +43,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}) 
     import("drizzle-orm/node-postgres"),
   ]);
   const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use;
+  // without a listener the pool's "error" event would end the process.
+  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, pool, close: () => pool.end() };
 }

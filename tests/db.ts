@@ -42,7 +42,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await close();
       const cleanup = new Client({ connectionString: maintenanceUrl(url) });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists "${name}" with (force)`);
+      // pool.end() resolves before its connections have finished closing: wait for them
+      // rather than kill them, which would surface as errors in the next test file.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await cleanup.query(`drop database if exists "${name}"`);
+          break;
+        } catch (error) {
+          if (!/being accessed by other users/.test(String(error))) throw error;
+          if (attempt >= 50) {
+            await cleanup.query(`drop database if exists "${name}" with (force)`);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
       await cleanup.end();
     },
   };
@@ -60,8 +74,8 @@ export function withTestDatabase(): { readonly db: Db; readonly driver: Database
   }, 60_000);
   afterAll(async () => {
     // Background work started by a route under test finishes before the database goes.
-    const { inboundDrainSettled } = await import("@/lib/messaging/inbound-queue");
-    await inboundDrainSettled();
+    const [{ inboundDrainSettled }, { importDrainSettled }] = await Promise.all([import("@/lib/messaging/inbound-queue"), import("@/lib/imports/queue")]);
+    await Promise.all([inboundDrainSettled(), importDrainSettled()]);
     await database?.close();
   });
   return {
