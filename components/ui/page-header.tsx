@@ -1,3 +1,5 @@
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
@@ -19,6 +21,18 @@ export function EmptyState({ icon, title, description, action }: { icon: ReactNo
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
       {description ? <p className="mt-1 max-w-sm text-sm text-slate-500">{description}</p> : null}
       {action ? <div className="mt-5">{action}</div> : null}
+    </div>
+  );
+}
+
+/** The way back to the list a detail page belongs to, above its title. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <div className="px-4 pt-5 sm:px-6 lg:px-8">
+      <Link href={href} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
+        <ArrowLeft className="h-4 w-4" aria-hidden />
+        {children}
+      </Link>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { ArrowLeft } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -10,6 +9,7 @@ import { ProfileTabContent } from "@/components/customers/profile-tabs";
 import { SubscriptionsCard } from "@/components/customers/subscriptions-card";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/page-header";
 import { cn } from "@/components/ui/cn";
 import { attributeDefinitions, PROFILE_TABS, profileTabCounts, type ProfileTab } from "@/db/queries/customer-profile";
 import { findCustomer } from "@/db/queries/customers";
@@ -55,12 +55,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
 
   return (
     <div className="pb-10">
-      <div className="px-4 pt-5 sm:px-6 lg:px-8">
-        <Link href="/customers" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-          <ArrowLeft className="h-4 w-4" aria-hidden />
-          {t("back")}
-        </Link>
-      </div>
+      <BackLink href="/customers">{t("back")}</BackLink>
       <div className="flex flex-wrap items-center justify-between gap-4 px-4 pt-3 pb-5 sm:px-6 lg:px-8">
         <div className="flex min-w-0 items-center gap-4">
           <Avatar name={name} size="lg" />

@@ -26,6 +26,14 @@ export function ImportProgress({ initial, failureReason, kind }: { initial: Prog
   // Whichever is further along: the live event or a fresher server render.
   const current = live && live.processed >= initial.processed && !FINISHED.includes(initial.status) ? live : initial;
   const finished = FINISHED.includes(current.status);
+  const anotherFile = (variant: "ghost" | "secondary") => (
+    <Button asChild variant={variant}>
+      <Link href="/customers/import">
+        <FileUp className="h-4 w-4" aria-hidden />
+        {t("summary.another")}
+      </Link>
+    </Button>
+  );
 
   useEffect(() => {
     if (FINISHED.includes(initial.status)) return;
@@ -114,12 +122,7 @@ export function ImportProgress({ initial, failureReason, kind }: { initial: Prog
                 </Link>
               )}
             </Button>
-            <Button asChild variant="ghost">
-              <Link href="/customers/import">
-                <FileUp className="h-4 w-4" aria-hidden />
-                {t("summary.another")}
-              </Link>
-            </Button>
+            {anotherFile("ghost")}
           </div>
         </div>
       ) : null}
@@ -130,12 +133,7 @@ export function ImportProgress({ initial, failureReason, kind }: { initial: Prog
             <p className="font-medium">{t("summary.failed")}</p>
             {failureReason ? <p>{errorText(failureReason)}</p> : null}
           </Alert>
-          <Button asChild variant="secondary">
-            <Link href="/customers/import">
-              <FileUp className="h-4 w-4" aria-hidden />
-              {t("summary.another")}
-            </Link>
-          </Button>
+          {anotherFile("secondary")}
         </div>
       ) : null}
       {finished ? null : <span className="sr-only" aria-live="polite">{percent}%</span>}

@@ -1,22 +1,17 @@
-import { ArrowLeft, ShieldAlert } from "lucide-react";
+import { ShieldAlert } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/page-header";
+import { BackLink, EmptyState } from "@/components/ui/page-header";
 
 /** The frame of the import pages: a way back to the customers, the title, the content. */
 export async function ImportShell({ title, description, children }: { title: ReactNode; description?: ReactNode; children: ReactNode }) {
   const t = await getTranslations("imports");
   return (
     <div className="pb-10">
-      <div className="px-4 pt-5 sm:px-6 lg:px-8">
-        <Link href="/customers" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-          <ArrowLeft className="h-4 w-4" aria-hidden />
-          {t("back")}
-        </Link>
-      </div>
+      <BackLink href="/customers">{t("back")}</BackLink>
       <div className="px-4 pt-3 pb-5 sm:px-6 lg:px-8">
         <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{title}</h1>
         {description ? <p className="mt-1 text-sm text-slate-500">{description}</p> : null}
