@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { SafeError } from "@/lib/actions/errors";
 
@@ -50,7 +50,9 @@ function parseCsv(body: Buffer): ParsedRow[] {
 }
 
 async function parseXlsx(body: Buffer): Promise<ParsedRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs is heavy, and most imports are CSV.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
