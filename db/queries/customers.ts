@@ -33,6 +33,15 @@ export function customerFilterConditions(filters: CustomerFilters): SQL[] {
   return conditions;
 }
 
+/**
+ * Alphabetical order. With a search, the trigram matches are sorted rather than found by
+ * walking the name index: the matches of a common name sit together alphabetically, so
+ * that walk could read most of the table before reaching them.
+ */
+export function customerNameOrder({ searching }: { searching: boolean }) {
+  return [searching ? sql`${customers.lastName} || ''` : asc(customers.lastName), asc(customers.firstName), asc(customers.id)];
+}
+
 export async function listCustomers(
   db: Db,
   { companyId, query, filters = {}, cursor, limit = 50 }: { companyId: string; query?: string; filters?: CustomerFilters; cursor?: CustomerCursor | null; limit?: number },
@@ -56,9 +65,7 @@ export async function listCustomers(
     })
     .from(customers)
     .where(and(...conditions))
-    // With a search, sort the trigram matches instead of walking the name index: matches of a
-    // common name sit together alphabetically, so that walk can read most of the table first.
-    .orderBy(search ? sql`${customers.lastName} || ''` : asc(customers.lastName), asc(customers.firstName), asc(customers.id))
+    .orderBy(...customerNameOrder({ searching: Boolean(search) }))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

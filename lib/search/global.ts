@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { SQL } from "drizzle-orm";
-import { customerSearchCondition } from "@/db/queries/customers";
+import { customerNameOrder, customerSearchCondition } from "@/db/queries/customers";
 import { appointments, customerEvents, customers, messages, paymentRequests } from "@/db/schema";
 
 const LIMIT = 8;
@@ -37,7 +37,7 @@ export async function globalSearch(db: Db, { companyId, query }: { companyId: st
           .select({ id: customers.id, ...customerName, email: customers.email, conversationId: activeConversation })
           .from(customers)
           .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId), customerCondition))
-          .orderBy(customers.lastName, customers.firstName)
+          .orderBy(...customerNameOrder({ searching: true }))
           .limit(LIMIT)
       : [],
     searchMessages(db, companyId, q),
