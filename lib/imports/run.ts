@@ -50,9 +50,9 @@ async function claim(db: Db, importId: string): Promise<Job | undefined> {
   return job;
 }
 
-function progressEvent(job: Job) {
+/** Where an import stands, as the page and the live event show it. */
+export function importProgress(job: Job) {
   return {
-    type: "import.progress" as const,
     importId: job.id,
     status: job.status,
     total: job.totalRows,
@@ -62,6 +62,8 @@ function progressEvent(job: Job) {
     errors: job.errorRows,
   };
 }
+
+const progressEvent = (job: Job) => ({ type: "import.progress" as const, ...importProgress(job) });
 
 /** Moves the offset forward with the batch's counts, only if nobody else moved it meanwhile. */
 async function recordBatch(tx: Db, job: Job, counts: { rows: number; created: number; updated: number }, errors: RowError[]) {

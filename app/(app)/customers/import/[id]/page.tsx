@@ -8,6 +8,7 @@ import { requireSession } from "@/lib/auth/session";
 import { findCompany } from "@/db/queries/companies";
 import { importableAttributes } from "@/lib/imports/imports";
 import { guessMapping, IMPORT_KINDS } from "@/lib/imports/mapping";
+import { importProgress } from "@/lib/imports/run";
 import { ImportForbidden, ImportShell } from "../import-shell";
 import { ImportProgress } from "../import-progress";
 import { MappingForm } from "../mapping-form";
@@ -48,15 +49,7 @@ export default async function CustomerImportRunPage({ params }: Props) {
   return (
     <ImportShell title={t("progress.title", { file: job.fileName })}>
       <ImportProgress
-        initial={{
-          importId: job.id,
-          status: job.status,
-          total: job.totalRows,
-          processed: job.processedRows,
-          created: job.createdRows,
-          updated: job.updatedRows,
-          errors: job.errorRows,
-        }}
+        initial={importProgress(job)}
         failureReason={job.failureReason}
         kind={job.kind}
       />
