@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useAction } from "@/components/ui/use-action";
+import { useDialogAction } from "@/components/ui/use-action";
 import { toolbarButton } from "./attribute-picker";
 import { SavedReplyPicker } from "./saved-reply-picker";
 
@@ -77,9 +77,8 @@ function MessageField({ value, onChange, canEditSavedReplies, error }: { value: 
 export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
   const t = useTranslations("requests");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [body, setBody] = useState(defaultText);
-  const { run, pending, error, fieldError, reset } = useAction();
+  const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -104,10 +103,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
       testId="payment-request-button"
       disabled={disabled}
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
+      onOpenChange={onOpenChange}
     >
       {enabled ? (
         <form onSubmit={submit} className="grid gap-4" data-testid="payment-request-form">
@@ -144,9 +140,8 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
 export function ReviewRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, onSent }: Common) {
   const t = useTranslations("requests");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [body, setBody] = useState(defaultText);
-  const { run, pending, error, fieldError, reset } = useAction();
+  const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -170,10 +165,7 @@ export function ReviewRequestButton({ conversationId, defaultText, disabled, can
       testId="review-request-button"
       disabled={disabled}
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
+      onOpenChange={onOpenChange}
     >
       <form onSubmit={submit} className="grid gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}

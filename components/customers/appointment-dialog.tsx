@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { useAction } from "@/components/ui/use-action";
+import { useAction, useDialogAction } from "@/components/ui/use-action";
 import type { AttributeValues } from "@/db/schema";
 import { APPOINTMENT_STATUSES } from "@/lib/appointments/validation";
 import { AttributeField, type AttributeDefinition } from "./attribute-field";
@@ -33,9 +33,8 @@ export function AppointmentDialog({
 }) {
   const t = useTranslations("appointments");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [attributes, setAttributes] = useState<AttributeValues>(appointment?.attributes ?? {});
-  const { run, pending, error, fieldError, reset } = useAction();
+  const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -53,10 +52,7 @@ export function AppointmentDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         {appointment ? (

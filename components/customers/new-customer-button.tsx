@@ -3,21 +3,20 @@
 import { UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { createCustomerAction } from "@/app/(app)/customers/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { useAction } from "@/components/ui/use-action";
+import { useDialogAction } from "@/components/ui/use-action";
 
 /** "New customer": the contact details; the profile opens after. */
 export function NewCustomerButton({ defaultLanguage }: { defaultLanguage: "fr" | "en" }) {
   const t = useTranslations("customers");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const { run, pending, error, fieldError, reset } = useAction();
+  const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,10 +33,7 @@ export function NewCustomerButton({ defaultLanguage }: { defaultLanguage: "fr" |
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
+      onOpenChange={onOpenChange}
     >
       <DialogTrigger asChild>
         <Button size="sm" data-testid="new-customer">

@@ -31,3 +31,14 @@ export function useAction() {
     reset: () => setFailure(null),
   };
 }
+
+/** useAction for a form in a dialog: closing the dialog forgets the last error. */
+export function useDialogAction() {
+  const action = useAction();
+  const [open, setOpen] = useState(false);
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) action.reset();
+  };
+  return { ...action, open, setOpen, onOpenChange };
+}
