@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
-import { appointments, conversations, customAttributeDefinitions, type AttributeCategory, customerEvents, estimates, notes, paymentRequests, reviews, users } from "@/db/schema";
+import { appointments, conversations, customerEvents, estimates, notes, paymentRequests, reviews, users } from "@/db/schema";
 
 export const PROFILE_TABS = ["all", "conversations", "appointments", "events", "invoices", "notes", "estimates", "reviews"] as const;
 export type ProfileTab = (typeof PROFILE_TABS)[number];
@@ -92,12 +92,4 @@ export async function profileTimeline(db: Db, { companyId, customerId }: { compa
     ...reviewRows.filter((row) => row.submittedAt).map((row) => ({ kind: "review" as const, at: row.submittedAt!, row })),
   ];
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, LIMIT);
-}
-
-export async function attributeDefinitions(db: Db, { companyId, category }: { companyId: string; category: AttributeCategory }) {
-  return db
-    .select()
-    .from(customAttributeDefinitions)
-    .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, category)))
-    .orderBy(asc(customAttributeDefinitions.label));
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, customAttributeDefinitions, customers, notes, users } from "@/db/schema";
+import { attributeDefinitions } from "./attributes";
+import { appointments, customers, notes, users } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 
 export type CustomerCursor = { lastName: string; firstName: string; id: string };
@@ -87,11 +88,7 @@ export async function findCustomer(db: Db, { companyId, customerId }: { companyI
 /** What the inbox's customer panel shows beside a conversation. */
 export async function customerPanel(db: Db, { companyId, customerId, now = new Date() }: { companyId: string; customerId: string; now?: Date }) {
   const [definitions, upcoming, recentNotes] = await Promise.all([
-    db
-      .select()
-      .from(customAttributeDefinitions)
-      .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "customer")))
-      .orderBy(asc(customAttributeDefinitions.label)),
+    attributeDefinitions(db, { companyId, category: "customer" }),
     db
       .select()
       .from(appointments)

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomer } from "@/db/queries/customers";
-import { appointments, customAttributeDefinitions } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
-import { NotFoundError, SafeError } from "@/lib/actions/errors";
-import { validateAttributeValues } from "@/lib/customers/attribute-values";
+import { NotFoundError } from "@/lib/actions/errors";
+import { checkAttributeValues } from "@/lib/customers/attribute-values";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { publish } from "@/lib/live/bus";
 import { zonedLocalToUtc } from "@/lib/time";
 import { changeAppointmentStatus } from "./appointments";
@@ -12,13 +13,7 @@ import { createAppointmentSchema, setAppointmentStatusSchema, updateAppointmentS
 
 async function appointmentValues({ db, companyId }: ActionContext, input: { date: string; time: string; durationMinutes: number; type: string; attributes: Record<string, unknown> }) {
   const company = await findCompany(db, { companyId });
-  const definitions = await db
-    .select()
-    .from(customAttributeDefinitions)
-    .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "appointment")));
-  const { values, errors } = validateAttributeValues(input.attributes, definitions);
-  const [first] = Object.entries(errors);
-  if (first) throw new SafeError(first[1], { attribute: definitions.find((d) => d.key === first[0])?.label ?? first[0] });
+  const values = checkAttributeValues(input.attributes, await attributeDefinitions(db, { companyId, category: "appointment" }));
   const attributes = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as Record<string, string | number | string[]>;
   return { startAt: zonedLocalToUtc(`${input.date}T${input.time}`, company!.timezone), durationMinutes: input.durationMinutes, type: input.type, attributes };
 }

@@ -1,12 +1,13 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { findCompany } from "@/db/queries/companies";
 import { listCustomers } from "@/db/queries/customers";
-import { customAttributeDefinitions, customers, type AttributeValue, type AttributeValues } from "@/db/schema";
+import { customers, type AttributeValue, type AttributeValues } from "@/db/schema";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
 import { parsePhone } from "@/lib/phone";
-import { validateAttributeValues } from "./attribute-values";
+import { checkAttributeValues } from "./attribute-values";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { mergeCustomers } from "./merge";
 import { customerSearchText } from "./search-text";
 import { createCustomerSchema, customerPageSchema, subscriptionsSchema, updateCustomerSchema } from "./validation";
@@ -31,14 +32,7 @@ async function normalise({ db, companyId }: ActionContext, fields: Fields) {
   }
   let attributeValues: Record<string, AttributeValue> | undefined;
   if (fields.attributes) {
-    const definitions = await db
-      .select()
-      .from(customAttributeDefinitions)
-      .where(and(eq(customAttributeDefinitions.companyId, companyId), eq(customAttributeDefinitions.category, "customer")));
-    const { values, errors } = validateAttributeValues(fields.attributes, definitions);
-    const [first] = Object.entries(errors);
-    if (first) throw new SafeError(first[1], { attribute: definitions.find((d) => d.key === first[0])?.label ?? first[0] });
-    attributeValues = values;
+    attributeValues = checkAttributeValues(fields.attributes, await attributeDefinitions(db, { companyId, category: "customer" }));
   }
   return { changes, attributeValues };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AttributeType, AttributeValue } from "@/db/schema";
+import { SafeError } from "@/lib/actions/errors";
 
 type Definition = { key: string; type: AttributeType; options: string[]; label: string };
 
@@ -42,4 +43,12 @@ export function validateAttributeValues(input: Record<string, unknown>, definiti
     }
   }
   return { values, errors };
+}
+
+/** The checked values, or a SafeError naming the first attribute that is wrong. */
+export function checkAttributeValues(input: Record<string, unknown>, definitions: Definition[]) {
+  const { values, errors } = validateAttributeValues(input, definitions);
+  const [first] = Object.entries(errors);
+  if (first) throw new SafeError(first[1], { attribute: definitions.find((d) => d.key === first[0])?.label ?? first[0] });
+  return values;
 }
