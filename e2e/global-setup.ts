@@ -54,7 +54,7 @@ export default async function globalSetup() {
   await rm(E2E_DIR, { recursive: true, force: true });
   await mkdir(E2E_DIR, { recursive: true });
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
-    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NODE_OPTIONS: "" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
   // Lives in Jest's main process for the whole run; the teardown closes it.

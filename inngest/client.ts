@@ -1,13 +1,3 @@
-import { Inngest } from "inngest";
-import { env } from "@/lib/env";
-
-const config = env();
-
-export const inngest = new Inngest({
-  id: "parley",
-  isDev: config.backgroundEngine === "inngest-dev",
-  eventKey: config.INNGEST_EVENT_KEY,
-  baseUrl:
-    config.INNGEST_BASE_URL ??
-    (config.INNGEST_DEV?.startsWith("http") ? config.INNGEST_DEV : undefined),
-});
+// The one Inngest instance is configured in lib/background/engine.ts (events are sent from
+// lib/, which never imports inngest/); functions are declared on it here.
+export { inngest } from "@/lib/background/engine";

@@ -5,7 +5,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { sendReplyAction } from "@/app/(app)/conversations/actions";
-import { addNoteAction, scheduleMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { scheduleMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { addNote } from "@/lib/notes/actions";
 import { REPLY_TO_NOTE_EVENT, type ReplyToNote } from "@/components/conversations/note-actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -140,7 +141,7 @@ export function Composer({ context }: { context: ComposerContext }) {
     if (!text.trim() || pending || uploading) return;
     startTransition(async () => {
       const result = note
-        ? await addNoteAction({ conversationId: context.conversationId, body: text, mentions, attachmentIds: uploaded, replyToNoteId: replyTo?.noteId })
+        ? await addNote({ conversationId: context.conversationId, body: text, mentions, attachmentIds: uploaded, replyToNoteId: replyTo?.noteId })
         : await sendReplyAction({
             conversationId: context.conversationId,
             body: text,

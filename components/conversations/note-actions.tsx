@@ -4,7 +4,7 @@ import { Reply, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteNoteAction } from "@/app/(app)/conversations/composer-actions";
+import { deleteNote } from "@/lib/notes/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DialogTrigger } from "@/components/ui/dialog";
 import { useErrorText } from "@/components/ui/use-error-text";
@@ -44,7 +44,7 @@ export function NoteActions({ noteId, authorName, canDelete }: { noteId: string;
           error={error}
           onConfirm={() =>
             startTransition(async () => {
-              const result = await deleteNoteAction({ id: noteId });
+              const result = await deleteNote({ id: noteId });
               if (!result.ok) return setError(errorText(result.error));
               router.refresh();
             })

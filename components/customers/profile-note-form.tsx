@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { addProfileNoteAction } from "@/app/(app)/customers/actions";
+import { addNote } from "@/lib/notes/actions";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
@@ -17,7 +17,7 @@ export function ProfileNoteForm({ customerId }: { customerId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(
-      () => addProfileNoteAction({ customerId, body }),
+      () => addNote({ customerId, body }),
       () => {
         setBody("");
         router.refresh();

@@ -122,3 +122,13 @@ export async function clearAwayMode(db: Db, { userId, now }: { userId: string; n
     )
     .returning({ id: users.id });
 }
+
+/** The members of some of the company's teams (each user once). */
+export async function listTeamMemberIds(db: Db, { companyId, teamIds }: { companyId: string; teamIds: string[] }) {
+  if (teamIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.companyId, companyId), inArray(teamMembers.teamId, teamIds)));
+  return rows.map((row) => row.userId);
+}

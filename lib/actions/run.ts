@@ -1,11 +1,11 @@
-import { getSessionContext } from "@/lib/auth/session";
-import type { Action, ActionResult } from "./action";
+import type { ActionContext, ActionResult } from "./action";
 
-/** Runs an action for the signed-in user (used by the thin 'use server' files). */
-export async function runAction<Input, Output>(
-  action: Action<Input, Output>,
+/** @deprecated TRANSITION (issue 9): export the action itself from lib/<domain>/actions.ts ('use server'). */
+export async function runAction<Output>(
+  action: { run: (context: ActionContext, raw: unknown) => Promise<ActionResult<Output>> },
   raw: unknown,
 ): Promise<ActionResult<Output>> {
+  const { getSessionContext } = await import("@/lib/auth/session");
   const session = await getSessionContext();
   if (!session) return { ok: false, error: "errors.signInRequired" };
   const { db, companyId, userId, role } = session;

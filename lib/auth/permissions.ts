@@ -1,12 +1,19 @@
 import type { Role } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 
+export type { Role } from "@/db/schema";
+
+/**
+ * What each role may do: the one place a role is compared. Actions name a permission
+ * (`defineAction({ permission })`), pages call `requirePermission`, components ask `can`.
+ */
 const PERMISSIONS = {
   manageTeams: ["admin"],
   manageCompany: ["admin"],
   manageUsers: ["admin"],
   seeReadState: ["admin"],
   importCustomers: ["admin"],
+  deleteOthersNotes: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

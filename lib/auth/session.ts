@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
@@ -5,6 +6,7 @@ import { findCompany } from "@/db/queries/companies";
 import { findCompanyUser } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { auth } from "./index";
+import { can, type Permission } from "./permissions";
 
 export type SessionContext = {
   db: Db;
@@ -44,9 +46,14 @@ export async function requireSession(): Promise<SessionContext> {
   return context;
 }
 
-/** The signed-in administrator, or a 404 for anyone else. */
-export async function requireAdmin(): Promise<SessionContext> {
+/** The signed-in user whose role allows `permission`, or a 404 for anyone else. */
+export async function requirePermission(permission: Permission): Promise<SessionContext> {
   const context = await requireSession();
-  if (context.role !== "admin") notFound();
+  if (!can(context.role, permission)) notFound();
   return context;
+}
+
+/** @deprecated TRANSITION (issue 9): use requirePermission. */
+export async function requireAdmin(): Promise<SessionContext> {
+  return requirePermission("manageCompany");
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { importQueued } from "@/inngest/events";
-import { nudge } from "@/inngest/nudge";
+import { importQueued } from "@/lib/background/events";
+import { nudge } from "@/lib/background/dispatch";
 import { env } from "@/lib/env";
 import { runImport } from "./run";
 

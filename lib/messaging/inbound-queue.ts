@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, queryPrepared, queryRows, type Db } from "@/db/client";
 import { inboundMessageParts, inboundSms } from "@/db/schema";
-import { inboundSmsReceived } from "@/inngest/events";
-import { nudge } from "@/inngest/nudge";
+import { inboundSmsReceived } from "@/lib/background/events";
+import { nudge } from "@/lib/background/dispatch";
 import { env } from "@/lib/env";
 import { receiveSms, type InboundSms } from "./inbound";
 import type { SendDependencies } from "./send";

@@ -3,7 +3,6 @@
 import { runAction } from "@/lib/actions/run";
 import { improveDraft, spellcheckDraft, translateDraft, translateMessage } from "@/lib/ai/actions";
 import { shareFile, shareTargets } from "@/lib/files/share";
-import { addNote, deleteNote } from "@/lib/notes/actions";
 import { createPaymentRequest } from "@/lib/payments/actions";
 import { createReviewRequest } from "@/lib/reviews/actions";
 import { deleteScheduledMessage, scheduleMessage, updateScheduledMessage } from "@/lib/scheduling/actions";
@@ -22,14 +21,6 @@ export async function translateDraftAction(input: unknown) {
 
 export async function translateMessageAction(input: unknown) {
   return runAction(translateMessage, input);
-}
-
-export async function addNoteAction(input: unknown) {
-  return runAction(addNote, input);
-}
-
-export async function deleteNoteAction(input: unknown) {
-  return runAction(deleteNote, input);
 }
 
 export async function scheduleMessageAction(input: unknown) {

@@ -3,7 +3,6 @@
 import { runAction } from "@/lib/actions/run";
 import { createAppointment, setAppointmentStatus, updateAppointment } from "@/lib/appointments/actions";
 import { createCustomer, loadCustomers, setSubscriptions, updateCustomer } from "@/lib/customers/actions";
-import { addNote } from "@/lib/notes/actions";
 
 export async function loadCustomersAction(input: unknown) {
   return runAction(loadCustomers, input);
@@ -31,8 +30,4 @@ export async function updateAppointmentAction(input: unknown) {
 
 export async function setAppointmentStatusAction(input: unknown) {
   return runAction(setAppointmentStatus, input);
-}
-
-export async function addProfileNoteAction(input: unknown) {
-  return runAction(addNote, input);
 }

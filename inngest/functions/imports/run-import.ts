@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { runImport } from "@/lib/imports/run";
 import { inngest } from "../../client";
-import { importQueued } from "../../events";
+import { importQueued } from "@/lib/background/events";
 
 const MAX_STEPS = 500;
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { sendScheduledMessage } from "@/lib/scheduling/scheduled";
 import { inngest } from "../../client";
-import { messageScheduled } from "../../events";
+import { messageScheduled } from "@/lib/background/events";
 
 /**
  * Sleeps until a scheduled message is due, then sends it through the gate. An edit

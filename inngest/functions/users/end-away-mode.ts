@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { endAwayModeIfDue } from "@/lib/users/away";
 import { inngest } from "../../client";
-import { awayModeScheduled } from "../../events";
+import { awayModeScheduled } from "@/lib/background/events";
 
 /** Wakes at a user's return time and turns away mode off (USER-4); the sweep is the backstop. */
 export const endAwayModeAtReturn = inngest.createFunction(

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { inngest } from "./client";
+import { inngest } from "./engine";
 
 type Payload = Parameters<typeof inngest.send>[0];
 
