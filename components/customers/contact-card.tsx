@@ -4,7 +4,7 @@ import { Mail, Pencil, Phone } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { updateCustomerAction } from "@/app/(app)/customers/actions";
+import { updateCustomer } from "@/lib/customers/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -47,7 +47,7 @@ export function ContactCard({ customer, definitions }: { customer: ContactDetail
     const form = Object.fromEntries(new FormData(event.currentTarget));
     const changedAttributes = Object.fromEntries(Object.entries(attributes).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(customer.attributes[key] ?? "")));
     run(
-      () => updateCustomerAction({ customerId: customer.id, ...form, attributes: changedAttributes }),
+      () => updateCustomer({ customerId: customer.id, ...form, attributes: changedAttributes }),
       (data) => {
         setMerged(data.merged);
         setEditing(false);

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { loadCustomersAction } from "@/app/(app)/customers/actions";
+import { loadCustomers } from "@/lib/customers/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -74,7 +74,7 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
 
   const loadMore = () =>
     startLoading(async () => {
-      const result = await loadCustomersAction({ ...filter, cursor: more.cursor });
+      const result = await loadCustomers({ ...filter, cursor: more.cursor });
       if (!result.ok) return;
       setMore((current) => ({
         rows: [...current.rows, ...result.data.customers.map(({ optedOutAt, ...row }) => ({ ...row, optedOut: optedOutAt !== null }))],

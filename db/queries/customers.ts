@@ -137,3 +137,45 @@ export async function upsertImportedCustomers(db: Db, { companyId, values }: { c
       setWhere: eq(customers.companyId, companyId),
     });
 }
+
+/** A customer not merged into another one (CONV-15). */
+export async function findLiveCustomer(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNull(customers.mergedIntoId)));
+  return row;
+}
+
+/** The live customer holding a mobile number, other than `exceptCustomerId`. */
+export async function findMobileHolder(db: Db, { companyId, mobile, exceptCustomerId }: { companyId: string; mobile: string; exceptCustomerId?: string }) {
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.companyId, companyId),
+        eq(customers.mobile, mobile),
+        isNull(customers.mergedIntoId),
+        exceptCustomerId ? ne(customers.id, exceptCustomerId) : undefined,
+      ),
+    );
+  return row;
+}
+
+export async function insertCustomer(db: Db, values: Omit<NewCustomerRow, "id" | "createdAt" | "updatedAt">) {
+  const [created] = await db.insert(customers).values(values).returning();
+  return created!;
+}
+
+export async function updateCustomerRow(
+  db: Db,
+  { companyId, customerId, changes }: { companyId: string; customerId: string; changes: Partial<Omit<NewCustomerRow, "id" | "companyId" | "createdAt">> },
+) {
+  const [updated] = await db
+    .update(customers)
+    .set(changes)
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)))
+    .returning();
+  return updated;
+}
