@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import type { ReviewLink } from "@/db/schema";
-import { updateReviewLinksAction } from "../actions";
+import { updateReviewLinks } from "@/lib/company/actions";
 
 const MAX_LINKS = 5;
 
@@ -27,7 +27,7 @@ export function ReviewLinksForm({ links: initial }: { links: ReviewLink[] }) {
     setSaved(false);
     const filled = links.filter((link) => link.label.trim() || link.url.trim());
     run(
-      () => updateReviewLinksAction({ links: filled }),
+      () => updateReviewLinks({ links: filled }),
       () => {
         setSaved(true);
         router.refresh();
