@@ -11,7 +11,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useAction, useDialogAction } from "@/components/ui/use-action";
-import type { AttributeValues } from "@/db/schema";
+import type { AttributeValues } from "@/lib/attributes/types";
 import { APPOINTMENT_STATUSES } from "@/lib/appointments/validation";
 import { AttributeField, type AttributeDefinition } from "./attribute-field";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";

@@ -12,3 +12,5 @@ export const attributeDefinitionSchema = z.object({
 });
 
 export type AttributeDefinition = z.infer<typeof attributeDefinitionSchema>;
+
+export type { AttributeCategory, AttributeType, AttributeValue, AttributeValues } from "@/db/schema";

@@ -19,3 +19,6 @@ export type CustomerCursor = z.infer<typeof customerCursorSchema>;
 
 export const customerPageResultSchema = z.object({ customers: z.array(customerListRowSchema), nextCursor: customerCursorSchema.nullable() });
 export type CustomerPage = z.infer<typeof customerPageResultSchema>;
+
+// The profile's rows are read in db/queries/customer-profile.ts; components know only their shape.
+export type { ProfileTab, TimelineItem } from "@/db/queries/customer-profile";

@@ -11,10 +11,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import type { AttributeValues } from "@/db/schema";
+import type { AttributeValues } from "@/lib/attributes/types";
 import { attributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
-import { AttributeField, type AttributeDefinition } from "./attribute-field";
+import { AttributeField, type AttributeDefinition } from "@/components/customers/attribute-field";
 
 export type ContactDetails = {
   id: string;

@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/page-header";
 import { SearchInput } from "@/components/ui/search-input";
-import type { CustomerCursor, CustomerListRow } from "@/db/queries/customers";
+import type { CustomerCursor, CustomerListRow } from "@/lib/customers/types";
 import { customerName } from "@/lib/customers/display";
 import type { CustomerListFilter } from "@/lib/customers/validation";
 import { formatPhone } from "@/lib/phone";
