@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import type { ReviewLink } from "@/db/schema";
+import type { ReviewLink } from "@/lib/company/types";
 import { updateReviewLinks } from "@/lib/company/actions";
 
 const MAX_LINKS = 5;

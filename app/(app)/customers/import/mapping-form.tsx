@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import type { AttributeCategory, ImportColumn, ImportKind, ImportMapping } from "@/db/schema";
+import type { AttributeCategory, ImportColumn, ImportKind, ImportMapping } from "@/lib/imports/types";
 import { attributeField, BUILT_IN_FIELDS, IMPORT_KINDS, KIND_CATEGORY, KIND_FIELDS } from "@/lib/imports/mapping";
 import { startImport } from "@/lib/imports/actions";
 
