@@ -6,6 +6,7 @@ import { findCustomer } from "@/db/queries/customers";
 import { deleteReview, findReviewByToken as findReviewRowByToken, insertReview, recordReviewAnswer, setReviewMessage } from "@/db/queries/reviews";
 import { listCompanyUsers } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
+import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { publish } from "@/lib/live/bus";
@@ -51,7 +52,7 @@ export async function submitReview(db: Db, input: z.infer<typeof submitReviewSch
     if (!existing) throw new SafeError("errors.notFound");
     return { review: existing, alreadySubmitted: true };
   }
-  const admins = (await listCompanyUsers(db, { companyId: saved.companyId })).filter((u) => u.role === "admin").map((u) => u.id);
+  const admins = (await listCompanyUsers(db, { companyId: saved.companyId })).filter((u) => can(u.role, "hearOfNewReviews")).map((u) => u.id);
   await notify(db, {
     companyId: saved.companyId,
     userIds: [...(saved.requestedByUserId ? [saved.requestedByUserId] : []), ...admins],
