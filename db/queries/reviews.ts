@@ -24,12 +24,15 @@ export async function findReviewByToken(db: Db, { token }: { token: string }) {
   return row;
 }
 
-/** Records the customer's answer once; undefined when the token is unknown or already answered. */
-export async function recordReviewAnswer(db: Db, { token, rating, comment, submittedAt }: { token: string; rating: number; comment: string | null; submittedAt: Date }) {
+/** Records the customer's answer once; undefined when it was already answered. */
+export async function recordReviewAnswer(
+  db: Db,
+  { companyId, reviewId, rating, comment, submittedAt }: { companyId: string; reviewId: string; rating: number; comment: string | null; submittedAt: Date },
+) {
   const [saved] = await db
     .update(reviews)
     .set({ rating, comment, submittedAt })
-    .where(and(eq(reviews.publicToken, token), isNull(reviews.submittedAt)))
+    .where(and(eq(reviews.companyId, companyId), eq(reviews.id, reviewId), isNull(reviews.submittedAt)))
     .returning();
   return saved;
 }

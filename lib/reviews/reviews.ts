@@ -46,12 +46,10 @@ export const findReviewByToken = (db: Db, token: string) => findReviewRowByToken
  * with a "new review" notification to whoever asked and the administrators.
  */
 export async function submitReview(db: Db, input: z.infer<typeof submitReviewSchema>, now = new Date()) {
-  const saved = await recordReviewAnswer(db, { token: input.token, rating: input.rating, comment: input.comment || null, submittedAt: now });
-  if (!saved) {
-    const existing = await findReviewByToken(db, input.token);
-    if (!existing) throw new SafeError("errors.notFound");
-    return { review: existing, alreadySubmitted: true };
-  }
+  const review = await findReviewByToken(db, input.token);
+  if (!review) throw new SafeError("errors.notFound");
+  const saved = await recordReviewAnswer(db, { companyId: review.companyId, reviewId: review.id, rating: input.rating, comment: input.comment || null, submittedAt: now });
+  if (!saved) return { review: (await findReviewByToken(db, input.token)) ?? review, alreadySubmitted: true };
   const admins = (await listCompanyUsers(db, { companyId: saved.companyId })).filter((u) => can(u.role, "hearOfNewReviews")).map((u) => u.id);
   await notify(db, {
     companyId: saved.companyId,
