@@ -20,7 +20,7 @@ export async function loadProfileTab(db: Db, { companyId, customerId, tab }: { c
   if (tab === "all") {
     items = await profileTimeline(db, { companyId, customerId });
   } else {
-    const rows: ProfileTabRows[typeof tab] = await profileTabs[tab](db, companyId, customerId);
+    const rows: ProfileTabRows[typeof tab] = await profileTabs[tab](db, { companyId, customerId });
     const kind = KIND_OF_TAB[tab];
     items = rows.map((row) => ({ kind, at: new Date(), row }) as TimelineItem);
   }
