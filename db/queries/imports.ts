@@ -37,8 +37,8 @@ export async function listImportErrors(db: Db, { companyId, importId }: { compan
 
 export type ImportRow = typeof imports.$inferSelect;
 const STALE_CLAIM = "2 minutes";
-const claimable = () =>
-  or(eq(imports.status, "pending"), and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))));
+/** Running, but its runner has not reported for a while (or let it go). */
+const abandonedRun = () => and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`)));
 
 export async function insertImport(db: Db, values: Omit<typeof imports.$inferInsert, "createdAt" | "updatedAt">) {
   const [created] = await db.insert(imports).values(values).returning({ id: imports.id, totalRows: imports.totalRows });
@@ -63,7 +63,7 @@ export async function claimImport(db: Db, { importId }: { importId: string }) {
   const [job] = await db
     .update(imports)
     .set({ status: "running", claimedAt: sql`now()`, startedAt: sql`coalesce(${imports.startedAt}, now())` })
-    .where(and(eq(imports.id, importId), claimable()))
+    .where(and(eq(imports.id, importId), or(eq(imports.status, "pending"), abandonedRun())))
     .returning();
   return job;
 }
@@ -130,7 +130,7 @@ export async function listStalledImports(db: Db, { limit = 5 }: { limit?: number
     .where(
       or(
         and(eq(imports.status, "pending"), lt(imports.updatedAt, sql`now() - interval '30 seconds'`)),
-        and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))),
+        abandonedRun(),
       ),
     )
     .orderBy(imports.createdAt)

@@ -26,6 +26,7 @@ import { upsertCustomers, type ValidRow } from "./upsert";
 import { upsertAppointments, upsertRepairOrders, type RecordRow } from "./upsert-records";
 
 export const BATCH_SIZE = 1000;
+
 type Job = ImportRow;
 export type RunOutcome = "done" | "more" | "busy";
 export type RunOptions = { budgetMs?: number; storage?: FileStorage; batchSize?: number };
