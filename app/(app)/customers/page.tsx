@@ -29,7 +29,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         description={t("description")}
         actions={
           <>
-            {can(role, "manageCompany") ? (
+            {can(role, "importCustomers") ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href="/customers/import">
                   <FileUp className="h-4 w-4" aria-hidden />
