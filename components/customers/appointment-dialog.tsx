@@ -4,14 +4,14 @@ import { CalendarPlus, Pencil } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { createAppointmentAction, setAppointmentStatusAction, updateAppointmentAction } from "@/app/(app)/customers/actions";
+import { createAppointment, setAppointmentStatus, updateAppointment } from "@/lib/appointments/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useAction, useDialogAction } from "@/components/ui/use-action";
-import type { AttributeValues } from "@/db/schema";
+import type { AttributeValues } from "@/lib/attributes/types";
 import { APPOINTMENT_STATUSES } from "@/lib/appointments/validation";
 import { AttributeField, type AttributeDefinition } from "./attribute-field";
 
@@ -39,9 +39,9 @@ export function AppointmentDialog({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const input = { date: form.date, time: form.time, durationMinutes: form.durationMinutes, type: form.type, attributes };
+    const input = { date: form.date ?? "", time: form.time ?? "", durationMinutes: form.durationMinutes, type: form.type ?? "", attributes };
     run(
-      () => (appointment ? updateAppointmentAction({ id: appointment.id, ...input }) : createAppointmentAction({ customerId, ...input })),
+      () => (appointment ? updateAppointment({ id: appointment.id, ...input }) : createAppointment({ customerId, ...input })),
       () => {
         setOpen(false);
         router.refresh();
@@ -126,7 +126,7 @@ export function AppointmentStatusSelect({ id, status }: { id: string; status: (t
         value={status}
         disabled={pending}
         className="h-8 w-auto py-0 text-xs"
-        onChange={(event) => run(() => setAppointmentStatusAction({ id, status: event.target.value }), () => router.refresh())}
+        onChange={(event) => run(() => setAppointmentStatus({ id, status: event.target.value as (typeof APPOINTMENT_STATUSES)[number] }), () => router.refresh())}
         data-testid="appointment-status"
       >
         {APPOINTMENT_STATUSES.map((value) => (

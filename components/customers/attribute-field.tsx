@@ -1,6 +1,6 @@
 "use client";
 
-import type { AttributeType, AttributeValue } from "@/db/schema";
+import type { AttributeType, AttributeValue } from "@/lib/attributes/types";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, automations, companies, conversations } from "@/db/schema";
@@ -43,4 +44,20 @@ export async function companyCounts(db: Db, { companyId, timeZone, now = new Dat
     appointmentsToday: appointmentsToday?.value ?? 0,
     activeAutomations: active?.value ?? 0,
   };
+}
+
+type CompanySettings = Partial<Pick<typeof companies.$inferInsert, "autoCloseDays" | "unansweredAfterHours" | "defaultAssigneeUserId" | "defaultAssigneeTeamId" | "reviewLinks">>;
+
+/** Company settings an administrator changes (conversations, review links). */
+export async function updateCompanySettings(db: Db, { companyId, changes }: { companyId: string; changes: CompanySettings }) {
+  const [company] = await db.update(companies).set(changes).where(eq(companies.id, companyId)).returning();
+  return company!;
+}
+
+/** A deleted team is no longer the company's default assignee. */
+export async function clearDefaultAssigneeTeam(db: Db, { companyId, teamId }: { companyId: string; teamId: string }) {
+  await db
+    .update(companies)
+    .set({ defaultAssigneeTeamId: null })
+    .where(and(eq(companies.id, companyId), eq(companies.defaultAssigneeTeamId, teamId)));
 }

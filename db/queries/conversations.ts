@@ -22,3 +22,8 @@ export async function setConversationStatus(
     .returning({ id: conversations.id, status: conversations.status });
   return row;
 }
+
+/** A deleted team's conversations stay, unassigned. */
+export async function unassignTeamConversations(db: Db, { companyId, teamId }: { companyId: string; teamId: string }) {
+  await db.update(conversations).set({ assigneeTeamId: null }).where(and(eq(conversations.companyId, companyId), eq(conversations.assigneeTeamId, teamId)));
+}

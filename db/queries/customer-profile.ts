@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
@@ -7,12 +8,13 @@ export const PROFILE_TABS = ["all", "conversations", "appointments", "events", "
 export type ProfileTab = (typeof PROFILE_TABS)[number];
 
 const LIMIT = 100;
+type Owner = { companyId: string; customerId: string };
 const own = (table: { companyId: AnyPgColumn; customerId: AnyPgColumn }, companyId: string, customerId: string) =>
   and(eq(table.companyId, companyId), eq(table.customerId, customerId));
 
 /** Each tab's rows for one customer (CUST-6), newest first, each list capped. */
 export const profileTabs = {
-  conversations: (db: Db, companyId: string, customerId: string) =>
+  conversations: (db: Db, { companyId, customerId }: Owner) =>
     db
       .select({
         id: conversations.id,
@@ -26,13 +28,13 @@ export const profileTabs = {
       .where(own(conversations, companyId, customerId))
       .orderBy(asc(conversations.archived), desc(conversations.lastActivityAt))
       .limit(LIMIT),
-  appointments: (db: Db, companyId: string, customerId: string) =>
+  appointments: (db: Db, { companyId, customerId }: Owner) =>
     db.select().from(appointments).where(own(appointments, companyId, customerId)).orderBy(desc(appointments.startAt)).limit(LIMIT),
-  events: (db: Db, companyId: string, customerId: string) =>
+  events: (db: Db, { companyId, customerId }: Owner) =>
     db.select().from(customerEvents).where(own(customerEvents, companyId, customerId)).orderBy(desc(customerEvents.occurredAt)).limit(LIMIT),
-  invoices: (db: Db, companyId: string, customerId: string) =>
+  invoices: (db: Db, { companyId, customerId }: Owner) =>
     db.select().from(paymentRequests).where(own(paymentRequests, companyId, customerId)).orderBy(desc(paymentRequests.createdAt)).limit(LIMIT),
-  notes: (db: Db, companyId: string, customerId: string) =>
+  notes: (db: Db, { companyId, customerId }: Owner) =>
     db
       .select({ id: notes.id, body: notes.body, createdAt: notes.createdAt, conversationId: notes.conversationId, authorName: users.name })
       .from(notes)
@@ -40,9 +42,9 @@ export const profileTabs = {
       .where(own(notes, companyId, customerId))
       .orderBy(desc(notes.createdAt))
       .limit(LIMIT),
-  estimates: (db: Db, companyId: string, customerId: string) =>
+  estimates: (db: Db, { companyId, customerId }: Owner) =>
     db.select().from(estimates).where(own(estimates, companyId, customerId)).orderBy(desc(estimates.createdAt)).limit(LIMIT),
-  reviews: (db: Db, companyId: string, customerId: string) =>
+  reviews: (db: Db, { companyId, customerId }: Owner) =>
     db.select().from(reviews).where(own(reviews, companyId, customerId)).orderBy(desc(reviews.createdAt)).limit(LIMIT),
 };
 
@@ -74,13 +76,13 @@ export type TimelineItem =
 /** "All activities": every tab's rows on one timeline, newest first. */
 export async function profileTimeline(db: Db, { companyId, customerId }: { companyId: string; customerId: string }): Promise<TimelineItem[]> {
   const [conversationRows, appointmentRows, eventRows, invoiceRows, noteRows, estimateRows, reviewRows] = await Promise.all([
-    profileTabs.conversations(db, companyId, customerId),
-    profileTabs.appointments(db, companyId, customerId),
-    profileTabs.events(db, companyId, customerId),
-    profileTabs.invoices(db, companyId, customerId),
-    profileTabs.notes(db, companyId, customerId),
-    profileTabs.estimates(db, companyId, customerId),
-    profileTabs.reviews(db, companyId, customerId),
+    profileTabs.conversations(db, { companyId, customerId }),
+    profileTabs.appointments(db, { companyId, customerId }),
+    profileTabs.events(db, { companyId, customerId }),
+    profileTabs.invoices(db, { companyId, customerId }),
+    profileTabs.notes(db, { companyId, customerId }),
+    profileTabs.estimates(db, { companyId, customerId }),
+    profileTabs.reviews(db, { companyId, customerId }),
   ]);
   const items: TimelineItem[] = [
     ...conversationRows.map((row) => ({ kind: "conversation" as const, at: row.createdAt, row })),

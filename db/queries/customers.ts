@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import "server-only";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { fromExcluded } from "@/db/excluded";
 import { attributeDefinitions } from "./attributes";
 import { appointments, customers, notes, users } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
@@ -107,3 +109,73 @@ export async function customerPanel(db: Db, { companyId, customerId, now = new D
 }
 
 export type CustomerListRow = Awaited<ReturnType<typeof listCustomers>>["customers"][number];
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type NewCustomerRow = typeof customers.$inferInsert;
+
+/** Live customers of the company holding one of these external ids or mobiles, locked for an import batch. */
+export async function lockLiveCustomersByKeys(db: Db, { companyId, externalIds, mobiles }: { companyId: string; externalIds: string[]; mobiles: string[] }) {
+  const keys = [externalIds.length ? inArray(customers.externalId, externalIds) : undefined, mobiles.length ? inArray(customers.mobile, mobiles) : undefined].filter(Boolean);
+  if (!keys.length) return [];
+  return db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId), or(...keys)))
+    .for("update");
+}
+
+/** Writes an import batch's customers: new ones inserted, known ones updated with only what a file can say. */
+export async function upsertImportedCustomers(db: Db, { companyId, values }: { companyId: string; values: NewCustomerRow[] }) {
+  if (!values.length) return;
+  await db
+    .insert(customers)
+    .values(values)
+    .onConflictDoUpdate({
+      target: customers.id,
+      // Never the subscriptions or the STOP opt-out.
+      set: { ...fromExcluded(["firstName", "lastName", "mobile", "email", "externalId", "language", "attributes", "searchText"]), updatedAt: sql`now()` },
+      setWhere: eq(customers.companyId, companyId),
+    });
+}
+
+/** A customer not merged into another one (CONV-15). */
+export async function findLiveCustomer(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNull(customers.mergedIntoId)));
+  return row;
+}
+
+/** The live customer holding a mobile number, other than `exceptCustomerId`. */
+export async function findMobileHolder(db: Db, { companyId, mobile, exceptCustomerId }: { companyId: string; mobile: string; exceptCustomerId?: string }) {
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.companyId, companyId),
+        eq(customers.mobile, mobile),
+        isNull(customers.mergedIntoId),
+        exceptCustomerId ? ne(customers.id, exceptCustomerId) : undefined,
+      ),
+    );
+  return row;
+}
+
+export async function insertCustomer(db: Db, values: Omit<NewCustomerRow, "id" | "createdAt" | "updatedAt">) {
+  const [created] = await db.insert(customers).values(values).returning();
+  return created!;
+}
+
+export async function updateCustomerRow(
+  db: Db,
+  { companyId, customerId, changes }: { companyId: string; customerId: string; changes: Partial<Omit<NewCustomerRow, "id" | "companyId" | "createdAt">> },
+) {
+  const [updated] = await db
+    .update(customers)
+    .set(changes)
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)))
+    .returning();
+  return updated;
+}

@@ -48,59 +48,6 @@ export const customers = pgTable(
   ],
 );
 
-export type AttributeCategory = "customer" | "appointment" | "event";
-export type AttributeType = "string" | "number" | "date" | "collection";
-
-/** Custom attribute definitions (EDIT-5); values live in the owner's JSONB column. */
-export const customAttributeDefinitions = pgTable(
-  "custom_attribute_definitions",
-  {
-    id: id(),
-    companyId: companyRef(),
-    category: text().$type<AttributeCategory>().notNull(),
-    key: text().notNull(),
-    label: text().notNull(),
-    type: text().$type<AttributeType>().notNull(),
-    /** Allowed values for a collection. */
-    options: jsonb().$type<string[]>().notNull().default([]),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex("custom_attributes_company_key_idx").on(t.companyId, t.category, t.key)],
-);
-
-export const appointments = pgTable(
-  "appointments",
-  {
-    id: id(),
-    companyId: companyRef(),
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    type: text().notNull().default(""),
-    startAt: at().notNull(),
-    durationMinutes: integer().notNull().default(60),
-    status: text()
-      .$type<"scheduled" | "confirmed" | "cancelled" | "no_show" | "completed">()
-      .notNull()
-      .default("scheduled"),
-    statusChangedBy: text().$type<"staff" | "customer" | "integration">(),
-    assignedUserId: uuid(),
-    attributes: jsonb().$type<AttributeValues>().notNull().default({}),
-    externalId: text(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    index("appointments_company_start_idx").on(t.companyId, t.startAt),
-    index("appointments_customer_idx").on(t.customerId, t.startAt),
-    index("appointments_type_trgm_idx").using("gin", sql`lower(${t.type}) gin_trgm_ops`),
-    // Imports and integrations name an appointment by its id in their system.
-    uniqueIndex("appointments_company_external_idx")
-      .on(t.companyId, t.externalId)
-      .where(sql`${t.externalId} is not null`),
-  ],
-);
-
 /** Dealer events such as repair orders (with a number), with attribute values. */
 export const customerEvents = pgTable(
   "customer_events",

@@ -36,28 +36,3 @@ export const paymentRequests = pgTable(
     index("payment_requests_company_amount_idx").on(t.companyId, t.amountCents),
   ],
 );
-
-/** A review request and, once answered, the review (EDIT-10). */
-export const reviews = pgTable(
-  "reviews",
-  {
-    id: id(),
-    companyId: companyRef(),
-    customerId: uuid()
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    source: text().$type<"parley" | "google" | "facebook">().notNull().default("parley"),
-    publicToken: text().notNull(),
-    rating: integer(),
-    comment: text(),
-    messageId: uuid(),
-    requestedByUserId: uuid(),
-    assignedUserId: uuid(),
-    submittedAt: at(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    uniqueIndex("reviews_token_idx").on(t.publicToken),
-    index("reviews_customer_idx").on(t.customerId, t.createdAt),
-  ],
-);

@@ -1,15 +1,17 @@
-import { and, eq } from "drizzle-orm";
+"use server";
+
+import { z } from "zod";
+import { insertAppointment, updateAppointmentRow } from "@/db/queries/appointments";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomer } from "@/db/queries/customers";
-import { appointments } from "@/db/schema";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { NotFoundError } from "@/lib/actions/errors";
 import { checkAttributeValues } from "@/lib/customers/attribute-values";
-import { attributeDefinitions } from "@/db/queries/attributes";
 import { publish } from "@/lib/live/bus";
 import { zonedLocalToUtc } from "@/lib/time";
 import { changeAppointmentStatus } from "./appointments";
-import { createAppointmentSchema, setAppointmentStatusSchema, updateAppointmentSchema } from "./validation";
+import { APPOINTMENT_STATUSES, createAppointmentSchema, setAppointmentStatusSchema, updateAppointmentSchema } from "./validation";
 
 async function appointmentValues({ db, companyId }: ActionContext, input: { date: string; time: string; durationMinutes: number; type: string; attributes: Record<string, unknown> }) {
   const company = await findCompany(db, { companyId });
@@ -19,33 +21,31 @@ async function appointmentValues({ db, companyId }: ActionContext, input: { date
 }
 
 /** CUST-5: a new appointment from the customer's profile. */
-export const createAppointment = defineAction({ input: createAppointmentSchema }, async (input, context) => {
+const savedAppointment = z.object({ id: z.string(), startAt: z.string() });
+
+export const createAppointment = defineAction({ input: createAppointmentSchema, output: savedAppointment }, async (input, context) => {
   const customer = await findCustomer(context.db, { companyId: context.companyId, customerId: input.customerId });
   if (!customer || customer.mergedIntoId) throw new NotFoundError();
   const values = await appointmentValues(context, input);
-  const [created] = await context.db
-    .insert(appointments)
-    .values({ companyId: context.companyId, customerId: customer.id, assignedUserId: context.userId, ...values })
-    .returning();
+  const created = await insertAppointment(context.db, { companyId: context.companyId, customerId: customer.id, assignedUserId: context.userId, ...values });
   publish(context.companyId, { type: "customer.updated", customerId: customer.id });
-  return { id: created!.id, startAt: created!.startAt.toISOString() };
+  return { id: created.id, startAt: created.startAt.toISOString() };
 });
 
-export const updateAppointment = defineAction({ input: updateAppointmentSchema }, async ({ id, ...input }, context) => {
+export const updateAppointment = defineAction({ input: updateAppointmentSchema, output: savedAppointment }, async ({ id, ...input }, context) => {
   const values = await appointmentValues(context, input);
-  const [updated] = await context.db
-    .update(appointments)
-    .set(values)
-    .where(and(eq(appointments.companyId, context.companyId), eq(appointments.id, id)))
-    .returning();
+  const updated = await updateAppointmentRow(context.db, { companyId: context.companyId, appointmentId: id, changes: values });
   if (!updated) throw new NotFoundError();
   publish(context.companyId, { type: "customer.updated", customerId: updated.customerId });
   return { id: updated.id, startAt: updated.startAt.toISOString() };
 });
 
 /** Staff change the status: confirmed, cancelled, no-show, completed, or back to scheduled. */
-export const setAppointmentStatus = defineAction({ input: setAppointmentStatusSchema }, async ({ id, status }, { db, companyId }) => {
-  const updated = await changeAppointmentStatus(db, { companyId, appointmentId: id, status, by: "staff" });
-  if (!updated) throw new NotFoundError();
-  return { id, status: updated.status };
-});
+export const setAppointmentStatus = defineAction(
+  { input: setAppointmentStatusSchema, output: z.object({ id: z.string(), status: z.enum(APPOINTMENT_STATUSES) }) },
+  async ({ id, status }, { db, companyId }) => {
+    const updated = await changeAppointmentStatus(db, { companyId, appointmentId: id, status, by: "staff" });
+    if (!updated) throw new NotFoundError();
+    return { id, status: updated.status };
+  },
+);

@@ -1,11 +1,11 @@
+import "server-only";
 import { TZDate } from "@date-fns/tz";
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, customers, users } from "@/db/schema";
+import { listAppointmentsBetween, updateAppointmentRow, type AppointmentRow } from "@/db/queries/appointments";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
 
-export type AppointmentStatus = (typeof appointments.$inferSelect)["status"];
+export type AppointmentStatus = AppointmentRow["status"];
 
 /** The UTC range of one calendar day in the company's time zone. */
 export function dayRange(day: string, timeZone: string) {
@@ -18,18 +18,7 @@ export function dayRange(day: string, timeZone: string) {
 /** Appointments of a day with their customer and its active conversation (CONV-10). */
 export async function listAppointmentsForDay(db: Db, { companyId, day, timeZone }: { companyId: string; day: string; timeZone: string }) {
   const { start, end } = dayRange(day, timeZone);
-  return db
-    .select({
-      appointment: appointments,
-      customer: { id: customers.id, firstName: customers.firstName, lastName: customers.lastName, mobile: customers.mobile },
-      assigneeName: users.name,
-      conversationId: sql<string | null>`(select c.id from conversations c where c.customer_id = "customers"."id" and c.archived = false limit 1)`,
-    })
-    .from(appointments)
-    .innerJoin(customers, eq(customers.id, appointments.customerId))
-    .leftJoin(users, eq(users.id, appointments.assignedUserId))
-    .where(and(eq(appointments.companyId, companyId), gte(appointments.startAt, start), lt(appointments.startAt, end)))
-    .orderBy(asc(appointments.startAt));
+  return listAppointmentsBetween(db, { companyId, start, end });
 }
 
 const KIND: Partial<Record<AppointmentStatus, "appointment.confirmed" | "appointment.cancelled">> = {
@@ -46,11 +35,7 @@ export async function changeAppointmentStatus(
   db: Db,
   { companyId, appointmentId, status, by }: { companyId: string; appointmentId: string; status: AppointmentStatus; by: "staff" | "customer" | "integration" },
 ) {
-  const [updated] = await db
-    .update(appointments)
-    .set({ status, statusChangedBy: by })
-    .where(and(eq(appointments.companyId, companyId), eq(appointments.id, appointmentId)))
-    .returning();
+  const updated = await updateAppointmentRow(db, { companyId, appointmentId, changes: { status, statusChangedBy: by } });
   if (!updated) return null;
   const kind = KIND[status];
   if (by === "customer" && kind && updated.assignedUserId) {

@@ -1,12 +1,16 @@
-import { and, eq, inArray } from "drizzle-orm";
+"use server";
+
+import { z } from "zod";
+import { clearDefaultAssigneeTeam, updateCompanySettings } from "@/db/queries/companies";
+import { unassignTeamConversations } from "@/db/queries/conversations";
+import { deleteTeamRow, findTeam, insertTeam, renameTeamRow, replaceTeamMembers } from "@/db/queries/teams";
 import { listCompanyUsers } from "@/db/queries/users";
-import { companies, conversations, teamMembers, teams } from "@/db/schema";
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { parseAssignee } from "@/lib/conversations/assign";
 import { conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema } from "./validation";
 
-const ADMIN = { roles: ["admin" as const] };
+const teamSchema = z.object({ id: z.string(), name: z.string() });
 
 async function uniqueName<T>(work: () => Promise<T>) {
   try {
@@ -18,60 +22,52 @@ async function uniqueName<T>(work: () => Promise<T>) {
 }
 
 /** CONV-13: admins create teams; everyone sees every team's conversations. */
-export const createTeam = defineAction({ input: createTeamSchema, ...ADMIN }, async ({ name }, { db, companyId }) => {
-  const [team] = await uniqueName(() => db.insert(teams).values({ companyId, name }).returning());
-  return team!;
-});
+export const createTeam = defineAction({ input: createTeamSchema, output: teamSchema, permission: "manageTeams" }, async ({ name }, { db, companyId }) =>
+  uniqueName(() => insertTeam(db, { companyId, name })),
+);
 
-export const renameTeam = defineAction({ input: renameTeamSchema, ...ADMIN }, async ({ teamId, name }, { db, companyId }) => {
-  const [team] = await uniqueName(() =>
-    db.update(teams).set({ name }).where(and(eq(teams.companyId, companyId), eq(teams.id, teamId))).returning(),
-  );
+export const renameTeam = defineAction({ input: renameTeamSchema, output: teamSchema, permission: "manageTeams" }, async ({ teamId, name }, { db, companyId }) => {
+  const team = await uniqueName(() => renameTeamRow(db, { companyId, teamId, name }));
   if (!team) throw new NotFoundError();
   return team;
 });
 
 /** Deleting a team leaves its conversations unassigned, never lost. */
-export const deleteTeam = defineAction({ input: deleteTeamSchema, ...ADMIN }, async ({ teamId }, { db, companyId }) => {
+export const deleteTeam = defineAction({ input: deleteTeamSchema, output: z.object({ id: z.string() }), permission: "manageTeams" }, async ({ teamId }, { db, companyId }) => {
   return db.transaction(async (tx) => {
-    const [team] = await tx.delete(teams).where(and(eq(teams.companyId, companyId), eq(teams.id, teamId))).returning();
+    const team = await deleteTeamRow(tx, { companyId, teamId });
     if (!team) throw new NotFoundError();
-    await tx.update(conversations).set({ assigneeTeamId: null }).where(and(eq(conversations.companyId, companyId), eq(conversations.assigneeTeamId, teamId)));
-    await tx.update(companies).set({ defaultAssigneeTeamId: null }).where(and(eq(companies.id, companyId), eq(companies.defaultAssigneeTeamId, teamId)));
+    await unassignTeamConversations(tx, { companyId, teamId });
+    await clearDefaultAssigneeTeam(tx, { companyId, teamId });
     return { id: team.id };
   });
 });
 
-export const setTeamMembers = defineAction({ input: setTeamMembersSchema, ...ADMIN }, async ({ teamId, userIds }, { db, companyId }) => {
-  const [team] = await db.select().from(teams).where(and(eq(teams.companyId, companyId), eq(teams.id, teamId)));
-  if (!team) throw new NotFoundError();
-  const members = new Set((await listCompanyUsers(db, { companyId })).map((u) => u.id));
-  if (userIds.some((id) => !members.has(id))) throw new SafeError("company.memberInvalid");
-  await db.transaction(async (tx) => {
-    await tx.delete(teamMembers).where(and(eq(teamMembers.companyId, companyId), eq(teamMembers.teamId, teamId)));
-    if (userIds.length) await tx.insert(teamMembers).values([...new Set(userIds)].map((userId) => ({ companyId, teamId, userId })));
-  });
-  return { teamId, userIds };
-});
-
-export const updateConversationSettings = defineAction(
-  { input: conversationSettingsSchema, ...ADMIN },
-  async ({ autoCloseDays, unansweredAfterHours, defaultAssignee }, { db, companyId }) => {
-    const target = defaultAssignee ? parseAssignee(defaultAssignee) : { userId: null, teamId: null };
-    if (target.userId && !(await listCompanyUsers(db, { companyId })).some((u) => u.id === target.userId)) throw new SafeError("conversations.assigneeInvalid");
-    if (target.teamId && !(await db.select().from(teams).where(and(eq(teams.companyId, companyId), inArray(teams.id, [target.teamId])))).length) {
-      throw new SafeError("conversations.assigneeInvalid");
-    }
-    const [company] = await db
-      .update(companies)
-      .set({ autoCloseDays, unansweredAfterHours, defaultAssigneeUserId: target.userId, defaultAssigneeTeamId: target.teamId })
-      .where(eq(companies.id, companyId))
-      .returning({ autoCloseDays: companies.autoCloseDays, unansweredAfterHours: companies.unansweredAfterHours });
-    return company!;
+export const setTeamMembers = defineAction(
+  { input: setTeamMembersSchema, output: z.object({ teamId: z.string(), userIds: z.array(z.string()) }), permission: "manageTeams" },
+  async ({ teamId, userIds }, { db, companyId }) => {
+    if (!(await findTeam(db, { companyId, teamId }))) throw new NotFoundError();
+    const members = new Set((await listCompanyUsers(db, { companyId })).map((u) => u.id));
+    if (userIds.some((id) => !members.has(id))) throw new SafeError("company.memberInvalid");
+    await db.transaction((tx) => replaceTeamMembers(tx, { companyId, teamId, userIds: [...new Set(userIds)] }));
+    return { teamId, userIds };
   },
 );
 
-export const updateReviewLinks = defineAction({ input: reviewLinksSchema, ...ADMIN }, async ({ links }, { db, companyId }) => {
-  const [company] = await db.update(companies).set({ reviewLinks: links }).where(eq(companies.id, companyId)).returning({ reviewLinks: companies.reviewLinks });
-  return company!;
-});
+export const updateConversationSettings = defineAction(
+  { input: conversationSettingsSchema, output: z.object({ autoCloseDays: z.number().nullable(), unansweredAfterHours: z.number() }), permission: "manageCompany" },
+  async ({ autoCloseDays, unansweredAfterHours, defaultAssignee }, { db, companyId }) => {
+    const target = defaultAssignee ? parseAssignee(defaultAssignee) : { userId: null, teamId: null };
+    if (target.userId && !(await listCompanyUsers(db, { companyId })).some((u) => u.id === target.userId)) throw new SafeError("conversations.assigneeInvalid");
+    if (target.teamId && !(await findTeam(db, { companyId, teamId: target.teamId }))) throw new SafeError("conversations.assigneeInvalid");
+    return updateCompanySettings(db, {
+      companyId,
+      changes: { autoCloseDays, unansweredAfterHours, defaultAssigneeUserId: target.userId, defaultAssigneeTeamId: target.teamId },
+    });
+  },
+);
+
+export const updateReviewLinks = defineAction(
+  { input: reviewLinksSchema, output: z.object({ reviewLinks: z.array(z.object({ label: z.string(), url: z.string() })) }), permission: "manageCompany" },
+  async ({ links }, { db, companyId }) => updateCompanySettings(db, { companyId, changes: { reviewLinks: links } }),
+);

@@ -1,15 +1,18 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+"use server";
+
+import { z } from "zod";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
-import { listCustomers } from "@/db/queries/customers";
-import { customers, type AttributeValue, type AttributeValues } from "@/db/schema";
+import { findCustomer, findLiveCustomer, findMobileHolder, insertCustomer, listCustomers, updateCustomerRow, type NewCustomerRow } from "@/db/queries/customers";
+import type { AttributeValue, AttributeValues } from "@/db/schema";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
 import { parsePhone } from "@/lib/phone";
 import { checkAttributeValues } from "./attribute-values";
-import { attributeDefinitions } from "@/db/queries/attributes";
 import { mergeCustomers } from "./merge";
 import { customerSearchText } from "./search-text";
+import { customerPageResultSchema } from "./types";
 import { createCustomerSchema, customerPageSchema, subscriptionsSchema, updateCustomerSchema } from "./validation";
 
 type Fields = { firstName?: string; lastName?: string; mobile?: string; email?: string; language?: "fr" | "en"; attributes?: Record<string, unknown> };
@@ -17,7 +20,7 @@ type Fields = { firstName?: string; lastName?: string; mobile?: string; email?: 
 /** Turns typed fields into column values: phone in E.164 (CUST-3), attributes by type. */
 async function normalise({ db, companyId }: ActionContext, fields: Fields) {
   const company = await findCompany(db, { companyId });
-  const changes: Partial<typeof customers.$inferInsert> = {};
+  const changes: Partial<NewCustomerRow> = {};
   if (fields.firstName !== undefined) changes.firstName = fields.firstName;
   if (fields.lastName !== undefined) changes.lastName = fields.lastName;
   if (fields.email !== undefined) changes.email = fields.email || null;
@@ -51,44 +54,37 @@ function applyAttributes(current: AttributeValues, values: Record<string, Attrib
  * Edits a profile in place. Giving it a mobile number another customer has merges that
  * customer into this one (CONV-15).
  */
-export const updateCustomer = defineAction({ input: updateCustomerSchema }, async ({ customerId, ...fields }, context) => {
-  const { db, companyId } = context;
-  const { changes, attributeValues } = await normalise(context, fields);
-  const result = await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNull(customers.mergedIntoId)));
-    if (!current) throw new NotFoundError();
-    let merged = false;
-    if (changes.mobile && changes.mobile !== current.mobile) {
-      const [holder] = await tx
-        .select({ id: customers.id })
-        .from(customers)
-        .where(and(eq(customers.companyId, companyId), eq(customers.mobile, changes.mobile), isNull(customers.mergedIntoId), ne(customers.id, customerId)));
-      if (holder) {
-        await mergeCustomers(tx, { companyId, survivorId: customerId, absorbedId: holder.id });
-        merged = true;
+export const updateCustomer = defineAction(
+  { input: updateCustomerSchema, output: z.object({ id: z.string(), mobile: z.string().nullable(), merged: z.boolean() }) },
+  async ({ customerId, ...fields }, context) => {
+    const { db, companyId } = context;
+    const { changes, attributeValues } = await normalise(context, fields);
+    const result = await db.transaction(async (tx) => {
+      const current = await findLiveCustomer(tx, { companyId, customerId });
+      if (!current) throw new NotFoundError();
+      let merged = false;
+      if (changes.mobile && changes.mobile !== current.mobile) {
+        const holder = await findMobileHolder(tx, { companyId, mobile: changes.mobile, exceptCustomerId: customerId });
+        if (holder) {
+          await mergeCustomers(tx, { companyId, survivorId: customerId, absorbedId: holder.id });
+          merged = true;
+        }
       }
-    }
-    const [fresh] = await tx.select().from(customers).where(eq(customers.id, customerId));
-    const next = { ...fresh!, ...changes, attributes: applyAttributes(fresh!.attributes, attributeValues) };
-    const [updated] = await tx
-      .update(customers)
-      .set({ ...changes, attributes: next.attributes, searchText: customerSearchText(next) })
-      .where(eq(customers.id, customerId))
-      .returning();
-    return { customer: updated!, merged };
-  });
-  publish(companyId, { type: "customer.updated", customerId });
-  return { id: result.customer.id, mobile: result.customer.mobile, merged: result.merged };
-});
+      const fresh = await findCustomer(tx, { companyId, customerId });
+      const next = { ...fresh!, ...changes, attributes: applyAttributes(fresh!.attributes, attributeValues) };
+      const updated = await updateCustomerRow(tx, { companyId, customerId, changes: { ...changes, attributes: next.attributes, searchText: customerSearchText(next) } });
+      return { customer: updated!, merged };
+    });
+    publish(companyId, { type: "customer.updated", customerId });
+    return { id: result.customer.id, mobile: result.customer.mobile, merged: result.merged };
+  },
+);
 
-export const createCustomer = defineAction({ input: createCustomerSchema }, async (fields, context) => {
+export const createCustomer = defineAction({ input: createCustomerSchema, output: z.object({ id: z.string() }) }, async (fields, context) => {
   const { db, companyId } = context;
   const { changes, attributeValues } = await normalise(context, fields);
   if (changes.mobile) {
-    const [existing] = await db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.companyId, companyId), eq(customers.mobile, changes.mobile), isNull(customers.mergedIntoId)));
+    const existing = await findMobileHolder(db, { companyId, mobile: changes.mobile });
     if (existing) throw new SafeError("customers.mobileTaken", { id: existing.id });
   }
   const company = await findCompany(db, { companyId });
@@ -100,29 +96,28 @@ export const createCustomer = defineAction({ input: createCustomerSchema }, asyn
     language: changes.language ?? company!.locale,
     attributes: applyAttributes({}, attributeValues),
   };
-  const [created] = await db.insert(customers).values({ companyId, ...values, searchText: customerSearchText(values) }).returning();
-  return { id: created!.id };
+  const created = await insertCustomer(db, { companyId, ...values, searchText: customerSearchText(values) });
+  return { id: created.id };
 });
 
 /**
  * CUST-4: general and marketing subscriptions. A customer who texted STOP stays opted
  * out until they text START; staff cannot subscribe them again.
  */
-export const setSubscriptions = defineAction({ input: subscriptionsSchema }, async ({ customerId, general, marketing }, { db, companyId }) => {
-  const [current] = await db.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)));
-  if (!current) throw new NotFoundError();
-  const subscribing = general || marketing;
-  if (current.optedOutAt && subscribing) throw new SafeError("customers.optedOutByStop");
-  const [updated] = await db
-    .update(customers)
-    .set({ subscribedGeneral: general, subscribedMarketing: marketing })
-    .where(eq(customers.id, customerId))
-    .returning({ general: customers.subscribedGeneral, marketing: customers.subscribedMarketing });
-  publish(companyId, { type: "customer.updated", customerId });
-  return updated!;
-});
+export const setSubscriptions = defineAction(
+  { input: subscriptionsSchema, output: z.object({ general: z.boolean(), marketing: z.boolean() }) },
+  async ({ customerId, general, marketing }, { db, companyId }) => {
+    const current = await findCustomer(db, { companyId, customerId });
+    if (!current) throw new NotFoundError();
+    const subscribing = general || marketing;
+    if (current.optedOutAt && subscribing) throw new SafeError("customers.optedOutByStop");
+    const updated = await updateCustomerRow(db, { companyId, customerId, changes: { subscribedGeneral: general, subscribedMarketing: marketing } });
+    publish(companyId, { type: "customer.updated", customerId });
+    return { general: updated!.subscribedGeneral, marketing: updated!.subscribedMarketing };
+  },
+);
 
 /** The next page of the customer list, for "Load more" (CUST-1, CUST-2). */
-export const loadCustomers = defineAction({ input: customerPageSchema }, async ({ q, cursor, ...filters }, { db, companyId }) =>
+export const loadCustomers = defineAction({ input: customerPageSchema, output: customerPageResultSchema }, async ({ q, cursor, ...filters }, { db, companyId }) =>
   listCustomers(db, { companyId, query: q, filters, cursor: cursor ?? null }),
 );

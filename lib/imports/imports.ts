@@ -1,7 +1,8 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { customAttributeDefinitions, imports } from "@/db/schema";
+import { attributeDefinitions } from "@/db/queries/attributes";
+import { insertImport } from "@/db/queries/imports";
 import type { ActionContext } from "@/lib/actions/action";
 import { fieldErrorsOf } from "@/lib/actions/action";
 import { SafeError } from "@/lib/actions/errors";
@@ -21,19 +22,12 @@ export class UploadRejected extends SafeError {
   }
 }
 
-/** The company's custom attributes a file can fill: the customers', the appointments' and the events'. */
+/** The company's custom attributes a file can fill: the customers', the appointments' and the events', oldest first. */
 export async function importableAttributes(db: Db, companyId: string): Promise<CategorizedAttribute[]> {
-  return db
-    .select({
-      category: customAttributeDefinitions.category,
-      key: customAttributeDefinitions.key,
-      label: customAttributeDefinitions.label,
-      type: customAttributeDefinitions.type,
-      options: customAttributeDefinitions.options,
-    })
-    .from(customAttributeDefinitions)
-    .where(eq(customAttributeDefinitions.companyId, companyId))
-    .orderBy(asc(customAttributeDefinitions.createdAt), asc(customAttributeDefinitions.key));
+  const definitions = await attributeDefinitions(db, { companyId });
+  return definitions
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ category, key, label, type, options }) => ({ category, key, label, type, options }));
 }
 
 /**
@@ -61,9 +55,5 @@ export async function createImport(
   const id = randomUUID();
   const storageKey = `imports/${companyId}/${id}/${checked.data.fileName.replace(/[^\w.-]+/g, "_")}`;
   await storage.put(storageKey, upload.body, checked.data.fileName.toLowerCase().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
-  const [created] = await db
-    .insert(imports)
-    .values({ id, companyId, userId, kind, fileName: checked.data.fileName, storageKey, sizeBytes: upload.body.length, status: "mapping", hasHeader: file.hasHeader ? "yes" : "no", columns, mapping, totalRows: file.rows.length })
-    .returning({ id: imports.id, totalRows: imports.totalRows });
-  return created!;
+  return insertImport(db, { id, companyId, userId, kind, fileName: checked.data.fileName, storageKey, sizeBytes: upload.body.length, status: "mapping", hasHeader: file.hasHeader ? "yes" : "no", columns, mapping, totalRows: file.rows.length });
 }

@@ -1,6 +1,18 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { companies, importErrors, imports, type Locale } from "@/db/schema";
+import { findCompany } from "@/db/queries/companies";
+import {
+  advanceImport,
+  claimImport,
+  completeImport,
+  failImport,
+  importStatus,
+  insertImportErrors,
+  listStalledImports,
+  releaseImport,
+  type ImportRow,
+} from "@/db/queries/imports";
+import type { Locale } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import { defaultStorage, type FileStorage } from "@/lib/files/storage";
 import { publish } from "@/lib/live/bus";
@@ -14,9 +26,8 @@ import { upsertCustomers, type ValidRow } from "./upsert";
 import { upsertAppointments, upsertRepairOrders, type RecordRow } from "./upsert-records";
 
 export const BATCH_SIZE = 1000;
-const STALE_CLAIM = "2 minutes";
 
-type Job = typeof imports.$inferSelect;
+type Job = ImportRow;
 export type RunOutcome = "done" | "more" | "busy";
 export type RunOptions = { budgetMs?: number; storage?: FileStorage; batchSize?: number };
 
@@ -30,24 +41,6 @@ async function loadFile(job: Job, storage: FileStorage): Promise<ParsedFile> {
   const file = await parseImportFile(body, job.fileName);
   parsedCache = { key: job.storageKey, file };
   return file;
-}
-
-/** Takes the import for this runner unless another one is working on it right now. */
-async function claim(db: Db, importId: string): Promise<Job | undefined> {
-  const [job] = await db
-    .update(imports)
-    .set({ status: "running", claimedAt: sql`now()`, startedAt: sql`coalesce(${imports.startedAt}, now())` })
-    .where(
-      and(
-        eq(imports.id, importId),
-        or(
-          eq(imports.status, "pending"),
-          and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))),
-        ),
-      ),
-    )
-    .returning();
-  return job;
 }
 
 /** Where an import stands, as the page and the live event show it. */
@@ -67,20 +60,16 @@ const progressEvent = (job: Job) => ({ type: "import.progress" as const, ...impo
 
 /** Moves the offset forward with the batch's counts, only if nobody else moved it meanwhile. */
 async function recordBatch(tx: Db, job: Job, counts: { rows: number; created: number; updated: number }, errors: RowError[]) {
-  if (errors.length) {
-    await tx.insert(importErrors).values(errors.map((error) => ({ companyId: job.companyId, importId: job.id, row: error.row, column: error.column, value: error.value.slice(0, 500), reason: error.reason, values: error.values ?? {} })));
-  }
-  const [next] = await tx
-    .update(imports)
-    .set({
-      processedRows: sql`${imports.processedRows} + ${counts.rows}`,
-      createdRows: sql`${imports.createdRows} + ${counts.created}`,
-      updatedRows: sql`${imports.updatedRows} + ${counts.updated}`,
-      errorRows: sql`${imports.errorRows} + ${new Set(errors.map((error) => error.row)).size}`,
-      claimedAt: sql`now()`,
-    })
-    .where(and(eq(imports.id, job.id), eq(imports.status, "running"), eq(imports.processedRows, job.processedRows)))
-    .returning();
+  await insertImportErrors(
+    tx,
+    errors.map((error) => ({ companyId: job.companyId, importId: job.id, row: error.row, column: error.column, value: error.value.slice(0, 500), reason: error.reason, values: error.values ?? {} })),
+  );
+  const next = await advanceImport(tx, {
+    companyId: job.companyId,
+    importId: job.id,
+    fromRow: job.processedRows,
+    counts: { ...counts, errorRows: new Set(errors.map((error) => error.row)).size },
+  });
   if (!next) throw new Error("import moved on by another runner");
   return next;
 }
@@ -133,11 +122,7 @@ async function processBatch(db: Db, job: Job, rows: ParsedFile["rows"], context:
 
 async function finish(db: Db, job: Job): Promise<Job> {
   const { job: done, recipients } = await db.transaction(async (tx) => {
-    const [completed] = await tx
-      .update(imports)
-      .set({ status: "completed", finishedAt: sql`now()`, claimedAt: null })
-      .where(and(eq(imports.id, job.id), eq(imports.status, "running")))
-      .returning();
+    const completed = await completeImport(tx, { companyId: job.companyId, importId: job.id });
     if (!completed) return { job, recipients: [] };
     const recipients = completed.userId
       ? await recordNotifications(tx, {
@@ -155,7 +140,7 @@ async function finish(db: Db, job: Job): Promise<Job> {
 }
 
 async function fail(db: Db, job: Job, reason: string) {
-  const [failed] = await db.update(imports).set({ status: "failed", failureReason: reason, finishedAt: sql`now()`, claimedAt: null }).where(eq(imports.id, job.id)).returning();
+  const failed = await failImport(db, { companyId: job.companyId, importId: job.id, reason });
   if (failed) publish(job.companyId, progressEvent(failed));
 }
 
@@ -166,10 +151,10 @@ async function fail(db: Db, job: Job, reason: string) {
  */
 export async function runImport(db: Db, importId: string, { budgetMs = 20_000, storage = defaultStorage(), batchSize = BATCH_SIZE }: RunOptions = {}): Promise<RunOutcome> {
   const started = Date.now();
-  let job = await claim(db, importId);
+  let job = await claimImport(db, { importId });
   if (!job) {
-    const [current] = await db.select({ status: imports.status }).from(imports).where(eq(imports.id, importId));
-    return !current || current.status === "completed" || current.status === "failed" ? "done" : "busy";
+    const status = await importStatus(db, { importId });
+    return !status || status === "completed" || status === "failed" ? "done" : "busy";
   }
   let file: ParsedFile;
   try {
@@ -178,7 +163,7 @@ export async function runImport(db: Db, importId: string, { budgetMs = 20_000, s
     await fail(db, job, error instanceof SafeError ? error.message : "imports.fileUnreadable");
     return "done";
   }
-  const [company] = await db.select({ countryCode: companies.countryCode, locale: companies.locale, timezone: companies.timezone }).from(companies).where(eq(companies.id, job.companyId));
+  const company = await findCompany(db, { companyId: job.companyId });
   const attributes = await importableAttributes(db, job.companyId);
   const inCategory = (category: string | null) => attributes.filter((attribute) => attribute.category === category);
   const mapping = job.mapping ?? [];
@@ -195,7 +180,7 @@ export async function runImport(db: Db, importId: string, { budgetMs = 20_000, s
     job = await processBatch(db, job, file.rows.slice(job.processedRows, job.processedRows + batchSize), context);
     publish(job.companyId, progressEvent(job));
     if (job.processedRows < file.rows.length && Date.now() - started >= budgetMs) {
-      await db.update(imports).set({ claimedAt: null }).where(and(eq(imports.id, job.id), eq(imports.status, "running")));
+      await releaseImport(db, { companyId: job.companyId, importId: job.id });
       return "more";
     }
   }
@@ -209,17 +194,7 @@ export async function runImport(db: Db, importId: string, { budgetMs = 20_000, s
  * run gets the first go), or whose runner stopped, moved forward a while each.
  */
 export async function processPendingImports(db: Db, { budgetMs = 10_000, storage }: RunOptions = {}) {
-  const due = await db
-    .select({ id: imports.id })
-    .from(imports)
-    .where(
-      or(
-        and(eq(imports.status, "pending"), lt(imports.updatedAt, sql`now() - interval '30 seconds'`)),
-        and(eq(imports.status, "running"), or(isNull(imports.claimedAt), lt(imports.claimedAt, sql`now() - ${STALE_CLAIM}::interval`))),
-      ),
-    )
-    .orderBy(imports.createdAt)
-    .limit(5);
+  const due = await listStalledImports(db);
   const outcomes: Record<string, number> = {};
   for (const { id } of due) {
     const outcome = await runImport(db, id, { budgetMs, storage });

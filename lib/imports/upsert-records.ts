@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { fromExcluded } from "@/db/excluded";
-import { appointments, customerEvents } from "@/db/schema";
+import { lockAppointmentsForImport, upsertImportedAppointments, type AppointmentRow } from "@/db/queries/appointments";
+import { lockRepairOrders, upsertImportedRepairOrders, type CustomerEventRow } from "@/db/queries/customer-events";
 import type { AppointmentRecord, RepairOrderRecord } from "./record-rows";
 
 export type RecordRow<R> = { line: number; customerId: string; record: R };
@@ -34,7 +34,7 @@ export function planRecords<R, Row extends Keyed>(
   return { values: [...values.values()], created, updated: rows.length - created };
 }
 
-type Appointment = typeof appointments.$inferSelect;
+type Appointment = AppointmentRow;
 
 const naturalKey = (customerId: string, startAt: Date, type: string) => `at:${customerId}|${startAt.toISOString()}|${type}`;
 
@@ -46,22 +46,12 @@ const naturalKey = (customerId: string, startAt: Date, type: string) => `at:${cu
 export async function upsertAppointments(tx: Db, { companyId, rows }: { companyId: string; rows: RecordRow<AppointmentRecord>[] }) {
   if (!rows.length) return { created: 0, updated: 0 };
   const externalIds = rows.flatMap(({ record }) => (record.externalId ? [record.externalId] : []));
-  const existing = await tx
-    .select()
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.companyId, companyId),
-        or(
-          externalIds.length ? inArray(appointments.externalId, externalIds) : undefined,
-          and(
-            inArray(appointments.customerId, [...new Set(rows.map((row) => row.customerId))]),
-            inArray(appointments.startAt, rows.map(({ record }) => record.startAt)),
-          ),
-        ),
-      ),
-    )
-    .for("update");
+  const existing = await lockAppointmentsForImport(tx, {
+    companyId,
+    externalIds,
+    customerIds: [...new Set(rows.map((row) => row.customerId))],
+    startTimes: rows.map(({ record }) => record.startAt),
+  });
   const plan = planRecords<AppointmentRecord, Appointment>(rows, existing, {
     keysOfRow: (row) => (row.externalId ? [`ext:${row.externalId}`] : [naturalKey(row.customerId, row.startAt, row.type)]),
     keysOfRecord: (customerId, record) => [...(record.externalId ? [`ext:${record.externalId}`] : []), naturalKey(customerId, record.startAt, record.type)],
@@ -80,36 +70,17 @@ export async function upsertAppointments(tx: Db, { companyId, rows }: { companyI
       };
     },
   });
-  await tx
-    .insert(appointments)
-    .values(plan.values.map(({ createdAt: _createdAt, updatedAt: _updatedAt, ...value }) => value))
-    .onConflictDoUpdate({
-      target: appointments.id,
-      set: { ...fromExcluded(["customerId", "startAt", "type", "durationMinutes", "status", "externalId", "attributes"]), updatedAt: sql`now()` },
-    });
+  await upsertImportedAppointments(tx, { companyId, values: plan.values });
   return { created: plan.created, updated: plan.updated };
 }
 
-type RepairOrder = typeof customerEvents.$inferSelect;
+type RepairOrder = CustomerEventRow;
 const REPAIR_ORDER = "repair_order";
 
 /** Creates or updates one batch's repair orders, one per company and number. */
 export async function upsertRepairOrders(tx: Db, { companyId, rows }: { companyId: string; rows: RecordRow<RepairOrderRecord>[] }) {
   if (!rows.length) return { created: 0, updated: 0 };
-  const existing = await tx
-    .select()
-    .from(customerEvents)
-    .where(
-      and(
-        eq(customerEvents.companyId, companyId),
-        eq(customerEvents.kind, REPAIR_ORDER),
-        inArray(
-          customerEvents.number,
-          rows.map(({ record }) => record.number),
-        ),
-      ),
-    )
-    .for("update");
+  const existing = await lockRepairOrders(tx, { companyId, kind: REPAIR_ORDER, numbers: rows.map(({ record }) => record.number) });
   const plan = planRecords<RepairOrderRecord, RepairOrder>(rows, existing, {
     keysOfRow: (row) => [`ro:${row.number}`],
     keysOfRecord: (_customerId, record) => [`ro:${record.number}`],
@@ -118,12 +89,6 @@ export async function upsertRepairOrders(tx: Db, { companyId, rows }: { companyI
       return { ...base, customerId, title: title ?? base.title, status: status ?? base.status, occurredAt: occurredAt ?? base.occurredAt, attributes: { ...base.attributes, ...attributes } };
     },
   });
-  await tx
-    .insert(customerEvents)
-    .values(plan.values.map(({ createdAt: _createdAt, ...value }) => value))
-    .onConflictDoUpdate({
-      target: customerEvents.id,
-      set: fromExcluded(["customerId", "title", "status", "occurredAt", "attributes"]),
-    });
+  await upsertImportedRepairOrders(tx, { companyId, values: plan.values });
   return { created: plan.created, updated: plan.updated };
 }

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { fromExcluded } from "@/db/excluded";
-import { customers, type Locale } from "@/db/schema";
+import { lockLiveCustomersByKeys, upsertImportedCustomers, type CustomerRow, type NewCustomerRow } from "@/db/queries/customers";
+import type { Locale } from "@/db/schema";
 import { mergeCustomers } from "@/lib/customers/merge";
 import { customerSearchText } from "@/lib/customers/search-text";
 import type { RowFields } from "./rows";
 
 export type ValidRow = { line: number; fields: RowFields };
-type Customer = typeof customers.$inferSelect;
+type Customer = CustomerRow;
 type Planned = { fields: RowFields; lines: number[] };
 
 /** Rows of one batch that name the same customer (same external id, else same mobile) become one. */
@@ -42,18 +42,11 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
   const planned = combine(rows);
   const externalIds = planned.flatMap((entry) => (entry.fields.externalId ? [entry.fields.externalId] : []));
   const mobiles = planned.flatMap((entry) => (entry.fields.mobile ? [entry.fields.mobile] : []));
-  const keys = [externalIds.length ? inArray(customers.externalId, externalIds) : undefined, mobiles.length ? inArray(customers.mobile, mobiles) : undefined].filter(Boolean);
-  const existing = keys.length
-    ? await tx
-        .select()
-        .from(customers)
-        .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId), or(...keys)))
-        .for("update")
-    : [];
+  const existing = await lockLiveCustomersByKeys(tx, { companyId, externalIds, mobiles });
   const byExternal = new Map(existing.filter((c) => c.externalId).map((c) => [c.externalId!, c]));
   const byMobile = new Map(existing.filter((c) => c.mobile).map((c) => [c.mobile!, c]));
 
-  const values: (typeof customers.$inferInsert)[] = [];
+  const values: NewCustomerRow[] = [];
   const customerIds = new Map<number, string>();
   let created = 0;
   let updated = 0;
@@ -88,15 +81,6 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
       updated += lines.length - 1;
     }
   }
-  if (values.length) {
-    await tx
-      .insert(customers)
-      .values(values)
-      .onConflictDoUpdate({
-        target: customers.id,
-        // Only what a file can say: never the subscriptions or the STOP opt-out.
-        set: { ...fromExcluded(["firstName", "lastName", "mobile", "email", "externalId", "language", "attributes", "searchText"]), updatedAt: sql`now()` },
-      });
-  }
+  await upsertImportedCustomers(tx, { companyId, values });
   return { created, updated, customerIds };
 }

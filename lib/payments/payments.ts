@@ -1,10 +1,20 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
+import { findCustomer } from "@/db/queries/customers";
+import {
+  findPaymentRequestBySession,
+  findPaymentRequestByToken as findPaymentRequestRowByToken,
+  insertPaymentRequest,
+  markPaymentRequestPaid,
+  recordStripeEvent,
+  stripeEventSeen,
+  updatePaymentRequest,
+  type PaymentRequestRow,
+} from "@/db/queries/payments";
 import { listCompanyUsers } from "@/db/queries/users";
-import { customers, paymentRequests, processedWebhooks } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
@@ -13,7 +23,7 @@ import { announceNotifications, recordNotifications } from "@/lib/notifications/
 
 export const payUrl = (token: string) => new URL(`/pay/${token}`, env().APP_URL).toString();
 
-async function checkoutSession(stripe: Stripe, request: typeof paymentRequests.$inferSelect, companyName: string, email: string | null) {
+async function checkoutSession(stripe: Stripe, request: PaymentRequestRow, companyName: string, email: string | null) {
   return stripe.checkout.sessions.create({
     mode: "payment",
     client_reference_id: request.id,
@@ -42,52 +52,56 @@ export async function requestPayment(
   dependencies: SendDependencies = {},
 ) {
   const company = await findCompany(db, { companyId });
-  const [customer] = await db.select().from(customers).where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)));
+  const customer = await findCustomer(db, { companyId, customerId });
   if (!company || !customer) throw new SafeError("errors.notFound");
-  const [request] = await db
-    .insert(paymentRequests)
-    .values({ companyId, customerId, conversationId, amountCents, currency: company.currency, reference, publicToken: randomBytes(18).toString("base64url"), createdByUserId: userId })
-    .returning();
+  const request = await insertPaymentRequest(db, {
+    companyId,
+    customerId,
+    conversationId,
+    amountCents,
+    currency: company.currency,
+    reference,
+    publicToken: randomBytes(18).toString("base64url"),
+    createdByUserId: userId,
+  });
+  const update = (changes: Parameters<typeof updatePaymentRequest>[1]["changes"]) => updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes });
   let session: Stripe.Checkout.Session;
   try {
-    session = await checkoutSession(stripe, request!, company.name, customer.email);
+    session = await checkoutSession(stripe, request, company.name, customer.email);
   } catch (error) {
     console.error("[payments] Stripe refused the checkout session", error);
-    await db.update(paymentRequests).set({ status: "failed" }).where(eq(paymentRequests.id, request!.id));
+    await update({ status: "failed" });
     throw new SafeError("payments.stripeFailed");
   }
-  await db.update(paymentRequests).set({ stripeSessionId: session.id }).where(eq(paymentRequests.id, request!.id));
+  await update({ stripeSessionId: session.id });
   // The link is plain text (EDIT-8), added after the template so it is never altered.
   const sent = await sendSms(
     db,
-    { companyId, customerId, body: `${body}\n${payUrl(request!.publicToken)}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
+    { companyId, customerId, body: `${body}\n${payUrl(request.publicToken)}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
     dependencies,
   );
   if (!sent.ok) {
-    await db.update(paymentRequests).set({ status: "cancelled" }).where(eq(paymentRequests.id, request!.id));
+    await update({ status: "cancelled" });
     throw new SafeError(`sendRefusal.${sent.reason}`);
   }
-  await db.update(paymentRequests).set({ messageId: sent.message.id }).where(eq(paymentRequests.id, request!.id));
+  await update({ messageId: sent.message.id });
   publish(companyId, { type: "conversation.updated", conversationId });
-  return { id: request!.id, token: request!.publicToken, url: payUrl(request!.publicToken), messageId: sent.message.id };
+  return { id: request.id, token: request.publicToken, url: payUrl(request.publicToken), messageId: sent.message.id };
 }
 
-export async function findPaymentRequestByToken(db: Db, token: string) {
-  const [row] = await db.select().from(paymentRequests).where(eq(paymentRequests.publicToken, token));
-  return row;
-}
+export const findPaymentRequestByToken = (db: Db, token: string) => findPaymentRequestRowByToken(db, { token });
 
 /** Where /pay/[token] sends the customer: the open Checkout page, a fresh one when it expired. */
-export async function checkoutUrl(db: Db, stripe: Stripe, request: typeof paymentRequests.$inferSelect) {
+export async function checkoutUrl(db: Db, stripe: Stripe, request: PaymentRequestRow) {
   if (request.stripeSessionId) {
     const session = await stripe.checkout.sessions.retrieve(request.stripeSessionId);
     if (session.status === "open" && session.url) return session.url;
     if (session.payment_status === "paid") return null;
   }
   const company = await findCompany(db, { companyId: request.companyId });
-  const [customer] = await db.select().from(customers).where(eq(customers.id, request.customerId));
+  const customer = await findCustomer(db, { companyId: request.companyId, customerId: request.customerId });
   const session = await checkoutSession(stripe, request, company!.name, customer?.email ?? null);
-  await db.update(paymentRequests).set({ stripeSessionId: session.id }).where(eq(paymentRequests.id, request.id));
+  await updatePaymentRequest(db, { companyId: request.companyId, paymentRequestId: request.id, changes: { stripeSessionId: session.id } });
   return session.url;
 }
 
@@ -98,16 +112,12 @@ const PAYING_EVENTS = new Set(["checkout.session.completed", "checkout.session.a
  * written, so a repeated, late or reordered event marks the request paid exactly once.
  */
 export async function applyStripeEvent(db: Db, stripe: Stripe, event: Stripe.Event) {
-  const [seen] = await db
-    .select()
-    .from(processedWebhooks)
-    .where(and(eq(processedWebhooks.provider, "stripe"), eq(processedWebhooks.eventId, event.id)));
-  if (seen) return { status: "duplicate" as const };
+  if (await stripeEventSeen(db, { eventId: event.id })) return { status: "duplicate" as const };
   let outcome: { status: "paid" | "ignored" | "unknown_session" | "not_paid_yet" };
   if (!PAYING_EVENTS.has(event.type)) outcome = { status: "ignored" };
   else {
     const sessionId = (event.data.object as { id: string }).id;
-    const [request] = await db.select().from(paymentRequests).where(eq(paymentRequests.stripeSessionId, sessionId));
+    const request = await findPaymentRequestBySession(db, { stripeSessionId: sessionId });
     const session = request ? await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] }) : null;
     if (!request || !session) outcome = { status: "unknown_session" };
     else if (session.payment_status !== "paid") outcome = { status: "not_paid_yet" };
@@ -116,19 +126,21 @@ export async function applyStripeEvent(db: Db, stripe: Stripe, event: Stripe.Eve
       outcome = { status: "paid" };
     }
   }
-  await db.insert(processedWebhooks).values({ provider: "stripe", eventId: event.id }).onConflictDoNothing();
+  await recordStripeEvent(db, { eventId: event.id });
   return outcome;
 }
 
-async function markPaid(db: Db, request: typeof paymentRequests.$inferSelect, session: Stripe.Checkout.Session) {
+async function markPaid(db: Db, request: PaymentRequestRow, session: Stripe.Checkout.Session) {
   const intent = typeof session.payment_intent === "object" ? session.payment_intent : null;
   const charge = intent && typeof intent.latest_charge === "object" ? intent.latest_charge : null;
   const notified = await db.transaction(async (tx) => {
-    const [paid] = await tx
-      .update(paymentRequests)
-      .set({ status: "paid", paidAt: new Date(), stripePaymentIntentId: intent?.id ?? (session.payment_intent as string | null), receiptUrl: charge?.receipt_url ?? null })
-      .where(and(eq(paymentRequests.id, request.id), ne(paymentRequests.status, "paid")))
-      .returning();
+    const paid = await markPaymentRequestPaid(tx, {
+      companyId: request.companyId,
+      paymentRequestId: request.id,
+      paidAt: new Date(),
+      stripePaymentIntentId: intent?.id ?? (session.payment_intent as string | null),
+      receiptUrl: charge?.receipt_url ?? null,
+    });
     if (!paid) return [];
     // USER-5: "paid invoices I sent" for the sender, "…others sent" for everyone else.
     const everyone = (await listCompanyUsers(tx, { companyId: request.companyId })).map((u) => u.id);

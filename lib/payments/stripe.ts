@@ -1,3 +1,4 @@
+import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 
@@ -18,4 +19,14 @@ export function configuredStripe(): { client: Stripe; webhookSecret?: string } |
   const config = env();
   if (!config.STRIPE_SECRET_KEY) return null;
   return { client: stripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiBase: config.STRIPE_API_BASE }), webhookSecret: config.STRIPE_WEBHOOK_SECRET };
+}
+
+let override: ReturnType<typeof configuredStripe> | undefined;
+/** Tests point payments at a Stripe client talking to a local fake server. */
+export function useStripe(stripe: ReturnType<typeof configuredStripe> | undefined) {
+  override = stripe;
+}
+
+export function stripeOrNull() {
+  return override !== undefined ? override : configuredStripe();
 }

@@ -3,7 +3,7 @@ import { CalendarDays, ChevronLeft, ChevronRight, MessagesSquare } from "lucide-
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
-import { DayPicker } from "@/components/customers/day-picker";
+import { DayPicker } from "./_components/day-picker";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -22,7 +22,7 @@ import { markConversationRead } from "@/lib/conversations/read";
 import { inboxFilterFromParams } from "@/lib/conversations/validation";
 import { defaultAiClient } from "@/lib/ai/client";
 import { translatorFor } from "@/lib/i18n/translator";
-import { stripeOrNull } from "@/lib/payments/actions";
+import { stripeOrNull } from "@/lib/payments/stripe";
 import { signatureLine } from "@/lib/messaging/send";
 import { sendRefusal } from "@/lib/messaging/sendability";
 import { canEditSavedReplies } from "@/lib/saved-replies/actions";

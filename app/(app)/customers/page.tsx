@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { FileUp } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { CustomerDirectory } from "@/components/customers/customer-directory";
-import { NewCustomerButton } from "@/components/customers/new-customer-button";
+import { CustomerDirectory } from "./_components/customer-directory";
+import { NewCustomerButton } from "./_components/new-customer-button";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCustomers } from "@/db/queries/customers";
@@ -29,7 +29,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         description={t("description")}
         actions={
           <>
-            {can(role, "manageCompany") ? (
+            {can(role, "importCustomers") ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href="/customers/import">
                   <FileUp className="h-4 w-4" aria-hidden />

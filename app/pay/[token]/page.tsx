@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomer } from "@/db/queries/customers";
-import { stripeOrNull } from "@/lib/payments/actions";
+import { stripeOrNull } from "@/lib/payments/stripe";
 import { checkoutUrl, findPaymentRequestByToken } from "@/lib/payments/payments";
 import { PublicCard } from "@/components/public/public-card";
 import { AutoRefresh } from "@/components/public/auto-refresh";

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { cn } from "@/components/ui/cn";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
-import { submitReviewAction } from "./actions";
+import { submitReview } from "@/lib/reviews/actions";
 
 export function ReviewForm({
   token,
@@ -54,7 +54,7 @@ export function ReviewForm({
 
   const submit = () =>
     startTransition(async () => {
-      const result = await submitReviewAction({ token, rating, comment });
+      const result = await submitReview({ token, rating, comment });
       if (!result.ok) return setError(t("error"));
       setDone({ rating: result.data.rating });
     });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
-import { requireAdmin } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { ConversationSettingsForm } from "./settings-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConversationSettingsPage() {
-  const { db, companyId, company } = await requireAdmin();
+  const { db, companyId, company } = await requirePermission("manageCompany");
   const [users, teams] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId })]);
   return (
     <ConversationSettingsForm

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { AssigneeSelect } from "@/components/people/assignee-select";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { updateConversationSettingsAction } from "../actions";
+import { updateConversationSettings } from "@/lib/company/actions";
 
 type Option = { id: string; name: string };
 
@@ -35,9 +35,9 @@ export function ConversationSettingsForm({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const data = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await updateConversationSettingsAction(data);
+      const result = await updateConversationSettings(data);
       setState(result);
       if (result.ok) router.refresh();
     });

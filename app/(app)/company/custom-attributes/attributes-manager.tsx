@@ -12,7 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { createAttributeAction, deleteAttributeAction } from "./actions";
+import { createAttribute, deleteAttribute } from "@/lib/attributes/actions";
 
 type Custom = { id: string; category: "customer" | "appointment" | "event"; key: string; label: string; type: string; options: string[] };
 type BuiltIn = { path: string; group: string; label: string };
@@ -31,9 +31,9 @@ export function AttributesManager({ builtIn, custom }: { builtIn: BuiltIn[]; cus
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
+    const data = new FormData(form);
     startTransition(async () => {
-      const result = await createAttributeAction(data);
+      const result = await createAttribute(data);
       if (!result.ok) {
         return setErrors({
           form: result.fieldErrors ? undefined : errorText(result.error, result.values),
@@ -134,7 +134,7 @@ export function AttributesManager({ builtIn, custom }: { builtIn: BuiltIn[]; cus
         pending={pending}
         onConfirm={() =>
           startTransition(async () => {
-            await deleteAttributeAction({ id: deleting!.id });
+            await deleteAttribute({ id: deleting!.id });
             setDeleting(null);
             router.refresh();
           })

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { and, asc, eq } from "drizzle-orm";
-import { customAttributeDefinitions } from "@/db/schema";
-import { requireAdmin } from "@/lib/auth/session";
+import { attributeDefinitions } from "@/db/queries/attributes";
+import { requirePermission } from "@/lib/auth/session";
 import { attributeCatalogue } from "@/lib/templates/catalogue";
 import { AttributesManager } from "./attributes-manager";
 
@@ -11,10 +10,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CustomAttributesPage() {
-  const { db, companyId } = await requireAdmin();
+  const { db, companyId } = await requirePermission("manageCompany");
   const [catalogue, definitions, t] = await Promise.all([
     attributeCatalogue(db, { companyId }),
-    db.select().from(customAttributeDefinitions).where(and(eq(customAttributeDefinitions.companyId, companyId))).orderBy(asc(customAttributeDefinitions.label)),
+    attributeDefinitions(db, { companyId }),
     getTranslations("attributeNames"),
   ]);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireAdmin } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { ReviewLinksForm } from "./review-links-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,6 +8,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReviewSettingsPage() {
-  const { company } = await requireAdmin();
+  const { company } = await requirePermission("manageCompany");
   return <ReviewLinksForm links={company.reviewLinks} />;
 }

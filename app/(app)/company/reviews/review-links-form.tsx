@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import type { ReviewLink } from "@/db/schema";
-import { updateReviewLinksAction } from "../actions";
+import type { ReviewLink } from "@/lib/company/types";
+import { updateReviewLinks } from "@/lib/company/actions";
 
 const MAX_LINKS = 5;
 
@@ -27,7 +27,7 @@ export function ReviewLinksForm({ links: initial }: { links: ReviewLink[] }) {
     setSaved(false);
     const filled = links.filter((link) => link.label.trim() || link.url.trim());
     run(
-      () => updateReviewLinksAction({ links: filled }),
+      () => updateReviewLinks({ links: filled }),
       () => {
         setSaved(true);
         router.refresh();

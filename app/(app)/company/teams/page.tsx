@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
-import { requireAdmin } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { TeamsManager } from "./teams-manager";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TeamsPage() {
-  const { db, companyId } = await requireAdmin();
+  const { db, companyId } = await requirePermission("manageTeams");
   const [teams, users] = await Promise.all([listTeams(db, { companyId }), listCompanyUsers(db, { companyId })]);
   return (
     <TeamsManager

@@ -13,7 +13,7 @@ import { DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { EmptyState } from "@/components/ui/page-header";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { createTeamAction, deleteTeamAction, setTeamMembersAction } from "../actions";
+import { createTeam, deleteTeam, setTeamMembers } from "@/lib/company/actions";
 
 type Team = { id: string; name: string; memberIds: string[] };
 type User = { id: string; name: string };
@@ -37,8 +37,8 @@ export function TeamsManager({ teams, users }: { teams: Team[]; users: User[] })
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const name = new FormData(form).get("name");
-    run(() => createTeamAction({ name }), () => form.reset());
+    const name = String(new FormData(form).get("name") ?? "");
+    run(() => createTeam({ name }), () => form.reset());
   };
 
   return (
@@ -80,7 +80,7 @@ export function TeamsManager({ teams, users }: { teams: Team[]; users: User[] })
                 confirmLabel={t("deleteTeam")}
                 cancelLabel={t("cancel")}
                 pending={pending}
-                onConfirm={() => run(() => deleteTeamAction({ teamId: team.id }))}
+                onConfirm={() => run(() => deleteTeam({ teamId: team.id }))}
               />
             }
           />
@@ -98,7 +98,7 @@ export function TeamsManager({ teams, users }: { teams: Team[]; users: User[] })
                         disabled={pending}
                         onChange={() =>
                           run(() =>
-                            setTeamMembersAction({
+                            setTeamMembers({
                               teamId: team.id,
                               userIds: checked ? team.memberIds.filter((id) => id !== user.id) : [...team.memberIds, user.id],
                             }),

@@ -3,10 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AppointmentDialog } from "@/components/customers/appointment-dialog";
-import { ContactCard } from "@/components/customers/contact-card";
-import { MessageCustomerButton } from "@/components/customers/message-customer-button";
-import { ProfileTabContent } from "@/components/customers/profile-tabs";
-import { SubscriptionsCard } from "@/components/customers/subscriptions-card";
+import { ContactCard } from "./_components/contact-card";
+import { MessageCustomerButton } from "./_components/message-customer-button";
+import { ProfileTabContent } from "./_components/profile-tabs";
+import { SubscriptionsCard } from "./_components/subscriptions-card";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/page-header";
@@ -14,6 +14,7 @@ import { cn } from "@/components/ui/cn";
 import { attributeDefinitions } from "@/db/queries/attributes";
 import { PROFILE_TABS, profileTabCounts, type ProfileTab } from "@/db/queries/customer-profile";
 import { findCustomer } from "@/db/queries/customers";
+import { loadProfileTab } from "@/lib/customers/profile";
 import { requireSession } from "@/lib/auth/session";
 import { customerName } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
@@ -46,10 +47,11 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
   const tab: ProfileTab = PROFILE_TABS.includes(requested as ProfileTab) ? (requested as ProfileTab) : "all";
   const t = await getTranslations("customers");
   const format = await getFormatter();
-  const [customerDefinitions, appointmentDefinitions, counts] = await Promise.all([
+  const [customerDefinitions, appointmentDefinitions, counts, tabContent] = await Promise.all([
     attributeDefinitions(db, { companyId, category: "customer" }),
     attributeDefinitions(db, { companyId, category: "appointment" }),
     profileTabCounts(db, { companyId, customerId: customer.id }),
+    loadProfileTab(db, { companyId, customerId: customer.id, tab }),
   ]);
   const name = customerName(customer);
   const today = utcToZonedLocal(new Date(), company.timezone).slice(0, 10);
@@ -120,7 +122,15 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
             </ul>
           </nav>
           <div className="pt-5">
-            <ProfileTabContent tab={tab} customerId={customer.id} appointmentDefinitions={appointmentDefinitions} timeZone={company.timezone} />
+            <ProfileTabContent
+              tab={tab}
+              customerId={customer.id}
+              items={tabContent.items}
+              appointmentDefinitions={appointmentDefinitions}
+              eventDefinitions={tabContent.eventDefinitions}
+              timeZone={company.timezone}
+              currency={company.currency}
+            />
           </div>
         </div>
       </div>

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useErrorText } from "@/components/ui/use-error-text";
-import type { ImportKind, ImportStatus } from "@/db/schema";
+import type { ImportKind, ImportStatus } from "@/lib/imports/types";
 import { StatusBadge } from "./status-badge";
 
 type Progress = { importId: string; status: ImportStatus; total: number; processed: number; created: number; updated: number; errors: number };

@@ -10,9 +10,9 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import type { AttributeCategory, ImportColumn, ImportKind, ImportMapping } from "@/db/schema";
+import type { AttributeCategory, ImportColumn, ImportKind, ImportMapping } from "@/lib/imports/types";
 import { attributeField, BUILT_IN_FIELDS, IMPORT_KINDS, KIND_CATEGORY, KIND_FIELDS } from "@/lib/imports/mapping";
-import { startImportAction } from "./actions";
+import { startImport } from "@/lib/imports/actions";
 
 type Props = {
   importId: string;
@@ -56,7 +56,7 @@ export function MappingForm({ importId, columns, initialKind, guesses, attribute
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => startImportAction({ importId, kind, mapping }), () => router.refresh());
+        run(() => startImport({ importId, kind, mapping }), () => router.refresh());
       }}
       className="space-y-4"
     >

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { ImportStatus } from "@/db/schema";
+import type { ImportStatus } from "@/lib/imports/types";
 
 const TONES = { mapping: "yellow", pending: "neutral", running: "brand", completed: "green", failed: "red" } as const;
 

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { getDb } from "@/db/client";
-import { stripeOrNull } from "@/lib/payments/actions";
+import { stripeOrNull } from "@/lib/payments/stripe";
 import { applyStripeEvent } from "@/lib/payments/payments";
 
 export const dynamic = "force-dynamic";

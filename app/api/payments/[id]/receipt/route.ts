@@ -1,6 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { paymentRequests } from "@/db/schema";
+import { findPaymentRequest } from "@/db/queries/payments";
 import { getSessionContext } from "@/lib/auth/session";
 import { receiptResponse } from "@/lib/payments/receipt-response";
 
@@ -12,6 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!session) return Response.json({ error: "errors.signInRequired" }, { status: 401 });
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return new Response("Not found", { status: 404 });
-  const [request] = await session.db.select().from(paymentRequests).where(and(eq(paymentRequests.companyId, session.companyId), eq(paymentRequests.id, id)));
+  const request = await findPaymentRequest(session.db, { companyId: session.companyId, paymentRequestId: id });
   return receiptResponse(session.db, request);
 }

@@ -4,7 +4,7 @@ import { UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { createCustomerAction } from "@/app/(app)/customers/actions";
+import { createCustomer } from "@/lib/customers/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -22,7 +22,7 @@ export function NewCustomerButton({ defaultLanguage }: { defaultLanguage: "fr" |
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
     run(
-      () => createCustomerAction(data),
+      () => createCustomer(data),
       ({ id }) => {
         setOpen(false);
         router.push(`/customers/${id}`);

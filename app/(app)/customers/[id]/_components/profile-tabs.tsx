@@ -16,16 +16,14 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
-import { attributeDefinitions } from "@/db/queries/attributes";
-import { profileTabs, profileTimeline, type ProfileTab, type ProfileTabRows, type TimelineItem } from "@/db/queries/customer-profile";
-import type { customAttributeDefinitions } from "@/db/schema";
-import { requireSession } from "@/lib/auth/session";
+import type { AttributeDefinition } from "@/lib/attributes/types";
 import { attributeText } from "@/lib/customers/display";
+import type { ProfileTab, TimelineItem } from "@/lib/customers/types";
 import { utcToZonedLocal } from "@/lib/time";
-import { AppointmentDialog, AppointmentStatusSelect } from "./appointment-dialog";
+import { AppointmentDialog, AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
 import { ProfileNoteForm } from "./profile-note-form";
 
-type Definition = typeof customAttributeDefinitions.$inferSelect;
+type Definition = AttributeDefinition;
 type Translate = Awaited<ReturnType<typeof getTranslations<"customers.profile">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 type RenderContext = { t: Translate; format: Format; appointmentDefinitions: Definition[]; eventDefinitions: Definition[]; timeZone: string; currency: string; customerId: string; full: boolean };
@@ -220,41 +218,27 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eve
   }
 }
 
-const KIND_OF_TAB = {
-  conversations: "conversation",
-  appointments: "appointment",
-  events: "event",
-  invoices: "invoice",
-  notes: "note",
-  estimates: "estimate",
-  reviews: "review",
-} as const;
-
 /** CUST-6: the selected tab of the profile, server-rendered. */
 export async function ProfileTabContent({
   tab,
   customerId,
+  items,
   appointmentDefinitions,
+  eventDefinitions,
   timeZone,
+  currency,
 }: {
   tab: ProfileTab;
   customerId: string;
+  items: TimelineItem[];
   appointmentDefinitions: Definition[];
+  eventDefinitions: Definition[];
   timeZone: string;
+  currency: string;
 }) {
-  const { db, companyId, company } = await requireSession();
   const t = await getTranslations("customers.profile");
   const format = await getFormatter();
-  const eventDefinitions = tab === "all" || tab === "events" ? await attributeDefinitions(db, { companyId, category: "event" }) : [];
-  let items: TimelineItem[];
-  if (tab === "all") {
-    items = await profileTimeline(db, { companyId, customerId });
-  } else {
-    const rows: ProfileTabRows[typeof tab] = await profileTabs[tab](db, companyId, customerId);
-    const kind = KIND_OF_TAB[tab];
-    items = rows.map((row) => ({ kind, at: new Date(), row }) as TimelineItem);
-  }
-  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency: company.currency, customerId, full: tab !== "all" };
+  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, customerId, full: tab !== "all" };
   return (
     <div className="space-y-4">
       {tab === "notes" ? <ProfileNoteForm customerId={customerId} /> : null}

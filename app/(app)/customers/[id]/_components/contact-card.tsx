@@ -4,17 +4,17 @@ import { Mail, Pencil, Phone } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { updateCustomerAction } from "@/app/(app)/customers/actions";
+import { updateCustomer } from "@/lib/customers/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import type { AttributeValues } from "@/db/schema";
+import type { AttributeValues } from "@/lib/attributes/types";
 import { attributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
-import { AttributeField, type AttributeDefinition } from "./attribute-field";
+import { AttributeField, type AttributeDefinition } from "@/components/customers/attribute-field";
 
 export type ContactDetails = {
   id: string;
@@ -47,7 +47,7 @@ export function ContactCard({ customer, definitions }: { customer: ContactDetail
     const form = Object.fromEntries(new FormData(event.currentTarget));
     const changedAttributes = Object.fromEntries(Object.entries(attributes).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(customer.attributes[key] ?? "")));
     run(
-      () => updateCustomerAction({ customerId: customer.id, ...form, attributes: changedAttributes }),
+      () => updateCustomer({ customerId: customer.id, ...form, attributes: changedAttributes }),
       (data) => {
         setMerged(data.merged);
         setEditing(false);

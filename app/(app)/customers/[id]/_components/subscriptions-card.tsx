@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setSubscriptionsAction } from "@/app/(app)/customers/actions";
+import { setSubscriptions } from "@/lib/customers/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { useAction } from "@/components/ui/use-action";
@@ -25,7 +25,7 @@ export function SubscriptionsCard({ customerId, subscriptions, optedOutOn }: { c
     setValue(next);
     run(
       async () => {
-        const result = await setSubscriptionsAction({ customerId, ...next });
+        const result = await setSubscriptions({ customerId, ...next });
         if (!result.ok) setValue(previous);
         return result;
       },

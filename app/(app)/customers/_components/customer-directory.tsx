@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { loadCustomersAction } from "@/app/(app)/customers/actions";
+import { loadCustomers } from "@/lib/customers/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/page-header";
 import { SearchInput } from "@/components/ui/search-input";
-import type { CustomerCursor, CustomerListRow } from "@/db/queries/customers";
+import type { CustomerCursor, CustomerListRow } from "@/lib/customers/types";
 import { customerName } from "@/lib/customers/display";
 import type { CustomerListFilter } from "@/lib/customers/validation";
 import { formatPhone } from "@/lib/phone";
@@ -74,7 +74,7 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
 
   const loadMore = () =>
     startLoading(async () => {
-      const result = await loadCustomersAction({ ...filter, cursor: more.cursor });
+      const result = await loadCustomers({ ...filter, cursor: more.cursor });
       if (!result.ok) return;
       setMore((current) => ({
         rows: [...current.rows, ...result.data.customers.map(({ optedOutAt, ...row }) => ({ ...row, optedOut: optedOutAt !== null }))],

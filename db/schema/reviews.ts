@@ -1,0 +1,36 @@
+import {
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./_columns";
+import { companyRef } from "./companies";
+import { customers } from "./customers";
+
+/** A review request and, once answered, the review (EDIT-10). */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: id(),
+    companyId: companyRef(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    source: text().$type<"parley" | "google" | "facebook">().notNull().default("parley"),
+    publicToken: text().notNull(),
+    rating: integer(),
+    comment: text(),
+    messageId: uuid(),
+    requestedByUserId: uuid(),
+    assignedUserId: uuid(),
+    submittedAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("reviews_token_idx").on(t.publicToken),
+    index("reviews_customer_idx").on(t.customerId, t.createdAt),
+  ],
+);

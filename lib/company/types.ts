@@ -1,0 +1,1 @@
+export type { ReviewLink } from "@/db/schema";
