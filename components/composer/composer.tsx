@@ -4,8 +4,8 @@ import { Ban, CalendarClock, ChevronDown, FileIcon, Loader2, MessageSquare, Pape
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { sendReplyAction } from "@/app/(app)/conversations/actions";
-import { scheduleMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { sendReply } from "@/lib/conversations/actions";
+import { scheduleMessage } from "@/lib/scheduling/actions";
 import { addNote } from "@/lib/notes/actions";
 import { REPLY_TO_NOTE_EVENT, type ReplyToNote } from "@/components/conversations/note-actions";
 import { Button } from "@/components/ui/button";
@@ -142,7 +142,7 @@ export function Composer({ context }: { context: ComposerContext }) {
     startTransition(async () => {
       const result = note
         ? await addNote({ conversationId: context.conversationId, body: text, mentions, attachmentIds: uploaded, replyToNoteId: replyTo?.noteId })
-        : await sendReplyAction({
+        : await sendReply({
             conversationId: context.conversationId,
             body: text,
             attachmentIds: uploaded,
@@ -157,7 +157,7 @@ export function Composer({ context }: { context: ComposerContext }) {
   const schedule = (local: string) => {
     if (!text.trim()) return setError(t("writeFirst"));
     startTransition(async () => {
-      const result = await scheduleMessageAction({ conversationId: context.conversationId, body: text, sendAt: local, attachmentIds: uploaded });
+      const result = await scheduleMessage({ conversationId: context.conversationId, body: text, sendAt: local, attachmentIds: uploaded });
       if (!result.ok) return setError(errorText(result.fieldErrors?.sendAt?.[0] ?? result.fieldErrors?.body?.[0] ?? result.error, result.values));
       setNotice(t("scheduledFor", { when: format.dateTime(new Date(result.data.sendAt), { dateStyle: "medium", timeStyle: "short" }) }));
       setCustomOpen(false);

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { assignAction, loadInboxPageAction } from "@/app/(app)/conversations/actions";
+import { assign, loadInboxPage } from "@/lib/conversations/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -118,7 +118,7 @@ export function ConversationList({
 
   const loadMore = () =>
     startLoading(async () => {
-      const result = await loadInboxPageAction({ filter, cursor });
+      const result = await loadInboxPage({ filter, cursor });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error)! });
       setRows((current) => [...current, ...(result.data.rows as ListRow[])]);
       setCursor(result.data.nextCursor);
@@ -126,7 +126,7 @@ export function ConversationList({
 
   const assignSelected = (to: string) =>
     startAssigning(async () => {
-      const result = await assignAction(allSelected ? { to, filter } : { to, conversationIds: [...selected] });
+      const result = await assign(allSelected ? { to, filter } : { to, conversationIds: [...selected] });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error)! });
       setMessage({ tone: "success", text: t("assignedCount", { count: result.data.assigned }) });
       setSelected(new Set());

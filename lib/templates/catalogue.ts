@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { customAttributeDefinitions, type AttributeCategory, type AttributeType } from "@/db/schema";
+import { attributeDefinitions } from "@/db/queries/attributes";
+import type { AttributeCategory, AttributeType } from "@/db/schema";
 import { BUILT_IN_ATTRIBUTES } from "./context";
 import { parseTemplate, TemplateSyntaxError, tokensOf } from "./parse";
 
@@ -20,11 +21,9 @@ const scopeOf: Record<AttributeCategory, AttributeGroup> = { customer: "customer
 
 /** Every attribute a template of this company may use: built-ins and custom definitions. */
 export async function attributeCatalogue(db: Db, { companyId }: { companyId: string }): Promise<CatalogueEntry[]> {
-  const custom = await db
-    .select()
-    .from(customAttributeDefinitions)
-    .where(eq(customAttributeDefinitions.companyId, companyId))
-    .orderBy(asc(customAttributeDefinitions.category), asc(customAttributeDefinitions.label));
+  // By category (alphabetical, as listed here), then label.
+  const categories: AttributeCategory[] = ["appointment", "customer", "event"];
+  const custom = (await Promise.all(categories.map((category) => attributeDefinitions(db, { companyId, category })))).flat();
   return [
     ...BUILT_IN_ATTRIBUTES.map((path) => ({ path, group: groupOf(path), label: null, type: "built_in" as const, builtIn: true })),
     ...custom.map((d) => ({ path: `${scopeOf[d.category]}.${d.key}`, group: scopeOf[d.category], label: d.label, type: d.type, builtIn: false })),
