@@ -21,9 +21,6 @@ const restricted = (...entries) => {
 const NOT_YET_LAYERED = [
   "app/(app)/company/custom-attributes/page.tsx",
   "app/api/payments/*/receipt/route.ts",
-  "components/conversations/customer-panel.tsx",
-  "components/conversations/payment-card.tsx",
-  "components/conversations/thread-view.tsx",
   "components/customers/appointment-dialog.tsx",
   "components/customers/attribute-field.tsx",
   "components/customers/contact-card.tsx",

@@ -42,7 +42,7 @@ export type ListRow = {
 };
 
 export type People = { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
-export type Me = { id: string; teamIds: string[]; isAdmin: boolean };
+export type Me = { id: string; teamIds: string[]; seesReadState: boolean };
 
 export function ConversationList({
   rows: initialRows,
@@ -310,7 +310,7 @@ export function ConversationList({
                       {assigneeName ?? t("unassigned")}
                     </span>
                     {row.assigneeUserAway ? <Clock className="h-3 w-3 text-amber-600" aria-label={t("away")} /> : null}
-                    {me.isAdmin && row.unread && assigneeName ? (
+                    {me.seesReadState && row.unread && assigneeName ? (
                       <EyeOff className="h-3.5 w-3.5 text-slate-400" aria-label={t("assigneeNotRead")} data-testid="not-read-eye" />
                     ) : null}
                   </span>

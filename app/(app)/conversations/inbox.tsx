@@ -77,7 +77,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
           nextCursor={page.nextCursor}
           filter={raw}
           selectedId={conversationId}
-          me={{ id: userId, teamIds: myTeams, isAdmin: can(role, "seeReadState") }}
+          me={{ id: userId, teamIds: myTeams, seesReadState: can(role, "seeReadState") }}
           people={people}
           unansweredAfterHours={company.unansweredAfterHours}
           unreadCount={unreadCount}
@@ -165,7 +165,7 @@ async function ConversationPane({
           scheduled={scheduled.map((item) => ({ id: item.id, body: item.body, sendAt: item.sendAt.toISOString(), sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone) }))}
         />
         <ScrollToEnd messageCount={messages.length + notes.length}>
-          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} customerId={customer.id} viewer={{ userId, isAdmin: role === "admin" }} />
+          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can(role, "deleteOthersNotes") }} />
         </ScrollToEnd>
         <Composer context={composer} />
       </section>
