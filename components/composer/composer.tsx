@@ -14,7 +14,6 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { countSegments } from "@/lib/messaging/segments";
 import { schedulePresets } from "@/lib/scheduling/presets";
 import { renderTemplate } from "@/lib/templates/render";
 import { AiMenu, type Translation } from "./ai-menu";
@@ -24,6 +23,7 @@ import { EmojiButton } from "./emoji-button";
 import type { Mentionable } from "./mention-list";
 import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
 import { SavedReplyPicker } from "./saved-reply-picker";
+import { SegmentCounter } from "./segment-counter";
 import type { Mentions } from "./serialize";
 import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
 import { uploadFile, type UploadedFile } from "./uploads";
@@ -50,20 +50,6 @@ export type ComposerContext = {
 };
 
 type Attachment = { key: string; name: string; progress: number; file?: UploadedFile; error?: string };
-
-export function SegmentCounter({ text }: { text: string }) {
-  const t = useTranslations("composer");
-  const count = useMemo(() => countSegments(text), [text]);
-  return (
-    <span className="text-xs text-slate-500 tabular-nums" data-testid="segment-counter" aria-live="polite">
-      {t("segments", { count: count.segments })} · {count.remaining} {t("left")} ·{" "}
-      <span className={cn(count.encoding === "UCS-2" && "font-medium text-amber-700")} title={count.unicodeCharacters.length ? t("ucs2Because", { characters: count.unicodeCharacters.join(" ") }) : undefined}>
-        {count.encoding}
-        {count.unicodeCharacters.length ? ` (${count.unicodeCharacters.slice(0, 3).join(" ")})` : ""}
-      </span>
-    </span>
-  );
-}
 
 /**
  * The one composer (EDIT-*): a reply or an internal note, with attributes, emoji, saved
