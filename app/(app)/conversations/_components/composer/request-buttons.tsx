@@ -12,7 +12,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useDialogAction } from "@/components/ui/use-action";
-import { toolbarButton } from "./attribute-picker";
+import { toolbarButton } from "@/components/composer/attribute-picker";
 import { SavedReplyPicker } from "./saved-reply-picker";
 
 type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; onSent: (notice: string) => void };

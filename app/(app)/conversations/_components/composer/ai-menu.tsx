@@ -9,7 +9,7 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Input, Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { toolbarButton } from "./attribute-picker";
+import { toolbarButton } from "@/components/composer/attribute-picker";
 
 export const LANGUAGES = ["English", "Français", "Español", "Português", "Italiano", "Deutsch", "العربية", "中文", "Tiếng Việt", "Tagalog", "Punjabi", "Русский"];
 

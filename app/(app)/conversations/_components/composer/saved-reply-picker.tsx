@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { SearchInput } from "@/components/ui/search-input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { toolbarButton } from "./attribute-picker";
+import { toolbarButton } from "@/components/composer/attribute-picker";
 
 type Reply = { id: string; title: string; body: string };
 

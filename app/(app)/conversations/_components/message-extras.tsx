@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { translateMessage } from "@/lib/ai/actions";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { LANGUAGES } from "@/components/composer/ai-menu";
+import { LANGUAGES } from "./composer/ai-menu";
 
 /** The text as written before translation, behind an eye toggle (EDIT-12). */
 export function OriginalToggle({ original, language }: { original: string; language: string | null }) {
