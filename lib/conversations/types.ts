@@ -1,9 +1,13 @@
 import type { customerPanel } from "@/db/queries/customers";
 import type { listAssignmentHistory, listThreadMessages, listThreadNotes } from "@/db/queries/inbox";
+import type { z } from "zod";
 import type { attachments, conversations, customers, paymentRequests } from "@/db/schema";
+import type { inboxRowSchema } from "./validation";
 
 /** Types the conversation pages and components share; db/ stays behind lib/. */
 export type Conversation = typeof conversations.$inferSelect;
+/** One inbox row as the list receives it (dates as ISO strings). */
+export type InboxListRow = z.output<typeof inboxRowSchema>;
 
 export type ThreadMessage = Awaited<ReturnType<typeof listThreadMessages>>[number];
 export type ThreadAssignment = Awaited<ReturnType<typeof listAssignmentHistory>>[number];

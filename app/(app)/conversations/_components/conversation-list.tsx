@@ -18,28 +18,12 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
+import type { InboxListRow } from "@/lib/conversations/types";
 import { customerName } from "@/lib/customers/display";
 import { inboxHref, type RawInboxFilter } from "./inbox-href";
 import { NewMessageButton } from "./new-message-button";
 
-export type ListRow = {
-  id: string;
-  status: "open" | "closed";
-  lastActivityAt: string;
-  lastInboundAt: string | null;
-  preview: string | null;
-  direction: "inbound" | "outbound" | null;
-  assigneeUserId: string | null;
-  assigneeTeamId: string | null;
-  assigneeUserName: string | null;
-  assigneeUserAway: boolean | null;
-  assigneeTeamName: string | null;
-  unread: boolean;
-  unanswered: boolean;
-  firstName: string;
-  lastName: string;
-  mobile: string | null;
-};
+export type ListRow = InboxListRow;
 
 export type People = { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
 export type Me = { id: string; teamIds: string[]; seesReadState: boolean };
@@ -120,7 +104,7 @@ export function ConversationList({
     startLoading(async () => {
       const result = await loadInboxPage({ filter, cursor });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error)! });
-      setRows((current) => [...current, ...(result.data.rows as ListRow[])]);
+      setRows((current) => [...current, ...result.data.rows]);
       setCursor(result.data.nextCursor);
     });
 
