@@ -10,7 +10,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { AssigneeMenuContent, type People } from "./conversation-list";
+import { AssigneeMenuContent, type People } from "./assignee-menu";
 
 export function ConversationHeader({
   conversationId,

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, ChevronDown, Clock, EyeOff, Filter, Inbox, Loader2, UserPlus, Users } from "lucide-react";
+import { ChevronDown, Clock, EyeOff, Filter, Inbox, Loader2, UserPlus, Users } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -20,12 +20,12 @@ import {
 import { useErrorText } from "@/components/ui/use-error-text";
 import type { InboxListRow } from "@/lib/conversations/types";
 import { customerName } from "@/lib/customers/display";
+import { AssigneeMenuContent, type People } from "./assignee-menu";
 import { inboxHref, type RawInboxFilter } from "./inbox-href";
 import { NewMessageButton } from "./new-message-button";
 
 export type ListRow = InboxListRow;
 
-export type People = { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
 export type Me = { id: string; teamIds: string[]; seesReadState: boolean };
 
 export function ConversationList({
@@ -313,29 +313,6 @@ export function ConversationList({
         ) : null}
       </ul>
     </div>
-  );
-}
-
-export function AssigneeMenuContent({ people, onPick, current }: { people: People; onPick: (to: string) => void; current?: string | null }) {
-  const t = useTranslations("inbox");
-  return (
-    <DropdownMenuContent align="end" className="max-h-96 overflow-y-auto">
-      <DropdownMenuLabel>{t("view.users")}</DropdownMenuLabel>
-      {people.users.map((user) => (
-        <DropdownMenuItem key={user.id} onSelect={() => onPick(`user:${user.id}`)} className={user.away ? "text-amber-700" : undefined}>
-          <Check className={cn("h-4 w-4", current === `user:${user.id}` ? "text-brand-600" : "invisible")} aria-hidden />
-          {user.name}
-          {user.away ? <Clock className="h-3.5 w-3.5" aria-label={t("away")} /> : null}
-        </DropdownMenuItem>
-      ))}
-      {people.teams.length > 0 ? <DropdownMenuLabel>{t("view.teams")}</DropdownMenuLabel> : null}
-      {people.teams.map((team) => (
-        <DropdownMenuItem key={team.id} onSelect={() => onPick(`team:${team.id}`)}>
-          <Check className={cn("h-4 w-4", current === `team:${team.id}` ? "text-brand-600" : "invisible")} aria-hidden />
-          {team.name}
-        </DropdownMenuItem>
-      ))}
-    </DropdownMenuContent>
   );
 }
 
