@@ -2,7 +2,6 @@
 
 import { runAction } from "@/lib/actions/run";
 import { signOut } from "@/lib/auth";
-import { markNotificationsRead } from "@/lib/notifications/actions";
 import { changePassword, setAwayMode, setLanguage } from "@/lib/users/actions";
 
 export async function setMyLanguage(input: unknown) {
@@ -19,8 +18,4 @@ export async function setMyAwayMode(input: unknown) {
 
 export async function signOutFromMenu() {
   await signOut({ redirectTo: "/sign-in" });
-}
-
-export async function markMyNotificationsRead(input: unknown) {
-  return runAction(markNotificationsRead, input);
 }

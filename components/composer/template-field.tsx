@@ -4,7 +4,7 @@ import { useMemo, useRef } from "react";
 import { renderTemplate } from "@/lib/templates/render";
 import { AttributeLabels } from "./attribute-token";
 import { AttributePicker, type PickerAttribute } from "./attribute-picker";
-import { SegmentCounter } from "./composer";
+import { SegmentCounter } from "./segment-counter";
 import { EmojiButton } from "./emoji-button";
 import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
 

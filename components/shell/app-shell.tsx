@@ -7,6 +7,7 @@ import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/dialog";
+import { can } from "@/lib/auth/permissions";
 import { AwayBanner } from "./away-banner";
 import { EngineBadge } from "./engine-badge";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -26,12 +27,12 @@ const NAV = [
   { href: "/company", key: "company", Icon: Building2, count: null, adminOnly: true },
 ] as const;
 
-function Navigation({ counts, isAdmin, onNavigate }: { counts: ShellCounts; isAdmin: boolean; onNavigate?: () => void }) {
+function Navigation({ counts, canManageCompany, onNavigate }: { counts: ShellCounts; canManageCompany: boolean; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-1 flex-col gap-1 px-3">
-      {NAV.filter((item) => isAdmin || !("adminOnly" in item)).map(({ href, key, Icon, count }) => {
+      {NAV.filter((item) => canManageCompany || !("adminOnly" in item)).map(({ href, key, Icon, count }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -89,7 +90,7 @@ export function AppShell({
         <Logo inverted />
         <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
       </div>
-      <Navigation counts={counts} isAdmin={user.role === "admin"} onNavigate={onNavigate} />
+      <Navigation counts={counts} canManageCompany={can(user.role, "manageCompany")} onNavigate={onNavigate} />
       <div className="px-5 py-4">
         <EngineBadge engine={engine} />
       </div>

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { markMyNotificationsRead } from "@/app/(app)/shell-actions";
+import { markNotificationsRead } from "@/lib/notifications/actions";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 export type ShellNotification = { id: string; kind: string; link: string | null; createdAt: string; read: boolean; data: Record<string, unknown> };
@@ -31,7 +31,7 @@ export function NotificationBell({ notifications, unread }: { notifications: She
     <DropdownMenu
       onOpenChange={(open) => {
         if (!open && unread > 0) startTransition(async () => {
-          await markMyNotificationsRead({});
+          await markNotificationsRead({});
           router.refresh();
         });
       }}

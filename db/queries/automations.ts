@@ -1,4 +1,5 @@
-import { and, desc, eq } from "drizzle-orm";
+import "server-only";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
 
@@ -14,6 +15,6 @@ export async function listAutomations(db: Db, { companyId }: { companyId: string
       activatedAt: automations.activatedAt,
     })
     .from(automations)
-    .where(and(eq(automations.companyId, companyId)))
+    .where(eq(automations.companyId, companyId))
     .orderBy(desc(automations.createdAt));
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, ne, or, sql
 import type { Db } from "@/db/client";
 import { fromExcluded } from "@/db/excluded";
 import { attributeDefinitions } from "./attributes";
-import { appointments, customers, notes, users } from "@/db/schema";
+import { appointments, customerEvents, customers, notes, users } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 
 export type CustomerCursor = { lastName: string; firstName: string; id: string };
@@ -178,4 +178,21 @@ export async function updateCustomerRow(
     .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)))
     .returning();
   return updated;
+
+/** One of the customer's repair orders (or other events). */
+export async function findCustomerEvent(db: Db, { companyId, customerId, eventId }: { companyId: string; customerId: string; eventId: string }) {
+  const [row] = await db
+    .select()
+    .from(customerEvents)
+    .where(and(eq(customerEvents.companyId, companyId), eq(customerEvents.id, eventId), eq(customerEvents.customerId, customerId)));
+  return row;
+}
+
+/** The customer's repair orders to pick from (number and title), e.g. when sharing a file. */
+export async function listCustomerEventChoices(db: Db, { companyId, customerId, limit = 50 }: { companyId: string; customerId: string; limit?: number }) {
+  return db
+    .select({ id: customerEvents.id, number: customerEvents.number, title: customerEvents.title })
+    .from(customerEvents)
+    .where(and(eq(customerEvents.companyId, companyId), eq(customerEvents.customerId, customerId)))
+    .limit(limit);
 }

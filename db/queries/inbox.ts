@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
@@ -182,4 +183,19 @@ export async function listPaymentRequestsOf(db: Db, { companyId, customerId }: {
     .from(paymentRequests)
     .where(and(eq(paymentRequests.companyId, companyId), eq(paymentRequests.customerId, customerId)))
     .orderBy(asc(paymentRequests.createdAt));
+}
+
+export type AssignSelection = { conversationIds: string[] } | { filter: InboxFilter };
+
+/** The current assignees of the conversations an assignment targets: given ids, or every match of an inbox filter. */
+export async function listAssignmentTargets(db: Db, { companyId, userId, selection }: { companyId: string; userId: string; selection: AssignSelection }) {
+  if ("conversationIds" in selection && selection.conversationIds.length === 0) return [];
+  const where =
+    "conversationIds" in selection
+      ? and(eq(conversations.companyId, companyId), eq(conversations.archived, false), inArray(conversations.id, selection.conversationIds))
+      : and(...(await inboxConditions(db, { companyId, userId, filter: selection.filter })));
+  return db
+    .select({ id: conversations.id, assigneeUserId: conversations.assigneeUserId, assigneeTeamId: conversations.assigneeTeamId })
+    .from(conversations)
+    .where(where);
 }

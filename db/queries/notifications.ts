@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notifications } from "@/db/schema";
@@ -24,4 +25,12 @@ export async function markAllNotificationsRead(db: Db, { companyId, userId, now 
     .update(notifications)
     .set({ readAt: now })
     .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+export async function insertNotifications(
+  db: Db,
+  { companyId, userIds, kind, data, link }: { companyId: string; userIds: string[]; kind: string; data: Record<string, unknown>; link: string | null },
+) {
+  if (userIds.length === 0) return;
+  await db.insert(notifications).values(userIds.map((userId) => ({ companyId, userId, kind, data, link })));
 }

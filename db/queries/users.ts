@@ -132,3 +132,12 @@ export async function listTeamMemberIds(db: Db, { companyId, teamIds }: { compan
     .where(and(eq(teamMembers.companyId, companyId), inArray(teamMembers.teamId, teamIds)));
   return rows.map((row) => row.userId);
 }
+
+/** A user's away mode and delegate (USER-4), read when a conversation is routed to them. */
+export async function findAwayDelegation(db: Db, { userId }: { userId: string }) {
+  const [row] = await db
+    .select({ awayEnabled: users.awayEnabled, delegateUserId: users.awayDelegateUserId, delegateTeamId: users.awayDelegateTeamId })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}

@@ -3,8 +3,8 @@ import { messages } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { startFakeAnthropic } from "@/tests/fakes/anthropic";
-import { improveDraft, spellcheckDraft, translateDraft, translateMessage, useAiClient } from "./actions";
-import { anthropicClient } from "./client";
+import { improveDraft, spellcheckDraft, translateDraft, translateMessage } from "./actions";
+import { anthropicClient, useAiClient } from "./client";
 import { protectTokens } from "./writing";
 
 const database = withTestDatabase();

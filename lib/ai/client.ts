@@ -1,3 +1,4 @@
+import "server-only";
 import Anthropic from "@anthropic-ai/sdk";
 import { SafeError } from "@/lib/actions/errors";
 import { env } from "@/lib/env";
@@ -34,4 +35,17 @@ export function defaultAiClient(): AiClient | null {
     ? anthropicClient({ apiKey: config.ANTHROPIC_API_KEY, baseURL: config.ANTHROPIC_BASE_URL, model: config.ANTHROPIC_MODEL })
     : null;
   return configured;
+}
+
+let override: AiClient | null | undefined;
+/** Tests point the actions at a client talking to a local fake server. */
+export function useAiClient(client: AiClient | null | undefined) {
+  override = client;
+}
+
+/** The client the actions use: the test override, else the configured one; refuses when there is none. */
+export function aiClient(): AiClient {
+  const ai = override !== undefined ? override : defaultAiClient();
+  if (!ai) throw new SafeError("ai.notConfigured");
+  return ai;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { SafeError } from "@/lib/actions/errors";
 import { formatToken, parseTemplate } from "@/lib/templates/parse";
 import type { AiClient } from "./client";

@@ -15,6 +15,8 @@ const PERMISSIONS = {
   importCustomers: ["admin"],
   deleteOthersNotes: ["admin"],
   hearOfNewReviews: ["admin"],
+
+  editSavedReplies: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

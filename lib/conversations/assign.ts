@@ -1,12 +1,14 @@
-import { and, eq, inArray } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { findCompanyUser, listTeams } from "@/db/queries/users";
-import { inboxConditions, type InboxFilter } from "@/db/queries/inbox";
-import { assignmentEvents, conversations, teamMembers } from "@/db/schema";
+import { insertAssignmentEvents, setConversationsAssignee } from "@/db/queries/conversations";
+import { listAssignmentTargets, type AssignSelection } from "@/db/queries/inbox";
+import { findCompanyUser, listTeamMemberIds, listTeams } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
 import type { Assignee } from "./routing";
+
+export type { AssignSelection } from "@/db/queries/inbox";
 
 /** "user:<id>" / "team:<id>" as used by the assignment menus. */
 export function parseAssignee(value: string): Assignee {
@@ -23,8 +25,6 @@ async function assertAssigneeInCompany(db: Db, companyId: string, target: Assign
   if (!valid) throw new SafeError("conversations.assigneeInvalid");
 }
 
-export type AssignSelection = { conversationIds: string[] } | { filter: InboxFilter };
-
 /**
  * CONV-5: assigns one, several or all matching conversations to a user or team. Each
  * change is recorded (date, time, new assignee), the new assignee has not read it yet,
@@ -35,27 +35,17 @@ export async function assignConversations(
   { companyId, userId, selection, target, now = new Date() }: { companyId: string; userId: string; selection: AssignSelection; target: Assignee; now?: Date },
 ) {
   await assertAssigneeInCompany(db, companyId, target);
-  const where =
-    "conversationIds" in selection
-      ? and(eq(conversations.companyId, companyId), eq(conversations.archived, false), inArray(conversations.id, selection.conversationIds))
-      : and(...(await inboxConditions(db, { companyId, userId, filter: selection.filter })));
-  if ("conversationIds" in selection && selection.conversationIds.length === 0) return { assigned: 0 };
-  const current = await db
-    .select({ id: conversations.id, assigneeUserId: conversations.assigneeUserId, assigneeTeamId: conversations.assigneeTeamId })
-    .from(conversations)
-    .where(where);
+  const current = await listAssignmentTargets(db, { companyId, userId, selection });
   const changing = current.filter((c) => c.assigneeUserId !== target.userId || c.assigneeTeamId !== target.teamId);
   if (changing.length === 0) return { assigned: 0 };
 
-  const bulk = changing.length > 1 ? "bulk" : "manual";
+  const reason = changing.length > 1 ? "bulk" : "manual";
   await db.transaction(async (tx) => {
     for (let start = 0; start < changing.length; start += 1000) {
       const chunk = changing.slice(start, start + 1000);
-      await tx
-        .update(conversations)
-        .set({ assigneeUserId: target.userId, assigneeTeamId: target.teamId, assigneeReadAt: null })
-        .where(and(eq(conversations.companyId, companyId), inArray(conversations.id, chunk.map((c) => c.id))));
-      await tx.insert(assignmentEvents).values(
+      await setConversationsAssignee(tx, { companyId, conversationIds: chunk.map((c) => c.id), assignee: target });
+      await insertAssignmentEvents(
+        tx,
         chunk.map((c) => ({
           companyId,
           conversationId: c.id,
@@ -64,16 +54,14 @@ export async function assignConversations(
           toUserId: target.userId,
           toTeamId: target.teamId,
           byUserId: userId,
-          reason: bulk as "bulk" | "manual",
+          reason,
           createdAt: now,
         })),
       );
     }
   });
 
-  const recipients = target.userId
-    ? [target.userId]
-    : (await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, target.teamId!))).map((m) => m.userId);
+  const recipients = target.userId ? [target.userId] : await listTeamMemberIds(db, { companyId, teamIds: [target.teamId!] });
   const first = changing[0]!.id;
   await notify(db, {
     companyId,

@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
+import { markAssigneeRead, upsertConversationRead } from "@/db/queries/conversations";
 import { teamIdsOf } from "@/db/queries/inbox";
-import { conversationReads, conversations } from "@/db/schema";
 import { publish } from "@/lib/live/bus";
 
 /**
@@ -13,25 +13,13 @@ export async function markConversationRead(
   db: Db,
   { companyId, userId, conversation, now = new Date() }: { companyId: string; userId: string; conversation: { id: string; assigneeUserId: string | null; assigneeTeamId: string | null }; now?: Date },
 ) {
-  await db
-    .insert(conversationReads)
-    .values({ conversationId: conversation.id, userId, companyId, readAt: now })
-    .onConflictDoUpdate({ target: [conversationReads.conversationId, conversationReads.userId], set: { readAt: now } });
+  await upsertConversationRead(db, { companyId, conversationId: conversation.id, userId, now });
   const isAssignee =
     conversation.assigneeUserId === userId ||
     (conversation.assigneeTeamId !== null && (await teamIdsOf(db, { companyId, userId })).includes(conversation.assigneeTeamId));
   if (!isAssignee) return { assigneeRead: false };
-  const [updated] = await db
-    .update(conversations)
-    .set({ assigneeReadAt: now })
-    .where(
-      and(
-        eq(conversations.companyId, companyId),
-        eq(conversations.id, conversation.id),
-        sql`(${conversations.assigneeReadAt} is null or ${conversations.assigneeReadAt} < ${conversations.lastInboundAt})`,
-      ),
-    )
-    .returning({ id: conversations.id });
-  if (updated) publish(companyId, { type: "conversation.updated", conversationId: conversation.id });
+  if (await markAssigneeRead(db, { companyId, conversationId: conversation.id, now })) {
+    publish(companyId, { type: "conversation.updated", conversationId: conversation.id });
+  }
   return { assigneeRead: true };
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { findAwayDelegation } from "@/db/queries/users";
 
 export type Assignee = { userId: string | null; teamId: string | null };
 export const NOBODY: Assignee = { userId: null, teamId: null };
@@ -12,10 +12,7 @@ export const NOBODY: Assignee = { userId: null, teamId: null };
  */
 export async function routeToAvailable(db: Db, intended: Assignee): Promise<Assignee & { delegated: boolean }> {
   if (!intended.userId) return { ...intended, delegated: false };
-  const [user] = await db
-    .select({ awayEnabled: users.awayEnabled, delegateUserId: users.awayDelegateUserId, delegateTeamId: users.awayDelegateTeamId })
-    .from(users)
-    .where(eq(users.id, intended.userId));
+  const user = await findAwayDelegation(db, { userId: intended.userId });
   if (user?.awayEnabled && (user.delegateUserId || user.delegateTeamId)) {
     return { userId: user.delegateUserId, teamId: user.delegateUserId ? null : user.delegateTeamId, delegated: true };
   }

@@ -1,9 +1,17 @@
-import { and, eq, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { assignmentEvents, conversations } from "@/db/schema";
+import {
+  findActiveConversation,
+  insertAssignmentEvents,
+  insertConversation,
+  recordMessageSummary,
+  reopenConversation,
+  type AssignmentEventValues,
+} from "@/db/queries/conversations";
+import type { Conversation } from "./types";
 import { routeToAvailable, type Assignee } from "./routing";
 
-export type ActiveConversation = typeof conversations.$inferSelect & { created: boolean; reopened: boolean };
+export type ActiveConversation = Conversation & { created: boolean; reopened: boolean };
 
 /**
  * The customer's one active conversation (CONV-1): created when missing, reopened when
@@ -13,15 +21,7 @@ export async function ensureActiveConversation(
   db: Db,
   { companyId, customerId, assignTo, now }: { companyId: string; customerId: string; assignTo: Assignee; now: Date },
 ): Promise<ActiveConversation> {
-  const find = async () =>
-    (
-      await db
-        .select()
-        .from(conversations)
-        .where(and(eq(conversations.companyId, companyId), eq(conversations.customerId, customerId), eq(conversations.archived, false)))
-        .limit(1)
-    )[0];
-  const existing = await find();
+  const existing = await findActiveConversation(db, { companyId, customerId });
   if (existing && existing.status === "open") return { ...existing, created: false, reopened: false };
 
   if (existing) {
@@ -31,30 +31,16 @@ export async function ensureActiveConversation(
       keepAssignee ? { userId: existing.assigneeUserId, teamId: existing.assigneeTeamId } : assignTo,
     );
     const changed = target.userId !== existing.assigneeUserId || target.teamId !== existing.assigneeTeamId;
-    const [reopened] = await db
-      .update(conversations)
-      .set({
-        status: "open",
-        closedAt: null,
-        assigneeUserId: target.userId,
-        assigneeTeamId: target.teamId,
-        ...(changed ? { assigneeReadAt: null } : {}),
-      })
-      .where(eq(conversations.id, existing.id))
-      .returning();
+    const reopened = await reopenConversation(db, { companyId, conversationId: existing.id, assignee: target, assigneeChanged: changed });
     if (changed) await recordAssignment(db, { companyId, conversationId: existing.id, from: existing, to: target, byUserId: null, reason: target.delegated ? "away_delegate" : "default_rule", now });
     return { ...reopened!, created: false, reopened: true };
   }
 
   const target = await routeToAvailable(db, assignTo);
-  const [created] = await db
-    .insert(conversations)
-    .values({ companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now })
-    .onConflictDoNothing()
-    .returning();
+  const created = await insertConversation(db, { companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now });
   if (!created) {
     // Another request created it a moment ago.
-    const raced = await find();
+    const raced = await findActiveConversation(db, { companyId, customerId });
     return { ...raced!, created: false, reopened: false };
   }
   if (target.userId || target.teamId) {
@@ -79,46 +65,36 @@ export async function recordAssignment(
     from: { assigneeUserId: string | null; assigneeTeamId: string | null } | null;
     to: Assignee;
     byUserId: string | null;
-    reason: NonNullable<typeof assignmentEvents.$inferInsert.reason>;
+    reason: NonNullable<AssignmentEventValues["reason"]>;
     now: Date;
   },
 ) {
-  await db.insert(assignmentEvents).values({
-    companyId,
-    conversationId,
-    toUserId: to.userId,
-    toTeamId: to.teamId,
-    fromUserId: from?.assigneeUserId ?? null,
-    fromTeamId: from?.assigneeTeamId ?? null,
-    byUserId,
-    reason,
-    createdAt: now,
-  });
+  await insertAssignmentEvents(db, [
+    {
+      companyId,
+      conversationId,
+      toUserId: to.userId,
+      toTeamId: to.teamId,
+      fromUserId: from?.assigneeUserId ?? null,
+      fromTeamId: from?.assigneeTeamId ?? null,
+      byUserId,
+      reason,
+      createdAt: now,
+    },
+  ]);
 }
 
 /** Moves the conversation's summary (inbox sort key, preview, unread/unanswered marks). */
 export async function recordMessageOnConversation(
   db: Db,
   {
+    companyId,
     conversationId,
     direction,
     body,
     at,
     readByAssignee,
-  }: { conversationId: string; direction: "inbound" | "outbound"; body: string; at: Date; readByAssignee?: boolean },
+  }: { companyId: string; conversationId: string; direction: "inbound" | "outbound"; body: string; at: Date; readByAssignee?: boolean },
 ) {
-  const stamp = sql`${at.toISOString()}::timestamptz`;
-  await db
-    .update(conversations)
-    .set({
-      lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${stamp})`,
-      ...(direction === "inbound"
-        ? { lastInboundAt: sql`greatest(coalesce(${conversations.lastInboundAt}, ${stamp}), ${stamp})` }
-        : { lastOutboundAt: sql`greatest(coalesce(${conversations.lastOutboundAt}, ${stamp}), ${stamp})` }),
-      // A message arriving late (out of order) does not replace a newer preview.
-      lastMessagePreview: sql`case when ${stamp} >= ${conversations.lastActivityAt} then ${body.slice(0, 200)} else ${conversations.lastMessagePreview} end`,
-      lastMessageDirection: sql`case when ${stamp} >= ${conversations.lastActivityAt} then ${direction} else ${conversations.lastMessageDirection} end`,
-      ...(readByAssignee ? { assigneeReadAt: stamp } : {}),
-    })
-    .where(eq(conversations.id, conversationId));
+  await recordMessageSummary(db, { companyId, conversationId, direction, preview: body.slice(0, 200), at, readByAssignee });
 }

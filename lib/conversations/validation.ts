@@ -56,3 +56,28 @@ export const loadInboxSchema = z.object({
 
 export const startConversationSchema = z.object({ customerId: uuid });
 export const findCustomersSchema = z.object({ query: z.string().trim().min(1).max(100) });
+
+/** One inbox row as the list receives it (dates as ISO strings). */
+export const inboxRowSchema = z.object({
+  id: z.string(),
+  status: z.enum(["open", "closed"]),
+  lastActivityAt: z.string(),
+  lastInboundAt: z.string().nullable(),
+  preview: z.string().nullable(),
+  direction: z.enum(["inbound", "outbound"]).nullable(),
+  assigneeUserId: z.string().nullable(),
+  assigneeTeamId: z.string().nullable(),
+  assigneeUserName: z.string().nullable(),
+  assigneeUserAway: z.boolean().nullable(),
+  assigneeTeamName: z.string().nullable(),
+  unread: z.boolean(),
+  unanswered: z.boolean(),
+  firstName: z.string(),
+  lastName: z.string(),
+  mobile: z.string().nullable(),
+});
+
+export const inboxPageSchema = z.object({
+  rows: z.array(inboxRowSchema),
+  nextCursor: z.object({ lastActivityAt: z.string(), id: z.string() }).nullable(),
+});

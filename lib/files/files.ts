@@ -1,8 +1,8 @@
+import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "@/db/client";
-import { attachments } from "@/db/schema";
+import { claimUploads, insertAttachment, type AttachmentOwner } from "@/db/queries/files";
 import { SafeError } from "@/lib/actions/errors";
 import type { FileStorage } from "./storage";
 
@@ -53,22 +53,21 @@ export async function storeUpload(
   if (!ALLOWED[contentType]) throw new SafeError("files.typeNotAllowed", { type: sniffed?.ext ?? (fileName.split(".").pop() || contentType) });
   const storageKey = `${companyId}/${randomUUID()}`;
   await storage.put(storageKey, body, contentType);
-  const [row] = await db
-    .insert(attachments)
-    .values({
-      companyId,
-      fileName: cleanName(fileName),
-      contentType,
-      sizeBytes: body.length,
-      storageKey,
-      publicToken: randomBytes(24).toString("base64url"),
-      uploadedByUserId: userId,
-    })
-    .returning();
-  return row!;
+  return insertAttachment(db, {
+    companyId,
+    fileName: cleanName(fileName),
+    contentType,
+    sizeBytes: body.length,
+    storageKey,
+    publicToken: newPublicToken(),
+    uploadedByUserId: userId,
+  });
 }
 
-export type AttachmentOwner = { messageId: string } | { noteId: string } | { eventId: string };
+/** The unguessable key of a file's public page. */
+export const newPublicToken = () => randomBytes(24).toString("base64url");
+
+export type { AttachmentOwner } from "@/db/queries/files";
 
 /**
  * Gives uploaded files to a message, note or repair order. Only files of this company
@@ -76,31 +75,9 @@ export type AttachmentOwner = { messageId: string } | { noteId: string } | { eve
  */
 export async function attachUploads(db: Db, { companyId, customerId, attachmentIds, owner }: { companyId: string; customerId: string; attachmentIds: string[]; owner: AttachmentOwner }) {
   if (attachmentIds.length === 0) return [];
-  const attached = await db
-    .update(attachments)
-    .set({ ...owner, customerId })
-    .where(
-      and(
-        eq(attachments.companyId, companyId),
-        inArray(attachments.id, attachmentIds),
-        isNull(attachments.messageId),
-        isNull(attachments.noteId),
-        isNull(attachments.eventId),
-      ),
-    )
-    .returning();
+  const attached = await claimUploads(db, { companyId, customerId, attachmentIds, owner });
   if (attached.length !== new Set(attachmentIds).size) throw new SafeError("files.notAvailable");
   return attached;
-}
-
-export async function findAttachment(db: Db, { companyId, attachmentId }: { companyId: string; attachmentId: string }) {
-  const [row] = await db.select().from(attachments).where(and(eq(attachments.companyId, companyId), eq(attachments.id, attachmentId)));
-  return row;
-}
-
-export async function findAttachmentByToken(db: Db, token: string) {
-  const [row] = await db.select().from(attachments).where(eq(attachments.publicToken, token));
-  return row;
 }
 
 export const publicFileUrl = (appUrl: string, token: string) => new URL(`/f/${token}`, appUrl).toString();

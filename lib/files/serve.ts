@@ -1,3 +1,4 @@
+import "server-only";
 import type { attachments } from "@/db/schema";
 import { defaultStorage } from "./storage";
 

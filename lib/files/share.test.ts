@@ -3,7 +3,7 @@ import { attachments, customerEvents, messages, notes } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { storeUpload } from "./files";
-import { shareFile } from "./share";
+import { shareFile } from "./actions";
 import { defaultStorage } from "./storage";
 
 const database = withTestDatabase();

@@ -115,7 +115,7 @@ export async function receiveSms(db: Db, sms: InboundSms, dependencies: SendDepe
       .onConflictDoNothing()
       .returning();
     if (!message) return null;
-    await recordMessageOnConversation(tx, { conversationId: conversation.id, direction: "inbound", body: sms.text, at: sms.receivedAt });
+    await recordMessageOnConversation(tx, { companyId: company.id, conversationId: conversation.id, direction: "inbound", body: sms.text, at: sms.receivedAt });
     // One commit per message: the notification rows go in the same transaction.
     const notified = await notifyAssignee(tx, company.id, conversation, message.id);
     return { customer, conversation, message, notified };

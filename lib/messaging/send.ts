@@ -1,8 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
+import { findCustomer } from "@/db/queries/customers";
+import { findMessage, insertOutboundMessage, setMessageSegments, type MessageRow } from "@/db/queries/messages";
 import { findCompanyUser } from "@/db/queries/users";
-import { customers, messages, type MessageSourceKind } from "@/db/schema";
+import type { MessageSourceKind } from "@/db/schema";
 import { defaultAssignee, type Assignee } from "@/lib/conversations/routing";
 import { ensureActiveConversation, recordMessageOnConversation } from "@/lib/conversations/thread";
 import { publish } from "@/lib/live/bus";
@@ -43,7 +45,7 @@ export type SendRequest = {
   sign?: boolean;
 };
 
-export type SentMessage = typeof messages.$inferSelect;
+export type SentMessage = MessageRow;
 export type SendOutcome = { ok: true; message: SentMessage } | { ok: false; reason: SendRefusal; detail?: string };
 
 export type SendDependencies = { provider?: SmsProvider; now?: Date };
@@ -70,10 +72,7 @@ export function withSignature(text: string, user: Signer) {
 export async function sendSms(db: Db, request: SendRequest, dependencies: SendDependencies = {}): Promise<SendOutcome> {
   const now = dependencies.now ?? new Date();
   const provider = dependencies.provider ?? defaultSmsProvider();
-  const [customer] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.companyId, request.companyId), eq(customers.id, request.customerId)));
+  const customer = await findCustomer(db, { companyId: request.companyId, customerId: request.customerId });
   const company = await findCompany(db, { companyId: request.companyId });
   if (!customer || !company || customer.mergedIntoId) return { ok: false, reason: "customer_not_found" };
 
@@ -107,33 +106,30 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
       assignTo: request.assignTo ?? defaultAssignee(company),
       now,
     });
-    const [row] = await tx
-      .insert(messages)
-      .values({
-        companyId: company.id,
-        conversationId: conversation.id,
-        customerId: customer.id,
-        direction: "outbound",
-        body: text,
-        originalBody: request.original?.body ?? null,
-        originalLanguage: request.original?.language ?? null,
-        sourceKind: request.source.kind,
-        sourceId: request.source.id ?? null,
-        senderUserId: sender?.id ?? null,
-        status: "queued",
-        provider: provider.name,
-        fromNumber: from,
-        toNumber: customer.mobile,
-        marketing: request.category === "marketing",
-        createdAt: now,
-      })
-      .returning();
-    const files = await attachUploads(tx, { companyId: company.id, customerId: customer.id, attachmentIds: request.attachmentIds ?? [], owner: { messageId: row!.id } });
+    const row = await insertOutboundMessage(tx, {
+      companyId: company.id,
+      conversationId: conversation.id,
+      customerId: customer.id,
+      body: text,
+      originalBody: request.original?.body ?? null,
+      originalLanguage: request.original?.language ?? null,
+      sourceKind: request.source.kind,
+      sourceId: request.source.id ?? null,
+      senderUserId: sender?.id ?? null,
+      status: "queued",
+      provider: provider.name,
+      fromNumber: from,
+      toNumber: customer.mobile,
+      marketing: request.category === "marketing",
+      createdAt: now,
+    });
+    const files = await attachUploads(tx, { companyId: company.id, customerId: customer.id, attachmentIds: request.attachmentIds ?? [], owner: { messageId: row.id } });
     // What the customer receives: the text, then a link per file.
     const withLinks = [text, ...files.map((file) => publicFileUrl(appUrl, file.publicToken))].join("\n");
     const { encoding, segments } = countSegments(withLinks);
-    const [counted] = await tx.update(messages).set({ encoding, segments }).where(eq(messages.id, row!.id)).returning();
+    const counted = await setMessageSegments(tx, { companyId: company.id, messageId: row.id, encoding, segments });
     await recordMessageOnConversation(tx, {
+      companyId: company.id,
       conversationId: conversation.id,
       direction: "outbound",
       body: files.length ? `📎 ${text}` : text,
@@ -141,7 +137,7 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
       // The assignee answering has obviously read the conversation.
       readByAssignee: Boolean(sender) && conversation.assigneeUserId === sender!.id,
     });
-    return { message: counted!, sentText: withLinks };
+    return { message: counted, sentText: withLinks };
   });
   publish(company.id, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });
 
@@ -155,6 +151,6 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
     if (!(error instanceof SmsSendError)) console.error("[sms] provider failed", error);
     await applyStatusReport(db, { provider: provider.name, clientRef: message.id, status: "failed", errorCode: category, errorDetail: detail, at: new Date() });
   }
-  const [final] = await db.select().from(messages).where(eq(messages.id, message.id));
+  const final = await findMessage(db, { companyId: company.id, messageId: message.id });
   return { ok: true, message: final! };
 }

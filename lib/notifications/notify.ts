@@ -1,5 +1,6 @@
+import "server-only";
 import type { Db } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { insertNotifications } from "@/db/queries/notifications";
 import { publish } from "@/lib/live/bus";
 
 export type NotificationKind =
@@ -30,9 +31,7 @@ export type NotificationInput = {
 /** Inserts in-app notification rows (USER-5), e.g. inside the caller's transaction; returns who gets one. */
 export async function recordNotifications(db: Db, { companyId, userIds, kind, data, link, exceptUserId }: NotificationInput) {
   const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
-  if (recipients.length) {
-    await db.insert(notifications).values(recipients.map((userId) => ({ companyId, userId, kind, data, link: link ?? null })));
-  }
+  await insertNotifications(db, { companyId, userIds: recipients, kind, data, link: link ?? null });
   return recipients;
 }
 

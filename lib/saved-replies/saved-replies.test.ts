@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { companies, savedReplies } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createUser } from "@/tests/factories";
-import { createSavedReply, deleteSavedReply, searchSavedReplies, updateSavedReply } from "./actions";
-import { setSavedReplyEditors } from "./settings";
+import { createSavedReply, deleteSavedReply, searchSavedReplies, setSavedReplyEditors, updateSavedReply } from "./actions";
 
 const database = withTestDatabase();
 

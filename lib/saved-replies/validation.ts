@@ -7,3 +7,5 @@ export const savedReplySchema = z.object({
 
 export const updateSavedReplySchema = savedReplySchema.extend({ id: z.uuid() });
 export const deleteSavedReplySchema = z.object({ id: z.uuid() });
+export const searchSavedRepliesSchema = z.object({ query: z.string().max(100).default("") });
+export const savedReplyEditorsSchema = z.object({ role: z.enum(["admin", "agent"]) });

@@ -1,17 +1,10 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { conversations, scheduledMessages } from "@/db/schema";
+import { findActiveConversation } from "@/db/queries/conversations";
+import { claimDueScheduled, listDueScheduledIds, setScheduledOutcome } from "@/db/queries/scheduling";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { notify } from "@/lib/notifications/notify";
-
-export async function listPendingScheduled(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
-  return db
-    .select()
-    .from(scheduledMessages)
-    .where(and(eq(scheduledMessages.companyId, companyId), eq(scheduledMessages.customerId, customerId), eq(scheduledMessages.status, "pending")))
-    .orderBy(asc(scheduledMessages.sendAt));
-}
 
 /**
  * Sends one scheduled message if it is still the version that was scheduled and its time
@@ -20,18 +13,7 @@ export async function listPendingScheduled(db: Db, { companyId, customerId }: { 
  * author told why.
  */
 export async function sendScheduledMessage(db: Db, { id, version, now = new Date() }: { id: string; version?: number; now?: Date }, dependencies: SendDependencies = {}) {
-  const [claimed] = await db
-    .update(scheduledMessages)
-    .set({ status: "sending" })
-    .where(
-      and(
-        eq(scheduledMessages.id, id),
-        eq(scheduledMessages.status, "pending"),
-        lte(scheduledMessages.sendAt, now),
-        version === undefined ? undefined : eq(scheduledMessages.version, version),
-      ),
-    )
-    .returning();
+  const claimed = await claimDueScheduled(db, { id, version, now });
   if (!claimed) return { sent: false as const, reason: "not_due_or_changed" };
 
   let result: Awaited<ReturnType<typeof sendSms>>;
@@ -52,15 +34,15 @@ export async function sendScheduledMessage(db: Db, { id, version, now = new Date
     );
   } catch (error) {
     // Put it back: the sweep tries again.
-    await db.update(scheduledMessages).set({ status: "pending" }).where(eq(scheduledMessages.id, id));
+    await setScheduledOutcome(db, { companyId: claimed.companyId, id, outcome: { status: "pending" } });
     throw error;
   }
   if (result.ok) {
-    await db.update(scheduledMessages).set({ status: "sent", messageId: result.message.id }).where(eq(scheduledMessages.id, id));
+    await setScheduledOutcome(db, { companyId: claimed.companyId, id, outcome: { status: "sent", messageId: result.message.id } });
   } else {
-    await db.update(scheduledMessages).set({ status: "failed", failureReason: result.reason }).where(eq(scheduledMessages.id, id));
+    await setScheduledOutcome(db, { companyId: claimed.companyId, id, outcome: { status: "failed", failureReason: result.reason } });
     if (claimed.authorUserId) {
-      const conversationId = await activeConversationId(db, claimed.companyId, claimed.customerId);
+      const conversationId = (await findActiveConversation(db, { companyId: claimed.companyId, customerId: claimed.customerId }))?.id;
       await notify(db, {
         companyId: claimed.companyId,
         userIds: [claimed.authorUserId],
@@ -76,14 +58,9 @@ export async function sendScheduledMessage(db: Db, { id, version, now = new Date
 
 /** The sweep: every due scheduled message a lost event or a restart left behind. */
 export async function sendDueScheduledMessages(db: Db, now = new Date()) {
-  const due = await db
-    .select({ id: scheduledMessages.id })
-    .from(scheduledMessages)
-    .where(and(eq(scheduledMessages.status, "pending"), lte(scheduledMessages.sendAt, now)))
-    .orderBy(asc(scheduledMessages.sendAt))
-    .limit(100);
+  const due = await listDueScheduledIds(db, { now });
   let sent = 0;
-  for (const { id } of due) {
+  for (const id of due) {
     const result = await sendScheduledMessage(db, { id, now }).catch((error: unknown) => {
       console.error("[scheduled] send failed; will retry", error);
       return { sent: false };
@@ -91,13 +68,4 @@ export async function sendDueScheduledMessages(db: Db, now = new Date()) {
     if (result.sent) sent++;
   }
   return { due: due.length, sent };
-}
-
-
-async function activeConversationId(db: Db, companyId: string, customerId: string) {
-  const [row] = await db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(eq(conversations.companyId, companyId), eq(conversations.customerId, customerId), eq(conversations.archived, false)));
-  return row?.id;
 }

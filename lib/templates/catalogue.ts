@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { attributeDefinitions } from "@/db/queries/attributes";
 import type { AttributeCategory, AttributeType } from "@/db/schema";

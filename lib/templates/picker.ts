@@ -1,3 +1,4 @@
+import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Db } from "@/db/client";
 import { attributeCatalogue } from "./catalogue";

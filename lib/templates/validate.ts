@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { SafeError } from "@/lib/actions/errors";
 import { companyTemplateProblem } from "./catalogue";

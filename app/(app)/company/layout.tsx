@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
-import { canEditSavedReplies } from "@/lib/saved-replies/actions";
+import { canEditSavedReplies } from "@/lib/saved-replies/editors";
 import { CompanyTabs } from "./company-tabs";
 
 /**

@@ -1,16 +1,16 @@
 import { MessagesSquare } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { Composer, type ComposerContext } from "@/components/composer/composer";
-import { ScheduledBanner } from "@/components/conversations/scheduled-banner";
-import { ConversationHeader } from "@/components/conversations/conversation-header";
-import { ConversationList, type ListRow } from "@/components/conversations/conversation-list";
-import { CustomerPanel } from "@/components/conversations/customer-panel";
-import { inboxHref } from "@/components/conversations/inbox-href";
-import { PanelButton } from "@/components/conversations/responsive-panel";
-import { ScrollToEnd } from "@/components/conversations/scroll-to-end";
-import { InboxShortcuts } from "@/components/conversations/shortcuts";
-import { ThreadView } from "@/components/conversations/thread-view";
+import { Composer, type ComposerContext } from "./_components/composer/composer";
+import { ScheduledBanner } from "./_components/scheduled-banner";
+import { ConversationHeader } from "./_components/conversation-header";
+import { ConversationList, type ListRow } from "./_components/conversation-list";
+import { CustomerPanel } from "./_components/customer-panel";
+import { inboxHref } from "./_components/inbox-href";
+import { PanelButton } from "./_components/responsive-panel";
+import { ScrollToEnd } from "./_components/scroll-to-end";
+import { InboxShortcuts } from "./_components/shortcuts";
+import { ThreadView } from "./_components/thread-view";
 import { cn } from "@/components/ui/cn";
 import { customerPanel } from "@/db/queries/customers";
 import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listPaymentRequestsOf, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
@@ -25,8 +25,8 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { stripeOrNull } from "@/lib/payments/stripe";
 import { signatureLine } from "@/lib/messaging/send";
 import { sendRefusal } from "@/lib/messaging/sendability";
-import { canEditSavedReplies } from "@/lib/saved-replies/actions";
-import { listPendingScheduled } from "@/lib/scheduling/scheduled";
+import { canEditSavedReplies } from "@/lib/saved-replies/editors";
+import { listPendingScheduled } from "@/db/queries/scheduling";
 import { pickerAttributes } from "@/lib/templates/picker";
 import { templateValues } from "@/lib/templates/context";
 import { utcToZonedLocal } from "@/lib/time";
@@ -77,7 +77,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
           nextCursor={page.nextCursor}
           filter={raw}
           selectedId={conversationId}
-          me={{ id: userId, teamIds: myTeams, isAdmin: can(role, "seeReadState") }}
+          me={{ id: userId, teamIds: myTeams, seesReadState: can(role, "seeReadState") }}
           people={people}
           unansweredAfterHours={company.unansweredAfterHours}
           unreadCount={unreadCount}
@@ -165,7 +165,7 @@ async function ConversationPane({
           scheduled={scheduled.map((item) => ({ id: item.id, body: item.body, sendAt: item.sendAt.toISOString(), sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone) }))}
         />
         <ScrollToEnd messageCount={messages.length + notes.length}>
-          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} customerId={customer.id} viewer={{ userId, isAdmin: role === "admin" }} />
+          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can(role, "deleteOthersNotes") }} />
         </ScrollToEnd>
         <Composer context={composer} />
       </section>

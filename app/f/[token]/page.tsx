@@ -6,7 +6,8 @@ import { Logo } from "@/components/shell/logo";
 import { getDb } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomer } from "@/db/queries/customers";
-import { fileKind, findAttachmentByToken, isImage } from "@/lib/files/files";
+import { findAttachmentByToken } from "@/db/queries/files";
+import { fileKind, isImage } from "@/lib/files/files";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PublicFilePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getDb();
-  const file = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findAttachmentByToken(db, token) : undefined;
+  const file = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findAttachmentByToken(db, { token }) : undefined;
   if (!file?.messageId) notFound();
   const [company, customer] = await Promise.all([
     findCompany(db, { companyId: file.companyId }),

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { listSavedReplies } from "@/db/queries/saved-replies";
+import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
-import { canEditSavedReplies } from "@/lib/saved-replies/actions";
-import { listSavedReplies } from "@/lib/saved-replies/queries";
+import { canEditSavedReplies } from "@/lib/saved-replies/editors";
 import { pickerAttributes } from "@/lib/templates/picker";
 import { SavedRepliesManager } from "./saved-replies-manager";
 
@@ -21,7 +22,7 @@ export default async function SavedRepliesPage({ searchParams }: { searchParams:
       replies={replies.map((reply) => ({ id: reply.id, title: reply.title, body: reply.body }))}
       attributes={attributes}
       query={q ?? ""}
-      editors={role === "admin" ? company.savedReplyEditorsRole : null}
+      editors={can(role, "manageCompany") ? company.savedReplyEditorsRole : null}
     />
   );
 }

@@ -15,7 +15,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { EmptyState } from "@/components/ui/page-header";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { createSavedReplyAction, deleteSavedReplyAction, setSavedReplyEditorsAction, updateSavedReplyAction } from "./actions";
+import { createSavedReply, deleteSavedReply, setSavedReplyEditors, updateSavedReply } from "@/lib/saved-replies/actions";
 
 type Reply = { id: string; title: string; body: string };
 
@@ -39,7 +39,7 @@ export function SavedRepliesManager({ replies, attributes, query, editors }: { r
 
   const save = () =>
     startTransition(async () => {
-      const result = editing === "new" ? await createSavedReplyAction({ title, body }) : await updateSavedReplyAction({ id: (editing as Reply).id, title, body });
+      const result = editing === "new" ? await createSavedReply({ title, body }) : await updateSavedReply({ id: (editing as Reply).id, title, body });
       if (!result.ok) {
         return setError({
           message: result.fieldErrors ? undefined : errorText(result.error, result.values),
@@ -75,7 +75,7 @@ export function SavedRepliesManager({ replies, attributes, query, editors }: { r
                 id="editors"
                 defaultValue={editors}
                 className="sm:max-w-xs"
-                onChange={(event) => startTransition(async () => void (await setSavedReplyEditorsAction({ role: event.target.value })))}
+                onChange={(event) => startTransition(async () => void (await setSavedReplyEditors({ role: event.target.value as "admin" | "agent" })))}
               >
                 <option value="admin">{t("editorsAdmins")}</option>
                 <option value="agent">{t("editorsEveryone")}</option>
@@ -144,7 +144,7 @@ export function SavedRepliesManager({ replies, attributes, query, editors }: { r
         pending={pending}
         onConfirm={() =>
           startTransition(async () => {
-            await deleteSavedReplyAction({ id: deleting!.id });
+            await deleteSavedReply({ id: deleting!.id });
             setDeleting(null);
             router.refresh();
           })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getSessionContext } from "@/lib/auth/session";
-import { findAttachment } from "@/lib/files/files";
+import { findAttachment } from "@/db/queries/files";
 import { fileResponse } from "@/lib/files/serve";
 
 export const dynamic = "force-dynamic";

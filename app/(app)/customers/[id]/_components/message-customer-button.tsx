@@ -3,7 +3,7 @@
 import { MessageSquarePlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { startConversationAction } from "@/app/(app)/conversations/actions";
+import { startConversation } from "@/lib/conversations/actions";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 
@@ -19,7 +19,7 @@ export function MessageCustomerButton({ customerId, disabled }: { customerId: st
         disabled={disabled}
         pending={pending}
         icon={<MessageSquarePlus className="h-4 w-4" aria-hidden />}
-        onClick={() => run(() => startConversationAction({ customerId }), ({ conversationId }) => router.push(`/conversations/${conversationId}`))}
+        onClick={() => run(() => startConversation({ customerId }), ({ conversationId }) => router.push(`/conversations/${conversationId}`))}
         data-testid="message-customer"
       >
         {t("newMessage")}

@@ -1,14 +1,13 @@
 import { CalendarDays, ChevronRight, Mail, Phone, StickyNote } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { customerPanel } from "@/db/queries/customers";
-import type { customers } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
+import type { CustomerPanelData, PanelCustomer } from "@/lib/conversations/types";
 import { attributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 
-type Customer = typeof customers.$inferSelect;
-type PanelData = Awaited<ReturnType<typeof customerPanel>>;
+type Customer = PanelCustomer;
+type PanelData = CustomerPanelData;
 
 /** Contact details, subscription and opt-out state, attributes, appointments, notes. */
 export async function CustomerPanel({ customer, data }: { customer: Customer; data: PanelData }) {

@@ -4,14 +4,15 @@ import { CircleDollarSign, Star } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { createPaymentRequestAction, createReviewRequestAction } from "@/app/(app)/conversations/composer-actions";
+import { createPaymentRequest } from "@/lib/payments/actions";
+import { createReviewRequest } from "@/lib/reviews/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useDialogAction } from "@/components/ui/use-action";
-import { toolbarButton } from "./attribute-picker";
+import { toolbarButton } from "@/components/composer/attribute-picker";
 import { SavedReplyPicker } from "./saved-reply-picker";
 
 type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; onSent: (notice: string) => void };
@@ -84,7 +85,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget));
     run(
-      () => createPaymentRequestAction({ conversationId, amount: form.amount, reference: form.reference, body }),
+      () => createPaymentRequest({ conversationId, amount: String(form.amount ?? ""), reference: String(form.reference ?? ""), body }),
       () => {
         setOpen(false);
         setBody(defaultText);
@@ -146,7 +147,7 @@ export function ReviewRequestButton({ conversationId, defaultText, disabled, can
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(
-      () => createReviewRequestAction({ conversationId, body }),
+      () => createReviewRequest({ conversationId, body }),
       () => {
         setOpen(false);
         setBody(defaultText);

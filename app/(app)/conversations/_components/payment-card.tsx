@@ -1,10 +1,10 @@
 import { CircleDollarSign, Download } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { paymentRequests } from "@/db/schema";
 import { cn } from "@/components/ui/cn";
+import type { ThreadPayment } from "@/lib/conversations/types";
 
 /** A payment request under the message that carried it: amount, reference, paid or not, receipt. */
-export async function PaymentCard({ payment }: { payment: typeof paymentRequests.$inferSelect }) {
+export async function PaymentCard({ payment }: { payment: ThreadPayment }) {
   const t = await getTranslations("paymentCard");
   const format = await getFormatter();
   const paid = payment.status === "paid";

@@ -3,13 +3,13 @@
 import { Languages, Loader2, Sparkles, SpellCheck, Wand2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { improveAction, spellcheckAction, translateDraftAction } from "@/app/(app)/conversations/composer-actions";
+import { improveDraft, spellcheckDraft, translateDraft } from "@/lib/ai/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Input, Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { toolbarButton } from "./attribute-picker";
+import { toolbarButton } from "@/components/composer/attribute-picker";
 
 export const LANGUAGES = ["English", "Français", "Español", "Português", "Italiano", "Deutsch", "العربية", "中文", "Tiếng Việt", "Tagalog", "Punjabi", "Русский"];
 
@@ -43,7 +43,7 @@ export function AiMenu({
   const [source, setSource] = useState("");
   const [result, setResult] = useState("");
 
-  const rewrite = (action: typeof spellcheckAction) =>
+  const rewrite = (action: typeof spellcheckDraft) =>
     startTransition(async () => {
       const response = await action({ text });
       if (!response.ok) return setError(errorText(response.fieldErrors?.text?.[0] ?? response.error));
@@ -53,7 +53,7 @@ export function AiMenu({
 
   const translate = () =>
     startTransition(async () => {
-      const response = await translateDraftAction({ text: source, language, fillForConversationId: /\{/.test(source) ? conversationId : undefined });
+      const response = await translateDraft({ text: source, language, fillForConversationId: /\{/.test(source) ? conversationId : undefined });
       if (!response.ok) return setError(errorText(response.fieldErrors?.language?.[0] ?? response.fieldErrors?.text?.[0] ?? response.error));
       setError(undefined);
       setResult(response.data.text);
@@ -68,11 +68,11 @@ export function AiMenu({
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start" className="w-64">
           {enabled ? null : <DropdownMenuLabel className="font-normal text-amber-800">{t("notConfigured")}</DropdownMenuLabel>}
-          <DropdownMenuItem disabled={!enabled || !text.trim()} onSelect={() => rewrite(spellcheckAction)}>
+          <DropdownMenuItem disabled={!enabled || !text.trim()} onSelect={() => rewrite(spellcheckDraft)}>
             <SpellCheck className="h-4 w-4" aria-hidden />
             {t("spellcheck")}
           </DropdownMenuItem>
-          <DropdownMenuItem disabled={!enabled || !text.trim()} onSelect={() => rewrite(improveAction)}>
+          <DropdownMenuItem disabled={!enabled || !text.trim()} onSelect={() => rewrite(improveDraft)}>
             <Wand2 className="h-4 w-4" aria-hidden />
             {t("improve")}
           </DropdownMenuItem>

@@ -4,13 +4,13 @@ import { FileText, Plus, Settings2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
-import { createSavedReplyAction, searchSavedRepliesAction } from "@/app/(app)/company/saved-replies/actions";
+import { createSavedReply, searchSavedReplies } from "@/lib/saved-replies/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { SearchInput } from "@/components/ui/search-input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { toolbarButton } from "./attribute-picker";
+import { toolbarButton } from "@/components/composer/attribute-picker";
 
 type Reply = { id: string; title: string; body: string };
 
@@ -30,7 +30,7 @@ export function SavedReplyPicker({ onPick, currentText, canEdit, disabled }: { o
     const timer = setTimeout(
       () =>
         startTransition(async () => {
-          const result = await searchSavedRepliesAction({ query });
+          const result = await searchSavedReplies({ query });
           if (result.ok) setReplies(result.data);
         }),
       150,
@@ -40,7 +40,7 @@ export function SavedReplyPicker({ onPick, currentText, canEdit, disabled }: { o
 
   const saveCurrent = (title: string) =>
     startTransition(async () => {
-      const result = await createSavedReplyAction({ title, body: currentText });
+      const result = await createSavedReply({ title, body: currentText });
       if (!result.ok) return setError(errorText(result.fieldErrors?.title?.[0] ?? result.fieldErrors?.body?.[0] ?? result.error, result.values));
       setError(undefined);
       setSaving(false);

@@ -1,11 +1,11 @@
 "use client";
 
-import { Check, ChevronDown, Clock, EyeOff, Filter, Inbox, Loader2, UserPlus, Users } from "lucide-react";
+import { ChevronDown, Clock, EyeOff, Filter, Inbox, Loader2, UserPlus, Users } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { assignAction, loadInboxPageAction } from "@/app/(app)/conversations/actions";
+import { assign, loadInboxPage } from "@/lib/conversations/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -18,31 +18,15 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
+import type { InboxListRow } from "@/lib/conversations/types";
 import { customerName } from "@/lib/customers/display";
+import { AssigneeMenuContent, type People } from "./assignee-menu";
 import { inboxHref, type RawInboxFilter } from "./inbox-href";
 import { NewMessageButton } from "./new-message-button";
 
-export type ListRow = {
-  id: string;
-  status: "open" | "closed";
-  lastActivityAt: string;
-  lastInboundAt: string | null;
-  preview: string | null;
-  direction: "inbound" | "outbound" | null;
-  assigneeUserId: string | null;
-  assigneeTeamId: string | null;
-  assigneeUserName: string | null;
-  assigneeUserAway: boolean | null;
-  assigneeTeamName: string | null;
-  unread: boolean;
-  unanswered: boolean;
-  firstName: string;
-  lastName: string;
-  mobile: string | null;
-};
+export type ListRow = InboxListRow;
 
-export type People = { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
-export type Me = { id: string; teamIds: string[]; isAdmin: boolean };
+export type Me = { id: string; teamIds: string[]; seesReadState: boolean };
 
 export function ConversationList({
   rows: initialRows,
@@ -118,15 +102,15 @@ export function ConversationList({
 
   const loadMore = () =>
     startLoading(async () => {
-      const result = await loadInboxPageAction({ filter, cursor });
+      const result = await loadInboxPage({ filter, cursor });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error)! });
-      setRows((current) => [...current, ...(result.data.rows as ListRow[])]);
+      setRows((current) => [...current, ...result.data.rows]);
       setCursor(result.data.nextCursor);
     });
 
   const assignSelected = (to: string) =>
     startAssigning(async () => {
-      const result = await assignAction(allSelected ? { to, filter } : { to, conversationIds: [...selected] });
+      const result = await assign(allSelected ? { to, filter } : { to, conversationIds: [...selected] });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error)! });
       setMessage({ tone: "success", text: t("assignedCount", { count: result.data.assigned }) });
       setSelected(new Set());
@@ -310,7 +294,7 @@ export function ConversationList({
                       {assigneeName ?? t("unassigned")}
                     </span>
                     {row.assigneeUserAway ? <Clock className="h-3 w-3 text-amber-600" aria-label={t("away")} /> : null}
-                    {me.isAdmin && row.unread && assigneeName ? (
+                    {me.seesReadState && row.unread && assigneeName ? (
                       <EyeOff className="h-3.5 w-3.5 text-slate-400" aria-label={t("assigneeNotRead")} data-testid="not-read-eye" />
                     ) : null}
                   </span>
@@ -329,29 +313,6 @@ export function ConversationList({
         ) : null}
       </ul>
     </div>
-  );
-}
-
-export function AssigneeMenuContent({ people, onPick, current }: { people: People; onPick: (to: string) => void; current?: string | null }) {
-  const t = useTranslations("inbox");
-  return (
-    <DropdownMenuContent align="end" className="max-h-96 overflow-y-auto">
-      <DropdownMenuLabel>{t("view.users")}</DropdownMenuLabel>
-      {people.users.map((user) => (
-        <DropdownMenuItem key={user.id} onSelect={() => onPick(`user:${user.id}`)} className={user.away ? "text-amber-700" : undefined}>
-          <Check className={cn("h-4 w-4", current === `user:${user.id}` ? "text-brand-600" : "invisible")} aria-hidden />
-          {user.name}
-          {user.away ? <Clock className="h-3.5 w-3.5" aria-label={t("away")} /> : null}
-        </DropdownMenuItem>
-      ))}
-      {people.teams.length > 0 ? <DropdownMenuLabel>{t("view.teams")}</DropdownMenuLabel> : null}
-      {people.teams.map((team) => (
-        <DropdownMenuItem key={team.id} onSelect={() => onPick(`team:${team.id}`)}>
-          <Check className={cn("h-4 w-4", current === `team:${team.id}` ? "text-brand-600" : "invisible")} aria-hidden />
-          {team.name}
-        </DropdownMenuItem>
-      ))}
-    </DropdownMenuContent>
   );
 }
 

@@ -5,12 +5,12 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition, type ReactNode } from "react";
-import { assignAction, setStatusAction } from "@/app/(app)/conversations/actions";
+import { assign, setStatus } from "@/lib/conversations/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { AssigneeMenuContent, type People } from "./conversation-list";
+import { AssigneeMenuContent, type People } from "./assignee-menu";
 
 export function ConversationHeader({
   conversationId,
@@ -44,7 +44,7 @@ export function ConversationHeader({
       setError(undefined);
       router.refresh();
     });
-  const toggleStatus = () => run(() => setStatusAction({ conversationId, status: status === "open" ? "closed" : "open" }));
+  const toggleStatus = () => run(() => setStatus({ conversationId, status: status === "open" ? "closed" : "open" }));
 
   // e closes (or reopens) the open conversation.
   useEffect(() => {
@@ -79,7 +79,7 @@ export function ConversationHeader({
               {assignee.away ? <Clock className="h-3.5 w-3.5 text-amber-600" aria-label={t("away")} /> : null}
             </Button>
           </DropdownMenuTrigger>
-          <AssigneeMenuContent people={people} current={assignee.value} onPick={(to) => run(() => assignAction({ to, conversationIds: [conversationId] }))} />
+          <AssigneeMenuContent people={people} current={assignee.value} onPick={(to) => run(() => assign({ to, conversationIds: [conversationId] }))} />
         </DropdownMenu>
         <Button variant={status === "open" ? "secondary" : "primary"} size="sm" onClick={toggleStatus} disabled={pending} data-testid="toggle-status" aria-keyshortcuts="e">
           {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : status === "open" ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <RotateCcw className="h-4 w-4" aria-hidden />}

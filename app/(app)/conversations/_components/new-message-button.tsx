@@ -4,7 +4,7 @@ import { Loader2, PenSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { findCustomersToMessageAction, startConversationAction } from "@/app/(app)/conversations/actions";
+import { findCustomersToMessage, startConversation } from "@/lib/conversations/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -29,7 +29,7 @@ export function NewMessageButton() {
   useEffect(() => {
     if (!query.trim()) return;
     const timer = setTimeout(async () => {
-      const result = await findCustomersToMessageAction({ query });
+      const result = await findCustomersToMessage({ query });
       if (result.ok) setFound(result.data);
     }, 200);
     return () => clearTimeout(timer);
@@ -37,7 +37,7 @@ export function NewMessageButton() {
 
   const pick = (customer: Found) =>
     startTransition(async () => {
-      const result = await startConversationAction({ customerId: customer.id });
+      const result = await startConversation({ customerId: customer.id });
       if (!result.ok) return setError(errorText(result.error));
       setOpen(false);
       router.push(`/conversations/${result.data.conversationId}`);

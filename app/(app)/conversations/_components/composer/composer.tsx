@@ -1,31 +1,29 @@
 "use client";
 
-import { Ban, CalendarClock, ChevronDown, FileIcon, Loader2, MessageSquare, Paperclip, Send, StickyNote, X } from "lucide-react";
+import { Ban, FileIcon, Loader2, MessageSquare, Paperclip, Send, StickyNote, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { sendReplyAction } from "@/app/(app)/conversations/actions";
-import { scheduleMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { sendReply } from "@/lib/conversations/actions";
+import { scheduleMessage } from "@/lib/scheduling/actions";
 import { addNote } from "@/lib/notes/actions";
-import { REPLY_TO_NOTE_EVENT, type ReplyToNote } from "@/components/conversations/note-actions";
+import { REPLY_TO_NOTE_EVENT, type ReplyToNote } from "../note-actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { countSegments } from "@/lib/messaging/segments";
 import { schedulePresets } from "@/lib/scheduling/presets";
 import { renderTemplate } from "@/lib/templates/render";
 import { AiMenu, type Translation } from "./ai-menu";
-import { AttributeLabels } from "./attribute-token";
-import { AttributePicker, toolbarButton, type PickerAttribute } from "./attribute-picker";
-import { EmojiButton } from "./emoji-button";
-import type { Mentionable } from "./mention-list";
+import { AttributeLabels } from "@/components/composer/attribute-token";
+import { AttributePicker, toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
+import { EmojiButton } from "@/components/composer/emoji-button";
+import type { Mentionable } from "@/components/composer/mention-list";
 import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
 import { SavedReplyPicker } from "./saved-reply-picker";
-import type { Mentions } from "./serialize";
-import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
+import { SegmentCounter } from "@/components/composer/segment-counter";
+import type { Mentions } from "@/components/composer/serialize";
+import { TemplateEditor, type TemplateEditorHandle } from "@/components/composer/template-editor";
+import { ScheduleMenu } from "./schedule-menu";
 import { uploadFile, type UploadedFile } from "./uploads";
 
 export type ComposerContext = {
@@ -50,20 +48,6 @@ export type ComposerContext = {
 };
 
 type Attachment = { key: string; name: string; progress: number; file?: UploadedFile; error?: string };
-
-export function SegmentCounter({ text }: { text: string }) {
-  const t = useTranslations("composer");
-  const count = useMemo(() => countSegments(text), [text]);
-  return (
-    <span className="text-xs text-slate-500 tabular-nums" data-testid="segment-counter" aria-live="polite">
-      {t("segments", { count: count.segments })} · {count.remaining} {t("left")} ·{" "}
-      <span className={cn(count.encoding === "UCS-2" && "font-medium text-amber-700")} title={count.unicodeCharacters.length ? t("ucs2Because", { characters: count.unicodeCharacters.join(" ") }) : undefined}>
-        {count.encoding}
-        {count.unicodeCharacters.length ? ` (${count.unicodeCharacters.slice(0, 3).join(" ")})` : ""}
-      </span>
-    </span>
-  );
-}
 
 /**
  * The one composer (EDIT-*): a reply or an internal note, with attributes, emoji, saved
@@ -142,7 +126,7 @@ export function Composer({ context }: { context: ComposerContext }) {
     startTransition(async () => {
       const result = note
         ? await addNote({ conversationId: context.conversationId, body: text, mentions, attachmentIds: uploaded, replyToNoteId: replyTo?.noteId })
-        : await sendReplyAction({
+        : await sendReply({
             conversationId: context.conversationId,
             body: text,
             attachmentIds: uploaded,
@@ -157,7 +141,7 @@ export function Composer({ context }: { context: ComposerContext }) {
   const schedule = (local: string) => {
     if (!text.trim()) return setError(t("writeFirst"));
     startTransition(async () => {
-      const result = await scheduleMessageAction({ conversationId: context.conversationId, body: text, sendAt: local, attachmentIds: uploaded });
+      const result = await scheduleMessage({ conversationId: context.conversationId, body: text, sendAt: local, attachmentIds: uploaded });
       if (!result.ok) return setError(errorText(result.fieldErrors?.sendAt?.[0] ?? result.fieldErrors?.body?.[0] ?? result.error, result.values));
       setNotice(t("scheduledFor", { when: format.dateTime(new Date(result.data.sendAt), { dateStyle: "medium", timeStyle: "short" }) }));
       setCustomOpen(false);
@@ -308,24 +292,15 @@ export function Composer({ context }: { context: ComposerContext }) {
               />
               <span className="ml-auto hidden sm:inline">{note ? null : <SegmentCounter text={preview} />}</span>
               {note ? null : (
-                <DropdownMenu>
-                  <DropdownMenuTrigger asChild>
-                    <Button size="sm" variant="secondary" disabled={pending || uploading || !text.trim()} aria-label={t("schedule")} data-testid="schedule-menu">
-                      <CalendarClock className="h-4 w-4" aria-hidden />
-                      <ChevronDown className="h-3 w-3" aria-hidden />
-                    </Button>
-                  </DropdownMenuTrigger>
-                  <DropdownMenuContent align="end">
-                    {presets.map((preset) => (
-                      <DropdownMenuItem key={preset.key} onSelect={() => schedule(preset.local)}>
-                        <span className="flex-1">{t(`presets.${preset.key}`)}</span>
-                        <span className="text-xs text-slate-500">{format.dateTime(preset.at, { weekday: "short", hour: "numeric", minute: "2-digit" })}</span>
-                      </DropdownMenuItem>
-                    ))}
-                    <DropdownMenuSeparator />
-                    <DropdownMenuItem onSelect={() => setCustomOpen(true)}>{t("presets.custom")}</DropdownMenuItem>
-                  </DropdownMenuContent>
-                </DropdownMenu>
+                <ScheduleMenu
+                  presets={presets}
+                  disabled={pending || uploading || !text.trim()}
+                  pending={pending}
+                  error={error}
+                  dialogOpen={customOpen}
+                  onDialogOpenChange={setCustomOpen}
+                  onSchedule={schedule}
+                />
               )}
               <Button size="sm" onClick={submit} disabled={pending || uploading || !text.trim()} data-testid="send-reply" className={note ? "bg-amber-600 hover:bg-amber-700" : undefined}>
                 {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : note ? <StickyNote className="h-4 w-4" aria-hidden /> : <Send className="h-4 w-4" aria-hidden />}
@@ -337,32 +312,6 @@ export function Composer({ context }: { context: ComposerContext }) {
         </>
       )}
 
-      <Dialog open={customOpen} onOpenChange={setCustomOpen}>
-        <DialogContent title={t("scheduleTitle")} description={t("scheduleDescription")} closeLabel={t("cancel")}>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              schedule(String(new FormData(event.currentTarget).get("sendAt") ?? ""));
-            }}
-            className="space-y-4"
-          >
-            <Input type="datetime-local" name="sendAt" aria-label={t("sendAt")} required defaultValue={presets[0]?.local} data-testid="schedule-custom" />
-            {error ? (
-              <p role="alert" className="text-sm text-red-600">
-                {error}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setCustomOpen(false)}>
-                {t("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {t("scheduleButton")}
-              </Button>
-            </div>
-          </form>
-        </DialogContent>
-      </Dialog>
     </div>
   );
 }

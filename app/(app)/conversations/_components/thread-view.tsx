@@ -2,19 +2,18 @@ import { AlertTriangle, Bot, CalendarClock, Check, CheckCheck, Clock, Megaphone,
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { attachments, paymentRequests } from "@/db/schema";
-import type { listAssignmentHistory, listThreadMessages, listThreadNotes } from "@/db/queries/inbox";
 import { cn } from "@/components/ui/cn";
+import type { ThreadAssignment, ThreadAttachment, ThreadMessage, ThreadNote, ThreadPayment } from "@/lib/conversations/types";
 import { FileList, type ThreadFile } from "./file-list";
 import { OriginalToggle, TranslateIncoming } from "./message-extras";
 import { NoteActions } from "./note-actions";
 import { PaymentCard } from "./payment-card";
 
-type MessageRow = Awaited<ReturnType<typeof listThreadMessages>>[number];
-type AssignmentRow = Awaited<ReturnType<typeof listAssignmentHistory>>[number];
-type NoteRow = Awaited<ReturnType<typeof listThreadNotes>>[number];
-type Attachment = typeof attachments.$inferSelect;
-type PaymentRequest = typeof paymentRequests.$inferSelect;
+type MessageRow = ThreadMessage;
+type AssignmentRow = ThreadAssignment;
+type NoteRow = ThreadNote;
+type Attachment = ThreadAttachment;
+type PaymentRequest = ThreadPayment;
 
 type Item =
   | { at: Date; kind: "message"; row: MessageRow }
@@ -42,7 +41,7 @@ export async function ThreadView({
   files: Attachment[];
   payments: PaymentRequest[];
   customerId: string;
-  viewer: { userId: string; isAdmin: boolean };
+  viewer: { userId: string; canDeleteOthersNotes: boolean };
 }) {
   const t = await getTranslations("thread");
   const format = await getFormatter();
@@ -82,7 +81,7 @@ export async function ThreadView({
                 })}
               </p>
             ) : item.kind === "note" ? (
-              <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.isAdmin || item.row.note.authorUserId === viewer.userId} />
+              <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.canDeleteOthersNotes || item.row.note.authorUserId === viewer.userId} />
             ) : (
               <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)}>
                 {payments

@@ -4,7 +4,7 @@ import { CalendarClock, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { deleteScheduledMessageAction, updateScheduledMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { deleteScheduledMessage, updateScheduledMessage } from "@/lib/scheduling/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -28,7 +28,7 @@ export function ScheduledBanner({ scheduled }: { scheduled: PendingScheduled[] }
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await updateScheduledMessageAction({ id: open!.id, body: data.get("body"), sendAt: data.get("sendAt") });
+      const result = await updateScheduledMessage({ id: open!.id, body: String(data.get("body") ?? ""), sendAt: String(data.get("sendAt") ?? "") });
       if (!result.ok) return setError(errorText(result.fieldErrors?.sendAt?.[0] ?? result.fieldErrors?.body?.[0] ?? result.error, result.values));
       setOpen(null);
       router.refresh();
@@ -36,7 +36,7 @@ export function ScheduledBanner({ scheduled }: { scheduled: PendingScheduled[] }
   };
   const remove = () =>
     startTransition(async () => {
-      const result = await deleteScheduledMessageAction({ id: open!.id });
+      const result = await deleteScheduledMessage({ id: open!.id });
       if (!result.ok) return setError(errorText(result.error));
       setOpen(null);
       router.refresh();

@@ -4,10 +4,10 @@ import { ChevronDown, Eye, EyeOff, Languages, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { translateMessageAction } from "@/app/(app)/conversations/composer-actions";
+import { translateMessage } from "@/lib/ai/actions";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { LANGUAGES } from "@/components/composer/ai-menu";
+import { LANGUAGES } from "./composer/ai-menu";
 
 /** The text as written before translation, behind an eye toggle (EDIT-12). */
 export function OriginalToggle({ original, language }: { original: string; language: string | null }) {
@@ -34,7 +34,7 @@ export function TranslateIncoming({ messageId, translated, language }: { message
   const [pending, startTransition] = useTransition();
   const translate = (target: string) =>
     startTransition(async () => {
-      const result = await translateMessageAction({ messageId, language: target });
+      const result = await translateMessage({ messageId, language: target });
       if (!result.ok) return setError(errorText(result.error));
       setError(undefined);
       setOpen(true);

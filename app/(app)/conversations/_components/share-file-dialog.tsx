@@ -4,7 +4,7 @@ import { Share2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { shareFileAction, shareTargetsAction } from "@/app/(app)/conversations/composer-actions";
+import { shareFile, shareTargets } from "@/lib/files/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -32,7 +32,7 @@ export function ShareFileDialog({ file, defaultCustomerId, onClose }: { file: Th
 
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const result = await shareTargetsAction({ query, customerId });
+      const result = await shareTargets({ query, customerId });
       if (!result.ok) return;
       setCustomers(result.data.customers);
       setEvents(result.data.events);
@@ -42,7 +42,7 @@ export function ShareFileDialog({ file, defaultCustomerId, onClose }: { file: Th
 
   const share = () =>
     startTransition(async () => {
-      const result = await shareFileAction({ attachmentId: file.id, target, customerId, eventId: eventId || undefined, text });
+      const result = await shareFile({ attachmentId: file.id, target, customerId, eventId: eventId || undefined, text });
       if (!result.ok) return setError(errorText(result.fieldErrors?.text?.[0] ?? result.fieldErrors?.eventId?.[0] ?? result.error));
       setDone(true);
       router.refresh();
