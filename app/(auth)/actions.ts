@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { fieldErrorsOf, type ActionResult } from "@/lib/actions/action";
 import { SafeError } from "@/lib/actions/errors";
-import { signIn, signOut } from "@/lib/auth";
+import { signIn } from "@/lib/auth";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import {
   forgotPasswordSchema,
@@ -69,8 +69,4 @@ export async function resetPasswordAction(_state: FormState, formData: FormData)
     if (error instanceof SafeError) return { ok: false, error: error.message };
     throw error;
   }
-}
-
-export async function signOutAction() {
-  await signOut({ redirectTo: "/sign-in" });
 }
