@@ -12,7 +12,7 @@ type Source = Record<string, string | undefined>;
  * (readable by this user only) and put into `source` before the configuration is read.
  * Returns the file used, or null when nothing had to be provided.
  */
-export function provideInstanceSecrets(source: Source = process.env): string | null {
+export function provideInstanceSecrets(source: Source): string | null {
   const config = parseEnv(source);
   if (config.NODE_ENV !== "production" || !config.embedded) return null;
   const missing = GENERATED_SECRETS.filter((name) => !source[name]?.trim());

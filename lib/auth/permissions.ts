@@ -14,6 +14,7 @@ const PERMISSIONS = {
   seeReadState: ["admin"],
   importCustomers: ["admin"],
   deleteOthersNotes: ["admin"],
+  readMailOutbox: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
