@@ -1,5 +1,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before anything reads the configuration (the Edge middleware copies process.env later).
+  const { provideInstanceSecrets } = await import("@/lib/auth/instance-secrets");
+  const secretsFile = provideInstanceSecrets(process.env);
+  if (secretsFile) console.info(`[parley] secrets not set in the environment: using those generated in ${secretsFile}`);
   // A wrong configuration value stops start-up here, naming the variable.
   const { env } = await import("@/lib/env");
   const config = env();

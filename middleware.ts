@@ -1,9 +1,9 @@
 import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth/config";
+import { authConfig, withSecret } from "@/lib/auth/config";
 
 // Edge-safe: only the JWT is checked here; pages and actions load the session
 // (and its company) again through lib/auth/session.ts.
-const { auth } = NextAuth(authConfig);
+const { auth } = NextAuth(withSecret(authConfig));
 
 export default auth;
 

@@ -106,9 +106,14 @@ describe("password recovery and account settings", () => {
     await page.getByRole("button", { name: "Send reset instructions" }).click();
     await page.getByText("an email with a reset link is on its way").waitFor();
 
-    await page.goto("/dev/outbox");
-    const link = page.getByTestId("outbox-email").first().locator("a[href*='/reset-password/']");
+    // The mail outbox is a dev tool for a signed-in admin.
+    const adminContext = await newContext(browser);
+    const admin = await adminContext.newPage();
+    await signIn(admin, DEMO.admin);
+    await admin.goto("/dev/outbox");
+    const link = admin.getByTestId("outbox-email").first().locator("a[href*='/reset-password/']");
     const href = await link.getAttribute("href");
+    await adminContext.close();
     await page.goto(new URL(href!).pathname);
     await page.fill("#password", "sophie2026");
     await page.fill("#confirmation", "sophie2026");

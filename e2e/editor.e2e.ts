@@ -17,6 +17,8 @@ const PNG = Buffer.from(
 
 /** Picks a customer in the phone simulator and returns their name as the phone shows it. */
 async function pickOnPhone(phone: Page, lastName: string) {
+  // The simulator is a dev tool for a signed-in user.
+  if (!phone.url().startsWith("http")) await signIn(phone, DEMO.admin);
   await phone.goto(`/dev/phone?q=${lastName}`);
   const first = phone.getByTestId("simulator-customers").locator("a").first();
   const name = (await first.locator("span.font-medium").textContent())!.trim();

@@ -70,7 +70,7 @@ export default async function globalSetup() {
     ENABLE_DEV_TOOLS: "true",
     SWEEP_INTERVAL_SECONDS: "2",
     AUTH_SECRET: "e2e-auth-secret-0123456789abcdef",
-    VONAGE_SIGNATURE_SECRET: "e2e-signature-secret",
+    VONAGE_SIGNATURE_SECRET: "e2e-signature-secret-0123456789abcdef",
     STRIPE_SECRET_KEY: "sk_test_e2e",
     STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
     STRIPE_API_BASE: stripe.apiBase,

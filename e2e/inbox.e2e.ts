@@ -21,6 +21,7 @@ describe("the SMS loop through the inbox", () => {
   it("customer texts, agent replies, the phone shows it, answers arrive live; assign, close, search", async () => {
     const phoneContext = await newContext(browser, { width: 1100, height: 900 });
     const phone = await phoneContext.newPage();
+    await signIn(phone, DEMO.admin); // the simulator is a dev tool for a signed-in user
     const agentContext = await newContext(browser);
     const agent = await agentContext.newPage();
 
@@ -91,6 +92,7 @@ describe("the SMS loop through the inbox", () => {
   it("blocks the composer for a customer who texted STOP, and shows it", async () => {
     const phoneContext = await newContext(browser);
     const phone = await phoneContext.newPage();
+    await signIn(phone, DEMO.admin);
     await phone.goto("/dev/phone?q=Roy");
     await phone.getByTestId("simulator-customers").locator("a").first().click();
     await phone.waitForURL(/customer=/);

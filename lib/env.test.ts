@@ -1,5 +1,8 @@
 import { ConfigurationError, parseEnv } from "./env";
 
+const LONG_AUTH = "an-auth-secret-that-is-long-enough-0123456789";
+const LONG_SIGNATURE = "a-signature-secret-that-is-long-enough-0123";
+
 describe("environment", () => {
   it("runs embedded with no variable set", () => {
     const env = parseEnv({});
@@ -35,11 +38,41 @@ describe("environment", () => {
     const deployed = parseEnv({
       NODE_ENV: "production",
       DATABASE_URL: "postgres://u@h/db",
-      AUTH_SECRET: "s3cret-value",
-      VONAGE_SIGNATURE_SECRET: "sig",
+      AUTH_SECRET: LONG_AUTH,
+      VONAGE_SIGNATURE_SECRET: LONG_SIGNATURE,
     });
-    expect(deployed.vonageSignatureSecret).toBe("sig");
+    expect(deployed.vonageSignatureSecret).toBe(LONG_SIGNATURE);
     expect(deployed.devTools).toBe(false);
+  });
+
+  it("in production refuses a documented default or a short secret, naming the variable, embedded or not", () => {
+    for (const database of [{}, { DATABASE_URL: "postgres://u@h/db" }]) {
+      const production = { NODE_ENV: "production", ...database, AUTH_SECRET: LONG_AUTH, VONAGE_SIGNATURE_SECRET: LONG_SIGNATURE };
+      expect(() => parseEnv({ ...production, AUTH_SECRET: "parley-dev-auth-secret-change-me-in-production" })).toThrow(/AUTH_SECRET: this value is published/);
+      expect(() => parseEnv({ ...production, VONAGE_SIGNATURE_SECRET: "parley-dev-signature-secret" })).toThrow(/VONAGE_SIGNATURE_SECRET: this value is published/);
+      expect(() => parseEnv({ ...production, AUTH_SECRET: "x" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+      expect(() => parseEnv({ ...production, VONAGE_SIGNATURE_SECRET: "a".repeat(31) })).toThrow(/VONAGE_SIGNATURE_SECRET: must be at least 32/);
+    }
+    // Development keeps working with anything, or nothing.
+    expect(parseEnv({ AUTH_SECRET: "x" }).authSecret).toBe("x");
+  });
+
+  it("never hands out a public default in an embedded production server: the generated secret or a clear error", () => {
+    const source: Record<string, string | undefined> = { NODE_ENV: "production", PGLITE_DATA_DIR: "/srv/parley/db" };
+    const embedded = parseEnv(source);
+    expect(embedded.generatedSecretsFile).toBe("/srv/parley/secrets.json");
+    expect(() => embedded.authSecret).toThrow(/AUTH_SECRET: not set[\s\S]*\/srv\/parley\/secrets\.json/);
+    source.AUTH_SECRET = LONG_AUTH;
+    expect(embedded.authSecret).toBe(LONG_AUTH);
+  });
+
+  it("dev tools are on in development and off in production unless ENABLE_DEV_TOOLS=1", () => {
+    expect(parseEnv({}).devTools).toBe(true);
+    expect(parseEnv({ ENABLE_DEV_TOOLS: "0" }).devTools).toBe(false);
+    const production = { NODE_ENV: "production", AUTH_SECRET: LONG_AUTH, VONAGE_SIGNATURE_SECRET: LONG_SIGNATURE };
+    expect(parseEnv(production).devTools).toBe(false);
+    expect(parseEnv({ ...production, ENABLE_DEV_TOOLS: "1" }).devTools).toBe(true);
+    expect(parseEnv({ ...production, ENABLE_DEV_TOOLS: "true" }).devTools).toBe(true);
   });
 
   it("switches real components on by configuration", () => {

@@ -10,6 +10,13 @@ import { z } from "zod";
 const DEV_AUTH_SECRET = "parley-dev-auth-secret-change-me-in-production";
 export const DEV_SIGNATURE_SECRET = "parley-dev-signature-secret";
 
+/** The secrets an embedded production server generates on first start when unset. */
+export const GENERATED_SECRETS = ["AUTH_SECRET", "VONAGE_SIGNATURE_SECRET"] as const;
+type SecretName = (typeof GENERATED_SECRETS)[number];
+export const MIN_SECRET_LENGTH = 32;
+// The development defaults are published in the README: anyone could sign with them.
+const PUBLIC_SECRETS = new Set([DEV_AUTH_SECRET, DEV_SIGNATURE_SECRET]);
+
 const emptyToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -71,7 +78,15 @@ const schema = z.object({
   S3_ENDPOINT: optionalUrl,
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
-  ENABLE_DEV_TOOLS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  ENABLE_DEV_TOOLS: z.preprocess(emptyToUndefined, z.enum(["1", "true", "0", "false"]).optional()),
+  /** Comma-separated addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F:.\/,\s]+$/, "must list IP addresses or CIDR ranges, separated by commas")
+      .optional(),
+  ),
   SWEEP_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(5),
@@ -81,6 +96,8 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & {
   databaseDriver: "pglite" | "pg" | "neon";
   embedded: boolean;
+  /** Where an embedded production server keeps the secrets it generated (mode 0600). */
+  generatedSecretsFile: string;
   authSecret: string;
   vonageSignatureSecret: string;
   backgroundEngine: "inngest-dev" | "inngest-cloud" | "in-process";
@@ -117,18 +134,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const embedded = databaseDriver === "pglite";
-  // A production deployment (real database, production build) must not run on the
-  // secrets published in the README.
-  const deployed = env.NODE_ENV === "production" && !embedded;
-  const missingInProduction = (["AUTH_SECRET", "VONAGE_SIGNATURE_SECRET"] as const).filter(
-    (name) => deployed && !env[name],
-  );
-  if (missingInProduction.length > 0) {
-    throw new ConfigurationError(
-      `Invalid configuration:\n${missingInProduction
-        .map((name) => `  - ${name}: required in production (the embedded default is public)`)
-        .join("\n")}`,
-    );
+  const production = env.NODE_ENV === "production";
+  const problems = GENERATED_SECRETS.flatMap((name) => secretProblem(name, env[name], { production, embedded }));
+  if (problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   }
   // Messages API auth: an application's JWT (id + private key), or the account's key/secret.
   const vonageConfigured =
@@ -139,18 +148,50 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     : env.INNGEST_SIGNING_KEY
       ? "inngest-cloud"
       : "in-process";
-  return {
+  // Beside the database folder (string work only: middleware imports this module on the Edge runtime).
+  const dataDir = env.PGLITE_DATA_DIR.replace(/[\\/]+$/, "").replace(/[\\/]?[^\\/]*$/, "") || ".";
+  const generatedSecretsFile = `${dataDir}/secrets.json`;
+  const parsed: Omit<Env, SecretKey> = {
     ...env,
     databaseDriver,
     embedded,
-    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    vonageSignatureSecret: env.VONAGE_SIGNATURE_SECRET ?? DEV_SIGNATURE_SECRET,
+    generatedSecretsFile,
     backgroundEngine,
     smsChannel,
     emailTransport: env.SMTP_URL ? "smtp" : "outbox",
-    devTools: env.ENABLE_DEV_TOOLS ? env.ENABLE_DEV_TOOLS === "true" : embedded || env.NODE_ENV !== "production",
+    devTools: production ? enabled(env.ENABLE_DEV_TOOLS) : env.ENABLE_DEV_TOOLS !== "0" && env.ENABLE_DEV_TOOLS !== "false",
     fileStorage: env.S3_BUCKET ? "s3" : "local",
   };
+  const secret = (name: SecretName, developmentDefault: string) => () => {
+    // Read again: an embedded production server generates them into process.env at start.
+    const value = env[name] ?? (source[name]?.trim() || undefined);
+    if (value) return value;
+    if (!production) return developmentDefault;
+    throw new ConfigurationError(
+      `Invalid configuration:\n  - ${name}: not set, and not generated yet (the server generates it into ${generatedSecretsFile} when it starts)`,
+    );
+  };
+  return Object.defineProperties(parsed as Env, {
+    authSecret: { get: secret("AUTH_SECRET", DEV_AUTH_SECRET), enumerable: true },
+    vonageSignatureSecret: { get: secret("VONAGE_SIGNATURE_SECRET", DEV_SIGNATURE_SECRET), enumerable: true },
+  });
+}
+
+type SecretKey = "authSecret" | "vonageSignatureSecret";
+
+const enabled = (flag: string | undefined) => flag === "1" || flag === "true";
+
+/** Outside development a secret must be private and long enough not to be guessed. */
+function secretProblem(
+  name: SecretName,
+  value: string | undefined,
+  { production, embedded }: { production: boolean; embedded: boolean },
+): string[] {
+  if (!production) return [];
+  if (!value) return embedded ? [] : [`${name}: required in production with DATABASE_URL (the embedded default is public)`];
+  if (PUBLIC_SECRETS.has(value)) return [`${name}: this value is published (a documented default); set a private random one`];
+  if (value.length < MIN_SECRET_LENGTH) return [`${name}: must be at least ${MIN_SECRET_LENGTH} characters (it has ${value.length})`];
+  return [];
 }
 
 let cached: Env | undefined;

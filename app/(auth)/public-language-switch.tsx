@@ -4,7 +4,7 @@ import { Languages } from "lucide-react";
 import { useLocale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setPublicLanguage } from "./actions";
+import { setPublicLanguage } from "@/lib/auth/actions";
 
 export function PublicLanguageSwitch() {
   const locale = useLocale();

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-/** Embedded-mode tools; absent from a production deployment unless ENABLE_DEV_TOOLS=true. */
+/** Development tools: absent from a production build unless ENABLE_DEV_TOOLS=1; each page also requires a signed-in user. */
 export default function DevToolsLayout({ children }: { children: ReactNode }) {
   if (!env().devTools) notFound();
   return <div className="min-h-dvh bg-slate-100">{children}</div>;

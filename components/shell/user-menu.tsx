@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setMyLanguage, signOutFromMenu } from "@/app/(app)/shell-actions";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import {
@@ -16,6 +15,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { signOutAction } from "@/lib/auth/actions";
+import { setLanguage } from "@/lib/users/actions";
 
 export type ShellUser = {
   name: string;
@@ -33,7 +34,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const [pending, startTransition] = useTransition();
   const switchTo = (language: "fr" | "en") =>
     startTransition(async () => {
-      await setMyLanguage({ language });
+      await setLanguage({ language });
       router.refresh();
     });
   return (
@@ -72,7 +73,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
           </DropdownMenuItem>
         ))}
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => startTransition(() => signOutFromMenu())} data-testid="sign-out">
+        <DropdownMenuItem onSelect={() => startTransition(() => signOutAction())} data-testid="sign-out">
           <LogOut className="h-4 w-4" aria-hidden />
           {t("signOut")}
         </DropdownMenuItem>

@@ -27,6 +27,7 @@ export async function setConversationStatus(
 /** A deleted team's conversations stay, unassigned. */
 export async function unassignTeamConversations(db: Db, { companyId, teamId }: { companyId: string; teamId: string }) {
   await db.update(conversations).set({ assigneeTeamId: null }).where(and(eq(conversations.companyId, companyId), eq(conversations.assigneeTeamId, teamId)));
+}
 
 /** The customer's one active (non-archived) conversation, if any (CONV-1). */
 export async function findActiveConversation(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {

@@ -178,6 +178,7 @@ export async function updateCustomerRow(
     .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId)))
     .returning();
   return updated;
+}
 
 /** One of the customer's repair orders (or other events). */
 export async function findCustomerEvent(db: Db, { companyId, customerId, eventId }: { companyId: string; customerId: string; eventId: string }) {

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, teamMembers, teams, users } from "@/db/schema";
 
@@ -40,6 +41,7 @@ export async function findCompanyUser(db: Db, { companyId, userId }: { companyId
       awayDelegateTeamId: users.awayDelegateTeamId,
       notificationPreferences: users.notificationPreferences,
       passwordChangedAt: users.passwordChangedAt,
+      sessionVersion: users.sessionVersion,
       role: memberships.role,
       externalId: memberships.externalId,
     })
@@ -140,4 +142,78 @@ export async function findAwayDelegation(db: Db, { userId }: { userId: string })
     .from(users)
     .where(eq(users.id, userId));
   return row;
+}
+
+const memberOf = (db: Db, companyId: string) =>
+  db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.companyId, companyId));
+
+/** The session version of an active member; undefined once they left or were deactivated. */
+export async function findSessionVersion(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.companyId, companyId), eq(users.id, userId), eq(memberships.active, true)))
+    .limit(1);
+  return row?.sessionVersion;
+}
+
+/** Ends every session of the user: their cookies carry the old version. */
+export async function revokeUserSessions(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  const rows = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, userId), inArray(users.id, memberOf(db, companyId))))
+    .returning({ sessionVersion: users.sessionVersion });
+  return rows[0]?.sessionVersion;
+}
+
+export async function updateUserLanguage(
+  db: Db,
+  { companyId, userId, language }: { companyId: string; userId: string; language: "fr" | "en" },
+) {
+  const rows = await db
+    .update(users)
+    .set({ language })
+    .where(and(eq(users.id, userId), inArray(users.id, memberOf(db, companyId))))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function findPasswordHash(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  const [row] = await db
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, userId), inArray(users.id, memberOf(db, companyId))));
+  return row?.hash;
+}
+
+/** Replaces the password if it is still `currentHash`, and ends every session opened with the old one. */
+export async function replacePassword(
+  db: Db,
+  { companyId, userId, currentHash, passwordHash, now }: { companyId: string; userId: string; currentHash: string; passwordHash: string; now: Date },
+) {
+  const rows = await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, currentHash), inArray(users.id, memberOf(db, companyId))))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** A reset link proved who the user is before any company is known: keyed by the user only. */
+export async function setPasswordFromReset(db: Db, { userId, passwordHash, now }: { userId: string; passwordHash: string; now: Date }) {
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function deactivateMembership(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  const rows = await db
+    .update(memberships)
+    .set({ active: false })
+    .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId), eq(memberships.active, true)))
+    .returning({ userId: memberships.userId });
+  return rows.length > 0;
 }

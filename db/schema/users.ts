@@ -37,6 +37,8 @@ export const users = pgTable(
     awayDelegateTeamId: uuid(),
     notificationPreferences: jsonb().$type<NotificationPreferences>().notNull().default({}),
     passwordChangedAt: at(),
+    /** Sessions carry the version they were opened at; bumping it ends them all (sign-out, password change, deactivation). */
+    sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -14,7 +14,6 @@ const PUBLIC_PREFIXES = [
   "/pay/",
   "/r/",
   "/f/",
-  "/dev/",
 ];
 
 export function isPublicPath(pathname: string) {
@@ -23,10 +22,9 @@ export function isPublicPath(pathname: string) {
 
 /**
  * Edge-safe part of the next-auth configuration (no database): used by middleware.ts.
- * The credentials provider lives in lib/auth/index.ts.
+ * The credentials provider and the session-version check live in lib/auth/index.ts.
  */
 export const authConfig = {
-  secret: env().authSecret,
   trustHost: true,
   pages: { signIn: "/sign-in" },
   logger: {
@@ -51,6 +49,7 @@ export const authConfig = {
       if (user) {
         token.uid = user.id;
         token.cid = (user as { companyId?: string }).companyId;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
     },
@@ -58,9 +57,15 @@ export const authConfig = {
       if (session.user) {
         session.user.id = String(token.uid ?? "");
         (session.user as { companyId?: string }).companyId = String(token.cid ?? "");
-        (session as { issuedAt?: number }).issuedAt = Number(token.iat ?? 0);
+        (session as { sessionVersion?: number }).sessionVersion = Number(token.sv ?? 0);
       }
       return session;
     },
   },
 } satisfies NextAuthConfig;
+
+/**
+ * The configuration with its secret, read per request rather than at import: `next build`
+ * imports this module before an embedded production server has generated its secret.
+ */
+export const withSecret = <Config extends NextAuthConfig>(config: Config) => () => ({ ...config, secret: env().authSecret });

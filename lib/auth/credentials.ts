@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findMembershipsOfUser, findUserByEmail } from "@/db/queries/users";
@@ -12,10 +13,10 @@ const credentialsSchema = z.object({
 let dummyHash: Promise<string> | undefined;
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; email: string; name: string; companyId: string } }
+  | { ok: true; user: { id: string; email: string; name: string; companyId: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "throttled" };
 
-/** Checks credentials with throttling per account and per IP. */
+/** Checks credentials with throttling per account and per IP (null when the address is unknown). */
 export async function checkCredentials(
   input: { email: string; password: string },
   ip: string | null,
@@ -37,6 +38,6 @@ export async function checkCredentials(
   await clearFailedSignIns(db, email);
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, companyId: membership.companyId },
+    user: { id: user.id, email: user.email, name: user.name, companyId: membership.companyId, sessionVersion: user.sessionVersion },
   };
 }

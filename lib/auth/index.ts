@@ -1,26 +1,29 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authConfig } from "./config";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { clientIp, trustedProxies } from "./client-ip";
+import { authConfig, withSecret } from "./config";
 import { checkCredentials } from "./credentials";
+import { isSessionCurrent } from "./sessions";
 
 class ThrottledSignIn extends CredentialsSignin {
   override code = "throttled";
 }
 
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
-}
+let proxies: ReturnType<typeof trustedProxies> | undefined;
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const fullConfig = {
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
+        proxies ??= trustedProxies(env().TRUSTED_PROXIES);
         const outcome = await checkCredentials(
           { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") },
-          clientIp(request),
+          clientIp(request.headers, proxies),
         );
         if (outcome.ok) return outcome.user;
         if (outcome.reason === "throttled") throw new ThrottledSignIn();
@@ -28,4 +31,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
-});
+  callbacks: {
+    ...authConfig.callbacks,
+    // A session opened before a sign-out, a password change or a deactivation is over.
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      const userId = typeof token.uid === "string" ? token.uid : "";
+      const companyId = typeof token.cid === "string" ? token.cid : "";
+      if (!userId || !companyId) return null;
+      return (await isSessionCurrent(await getDb(), { companyId, userId, sessionVersion: Number(token.sv ?? 0) })) ? token : null;
+    },
+  },
+} satisfies NextAuthConfig;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(withSecret(fullConfig));

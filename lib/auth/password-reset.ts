@@ -1,8 +1,8 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findUserByEmail } from "@/db/queries/users";
-import { passwordResetTokens, users } from "@/db/schema";
+import { consumeResetToken, findUsableResetToken, hasResetTokenSince, replaceResetToken } from "@/db/queries/password-resets";
+import { findUserByEmail, setPasswordFromReset } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
 import type { Mailer } from "@/lib/email/mailer";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -24,30 +24,13 @@ export async function requestPasswordReset(
 ) {
   const user = await findUserByEmail(db, email);
   if (!user) return;
-  const [recent] = await db
-    .select({ id: passwordResetTokens.id })
-    .from(passwordResetTokens)
-    .where(
-      and(
-        eq(passwordResetTokens.userId, user.id),
-        gt(passwordResetTokens.createdAt, new Date(now.getTime() - RESEND_AFTER_MS)),
-      ),
-    )
-    .limit(1);
-  if (recent) return;
+  if (await hasResetTokenSince(db, { userId: user.id, since: new Date(now.getTime() - RESEND_AFTER_MS) })) return;
   const token = randomBytes(32).toString("base64url");
-  await db.transaction(async (tx) => {
-    // Only the newest link works.
-    await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
-    await tx.insert(passwordResetTokens).values({
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000),
-      createdAt: now,
-    });
+  await replaceResetToken(db, {
+    userId: user.id,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000),
+    now,
   });
   const t = translatorFor(user.language);
   const link = new URL(`/reset-password/${token}`, appUrl).toString();
@@ -58,25 +41,11 @@ export async function requestPasswordReset(
   });
 }
 
-async function findUsableToken(db: Db, token: string, now: Date) {
-  const [row] = await db
-    .select()
-    .from(passwordResetTokens)
-    .where(
-      and(
-        eq(passwordResetTokens.tokenHash, hashToken(token)),
-        isNull(passwordResetTokens.usedAt),
-        gt(passwordResetTokens.expiresAt, now),
-      ),
-    )
-    .limit(1);
-  return row;
-}
-
 export async function isResetTokenUsable(db: Db, token: string, now = new Date()) {
-  return Boolean(await findUsableToken(db, token, now));
+  return Boolean(await findUsableResetToken(db, { tokenHash: hashToken(token), now }));
 }
 
+/** Sets the new password and ends every session opened with the old one. */
 export async function resetPassword(
   db: Db,
   { token, password }: { token: string; password: string },
@@ -84,22 +53,8 @@ export async function resetPassword(
 ) {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    // Consuming the token is the guard: a second use finds no unused row.
-    const [consumed] = await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(passwordResetTokens.tokenHash, hashToken(token)),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, now),
-        ),
-      )
-      .returning({ userId: passwordResetTokens.userId });
-    if (!consumed) throw new SafeError("errors.resetLinkInvalid");
-    await tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: now })
-      .where(eq(users.id, consumed.userId));
+    const userId = await consumeResetToken(tx, { tokenHash: hashToken(token), now });
+    if (!userId) throw new SafeError("errors.resetLinkInvalid");
+    await setPasswordFromReset(tx, { userId, passwordHash, now });
   });
 }

@@ -17,6 +17,8 @@ const PERMISSIONS = {
   hearOfNewReviews: ["admin"],
 
   editSavedReplies: ["admin"],
+
+  readMailOutbox: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

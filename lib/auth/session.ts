@@ -32,11 +32,8 @@ export const getSessionContext = cache(async (): Promise<SessionContext | null> 
     findCompany(db, { companyId }),
   ]);
   if (!user || !company) return null;
-  // A password change signs out every session opened before it.
-  const issuedAt = (session as { issuedAt?: number }).issuedAt ?? 0;
-  if (user.passwordChangedAt && issuedAt * 1000 < user.passwordChangedAt.getTime() - 1000) {
-    return null;
-  }
+  // Sign-out, a password change or a deactivation bumps the version: older cookies are void.
+  if ((session as { sessionVersion?: number }).sessionVersion !== user.sessionVersion) return null;
   return { db, userId, companyId, role: user.role, user, company };
 });
 

@@ -20,7 +20,7 @@ describe("signing in", () => {
     expect(await checkCredentials({ email: "nobody@garage.test", password: "wrong123" }, null)).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks an account after repeated failures, even with the right password", async () => {
+  it("slows an account down after repeated failures, even with the right password, without locking it for long", async () => {
     const company = await createCompany(database.db);
     await createUser(database.db, company.id, { email: "locked@garage.test" });
     for (let i = 0; i < THROTTLE_LIMITS.account.failures; i++) {
@@ -30,6 +30,25 @@ describe("signing in", () => {
       ok: false,
       reason: "throttled",
     });
+  });
+
+  it("a stranger's few wrong tries only delay the owner by seconds, and each further failure waits longer, up to a cap", async () => {
+    const email = "victim@garage.test";
+    const start = new Date("2026-01-01T12:00:00Z");
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    for (let i = 0; i < THROTTLE_LIMITS.account.failures; i++) await recordFailedSignIn(database.db, email, null, start);
+    const firstDelay = (await lockedUntil(database.db, email, null, start))!.getTime() - start.getTime();
+    expect(firstDelay).toBeGreaterThan(0);
+    expect(firstDelay).toBeLessThanOrEqual(2_000);
+    expect(await lockedUntil(database.db, email, null, at(3))).toBeNull();
+
+    await recordFailedSignIn(database.db, email, null, at(3));
+    const secondDelay = (await lockedUntil(database.db, email, null, at(3)))!.getTime() - at(3).getTime();
+    expect(secondDelay).toBeGreaterThan(firstDelay);
+
+    for (let i = 0; i < 20; i++) await recordFailedSignIn(database.db, email, null, at(4));
+    const cappedDelay = (await lockedUntil(database.db, email, null, at(4)))!.getTime() - at(4).getTime();
+    expect(cappedDelay).toBe(THROTTLE_LIMITS.account.maxDelaySeconds * 1000);
   });
 
   it("locks an IP address trying many accounts", async () => {

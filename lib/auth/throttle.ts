@@ -1,11 +1,15 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { signInAttempts } from "@/db/schema";
+import { clearSignInFailures, findSignInLocks, recordSignInFailure } from "@/db/queries/sign-in-attempts";
 
-/** Failed sign-ins allowed per window before a key is locked. */
+/**
+ * An account is never locked outright (a stranger could lock anyone out with a few
+ * tries): after a few failures each further try waits longer, up to a few minutes. An
+ * address known through a trusted proxy that fails on many accounts is locked.
+ */
 export const THROTTLE_LIMITS = {
-  account: { failures: 5, windowMinutes: 15, lockMinutes: 15 },
-  ip: { failures: 20, windowMinutes: 15, lockMinutes: 15 },
+  account: { failures: 5, windowMinutes: 15, firstDelaySeconds: 1, maxDelaySeconds: 5 * 60 },
+  ip: { failures: 20, windowMinutes: 15, firstDelaySeconds: 15 * 60, maxDelaySeconds: 15 * 60 },
 } as const;
 
 type Scope = keyof typeof THROTTLE_LIMITS;
@@ -20,38 +24,24 @@ export function throttleKeys(email: string, ip: string | null) {
 
 /** The time until which sign-in is refused for this email or IP, if any. */
 export async function lockedUntil(db: Db, email: string, ip: string | null, now = new Date()) {
-  const keys = throttleKeys(email, ip).map((k) => k.key);
-  const rows = await db
-    .select({ lockedUntil: signInAttempts.lockedUntil })
-    .from(signInAttempts)
-    .where(inArray(signInAttempts.key, keys));
-  const locks = rows
-    .map((row) => row.lockedUntil)
-    .filter((date): date is Date => date !== null && date > now);
+  const locks = (await findSignInLocks(db, { keys: throttleKeys(email, ip).map((k) => k.key) })).filter((date) => date > now);
   return locks.length ? new Date(Math.max(...locks.map((d) => d.getTime()))) : null;
 }
 
 export async function recordFailedSignIn(db: Db, email: string, ip: string | null, now = new Date()) {
   for (const { scope, key } of throttleKeys(email, ip)) {
     const limits = THROTTLE_LIMITS[scope];
-    const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
-    const lockUntil = new Date(now.getTime() + limits.lockMinutes * 60_000);
-    const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
-    // One statement per key keeps concurrent failures counted exactly.
-    await db
-      .insert(signInAttempts)
-      .values({ key, failures: 1, windowStartedAt: now })
-      .onConflictDoUpdate({
-        target: signInAttempts.key,
-        set: {
-          failures: sql`case when ${signInAttempts.windowStartedAt} < ${ts(windowStart)} then 1 else ${signInAttempts.failures} + 1 end`,
-          windowStartedAt: sql`case when ${signInAttempts.windowStartedAt} < ${ts(windowStart)} then ${ts(now)} else ${signInAttempts.windowStartedAt} end`,
-          lockedUntil: sql`case when ${signInAttempts.windowStartedAt} >= ${ts(windowStart)} and ${signInAttempts.failures} + 1 >= ${limits.failures} then ${ts(lockUntil)} else ${signInAttempts.lockedUntil} end`,
-        },
-      });
+    await recordSignInFailure(db, {
+      key,
+      now,
+      windowStart: new Date(now.getTime() - limits.windowMinutes * 60_000),
+      lockAfter: limits.failures,
+      firstDelaySeconds: limits.firstDelaySeconds,
+      maxDelaySeconds: limits.maxDelaySeconds,
+    });
   }
 }
 
 export async function clearFailedSignIns(db: Db, email: string) {
-  await db.delete(signInAttempts).where(eq(signInAttempts.key, throttleKeys(email, null)[0]!.key));
+  await clearSignInFailures(db, { key: throttleKeys(email, null)[0]!.key });
 }

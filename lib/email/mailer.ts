@@ -1,7 +1,7 @@
+import "server-only";
 import nodemailer from "nodemailer";
-import { desc } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { outboxEmails } from "@/db/schema";
+import { insertOutboxEmail, listOutboxEmails } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 
 export type Email = { to: string; subject: string; text: string; html?: string };
@@ -23,12 +23,7 @@ export function outboxMailer(db?: Db): Mailer {
   return {
     transport: "outbox",
     async send(email) {
-      await (db ?? (await getDb())).insert(outboxEmails).values({
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html ?? null,
-      });
+      await insertOutboxEmail(db ?? (await getDb()), { to: email.to, subject: email.subject, text: email.text, html: email.html ?? null });
     },
   };
 }
@@ -43,5 +38,5 @@ export function defaultMailer(): Mailer {
 }
 
 export async function listOutbox(db: Db, limit = 50) {
-  return db.select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(limit);
+  return listOutboxEmails(db, { limit });
 }

@@ -1,6 +1,6 @@
-import { desc, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { sweepRuns } from "@/db/schema";
+import { findLastSweepAt, pingDatabase } from "@/db/queries/health";
 import type { Env } from "@/lib/env";
 
 export type BackgroundStatus = {
@@ -19,8 +19,7 @@ async function devServerReachable(url: string) {
 }
 
 export async function backgroundStatus(db: Db, config: Env, now = new Date()): Promise<BackgroundStatus> {
-  const [last] = await db.select({ at: sweepRuns.lastRunAt }).from(sweepRuns).orderBy(desc(sweepRuns.lastRunAt)).limit(1);
-  const lastSweepAt = last?.at ?? null;
+  const lastSweepAt = await findLastSweepAt(db);
   let reachable: boolean;
   if (config.backgroundEngine === "inngest-dev") {
     const base = config.INNGEST_BASE_URL ?? (config.INNGEST_DEV?.startsWith("http") ? config.INNGEST_DEV : "http://127.0.0.1:8288");
@@ -36,6 +35,6 @@ export async function backgroundStatus(db: Db, config: Env, now = new Date()): P
 }
 
 export async function databaseHealthy(db: Db) {
-  await db.execute(sql`select 1`);
+  await pingDatabase(db);
   return true;
 }

@@ -1,57 +1,41 @@
-import { and, eq } from "drizzle-orm";
+"use server";
+
 import { z } from "zod";
 import { findCompany } from "@/db/queries/companies";
-import { findCompanyUser, listTeams, updateAwaySettings } from "@/db/queries/users";
-import { users } from "@/db/schema";
-import { awayModeScheduled } from "@/lib/background/events";
-import { nudge } from "@/lib/background/dispatch";
+import { findCompanyUser, findPasswordHash, listTeams, replacePassword, updateAwaySettings, updateUserLanguage } from "@/db/queries/users";
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { changePasswordSchema } from "@/lib/auth/validation";
-import { localDateTimeSchema, zonedLocalToUtc } from "@/lib/time";
+import { awayModeScheduled } from "@/lib/background/events";
+import { nudge } from "@/lib/background/dispatch";
+import { zonedLocalToUtc } from "@/lib/time";
+import { deactivateUser as deactivate } from "./deactivation";
+import { awayModeInputSchema, languageSchema } from "./validation";
 
 export const setLanguage = defineAction(
-  { input: z.object({ language: z.enum(["fr", "en"]) }) },
+  { input: languageSchema, output: languageSchema },
   async ({ language }, { db, companyId, userId }) => {
-    if (!(await findCompanyUser(db, { companyId, userId }))) throw new NotFoundError();
-    await db.update(users).set({ language }).where(eq(users.id, userId));
+    if (!(await updateUserLanguage(db, { companyId, userId, language }))) throw new NotFoundError();
     return { language };
   },
 );
 
+/** Ends every session opened with the old password, this one included. */
 export const changePassword = defineAction(
-  { input: changePasswordSchema },
-  async ({ currentPassword, password }, { db, userId }) => {
-    const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
-    if (!user || !(await verifyPassword(currentPassword, user.hash))) {
+  { input: changePasswordSchema, output: z.null() },
+  async ({ currentPassword, password }, { db, companyId, userId }) => {
+    const currentHash = await findPasswordHash(db, { companyId, userId });
+    if (!currentHash || !(await verifyPassword(currentPassword, currentHash))) {
       throw new SafeError("password.currentWrong");
     }
-    await db
-      .update(users)
-      .set({ passwordHash: await hashPassword(password), passwordChangedAt: new Date() })
-      .where(and(eq(users.id, userId), eq(users.passwordHash, user.hash)));
+    await replacePassword(db, { companyId, userId, currentHash, passwordHash: await hashPassword(password), now: new Date() });
     return null;
   },
 );
 
-export const awayModeSchema = z.discriminatedUnion("enabled", [
-  z.object({ enabled: z.literal(false) }),
-  z.object({
-    enabled: z.literal(true),
-    until: localDateTimeSchema.optional().or(z.literal("").transform(() => undefined)),
-    /** "user:<id>", "team:<id>" or "" for nobody. */
-    delegate: z
-      .string()
-      .regex(/^((user|team):[0-9a-f-]{36})?$/, { message: "errors.invalidInput" })
-      .default(""),
-  }),
-]);
-
-const toBoolean = z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean());
-
 export const setAwayMode = defineAction(
-  { input: z.preprocess((raw) => (raw && typeof raw === "object" ? { ...raw, enabled: toBoolean.parse((raw as { enabled?: unknown }).enabled) } : raw), awayModeSchema) },
+  { input: awayModeInputSchema, output: z.object({ awayUntil: z.string().nullable() }) },
   async (input, { db, companyId, userId }) => {
     if (!input.enabled) {
       await updateAwaySettings(db, {
@@ -84,5 +68,14 @@ export const setAwayMode = defineAction(
     });
     if (awayUntil) await nudge(awayModeScheduled.create({ userId, awayUntil: awayUntil.toISOString() }));
     return { awayUntil: awayUntil?.toISOString() ?? null };
+  },
+);
+
+/** No screen calls it yet (user management comes later); the domain rule is here. */
+export const deactivateUser = defineAction(
+  { input: z.object({ userId: z.uuid() }), output: z.null(), permission: "manageUsers" },
+  async ({ userId }, { db, companyId, userId: actorUserId }) => {
+    await deactivate(db, { companyId, actorUserId, userId });
+    return null;
   },
 );

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { AssigneeSelect } from "@/components/people/assignee-select";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { setMyAwayMode } from "../shell-actions";
+import { setAwayMode } from "@/lib/users/actions";
 
 type Option = { id: string; name: string };
 
@@ -39,7 +39,7 @@ export function AwayModeForm({
     const data = new FormData(event.currentTarget);
     setSaved(false);
     startTransition(async () => {
-      const result = await setMyAwayMode({ enabled, until: data.get("until") ?? "", delegate: data.get("delegate") ?? "" });
+      const result = await setAwayMode({ enabled, until: data.get("until") ?? "", delegate: data.get("delegate") ?? "" });
       if (!result.ok) return setError(errorText(result.error));
       setError(undefined);
       setSaved(true);

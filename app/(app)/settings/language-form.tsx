@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { setMyLanguage } from "../shell-actions";
+import { setLanguage } from "@/lib/users/actions";
 
 export function LanguageForm({ language }: { language: "fr" | "en" }) {
   const t = useTranslations("settings");
@@ -19,9 +19,9 @@ export function LanguageForm({ language }: { language: "fr" | "en" }) {
         disabled={pending}
         className="sm:max-w-xs"
         onChange={(event) => {
-          const next = event.target.value;
+          const next = event.target.value === "en" ? "en" : "fr";
           startTransition(async () => {
-            await setMyLanguage({ language: next });
+            await setLanguage({ language: next });
             router.refresh();
           });
         }}

@@ -7,12 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { changeMyPassword } from "../shell-actions";
+import { changePassword } from "@/lib/users/actions";
 
 export function PasswordForm() {
   const t = useTranslations("settings");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState(changeMyPassword, null);
+  const [state, formAction, pending] = useActionState((_state: unknown, data: FormData) => changePassword(data), null);
   const failed = state && !state.ok ? state : null;
   const fieldError = (name: string) => errorText(failed?.fieldErrors?.[name]?.[0]);
   return (

@@ -9,12 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { forgotPasswordAction } from "../actions";
+import { forgotPasswordAction } from "@/lib/auth/actions";
 
 export function ForgotPasswordForm() {
   const t = useTranslations("auth");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState(forgotPasswordAction, null);
+  const [state, formAction, pending] = useActionState((_state: unknown, data: FormData) => forgotPasswordAction(data), null);
   if (state?.ok) {
     return (
       <div className="space-y-4">

@@ -3,18 +3,26 @@
 import { LogIn } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { signInAction } from "../actions";
+import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl, passwordWasReset }: { callbackUrl?: string; passwordWasReset: boolean }) {
   const t = useTranslations("auth");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState(signInAction, null);
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState((_state: unknown, data: FormData) => signInAction(data), null);
+  useEffect(() => {
+    if (state?.ok) {
+      router.replace(state.data.redirectTo);
+      router.refresh();
+    }
+  }, [state, router]);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="space-y-4" noValidate>

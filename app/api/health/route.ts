@@ -1,5 +1,6 @@
 import { getConnection } from "@/db/client";
 import { env } from "@/lib/env";
+import { liveBridgeStatus } from "@/lib/live/postgres-bridge";
 import { backgroundStatus, databaseHealthy } from "@/lib/system/health";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,8 @@ export async function GET() {
       status: "ok",
       database: { driver, ok: true },
       background,
+      // Live updates between app processes (LISTEN/NOTIFY): false while reconnecting.
+      live: liveBridgeStatus(),
       sms: config.smsChannel,
       email: config.emailTransport,
     });

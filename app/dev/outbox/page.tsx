@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Logo } from "@/components/shell/logo";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { requireDevTool } from "@/lib/auth/dev-tools";
 import { listOutbox } from "@/lib/email/mailer";
 import { Linkified } from "./linkified";
 
@@ -13,9 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OutboxPage() {
+  const { db } = await requireDevTool("outbox");
   const t = await getTranslations("outbox");
   const format = await getFormatter();
-  const emails = await listOutbox(await getDb());
+  const emails = await listOutbox(db);
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <div className="mb-6 flex items-center justify-between">

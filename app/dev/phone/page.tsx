@@ -5,29 +5,29 @@ import Link from "next/link";
 import { Logo } from "@/components/shell/logo";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
-import { getDb } from "@/db/client";
+import { requireDevTool } from "@/lib/auth/dev-tools";
 import { customerName } from "@/lib/customers/display";
-import { simulatorCompanies, simulatorCustomers, simulatorThread } from "@/lib/messaging/simulator";
+import { env } from "@/lib/env";
+import { simulatorCustomers, simulatorThread } from "@/lib/messaging/simulator";
 import { formatPhone } from "@/lib/phone";
-import { ownOrigin } from "./origin";
 import { PhoneComposer, PollingRefresh } from "./phone-composer";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("simulator"))("title") };
 }
 
-type Params = { company?: string; customer?: string; q?: string };
+type Params = { customer?: string; q?: string };
 
 export default async function PhoneSimulatorPage({ searchParams }: { searchParams: Promise<Params> }) {
   const t = await getTranslations("simulator");
+  const { db, company: own } = await requireDevTool("phone");
   const params = await searchParams;
-  const db = await getDb();
-  const companies = await simulatorCompanies(db);
-  const company = companies.find((c) => c.id === params.company) ?? companies[0];
+  // Only the signed-in user's own company, and only if it has a number to text.
+  const company = own.senderNumber ? own : undefined;
   const customers = company ? await simulatorCustomers(db, { companyId: company.id, query: params.q }) : [];
   const selected = customers.find((c) => c.id === params.customer);
-  const thread = company && selected ? await simulatorThread(db, { companyId: company.id, customerId: selected.id, appUrl: await ownOrigin() }) : [];
-  const link = (values: Params) => `/dev/phone?${new URLSearchParams(Object.entries({ company: company?.id, q: params.q, ...values }).filter(([, v]) => v) as [string, string][])}`;
+  const thread = company && selected ? await simulatorThread(db, { companyId: company.id, customerId: selected.id, appUrl: env().APP_URL }) : [];
+  const link = (values: Params) => `/dev/phone?${new URLSearchParams(Object.entries({ q: params.q, ...values }).filter(([, v]) => v) as [string, string][])}`;
 
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
@@ -43,17 +43,7 @@ export default async function PhoneSimulatorPage({ searchParams }: { searchParam
       ) : (
         <div className="grid gap-6 md:grid-cols-[18rem_1fr]">
           <aside className="rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200">
-            {companies.length > 1 ? (
-              <div className="mb-3 flex flex-wrap gap-1">
-                {companies.map((c) => (
-                  <Link key={c.id} href={`/dev/phone?company=${c.id}`} className={cn("rounded-full px-2.5 py-1 text-xs", c.id === company.id ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700")}>
-                    {c.name}
-                  </Link>
-                ))}
-              </div>
-            ) : null}
             <form action="/dev/phone" className="mb-2">
-              <input type="hidden" name="company" value={company.id} />
               <input name="q" defaultValue={params.q} placeholder={t("searchCustomer")} aria-label={t("searchCustomer")} className="h-9 w-full rounded-lg border-0 bg-slate-100 px-3 text-sm focus:ring-2 focus:ring-brand-500 focus:outline-none" />
             </form>
             <ul className="max-h-[28rem] space-y-0.5 overflow-y-auto" data-testid="simulator-customers">
@@ -102,7 +92,7 @@ export default async function PhoneSimulatorPage({ searchParams }: { searchParam
                 ))}
               </ol>
               <div className="bg-slate-100 p-2">
-                <PhoneComposer companyId={company.id} from={selected?.mobile ?? ""} allowNumber={!selected} />
+                <PhoneComposer from={selected?.mobile ?? ""} allowNumber={!selected} />
               </div>
             </div>
             {selected ? <p className="mt-3 text-center text-xs text-slate-500">{t("textingAs", { name: customerName(selected), phone: formatPhone(selected.mobile) })}</p> : null}

@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { textAsCustomerAction } from "./actions";
+import { textAsCustomerAction } from "@/lib/messaging/simulator-actions";
 
-/** The simulator has no session to listen with; it simply looks again every two seconds. */
+/** The simulator does not listen to live events; it simply looks again every two seconds. */
 export function PollingRefresh() {
   const router = useRouter();
   useEffect(() => {
@@ -19,7 +19,7 @@ export function PollingRefresh() {
   return null;
 }
 
-export function PhoneComposer({ companyId, from, allowNumber }: { companyId: string; from: string; allowNumber: boolean }) {
+export function PhoneComposer({ from, allowNumber }: { from: string; allowNumber: boolean }) {
   const t = useTranslations("simulator");
   const errorText = useErrorText();
   const router = useRouter();
@@ -31,7 +31,7 @@ export function PhoneComposer({ companyId, from, allowNumber }: { companyId: str
     const form = event.currentTarget;
     const data = new FormData(form);
     startTransition(async () => {
-      const result = await textAsCustomerAction({ companyId, from: allowNumber ? data.get("from") : from, text: data.get("text") });
+      const result = await textAsCustomerAction({ from: String((allowNumber ? data.get("from") : from) ?? ""), text: String(data.get("text") ?? "") });
       if (!result.ok) return setError(errorText("fieldErrors" in result && result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : result.error));
       setError(undefined);
       (form.elements.namedItem("text") as HTMLInputElement).value = "";

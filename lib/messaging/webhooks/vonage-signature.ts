@@ -3,8 +3,10 @@ import { Auth, AlgorithmTypes } from "@vonage/auth";
 import { SMS as SmsApi } from "@vonage/sms";
 import { errors, jwtVerify, SignJWT } from "jose";
 
-/** Vonage signs legacy SMS API callbacks within this window of their timestamp. */
+/** A signed callback older than this is refused, so a captured one cannot be replayed later. */
 export const SIGNATURE_MAX_AGE_SECONDS = 5 * 60;
+/** How far in the future a token may be dated: the clocks of Vonage and ours may differ a little. */
+export const SIGNATURE_CLOCK_SKEW_SECONDS = 60;
 
 export type VerifiedWebhook =
   | { ok: true; shape: "messages"; payload: unknown }
@@ -37,7 +39,16 @@ export async function verifyVonageWebhook(request: Request, secret: string, now 
     const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1];
     if (!token) return { ok: false, status: 401, error: "Malformed Authorization header" };
     try {
-      const { payload } = await jwtVerify(token, key(secret), { algorithms: ["HS256"], currentDate: now, clockTolerance: 60 });
+      const { payload } = await jwtVerify(token, key(secret), {
+        algorithms: ["HS256"],
+        currentDate: now,
+        clockTolerance: SIGNATURE_CLOCK_SKEW_SECONDS,
+        requiredClaims: ["iat"],
+      });
+      const age = now.getTime() / 1000 - Number(payload.iat);
+      if (!(age <= SIGNATURE_MAX_AGE_SECONDS && age >= -SIGNATURE_CLOCK_SKEW_SECONDS)) {
+        return { ok: false, status: 401, error: "Signature older than 5 minutes or dated in the future" };
+      }
       if (payload.payload_hash !== sha256(raw)) return { ok: false, status: 401, error: "payload_hash does not match the body" };
     } catch (error) {
       const reason = error instanceof errors.JOSEError ? error.code : "invalid token";

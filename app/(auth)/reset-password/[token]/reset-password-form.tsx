@@ -9,13 +9,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { resetPasswordAction } from "../../actions";
+import { resetPasswordAction } from "@/lib/auth/actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth");
   const errorText = useErrorText();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(resetPasswordAction, null);
+  const [state, formAction, pending] = useActionState((_state: unknown, data: FormData) => resetPasswordAction(data), null);
   useEffect(() => {
     if (state?.ok) router.push("/sign-in?reset=1");
   }, [state, router]);
