@@ -7,3 +7,4 @@ export * from "./automations";
 export * from "./notifications";
 export * from "./system";
 export * from "./imports";
+export * from "./consent";
