@@ -17,6 +17,7 @@ CREATE TABLE "opt_out_flags" (
 	"customer_id" uuid NOT NULL,
 	"conversation_id" uuid NOT NULL,
 	"message_id" uuid NOT NULL,
+	"excerpt" text NOT NULL,
 	"language" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"resolved_at" timestamp with time zone,

@@ -55,6 +55,8 @@ export const optOutFlags = pgTable(
     messageId: uuid()
       .notNull()
       .references(() => messages.id, { onDelete: "cascade" }),
+    /** The customer's words, kept as proof if staff unsubscribe them. */
+    excerpt: text().notNull(),
     /** The language of the stop word, for the confirmation if staff unsubscribe. */
     language: text().$type<"en" | "fr">().notNull(),
     createdAt: createdAt(),
