@@ -122,3 +122,9 @@ export async function resolveCustomerOptOutFlags(db: Db, { companyId, customerId
     .set({ resolvedAt: at, resolution: "unsubscribed" })
     .where(and(eq(optOutFlags.companyId, companyId), eq(optOutFlags.customerId, customerId), isNull(optOutFlags.resolvedAt)));
 }
+
+/** A merge keeps the absorbed profile's consent proof and open flags on the surviving one. */
+export async function moveConsentRecords(db: Db, { companyId, fromCustomerId, toCustomerId }: { companyId: string; fromCustomerId: string; toCustomerId: string }) {
+  await db.update(consentEvents).set({ customerId: toCustomerId }).where(and(eq(consentEvents.companyId, companyId), eq(consentEvents.customerId, fromCustomerId)));
+  await db.update(optOutFlags).set({ customerId: toCustomerId }).where(and(eq(optOutFlags.companyId, companyId), eq(optOutFlags.customerId, fromCustomerId)));
+}

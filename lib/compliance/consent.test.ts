@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { customers, messages } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { listConsentEvents, recordConsentEvent } from "@/db/queries/consent";
+import { listConsentEvents, moveConsentRecords, recordConsentEvent } from "@/db/queries/consent";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { dismissOptOutHint, unsubscribeFlaggedCustomer } from "./actions";
@@ -71,6 +71,29 @@ describe("consent history", () => {
     expect(await listConsentEvents(db, { companyId: company.id, customerId: customer.id })).toHaveLength(1);
   });
 
+  it("commits with the storing transaction, or not at all when it fails", async () => {
+    const setupResult = await setup();
+    const { db, company, customer, conversation } = setupResult;
+    const failure = new Error("the notification step failed");
+    await expect(
+      db.transaction(async (tx) => {
+        const [message] = await tx
+          .insert(messages)
+          .values({ companyId: company.id, conversationId: conversation.id, customerId: customer.id, direction: "inbound", body: "OPTOUT", sourceKind: "customer", status: "received" })
+          .returning();
+        const outcome = await applyInboundConsent(tx, { companyId: company.id, customerId: customer.id, conversationId: conversation.id, messageId: message!.id, text: "OPTOUT", receivedAt: new Date() });
+        expect(outcome).toMatchObject({ action: "opted_out", reply: { language: "en" } });
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect((await customerRow(db, customer.id)).optedOutAt).toBeNull();
+    expect(await listConsentEvents(db, { companyId: company.id, customerId: customer.id })).toEqual([]);
+
+    // The retry of the whole message applies it.
+    expect((await inbound(setupResult, "OPTOUT")).outcome).toMatchObject({ action: "opted_out", reply: { compliance: "opt_out_confirmation" } });
+    expect(await listConsentEvents(db, { companyId: company.id, customerId: customer.id })).toHaveLength(1);
+  });
+
   it("answers HELP and leaves an ordinary text alone, changing nothing", async () => {
     const setupResult = await setup();
     const { db, company, customer } = setupResult;
@@ -97,6 +120,19 @@ describe("consent history", () => {
       ]),
     );
     expect(history[2]).toEqual({ kind: "opt_out", scope: "marketing", source: "staff", staffName: "Marie-Claude Tremblay", at: at(1).toISOString() });
+  });
+
+  it("keeps the absorbed profile's history on the surviving one after a merge, and only within the company", async () => {
+    const { db, company, customer: absorbed } = await setup();
+    const survivor = await createCustomer(db, company.id);
+    const other = await setup();
+    await recordConsentEvent(db, { companyId: company.id, customerId: absorbed.id, kind: "opt_out", scope: "marketing", source: "import" });
+    await recordConsentEvent(db, { companyId: other.company.id, customerId: other.customer.id, kind: "opt_out", scope: "all", source: "api" });
+    // Another company's ids never move anything.
+    await moveConsentRecords(db, { companyId: company.id, fromCustomerId: other.customer.id, toCustomerId: survivor.id });
+    await moveConsentRecords(db, { companyId: company.id, fromCustomerId: absorbed.id, toCustomerId: survivor.id });
+    expect(await consentHistory(db, { companyId: company.id, customerId: survivor.id })).toMatchObject([{ scope: "marketing", source: "import" }]);
+    expect(await consentHistory(db, { companyId: other.company.id, customerId: other.customer.id })).toHaveLength(1);
   });
 
   it("never shows one company's consent history to another", async () => {
