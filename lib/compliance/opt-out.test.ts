@@ -70,6 +70,11 @@ describe("classifyOptOut", () => {
         ["STOP 🛑🛑", { kind: "stop", language: "en" }],
         ["S.T.O.P.", { kind: "stop", language: "en" }],
         ["stop all", { kind: "stop", language: "en" }],
+        ["STOP STOP STOP", { kind: "stop", language: "en" }],
+        ["Unsubcribe", { kind: "stop", language: "en" }],
+        ["No more texts please", { kind: "stop", language: "en" }],
+        ["Arrête de m'écrire", { kind: "stop", language: "fr" }],
+        ["Ne m'écrivez plus", { kind: "stop", language: "fr" }],
       ]),
     )("%s", (_, text, expected) => expect(classifyOptOut(text)).toEqual(expected));
   });
@@ -125,6 +130,9 @@ describe("classifyOptOut", () => {
         ["Annuler", { kind: "possible_stop", language: "fr" }],
         ["START STOP", { kind: "possible_stop", language: "en" }],
         ["don't stop", { kind: "possible_stop", language: "en" }],
+        ["Remove me from your list", { kind: "possible_stop", language: "en" }],
+        ["take me off your list please", { kind: "possible_stop", language: "en" }],
+        ["Veuillez me retirer de votre liste", { kind: "possible_stop", language: "fr" }],
       ]),
     )("%s", (_, text, expected) => expect(classifyOptOut(text)).toEqual(expected));
   });
@@ -141,6 +149,9 @@ describe("classifyOptOut", () => {
         ["Help me with my car please", { kind: null, language: "en" }],
         ["When can I start the car again?", { kind: null, language: "en" }],
         ["Merci beaucoup", { kind: null, language: "en" }],
+        ["Remove it please", { kind: null, language: "en" }],
+        ["Retirez-le de la facture svp", { kind: null, language: "en" }],
+        ["No more questions, thanks", { kind: null, language: "en" }],
       ]),
     )("%s", (_, text, expected) => expect(classifyOptOut(text)).toEqual(expected));
   });

@@ -20,7 +20,10 @@ const keyword = (kind: Keyword["kind"], language: ConsentLanguage | null, phrase
  */
 const KEYWORDS: Keyword[] = [
   ...keyword("stop", null, ["stop", "stopall", "stop all"]),
-  ...keyword("stop", "en", ["unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "opt out", "opt me out"]),
+  ...keyword("stop", "en", [
+    "unsubscribe", "unsubcribe", "unsuscribe", "unsubscibe", "unsub", "cancel", "end", "quit", "revoke", "optout", "opt out",
+    "no more",
+  ]),
   ...keyword("stop", "fr", [
     "arret", "arrete", "arreter", "arretez", "arrettez",
     "desabonner", "desabonnez", "desabonne", "desabonnement",
@@ -41,7 +44,11 @@ const STOP_SIGNALS = new Set([
   "arret", "arrete", "arreter", "arretez", "desabonner", "desabonnez", "desabonne",
   "desinscrire", "desinscrivez", "desinscris",
 ]);
-const STOP_SIGNAL_PHRASES = [["opt", "out"], ["ne", "plus", "recevoir"]];
+/** "Remove it" or "retirez-le" may be about an invoice: these only ask staff. */
+const STOP_SIGNAL_PHRASES = [
+  ["opt", "out"], ["ne", "plus", "recevoir"], ["remove", "me"], ["take", "me", "off"],
+  ["me", "retirer"], ["retirez", "moi"], ["m", "enlever"], ["enlevez", "moi"],
+];
 /** "I'll stop by tomorrow" is not an opt-out request. */
 const NOT_A_STOP = [["stop", "by"], ["stop", "in"], ["stop", "off"], ["stop", "over"]];
 /** Alone, these usually answer an appointment ("Annuler"): staff decide. */
@@ -51,7 +58,7 @@ const AMBIGUOUS_ALONE = [["annuler"], ["annulez"]];
 const FILLERS_EN = [
   "please", "pls", "plz", "pleas", "thanks", "thank you", "thankyou", "thx", "ty", "now", "right now", "immediately", "asap",
   "i", "want", "to", "would", "like", "just", "me", "my", "it", "this", "number", "from", "list", "the", "all", "your",
-  "text", "texts", "texting", "message", "messages", "messaging", "sending", "send", "writing", "contacting",
+  "text", "texts", "texting", "message", "messages", "messaging", "sending", "send", "writing", "contacting", "anymore", "any more",
   "hi", "hello", "ok", "okay", "sorry",
 ];
 const FILLERS_FR = [
@@ -59,6 +66,7 @@ const FILLERS_FR = [
   "maintenant", "tout de suite", "immediatement", "je", "veux", "voudrais", "souhaite", "aimerais", "j",
   "moi", "m", "me", "de", "des", "du", "vos", "votre", "vous", "les", "la", "le", "ce", "cette", "numero", "liste", "tout", "tous",
   "textos", "texto", "messages", "message", "sms", "courriels", "ecrire", "envoyer", "texter", "contacter",
+  "ecrivez", "envoyez", "textez", "contactez", "veuillez", "pouvez", "pourriez",
   "bonjour", "salut", "allo", "ok", "desole",
 ];
 const FILLERS = [...new Set([...FILLERS_EN, ...FILLERS_FR])].map((phrase) => phrase.split(" ")).sort((a, b) => b.length - a.length);
@@ -98,11 +106,13 @@ const startsWith = (words: string[], at: number, phrase: string[]) => phrase.eve
 const contains = (words: string[], phrase: string[]) => words.some((_, at) => startsWith(words, at, phrase));
 const same = (a: string[], b: string[]) => a.length === b.length && startsWith(a, 0, b);
 
+/** What a text says once fillers are set aside, a repeated word once ("STOP STOP STOP"). */
 function withoutFillers(words: string[]): string[] {
   const kept: string[] = [];
   for (let at = 0; at < words.length; ) {
     const filler = FILLERS.find((phrase) => startsWith(words, at, phrase));
     if (filler) at += filler.length;
+    else if (words[at] === kept.at(-1)) at++;
     else kept.push(words[at++]!);
   }
   return kept;
