@@ -45,6 +45,8 @@ export type InboundConsentOutcome =
  */
 export async function applyInboundConsent(db: Db, request: InboundConsentRequest): Promise<InboundConsentOutcome> {
   const { companyId, customerId } = request;
+  // Most texts are none of this: no transaction, no query for them.
+  if (classifyOptOut(request.text).kind === null) return { action: "none" };
   return db.transaction(async (tx) => {
     const [customer, company] = await Promise.all([findCustomer(tx, { companyId, customerId }), findCompany(tx, { companyId })]);
     if (!customer || !company) return { action: "none" };
