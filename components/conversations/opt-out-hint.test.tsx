@@ -44,6 +44,6 @@ describe("OptOutHint", () => {
     renderIn("en", { unsubscribe: async () => ({ ok: false, error: "errors.notFound" }) });
     fireEvent.click(screen.getByRole("button", { name: "Unsubscribe customer" }));
     await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent(en.errors.notFound));
-    expect(screen.getByRole("button", { name: "Unsubscribe customer" })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Unsubscribe customer" })).toBeEnabled());
   });
 });
