@@ -15,3 +15,4 @@ export * from "./automations";
 export * from "./notifications";
 export * from "./system";
 export * from "./imports";
+export * from "./consent";
