@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { sweepRuns } from "@/db/schema";
+import { recordSweepRun } from "@/db/queries/sweeps";
 import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
-import { processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { processPendingInbound } from "@/lib/messaging/inbound/process";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 
@@ -32,12 +32,6 @@ export const SWEEPS: Sweep[] = [
 /** Runs one sweep and records its heartbeat (shown by /api/health). */
 export async function runSweep(db: Db, sweep: Sweep, now = new Date()) {
   const result = await sweep.run(db, now);
-  await db
-    .insert(sweepRuns)
-    .values({ name: sweep.name, lastRunAt: now, lastResult: result })
-    .onConflictDoUpdate({
-      target: sweepRuns.name,
-      set: { lastRunAt: sql`excluded.last_run_at`, lastResult: sql`excluded.last_result` },
-    });
+  await recordSweepRun(db, { name: sweep.name, at: now, result });
   return result;
 }

@@ -4,7 +4,8 @@ import { conversations, inboundSms, messages } from "@/db/schema";
 import { processInboundSms } from "@/inngest/functions/messaging/process-inbound-sms";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer } from "@/tests/factories";
-import { acceptInboundSms, processPendingInbound } from "./inbound-queue";
+import { acceptInboundSms } from "./accept";
+import { processPendingInbound } from "./process";
 
 const database = withTestDatabase();
 let counter = 0;
