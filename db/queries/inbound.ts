@@ -35,6 +35,9 @@ export type ClaimedInboundSms = {
   to_number: string;
   text: string;
   received_at: Date | string;
+  created_at: Date | string;
+  message_id: string | null;
+  outcome: string | null;
 };
 
 /** Takes up to `limit` unprocessed rows that no live worker holds, oldest first. */
@@ -51,12 +54,20 @@ export async function claimInboundSms(db: Db, { limit, claimTimeout, maxAttempts
           limit ${limit}
           for update skip locked
         )
-        returning id, provider, provider_message_id, from_number, to_number, text, received_at`,
+        returning id, provider, provider_message_id, from_number, to_number, text, received_at, created_at, message_id, outcome`,
   );
 }
 
 export async function markInboundSmsProcessed(db: Db, { id, outcome, messageId }: { id: string; outcome: string; messageId: string | null }) {
   await db.update(inboundSms).set({ processedAt: new Date(), outcome, messageId, lastError: null }).where(eq(inboundSms.id, id));
+}
+
+/**
+ * The message is stored but a follow-up (a compliance reply) is still due: the row stays
+ * unprocessed, so a retry resumes at that step instead of storing again.
+ */
+export async function markInboundSmsStored(db: Db, { id, outcome, messageId }: { id: string; outcome: string; messageId: string }) {
+  await db.update(inboundSms).set({ outcome, messageId }).where(eq(inboundSms.id, id));
 }
 
 export async function releaseInboundSmsClaim(db: Db, { id, error }: { id: string; error: string }) {
@@ -160,11 +171,30 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
   return { companyId: row.company_id, messageId: row.message_id, conversationId: row.conversation_id, customerId: row.customer_id, notified: row.notified ?? [] };
 }
 
+export async function findMessageConversation(db: Db, { companyId, messageId }: { companyId: string; messageId: string }) {
+  const [row] = await db
+    .select({ id: messages.id, conversationId: messages.conversationId, customerId: messages.customerId })
+    .from(messages)
+    .where(and(eq(messages.companyId, companyId), eq(messages.id, messageId)))
+    .limit(1);
+  return row;
+}
+
 export async function findMessageByProviderId(db: Db, { companyId, provider, providerMessageId }: { companyId: string; provider: InboundProvider; providerMessageId: string }) {
   const [row] = await db
     .select({ id: messages.id })
     .from(messages)
     .where(and(eq(messages.companyId, companyId), eq(messages.provider, provider), eq(messages.providerMessageId, providerMessageId)))
+    .limit(1);
+  return row;
+}
+
+/** The system message sent in answer to one inbound SMS (its source), if already sent. */
+export async function findReplyToInbound(db: Db, { companyId, inboundSmsId }: { companyId: string; inboundSmsId: string }) {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.companyId, companyId), eq(messages.sourceKind, "system"), eq(messages.sourceId, inboundSmsId)))
     .limit(1);
   return row;
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { recordSweepRun } from "@/db/queries/sweeps";
 import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
-import { processPendingInbound } from "@/lib/messaging/inbound/process";
+import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 

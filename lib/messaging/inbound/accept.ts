@@ -4,7 +4,7 @@ import { insertInboundSms } from "@/db/queries/inbound";
 import { dispatch } from "@/lib/background/dispatch";
 import { drainSettled } from "@/lib/background/drain";
 import { inboundSmsReceived } from "@/lib/background/events";
-import { processPendingInbound } from "./process";
+import { processPendingInbound } from "./queue";
 import type { InboundSms } from "./types";
 
 export type AcceptOutcome = { status: "accepted" | "duplicate" | "waiting_for_parts"; id?: string };

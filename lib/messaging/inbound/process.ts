@@ -2,14 +2,13 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { findCompanyBySenderNumber } from "@/db/queries/companies";
 import {
-  claimInboundSms,
   findCustomerByMobile,
   findMessageByProviderId,
+  findMessageConversation,
   insertCustomerForNumber,
   markInboundSmsProcessed,
-  releaseInboundSmsClaim,
+  markInboundSmsStored,
   storeInboundOnOpenConversation,
-  type ClaimedInboundSms,
 } from "@/db/queries/inbound";
 import { defaultAssignee } from "@/lib/conversations/routing";
 import { ensureActiveConversation } from "@/lib/conversations/thread";
@@ -17,10 +16,23 @@ import { customerSearchText } from "@/lib/customers/search-text";
 import { publish } from "@/lib/live/bus";
 import { announceNotifications } from "@/lib/notifications/notify";
 import type { SendDependencies } from "../send";
-import { handleComplianceKeyword } from "./compliance";
+import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply } from "./compliance";
 import type { InboundOutcome, InboundSms } from "./types";
 
 type Company = NonNullable<Awaited<ReturnType<typeof findCompanyBySenderNumber>>>;
+
+/** The steps of processing, named so a test can make one of them fail. */
+export type InboundStep = "conversation" | "message" | "compliance" | "reply";
+
+export type ProcessOptions = {
+  dependencies?: SendDependencies;
+  /** The stored inbound row being processed: its processed flag moves with the effects. */
+  inbound?: { id: string; messageId: string | null; outcome: string | null };
+  /** Test hook: called after each step; throwing there is a fault at that step. */
+  afterStep?: (step: InboundStep) => void;
+};
+
+const REPLY_DUE = "reply_due:";
 
 async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
   const existing = await findCustomerByMobile(db, { companyId: company.id, mobile });
@@ -35,84 +47,81 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
   return created ?? (await findCustomerByMobile(db, { companyId: company.id, mobile }))!;
 }
 
-/**
- * Stores an inbound SMS: customer (created for an unknown number), active conversation
- * (created or reopened, routed by the company rule), message. Idempotent on the
- * provider's message id. Then handles STOP/START/HELP and tells the assignee.
- */
-export async function receiveSms(db: Db, sms: InboundSms, dependencies: SendDependencies = {}): Promise<InboundOutcome> {
-  // The common case, one statement: a known customer writes into their open conversation.
-  const fast = await storeInboundOnOpenConversation(db, sms);
-  const company = await findCompanyBySenderNumber(db, sms.to);
-  if (!fast && !company) return { status: "unknown_recipient" };
-  const stored =
-    fast ??
-    (await (async () => {
-      const seen = await findMessageByProviderId(db, { companyId: company!.id, provider: sms.provider, providerMessageId: sms.providerMessageId });
-      if (seen) return { duplicateOf: seen.id };
-      return db.transaction(async (tx) => {
-        const customer = await findOrCreateCustomer(tx, company!, sms.from);
-        await ensureActiveConversation(tx, { companyId: company!.id, customerId: customer.id, assignTo: defaultAssignee(company!), now: sms.receivedAt });
-        return (await storeInboundOnOpenConversation(tx, sms)) ?? { duplicateOf: null };
-      });
-    })());
-  if ("duplicateOf" in stored) {
-    const messageId = stored.duplicateOf ?? (await findMessageByProviderId(db, { companyId: company!.id, provider: sms.provider, providerMessageId: sms.providerMessageId }))!.id;
-    return { status: "duplicate", messageId };
-  }
+type Stored = { messageId: string; conversationId: string; customerId: string; reply: ComplianceReply | null };
 
-  publish(stored.companyId, { type: "message.created", conversationId: stored.conversationId, direction: "inbound" });
-  announceNotifications(stored.companyId, stored.notified);
-  await handleComplianceKeyword(
-    db,
-    { company: company!, customerId: stored.customerId, conversationId: stored.conversationId, text: sms.text, receivedAt: sms.receivedAt },
-    dependencies,
-  );
+/**
+ * One transaction: customer (created for an unknown number), active conversation (created
+ * or reopened, routed by the company rule), message with its summary and notifications,
+ * the STOP/START state, and the inbound row's progress. A failure anywhere leaves nothing,
+ * so the retry starts again from the top.
+ */
+async function storeMessage(db: Db, company: Company, sms: InboundSms, { inbound, afterStep }: ProcessOptions): Promise<Stored | { duplicateOf: string }> {
+  const stored = await db.transaction(async (tx) => {
+    // The common case, one statement: a known customer writes into their open conversation.
+    let row = await storeInboundOnOpenConversation(tx, sms);
+    if (!row) {
+      const seen = await findMessageByProviderId(tx, { companyId: company.id, provider: sms.provider, providerMessageId: sms.providerMessageId });
+      if (seen) return { duplicateOf: seen.id };
+      const customer = await findOrCreateCustomer(tx, company, sms.from);
+      await ensureActiveConversation(tx, { companyId: company.id, customerId: customer.id, assignTo: defaultAssignee(company), now: sms.receivedAt });
+      afterStep?.("conversation");
+      row = await storeInboundOnOpenConversation(tx, sms);
+      if (!row) return { duplicateOf: null };
+    }
+    afterStep?.("message");
+    const reply = await applyComplianceKeyword(tx, { companyId: company.id, customerId: row.customerId, text: sms.text, at: sms.receivedAt });
+    afterStep?.("compliance");
+    if (inbound && reply) await markInboundSmsStored(tx, { id: inbound.id, outcome: `${REPLY_DUE}${reply}`, messageId: row.messageId });
+    else if (inbound) await markInboundSmsProcessed(tx, { id: inbound.id, outcome: "stored", messageId: row.messageId });
+    return { ...row, reply };
+  });
+  if ("duplicateOf" in stored) {
+    // Another request stored it a moment ago.
+    const duplicateOf = stored.duplicateOf ?? (await findMessageByProviderId(db, { companyId: company.id, provider: sms.provider, providerMessageId: sms.providerMessageId }))!.id;
+    if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "duplicate", messageId: duplicateOf });
+    return { duplicateOf };
+  }
+  publish(company.id, { type: "message.created", conversationId: stored.conversationId, direction: "inbound" });
+  announceNotifications(company.id, stored.notified);
+  return stored;
+}
+
+/** A previous attempt stored the message but its reply was not sent yet: resume there. */
+async function resumeStored(db: Db, company: Company, inbound: NonNullable<ProcessOptions["inbound"]>): Promise<Stored | null> {
+  if (!inbound.messageId || !inbound.outcome?.startsWith(REPLY_DUE)) return null;
+  const message = await findMessageConversation(db, { companyId: company.id, messageId: inbound.messageId });
+  if (!message) return null;
+  return { messageId: message.id, conversationId: message.conversationId, customerId: message.customerId, reply: inbound.outcome.slice(REPLY_DUE.length) as ComplianceReply };
+}
+
+/**
+ * Processes an inbound SMS as a whole, retried until it completes: the message and its
+ * effects in one transaction, then the STOP/START/HELP reply; the inbound row is marked
+ * processed only after the last step, so no step is skipped by a retry. Idempotent on
+ * the provider's message id.
+ */
+export async function processInboundSms(db: Db, sms: InboundSms, options: ProcessOptions = {}): Promise<InboundOutcome> {
+  const { inbound, dependencies = {}, afterStep } = options;
+  const company = await findCompanyBySenderNumber(db, sms.to);
+  if (!company) {
+    if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "unknown_recipient", messageId: null });
+    return { status: "unknown_recipient" };
+  }
+  const stored = (inbound && (await resumeStored(db, company, inbound))) || (await storeMessage(db, company, sms, options));
+  if ("duplicateOf" in stored) return { status: "duplicate", messageId: stored.duplicateOf };
+  if (stored.reply) {
+    await sendComplianceReply(
+      db,
+      { company, customerId: stored.customerId, conversationId: stored.conversationId, reply: stored.reply, inboundSmsId: inbound?.id },
+      dependencies,
+    );
+    afterStep?.("reply");
+    if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "stored", messageId: stored.messageId });
+  }
   return { status: "stored", messageId: stored.messageId, conversationId: stored.conversationId, customerId: stored.customerId };
 }
 
-const CLAIM_TIMEOUT = "1 minute";
-const MAX_ATTEMPTS = 10;
-const PARALLEL_SENDERS = 8;
-
-const claimedSms = (row: ClaimedInboundSms): InboundSms => ({
-  provider: row.provider,
-  providerMessageId: row.provider_message_id,
-  from: row.from_number,
-  to: row.to_number,
-  text: row.text,
-  receivedAt: new Date(row.received_at),
-});
-
-async function processOne(db: Db, row: ClaimedInboundSms, dependencies: SendDependencies) {
-  try {
-    const outcome = await receiveSms(db, claimedSms(row), dependencies);
-    await markInboundSmsProcessed(db, { id: row.id, outcome: outcome.status, messageId: "messageId" in outcome ? outcome.messageId : null });
-  } catch (error) {
-    console.error("[inbound] processing failed; it will be retried", error);
-    await releaseInboundSmsClaim(db, { id: row.id, error: String(error) });
-  }
-}
-
-/**
- * Turns every pending inbound SMS into conversation messages. One sender's messages stay
- * in order; different senders are handled side by side. Safe to run concurrently.
- */
-export async function processPendingInbound(db: Db, { batchSize = 200, dependencies = {} }: { batchSize?: number; dependencies?: SendDependencies } = {}) {
-  let processed = 0;
-  for (;;) {
-    const batch = await claimInboundSms(db, { limit: batchSize, claimTimeout: CLAIM_TIMEOUT, maxAttempts: MAX_ATTEMPTS });
-    const bySender = new Map<string, ClaimedInboundSms[]>();
-    for (const row of batch) bySender.set(row.from_number, [...(bySender.get(row.from_number) ?? []), row]);
-    const queues = [...bySender.values()];
-    await Promise.all(
-      Array.from({ length: Math.min(PARALLEL_SENDERS, queues.length) }, async () => {
-        for (let queue = queues.shift(); queue; queue = queues.shift()) {
-          for (const row of queue) await processOne(db, row, dependencies);
-        }
-      }),
-    );
-    processed += batch.length;
-    if (batch.length < batchSize) return { processed };
-  }
+/** Stores and handles an inbound SMS that has no inbound row (tests, in-process callers). */
+export function receiveSms(db: Db, sms: InboundSms, dependencies: SendDependencies = {}) {
+  return processInboundSms(db, sms, { dependencies });
 }

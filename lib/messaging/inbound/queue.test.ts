@@ -5,7 +5,7 @@ import { processInboundSms } from "@/inngest/functions/messaging/process-inbound
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer } from "@/tests/factories";
 import { acceptInboundSms } from "./accept";
-import { processPendingInbound } from "./process";
+import { processPendingInbound } from "./queue";
 
 const database = withTestDatabase();
 let counter = 0;
