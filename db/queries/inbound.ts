@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { queryPrepared, queryRows, type Db } from "@/db/client";
 import { customers, inboundMessageParts, inboundSms, messages } from "@/db/schema";
 
@@ -82,10 +82,19 @@ export type InboundPartValues = {
   totalParts: number;
   partProviderId: string;
   text: string;
+  receivedAt: Date;
 };
 
+type PartSet = { from: string; to: string; reference: string; totalParts: number };
+
+/** Serialises the parts of one multipart set, so two last parts arriving together join once. */
+export async function lockInboundPartSet(db: Db, { from, to, reference }: Omit<PartSet, "totalParts">) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`inbound-parts:${to}:${from}:${reference}`}))`);
+}
+
+/** False when this part (by its provider id) was already received. */
 export async function insertInboundPart(db: Db, part: InboundPartValues) {
-  await db
+  const rows = await db
     .insert(inboundMessageParts)
     .values({
       toNumber: part.to,
@@ -95,15 +104,54 @@ export async function insertInboundPart(db: Db, part: InboundPartValues) {
       totalParts: part.totalParts,
       providerMessageId: part.partProviderId,
       text: part.text,
+      receivedAt: part.receivedAt,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: inboundMessageParts.providerMessageId });
+  return rows.length > 0;
 }
 
-export async function listInboundParts(db: Db, { from, to, reference }: { from: string; to: string; reference: string }) {
+export type InboundPartRow = typeof inboundMessageParts.$inferSelect;
+
+/** The parts of a set not yet joined, oldest first, received since `since`. */
+export async function listWaitingParts(db: Db, { from, to, reference, totalParts, since }: PartSet & { since: Date }) {
   return db
     .select()
     .from(inboundMessageParts)
-    .where(and(eq(inboundMessageParts.toNumber, to), eq(inboundMessageParts.fromNumber, from), eq(inboundMessageParts.reference, reference)));
+    .where(
+      and(
+        eq(inboundMessageParts.toNumber, to),
+        eq(inboundMessageParts.fromNumber, from),
+        eq(inboundMessageParts.reference, reference),
+        eq(inboundMessageParts.totalParts, totalParts),
+        isNull(inboundMessageParts.joinedAt),
+        gte(inboundMessageParts.createdAt, since),
+      ),
+    )
+    .orderBy(asc(inboundMessageParts.createdAt));
+}
+
+/** Joined parts keep an empty row, so a late retry of one is still a duplicate. */
+export async function markPartsJoined(db: Db, { partProviderIds, at }: { partProviderIds: string[]; at: Date }) {
+  await db.update(inboundMessageParts).set({ joinedAt: at, text: "" }).where(inArray(inboundMessageParts.providerMessageId, partProviderIds));
+}
+
+/** Sets whose oldest waiting part is older than `before`: they will never complete. */
+export async function listExpiredPartSets(db: Db, { before }: { before: Date }): Promise<PartSet[]> {
+  return db
+    .selectDistinct({ from: inboundMessageParts.fromNumber, to: inboundMessageParts.toNumber, reference: inboundMessageParts.reference, totalParts: inboundMessageParts.totalParts })
+    .from(inboundMessageParts)
+    .where(and(isNull(inboundMessageParts.joinedAt), lt(inboundMessageParts.createdAt, before)))
+    .limit(100);
+}
+
+/** Forgets joined parts once no provider retry of them can arrive any more. */
+export async function deleteJoinedParts(db: Db, { before }: { before: Date }) {
+  const rows = await db
+    .delete(inboundMessageParts)
+    .where(and(isNotNull(inboundMessageParts.joinedAt), lt(inboundMessageParts.joinedAt, before)))
+    .returning({ id: inboundMessageParts.providerMessageId });
+  return rows.length;
 }
 
 /** The conversation summary's preview of a message. */

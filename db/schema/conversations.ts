@@ -199,7 +199,12 @@ export const inboundSms = pgTable(
   ],
 );
 
-/** Parts of a multipart legacy SMS API inbound, joined once all have arrived. */
+/**
+ * Parts of a multipart legacy SMS API inbound, joined once all have arrived (or, after a
+ * timeout, into what arrived). Keyed by the part's own provider id: the 8-bit concat
+ * reference repeats across messages. A joined part keeps its row, emptied, so a late
+ * retry of it is recognised as a duplicate.
+ */
 export const inboundMessageParts = pgTable(
   "inbound_message_parts",
   {
@@ -208,11 +213,17 @@ export const inboundMessageParts = pgTable(
     reference: text().notNull(),
     partNumber: integer().notNull(),
     totalParts: integer().notNull(),
-    providerMessageId: text().notNull(),
+    providerMessageId: text().primaryKey(),
     text: text().notNull(),
+    receivedAt: at(),
     createdAt: createdAt(),
+    joinedAt: at(),
   },
-  (t) => [primaryKey({ columns: [t.toNumber, t.fromNumber, t.reference, t.partNumber] })],
+  (t) => [
+    index("inbound_message_parts_waiting_idx")
+      .on(t.toNumber, t.fromNumber, t.reference, t.totalParts, t.createdAt)
+      .where(sql`${t.joinedAt} is null`),
+  ],
 );
 
 export type FileOwner = "message" | "note" | "event";

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { recordSweepRun } from "@/db/queries/sweeps";
 import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
+import { flushIncompleteParts } from "@/lib/messaging/inbound/parts";
 import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
@@ -22,6 +23,8 @@ export type Sweep = {
 export const SWEEPS: Sweep[] = [
   { name: "end-expired-away-modes", cron: "* * * * *", run: endExpiredAwayModes },
   { name: "auto-close-conversations", cron: "*/15 * * * *", run: autoCloseInactiveConversations },
+  // Multipart texts whose missing parts never came are stored with what arrived.
+  { name: "flush-incomplete-sms-parts", cron: "* * * * *", run: flushIncompleteParts },
   // Inbound SMS are processed right after the webhook; this catches any that were not.
   { name: "process-inbound-sms", cron: "* * * * *", run: (db) => processPendingInbound(db) },
   { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
