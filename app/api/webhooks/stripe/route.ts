@@ -1,9 +1,23 @@
 import type Stripe from "stripe";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { stripeOrNull } from "@/lib/payments/actions";
 import { applyStripeEvent } from "@/lib/payments/payments";
 
 export const dynamic = "force-dynamic";
+
+const stripeId = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^\u0000-\u001f]+$/);
+
+/** What applying an event relies on; an event without it can never be applied (400, not a retried 503). */
+const applicableEvent = z.looseObject({
+  id: stripeId,
+  type: z.string().min(1).max(255),
+  data: z.looseObject({ object: z.looseObject({ id: stripeId.optional() }) }),
+});
 
 /**
  * Stripe events (PLAT-2): the raw body's signature is checked first; a missing or bad
@@ -20,6 +34,10 @@ export async function POST(request: Request) {
     event = stripe.client.webhooks.constructEvent(raw, signature, stripe.webhookSecret);
   } catch {
     return Response.json({ error: "Invalid Stripe-Signature" }, { status: 400 });
+  }
+  const parsed = applicableEvent.safeParse(event);
+  if (!parsed.success) {
+    return Response.json({ error: "Malformed event", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, { status: 400 });
   }
   try {
     return Response.json({ ok: true, result: await applyStripeEvent(await getDb(), stripe.client, event) });
