@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { readLimitedBody, withBody } from "@/lib/http/body-limit";
 import { parsePhone } from "@/lib/phone";
 import { carrierErrorCategory } from "../carrier-errors";
 import { acceptInboundSms, afterInboundAccepted } from "../inbound/accept";
@@ -127,9 +128,19 @@ function neverStorable(error: unknown): boolean {
   return false;
 }
 
+/** Vonage's callbacks are a few kB; anything much larger is refused before it is read in full. */
+export const VONAGE_BODY_LIMIT = 64 * 1024;
+
+async function verify(request: Request, now: Date) {
+  const body = await readLimitedBody(request, VONAGE_BODY_LIMIT);
+  if (!body.ok) return { ok: false as const, response: body.response };
+  const verified = await verifyVonageWebhook(withBody(request, body.text), env().vonageSignatureSecret, now);
+  return verified.ok ? verified : { ok: false as const, response: json({ error: verified.error }, verified.status) };
+}
+
 export async function handleInboundWebhook(request: Request, now = new Date()) {
-  const verified = await verifyVonageWebhook(request, env().vonageSignatureSecret, now);
-  if (!verified.ok) return json({ error: verified.error }, verified.status);
+  const verified = await verify(request, now);
+  if (!verified.ok) return verified.response;
   const db = await getDb();
   if (verified.shape === "messages") {
     const parsed = messagesInbound.safeParse(verified.payload);
@@ -176,8 +187,8 @@ const LEGACY_STATUS: Record<z.infer<typeof legacyStatus>["status"], StatusReport
 };
 
 export async function handleStatusWebhook(request: Request, now = new Date()) {
-  const verified = await verifyVonageWebhook(request, env().vonageSignatureSecret, now);
-  if (!verified.ok) return json({ error: verified.error }, verified.status);
+  const verified = await verify(request, now);
+  if (!verified.ok) return verified.response;
   const db = await getDb();
   let report: StatusReport | null;
   if (verified.shape === "messages") {

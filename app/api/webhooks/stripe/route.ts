@@ -1,10 +1,14 @@
 import type Stripe from "stripe";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { readLimitedBody } from "@/lib/http/body-limit";
 import { stripeOrNull } from "@/lib/payments/actions";
 import { applyStripeEvent } from "@/lib/payments/payments";
 
 export const dynamic = "force-dynamic";
+
+/** Stripe's events are well under 1 MB; a larger body is refused before it is read in full. */
+const STRIPE_BODY_LIMIT = 1024 * 1024;
 
 const stripeId = z
   .string()
@@ -28,7 +32,9 @@ export async function POST(request: Request) {
   if (!stripe?.webhookSecret) return Response.json({ error: "Stripe is not configured" }, { status: 503 });
   const signature = request.headers.get("stripe-signature");
   if (!signature) return Response.json({ error: "Missing Stripe-Signature" }, { status: 400 });
-  const raw = await request.text();
+  const body = await readLimitedBody(request, STRIPE_BODY_LIMIT);
+  if (!body.ok) return body.response;
+  const raw = body.text;
   let event: Stripe.Event;
   try {
     event = stripe.client.webhooks.constructEvent(raw, signature, stripe.webhookSecret);
