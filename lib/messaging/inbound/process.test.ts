@@ -70,3 +70,22 @@ describe("processing an inbound STOP is retried as a whole", () => {
     }
   }
 });
+
+describe("a sender that cannot receive texts", () => {
+  it("keeps an alphanumeric sender's text for staff, but creates no customer and sends no reply", async () => {
+    const db = database.db;
+    const company = await createCompany(db);
+    const agent = await createUser(db, company.id);
+    for (const text of ["Votre code promo: SOLDE50", "HELP", "STOP"]) {
+      await acceptInboundSms(db, { provider: "vonage", providerMessageId: `promo-${++counter}`, from: "PROMOBOT", to: company.senderNumber!, text, receivedAt: new Date() });
+    }
+    await processPendingInbound(db);
+    expect(await db.select().from(customers).where(eq(customers.companyId, company.id))).toEqual([]);
+    expect(await db.select().from(messages).where(eq(messages.companyId, company.id))).toEqual([]);
+    const rows = await db.select().from(inboundSms).where(eq(inboundSms.fromNumber, "PROMOBOT"));
+    expect(rows.filter((row) => row.toNumber === company.senderNumber).map((row) => row.outcome)).toEqual(["unreplyable_sender", "unreplyable_sender", "unreplyable_sender"]);
+    const notes = await db.select().from(notifications).where(and(eq(notifications.userId, agent.id), eq(notifications.kind, "inbound.unreplyable_sender")));
+    expect(notes.map((note) => note.data)).toEqual(expect.arrayContaining([expect.objectContaining({ from: "PROMOBOT", text: "Votre code promo: SOLDE50" })]));
+    expect(notes).toHaveLength(3);
+  });
+});

@@ -14,10 +14,11 @@ import { defaultAssignee } from "@/lib/conversations/routing";
 import { ensureActiveConversation } from "@/lib/conversations/thread";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { publish } from "@/lib/live/bus";
-import { announceNotifications } from "@/lib/notifications/notify";
+import { listCompanyUsers } from "@/db/queries/users";
+import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import type { SendDependencies } from "../send";
 import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply } from "./compliance";
-import type { InboundOutcome, InboundSms } from "./types";
+import { isTextableNumber, type InboundOutcome, type InboundSms } from "./types";
 
 type Company = NonNullable<Awaited<ReturnType<typeof findCompanyBySenderNumber>>>;
 
@@ -86,6 +87,26 @@ async function storeMessage(db: Db, company: Company, sms: InboundSms, { inbound
   return stored;
 }
 
+/**
+ * A sender that cannot receive texts: the text is kept for staff (on the inbound row, and
+ * in a notification to the company's users) with no customer, conversation or reply.
+ */
+async function keepUnreplyable(db: Db, company: Company, sms: InboundSms, inbound: ProcessOptions["inbound"]) {
+  const notified = await db.transaction(async (tx) => {
+    const userIds = (await listCompanyUsers(tx, { companyId: company.id })).map((user) => user.id);
+    const recipients = await recordNotifications(tx, {
+      companyId: company.id,
+      userIds,
+      kind: "inbound.unreplyable_sender",
+      data: { from: sms.from, text: sms.text.slice(0, 500), receivedAt: sms.receivedAt.toISOString(), inboundSmsId: inbound?.id ?? null },
+    });
+    if (inbound) await markInboundSmsProcessed(tx, { id: inbound.id, outcome: "unreplyable_sender", messageId: null });
+    return recipients;
+  });
+  announceNotifications(company.id, notified);
+  return { status: "unreplyable_sender" } as const;
+}
+
 /** A previous attempt stored the message but its reply was not sent yet: resume there. */
 async function resumeStored(db: Db, company: Company, inbound: NonNullable<ProcessOptions["inbound"]>): Promise<Stored | null> {
   if (!inbound.messageId || !inbound.outcome?.startsWith(REPLY_DUE)) return null;
@@ -107,6 +128,7 @@ export async function processInboundSms(db: Db, sms: InboundSms, options: Proces
     if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "unknown_recipient", messageId: null });
     return { status: "unknown_recipient" };
   }
+  if (!isTextableNumber(sms.from)) return keepUnreplyable(db, company, sms, inbound);
   const stored = (inbound && (await resumeStored(db, company, inbound))) || (await storeMessage(db, company, sms, options));
   if ("duplicateOf" in stored) return { status: "duplicate", messageId: stored.duplicateOf };
   if (stored.reply) {

@@ -11,4 +11,11 @@ export type InboundSms = {
 export type InboundOutcome =
   | { status: "stored"; messageId: string; conversationId: string; customerId: string }
   | { status: "duplicate"; messageId: string }
-  | { status: "unknown_recipient" };
+  | { status: "unknown_recipient" }
+  | { status: "unreplyable_sender" };
+
+/**
+ * A number that can receive texts: E.164. Alphanumeric senders ("PROMOBOT") and short
+ * codes cannot, so they never become customers and are never answered.
+ */
+export const isTextableNumber = (value: string) => /^\+[1-9]\d{6,14}$/.test(value);
