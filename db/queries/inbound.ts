@@ -13,6 +13,7 @@ export type InboundSmsValues = {
   to: string;
   text: string;
   receivedAt: Date;
+  acceptedAt?: Date;
 };
 
 export async function insertInboundSms(db: Db, sms: InboundSmsValues) {
@@ -165,8 +166,10 @@ export type StoredInboundMessage = { companyId: string; messageId: string; conve
  * a newer preview) and the assignee's notifications. Null when the sender has no open
  * conversation yet, or the message is already stored.
  */
-export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValues): Promise<StoredInboundMessage | null> {
-  const at = sql`${sms.receivedAt.toISOString()}::timestamptz`;
+export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValues & { acceptedAt: Date }): Promise<StoredInboundMessage | null> {
+  // Our time orders the inbox and sets unread; the provider's is kept as when it was sent.
+  const at = sql`${sms.acceptedAt.toISOString()}::timestamptz`;
+  const sentAt = sql`${sms.receivedAt.toISOString()}::timestamptz`;
   const [row] = await queryPrepared<{ company_id: string; message_id: string; conversation_id: string; customer_id: string; notified: string[] | null }>(
     db,
     "inbound_sms_fast_path",
@@ -180,9 +183,9 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
     ),
     message as (
       insert into messages (company_id, conversation_id, customer_id, direction, body, source_kind, status, provider,
-                            provider_message_id, segments, from_number, to_number, created_at)
+                            provider_message_id, segments, from_number, to_number, sent_at, created_at)
       select company_id, conversation_id, customer_id, 'inbound', ${sms.text}, 'customer', 'received', ${sms.provider},
-             ${sms.providerMessageId}, 1, ${sms.from}, ${sms.to}, ${at}
+             ${sms.providerMessageId}, 1, ${sms.from}, ${sms.to}, ${sentAt}, ${at}
       from target
       on conflict do nothing
       returning id, conversation_id

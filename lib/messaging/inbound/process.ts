@@ -56,7 +56,8 @@ type Stored = { messageId: string; conversationId: string; customerId: string; r
  * the STOP/START state, and the inbound row's progress. A failure anywhere leaves nothing,
  * so the retry starts again from the top.
  */
-async function storeMessage(db: Db, company: Company, sms: InboundSms, { inbound, afterStep }: ProcessOptions): Promise<Stored | { duplicateOf: string }> {
+async function storeMessage(db: Db, company: Company, received: InboundSms, { inbound, afterStep }: ProcessOptions): Promise<Stored | { duplicateOf: string }> {
+  const sms = { ...received, acceptedAt: received.acceptedAt ?? new Date() };
   const stored = await db.transaction(async (tx) => {
     // The common case, one statement: a known customer writes into their open conversation.
     let row = await storeInboundOnOpenConversation(tx, sms);
@@ -64,13 +65,13 @@ async function storeMessage(db: Db, company: Company, sms: InboundSms, { inbound
       const seen = await findMessageByProviderId(tx, { companyId: company.id, provider: sms.provider, providerMessageId: sms.providerMessageId });
       if (seen) return { duplicateOf: seen.id };
       const customer = await findOrCreateCustomer(tx, company, sms.from);
-      await ensureActiveConversation(tx, { companyId: company.id, customerId: customer.id, assignTo: defaultAssignee(company), now: sms.receivedAt });
+      await ensureActiveConversation(tx, { companyId: company.id, customerId: customer.id, assignTo: defaultAssignee(company), now: sms.acceptedAt });
       afterStep?.("conversation");
       row = await storeInboundOnOpenConversation(tx, sms);
       if (!row) return { duplicateOf: null };
     }
     afterStep?.("message");
-    const reply = await applyComplianceKeyword(tx, { companyId: company.id, customerId: row.customerId, text: sms.text, at: sms.receivedAt });
+    const reply = await applyComplianceKeyword(tx, { companyId: company.id, customerId: row.customerId, text: sms.text, at: sms.acceptedAt });
     afterStep?.("compliance");
     if (inbound && reply) await markInboundSmsStored(tx, { id: inbound.id, outcome: `${REPLY_DUE}${reply}`, messageId: row.messageId });
     else if (inbound) await markInboundSmsProcessed(tx, { id: inbound.id, outcome: "stored", messageId: row.messageId });

@@ -20,6 +20,7 @@ const claimedSms = (row: ClaimedInboundSms): InboundSms => ({
   to: row.to_number,
   text: row.text,
   receivedAt: new Date(row.received_at),
+  acceptedAt: new Date(row.created_at),
 });
 
 type QueueOptions = { batchSize?: number; dependencies?: SendDependencies; afterStep?: ProcessOptions["afterStep"] };

@@ -5,7 +5,10 @@ export type InboundSms = {
   from: string;
   to: string;
   text: string;
+  /** The provider's timestamp (when the customer sent it), clamped to a sane window: shown, never sorted on. */
   receivedAt: Date;
+  /** When we received it (the webhook stored it): orders the inbox and marks it unread. Default: now. */
+  acceptedAt?: Date;
 };
 
 export type InboundOutcome =
