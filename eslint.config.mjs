@@ -16,17 +16,6 @@ const restricted = (...entries) => {
   return ["error", { paths, patterns }];
 };
 
-// TRANSITION (issue 9): files not yet moved onto the layering. Delete a line once its
-// file passes; the list must be empty when issue 9 is resolved.
-const NOT_YET_LAYERED = [
-  "lib/background/sweeps.ts",
-  "lib/imports/queue.ts",
-  "lib/messaging/inbound-fast-path.ts",
-  "lib/messaging/inbound-queue.ts",
-  "lib/messaging/inbound.ts",
-  "lib/messaging/status.ts",
-];
-
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -46,7 +35,6 @@ export default defineConfig([
   { files: ["lib/**"], rules: { "@typescript-eslint/no-restricted-imports": restricted(DRIZZLE, DRIZZLE_SUBPATHS, NO_APP, NO_INNGEST) } },
   { files: ["components/**"], rules: { "@typescript-eslint/no-restricted-imports": restricted(DRIZZLE, DRIZZLE_SUBPATHS, NO_APP, NO_DB) } },
   { files: ["inngest/**"], rules: { "@typescript-eslint/no-restricted-imports": restricted(DRIZZLE, DRIZZLE_SUBPATHS, NO_APP) } },
-  { files: NOT_YET_LAYERED, rules: { "@typescript-eslint/no-restricted-imports": "off" } },
   // Tests assert on rows directly; benches and scripts measure and seed.
   {
     files: ["**/*.test.ts", "**/*.test.tsx", "tests/**", "e2e/**", "bench/**"],

@@ -47,8 +47,48 @@ export async function openPostgres(url: string, options: { max?: number } = {}) 
   // An idle connection dropped by the server (restart, failover) is replaced on next use;
   // without a listener the pool's "error" event would end the process.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  releaseLostConnections(pool);
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, pool, close: () => pool.end() };
+}
+
+type PgPool = import("pg").Pool;
+type PgClient = import("pg").PoolClient;
+type ConnectCallback = (error: Error | undefined, client: PgClient | undefined, done: (release?: unknown) => void) => void;
+
+/**
+ * A connection killed while checked out (by a failover, or between two statements of a
+ * transaction) goes back to the pool at once, to be replaced. Without this the process
+ * crashes on the client's "error" event, and a BEGIN that fails (drizzle's transaction
+ * issues it before its try/finally) never releases its client: after a few such blips
+ * the pool is exhausted and every request waits forever.
+ */
+function releaseLostConnections(pool: PgPool) {
+  const connect = pool.connect.bind(pool) as unknown as (callback: ConnectCallback) => void;
+  const guarded = (callback?: ConnectCallback) => {
+    const checkout = new Promise<PgClient>((resolve, reject) =>
+      connect((error, client, done) => {
+        if (error || !client) return callback ? callback(error, client, done) : reject(error);
+        let released = false;
+        const release = (reason?: unknown) => {
+          if (released) return;
+          released = true;
+          client.removeListener("error", lost);
+          done(reason);
+        };
+        const lost = (lostError: Error) => {
+          console.error("[db] connection lost:", lostError.message);
+          release(lostError);
+        };
+        client.on("error", lost);
+        client.release = release as PgClient["release"];
+        if (callback) callback(undefined, client, release);
+        else resolve(client);
+      }),
+    );
+    return callback ? undefined : checkout;
+  };
+  pool.connect = guarded as PgPool["connect"];
 }
 
 async function openNeon(url: string) {

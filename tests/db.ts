@@ -74,8 +74,8 @@ export function withTestDatabase(): { readonly db: Db; readonly driver: Database
   }, 60_000);
   afterAll(async () => {
     // Background work started by a route under test finishes before the database goes.
-    const [{ inboundDrainSettled }, { importDrainSettled }] = await Promise.all([import("@/lib/messaging/inbound-queue"), import("@/lib/imports/queue")]);
-    await Promise.all([inboundDrainSettled(), importDrainSettled()]);
+    const { drainSettled } = await import("@/lib/background/drain");
+    await drainSettled();
     await database?.close();
   });
   return {

@@ -4,7 +4,6 @@ import {
   index,
   integer,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -105,7 +104,12 @@ export const inboundSms = pgTable(
   ],
 );
 
-/** Parts of a multipart legacy SMS API inbound, joined once all have arrived. */
+/**
+ * Parts of a multipart legacy SMS API inbound, joined once all have arrived (or, after a
+ * timeout, into what arrived). Keyed by the part's own provider id: the 8-bit concat
+ * reference repeats across messages. A joined part keeps its row, emptied, so a late
+ * retry of it is recognised as a duplicate.
+ */
 export const inboundMessageParts = pgTable(
   "inbound_message_parts",
   {
@@ -114,9 +118,15 @@ export const inboundMessageParts = pgTable(
     reference: text().notNull(),
     partNumber: integer().notNull(),
     totalParts: integer().notNull(),
-    providerMessageId: text().notNull(),
+    providerMessageId: text().primaryKey(),
     text: text().notNull(),
+    receivedAt: at(),
     createdAt: createdAt(),
+    joinedAt: at(),
   },
-  (t) => [primaryKey({ columns: [t.toNumber, t.fromNumber, t.reference, t.partNumber] })],
+  (t) => [
+    index("inbound_message_parts_waiting_idx")
+      .on(t.toNumber, t.fromNumber, t.reference, t.totalParts, t.createdAt)
+      .where(sql`${t.joinedAt} is null`),
+  ],
 );

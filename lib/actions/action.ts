@@ -73,23 +73,12 @@ async function guarded<O extends z.ZodType>(output: O, work: () => Promise<z.inp
 export function defineAction<S extends z.ZodType, O extends z.ZodType>(
   options: Options<S, O> & { permission?: Permission },
   handler: (input: z.output<S>, context: ActionContext) => Promise<z.input<O>>,
-): ServerAction<S, z.output<O>, ActionContext>;
-/** @deprecated TRANSITION (issue 9): give the action an `output` schema and a `permission`. */
-export function defineAction<S extends z.ZodType, T>(
-  options: { input: S; output?: undefined; roles?: Role[]; permission?: Permission },
-  handler: (input: z.output<S>, context: ActionContext) => Promise<T>,
-): ServerAction<S, T, ActionContext>;
-export function defineAction<S extends z.ZodType>(
-  options: { input: S; output?: z.ZodType; roles?: Role[]; permission?: Permission },
-  handler: (input: z.output<S>, context: ActionContext) => Promise<unknown>,
-): ServerAction<S, unknown, ActionContext> {
-  const output = options.output ?? z.unknown();
-  async function run(context: ActionContext, raw: unknown): Promise<ActionResult<unknown>> {
+): ServerAction<S, z.output<O>, ActionContext> {
+  async function run(context: ActionContext, raw: unknown): Promise<ActionResult<z.output<O>>> {
     const parsed = options.input.safeParse(toPlainInput(raw));
     if (!parsed.success) return invalidInput(parsed.error);
-    const allowed = options.permission ? can(context.role, options.permission) : !options.roles || options.roles.includes(context.role);
-    if (!allowed) return { ok: false, error: "errors.forbidden" };
-    return guarded(output, () => handler(parsed.data, context));
+    if (options.permission && !can(context.role, options.permission)) return { ok: false, error: "errors.forbidden" };
+    return guarded(options.output, () => handler(parsed.data, context));
   }
   const action = async (input: Input<S>) => {
     // Loaded on call so that tests and scripts importing actions never load next-auth.

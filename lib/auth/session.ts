@@ -49,8 +49,3 @@ export async function requirePermission(permission: Permission): Promise<Session
   if (!can(context.role, permission)) notFound();
   return context;
 }
-
-/** @deprecated TRANSITION (issue 9): use requirePermission. */
-export async function requireAdmin(): Promise<SessionContext> {
-  return requirePermission("manageCompany");
-}

@@ -1,4 +1,6 @@
+import "server-only";
 import { env } from "@/lib/env";
+import { drainInProcess } from "./drain";
 import { inngest } from "./engine";
 
 type Payload = Parameters<typeof inngest.send>[0];
@@ -15,4 +17,14 @@ export async function nudge(payload: Payload) {
   } catch (error) {
     console.error("[inngest] event not sent; the sweep will catch up", error);
   }
+}
+
+/**
+ * After a row of work was stored: with an Inngest engine, send its event; embedded, run
+ * the same domain body in this process now (`key` folds repeated requests for the same
+ * work). Either way the sweep is the backstop.
+ */
+export async function dispatch(payload: Payload, inProcess: { lane: string; key: string; run: () => Promise<unknown> }) {
+  if (env().backgroundEngine === "in-process") drainInProcess(inProcess.lane, { key: inProcess.key, run: inProcess.run });
+  else await nudge(payload);
 }

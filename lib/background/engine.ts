@@ -1,3 +1,4 @@
+import "server-only";
 // The Inngest engine, when one is configured (ARCHITECTURE.md): Inngest Cloud or the dev server.
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";

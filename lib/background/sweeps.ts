@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { sweepRuns } from "@/db/schema";
+import { recordSweepRun } from "@/db/queries/sweeps";
 import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
-import { processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { flushIncompleteParts } from "@/lib/messaging/inbound/parts";
+import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 
@@ -22,6 +23,8 @@ export type Sweep = {
 export const SWEEPS: Sweep[] = [
   { name: "end-expired-away-modes", cron: "* * * * *", run: endExpiredAwayModes },
   { name: "auto-close-conversations", cron: "*/15 * * * *", run: autoCloseInactiveConversations },
+  // Multipart texts whose missing parts never came are stored with what arrived.
+  { name: "flush-incomplete-sms-parts", cron: "* * * * *", run: flushIncompleteParts },
   // Inbound SMS are processed right after the webhook; this catches any that were not.
   { name: "process-inbound-sms", cron: "* * * * *", run: (db) => processPendingInbound(db) },
   { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
@@ -32,12 +35,6 @@ export const SWEEPS: Sweep[] = [
 /** Runs one sweep and records its heartbeat (shown by /api/health). */
 export async function runSweep(db: Db, sweep: Sweep, now = new Date()) {
   const result = await sweep.run(db, now);
-  await db
-    .insert(sweepRuns)
-    .values({ name: sweep.name, lastRunAt: now, lastResult: result })
-    .onConflictDoUpdate({
-      target: sweepRuns.name,
-      set: { lastRunAt: sql`excluded.last_run_at`, lastResult: sql`excluded.last_result` },
-    });
+  await recordSweepRun(db, { name: sweep.name, at: now, result });
   return result;
 }

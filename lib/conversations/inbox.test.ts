@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { countMyUnread, listAssignmentHistory, listInbox, type InboxFilter } from "@/db/queries/inbox";
 import { assignmentEvents, companies, conversations, notifications, users } from "@/db/schema";
-import { receiveSms } from "@/lib/messaging/inbound";
+import { receiveSms } from "@/lib/messaging/inbound/process";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";

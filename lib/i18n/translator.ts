@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core: the same translator without React, so background jobs and scripts (tsx) can load it.
+import { createTranslator } from "use-intl/core";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
 import type { Locale } from "./locales";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import { devToolAccess } from "@/lib/auth/dev-tool-access";
-import { inboundDrainSettled, processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { inboundDrainSettled } from "@/lib/messaging/inbound/accept";
+import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import { textAsCustomerAction } from "./simulator-actions";

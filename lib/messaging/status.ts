@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import "server-only";
 import type { Db } from "@/db/client";
-import { messages, type MessageStatus } from "@/db/schema";
+import { advanceMessageStatus, findOutboundMessageForReport, setProviderMessageId } from "@/db/queries/message-status";
+import type { MessageStatus } from "@/db/schema";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
 import type { StatusReport } from "./sms/provider";
@@ -18,33 +19,25 @@ export type StatusOutcome = { applied: boolean; messageId?: string; reason?: "un
  * receive twice, late, or before the send call returned: our id travels as client_ref.
  */
 export async function applyStatusReport(db: Db, report: StatusReport): Promise<StatusOutcome> {
-  const byClientRef = report.clientRef && UUID.test(report.clientRef) ? eq(messages.id, report.clientRef) : undefined;
-  const byProviderId = report.providerMessageId
-    ? and(eq(messages.provider, report.provider), eq(messages.providerMessageId, report.providerMessageId))
-    : undefined;
-  const match = byClientRef && byProviderId ? or(byClientRef, byProviderId) : (byClientRef ?? byProviderId);
-  if (!match) return { applied: false, reason: "unknown_message" };
-  const [message] = await db.select().from(messages).where(and(match, eq(messages.direction, "outbound"))).limit(1);
+  const message = await findOutboundMessageForReport(db, {
+    clientRef: report.clientRef && UUID.test(report.clientRef) ? report.clientRef : null,
+    provider: report.provider,
+    providerMessageId: report.providerMessageId ?? null,
+  });
   if (!message) return { applied: false, reason: "unknown_message" };
 
   if (report.providerMessageId && !message.providerMessageId) {
-    await db
-      .update(messages)
-      .set({ providerMessageId: report.providerMessageId })
-      .where(and(eq(messages.id, message.id), isNull(messages.providerMessageId)));
+    await setProviderMessageId(db, { companyId: message.companyId, messageId: message.id, providerMessageId: report.providerMessageId });
   }
-  const at = report.at ?? new Date();
-  const [updated] = await db
-    .update(messages)
-    .set({
-      status: report.status,
-      statusUpdatedAt: at,
-      ...(report.status === "sent" ? { sentAt: at } : {}),
-      ...(report.status === "delivered" ? { deliveredAt: at, errorCode: null, errorText: null, sentAt: sql`coalesce(${messages.sentAt}, ${at.toISOString()}::timestamptz)` } : {}),
-      ...(report.status === "failed" ? { errorCode: report.errorCode ?? "unknown", errorText: report.errorDetail ?? null } : {}),
-    })
-    .where(and(eq(messages.id, message.id), inArray(messages.status, lowerThan(report.status))))
-    .returning();
+  const updated = await advanceMessageStatus(db, {
+    companyId: message.companyId,
+    messageId: message.id,
+    from: lowerThan(report.status),
+    status: report.status,
+    at: report.at ?? new Date(),
+    errorCode: report.errorCode,
+    errorText: report.errorDetail,
+  });
   if (!updated) return { applied: false, messageId: message.id, reason: "not_newer" };
 
   publish(message.companyId, { type: "message.status", conversationId: message.conversationId, messageId: message.id, status: updated.status });

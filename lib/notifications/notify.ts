@@ -17,7 +17,8 @@ export type NotificationKind =
   | "payment.paid_others"
   | "review.new"
   | "import.completed"
-  | "import.errors";
+  | "import.errors"
+  | "inbound.unreplyable_sender";
 
 export type NotificationInput = {
   companyId: string;

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { inngest } from "../../client";
 import { inboundSmsReceived } from "@/lib/background/events";
 

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { readLimitedBody, withBody } from "@/lib/http/body-limit";
 import { parsePhone } from "@/lib/phone";
 import { carrierErrorCategory } from "../carrier-errors";
-import { acceptInboundSms, acceptInboundSmsPart, afterInboundAccepted } from "../inbound-queue";
+import { acceptInboundSms, afterInboundAccepted } from "../inbound/accept";
+import { acceptInboundSmsPart } from "../inbound/parts";
 import type { StatusReport } from "../sms/provider";
 import { applyStatusReport } from "../status";
 import { verifyVonageWebhook } from "./vonage-signature";
@@ -22,50 +24,74 @@ const vonageNumber = z
     return z.NEVER;
   });
 
+/**
+ * Provider ids: what an index entry can hold, without control characters (Postgres text
+ * cannot store NUL). Such an id can never be stored, so it is a 400, not a retried 503.
+ */
+const providerId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, "control characters are not allowed");
+
+/** Free text is stored sanitised: a NUL byte (which Postgres text cannot hold) is dropped. */
+const smsText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((value) => value.replaceAll("\u0000", ""));
+
 const messagesInbound = z.object({
   channel: z.literal("sms"),
-  message_uuid: z.string().min(1),
+  message_uuid: providerId,
   to: vonageNumber,
   from: vonageNumber,
-  text: z.string().max(10_000),
-  timestamp: z.string().optional(),
+  text: smsText(10_000),
+  timestamp: z.string().max(64).optional(),
 });
 
 const legacyInbound = z.object({
   msisdn: vonageNumber,
   to: vonageNumber,
-  messageId: z.string().min(1),
-  text: z.string().max(10_000).default(""),
-  "message-timestamp": z.string().optional(),
+  messageId: providerId,
+  text: smsText(10_000).default(""),
+  "message-timestamp": z.string().max(64).optional(),
   concat: z.enum(["true", "false"]).optional(),
-  "concat-ref": z.string().optional(),
+  "concat-ref": providerId.max(64).optional(),
   "concat-total": z.coerce.number().int().min(1).max(20).optional(),
   "concat-part": z.coerce.number().int().min(1).max(20).optional(),
 });
 
 const messagesStatus = z.object({
-  message_uuid: z.string().min(1),
+  message_uuid: providerId,
   status: z.enum(["submitted", "delivered", "rejected", "undeliverable", "read"]),
-  client_ref: z.string().optional(),
-  timestamp: z.string().optional(),
+  client_ref: z.string().max(200).optional(),
+  timestamp: z.string().max(64).optional(),
   error: z
-    .object({ type: z.string().optional(), title: z.union([z.string(), z.number()]).optional(), detail: z.string().optional() })
+    .object({ type: smsText(500).optional(), title: z.union([smsText(200), z.number()]).optional(), detail: smsText(1000).optional() })
     .optional(),
 });
 
 const legacyStatus = z.object({
-  messageId: z.string().min(1),
+  messageId: providerId,
   status: z.enum(["delivered", "expired", "failed", "rejected", "accepted", "buffered", "unknown"]),
-  "err-code": z.string().optional(),
-  "client-ref": z.string().optional(),
-  "message-timestamp": z.string().optional(),
+  "err-code": providerId.max(32).optional(),
+  "client-ref": z.string().max(200).optional(),
+  "message-timestamp": z.string().max(64).optional(),
 });
+
+/** A provider time outside this window (a stamp of 9999-12-31, a clock at zero) is clamped into it. */
+const PROVIDER_TIME_PAST_MS = 30 * 24 * 3600_000;
+const PROVIDER_TIME_FUTURE_MS = 5 * 60_000;
 
 function vonageTime(value: string | undefined, fallback: Date): Date {
   if (!value) return fallback;
   // The SMS API writes "2026-11-23 18:04:05" in UTC.
   const date = new Date(/^\d{4}-\d{2}-\d{2} /.test(value) ? `${value.replace(" ", "T")}Z` : value);
-  return Number.isNaN(date.getTime()) ? fallback : date;
+  if (Number.isNaN(date.getTime())) return fallback;
+  const earliest = fallback.getTime() - PROVIDER_TIME_PAST_MS;
+  const latest = fallback.getTime() + PROVIDER_TIME_FUTURE_MS;
+  return new Date(Math.min(Math.max(date.getTime(), earliest), latest));
 }
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
@@ -84,14 +110,37 @@ async function persisting<T>(work: () => Promise<T>, after?: (result: T) => Prom
     await after?.(result);
     return json({ ok: true, result });
   } catch (error) {
+    if (neverStorable(error)) return json({ error: "This webhook can never be stored" }, 422);
     console.error("[webhooks/vonage] could not store", error);
     return json({ error: "Temporarily unable to store the webhook" }, 503);
   }
 }
 
+/**
+ * Postgres data exceptions (class 22: bad characters, out-of-range values) and an index
+ * entry too large (54000) fail the same way on every retry: a retry cannot cure them.
+ */
+function neverStorable(error: unknown): boolean {
+  for (let current = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && (code.startsWith("22") || code === "54000")) return true;
+  }
+  return false;
+}
+
+/** Vonage's callbacks are a few kB; anything much larger is refused before it is read in full. */
+export const VONAGE_BODY_LIMIT = 64 * 1024;
+
+async function verify(request: Request, now: Date) {
+  const body = await readLimitedBody(request, VONAGE_BODY_LIMIT);
+  if (!body.ok) return { ok: false as const, response: body.response };
+  const verified = await verifyVonageWebhook(withBody(request, body.text), env().vonageSignatureSecret, now);
+  return verified.ok ? verified : { ok: false as const, response: json({ error: verified.error }, verified.status) };
+}
+
 export async function handleInboundWebhook(request: Request, now = new Date()) {
-  const verified = await verifyVonageWebhook(request, env().vonageSignatureSecret, now);
-  if (!verified.ok) return json({ error: verified.error }, verified.status);
+  const verified = await verify(request, now);
+  if (!verified.ok) return verified.response;
   const db = await getDb();
   if (verified.shape === "messages") {
     const parsed = messagesInbound.safeParse(verified.payload);
@@ -138,8 +187,8 @@ const LEGACY_STATUS: Record<z.infer<typeof legacyStatus>["status"], StatusReport
 };
 
 export async function handleStatusWebhook(request: Request, now = new Date()) {
-  const verified = await verifyVonageWebhook(request, env().vonageSignatureSecret, now);
-  if (!verified.ok) return json({ error: verified.error }, verified.status);
+  const verified = await verify(request, now);
+  if (!verified.ok) return verified.response;
   const db = await getDb();
   let report: StatusReport | null;
   if (verified.shape === "messages") {

@@ -8,7 +8,8 @@ import { signMessagesWebhook } from "@/lib/messaging/webhooks/vonage-signature";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { signLegacyParams } from "@/tests/fakes/vonage";
-import { inboundDrainSettled, processPendingInbound } from "@/lib/messaging/inbound-queue";
+import { inboundDrainSettled } from "@/lib/messaging/inbound/accept";
+import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { GET as inboundRouteGet, POST as inboundRoute } from "./inbound/route";
 import { POST as status } from "./status/route";
 

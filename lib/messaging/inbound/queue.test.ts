@@ -4,7 +4,8 @@ import { conversations, inboundSms, messages } from "@/db/schema";
 import { processInboundSms } from "@/inngest/functions/messaging/process-inbound-sms";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer } from "@/tests/factories";
-import { acceptInboundSms, processPendingInbound } from "./inbound-queue";
+import { acceptInboundSms } from "./accept";
+import { processPendingInbound } from "./queue";
 
 const database = withTestDatabase();
 let counter = 0;
@@ -78,6 +79,35 @@ describe("the inbound queue", () => {
     const t = new InngestTestEngine({ function: processInboundSms, events: [{ name: "sms/inbound.received", data: { id: id! } }] });
     const { result } = await t.execute();
     expect(result).toMatchObject({ processed: expect.any(Number) });
+    expect(await db.select().from(messages).where(eq(messages.customerId, customer.id))).toHaveLength(1);
+  });
+
+  it("takes back, within seconds, a claim stranded by a database blip", async () => {
+    const db = database.db;
+    const company = await createCompany(db);
+    const customer = await createCustomer(db, company.id);
+    const { id } = await acceptInboundSms(db, sms(company.senderNumber!, customer.mobile!, "Après la panne"));
+    // The worker claimed it, then lost the database before it could release the claim.
+    await db.update(inboundSms).set({ claimedAt: new Date(Date.now() - 15_000), attempts: 1 }).where(eq(inboundSms.id, id!));
+    await processPendingInbound(db);
+    expect(await db.select().from(messages).where(eq(messages.customerId, customer.id))).toHaveLength(1);
+  });
+
+  it("releases the claim of a message whose processing failed, so the next pass retries it at once", async () => {
+    const db = database.db;
+    const company = await createCompany(db);
+    const customer = await createCustomer(db, company.id);
+    const { id } = await acceptInboundSms(db, sms(company.senderNumber!, customer.mobile!, "Réessayé"));
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => {});
+    await processPendingInbound(db, {
+      afterStep: () => {
+        throw new Error("connection terminated");
+      },
+    });
+    consoleError.mockRestore();
+    const [released] = await db.select().from(inboundSms).where(eq(inboundSms.id, id!));
+    expect(released).toMatchObject({ claimedAt: null, processedAt: null, lastError: expect.stringContaining("connection terminated") });
+    await processPendingInbound(db);
     expect(await db.select().from(messages).where(eq(messages.customerId, customer.id))).toHaveLength(1);
   });
 });

@@ -1,0 +1,288 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { queryPrepared, queryRows, type Db } from "@/db/client";
+import { customers, inboundMessageParts, inboundSms, messages } from "@/db/schema";
+
+export type InboundProvider = "vonage" | "local";
+
+/** What a webhook stores before anything else: the raw message, once per provider id. */
+export type InboundSmsValues = {
+  provider: InboundProvider;
+  providerMessageId: string;
+  from: string;
+  to: string;
+  text: string;
+  receivedAt: Date;
+  acceptedAt?: Date;
+};
+
+export async function insertInboundSms(db: Db, sms: InboundSmsValues) {
+  const [row] = await queryPrepared<{ id: string }>(
+    db,
+    "accept_inbound_sms",
+    sql`insert into inbound_sms (provider, provider_message_id, from_number, to_number, text, received_at)
+        values (${sms.provider}, ${sms.providerMessageId}, ${sms.from}, ${sms.to}, ${sms.text}, ${sms.receivedAt.toISOString()}::timestamptz)
+        on conflict (provider, provider_message_id) do nothing
+        returning id`,
+  );
+  return row;
+}
+
+export type ClaimedInboundSms = {
+  id: string;
+  provider: InboundProvider;
+  provider_message_id: string;
+  from_number: string;
+  to_number: string;
+  text: string;
+  received_at: Date | string;
+  created_at: Date | string;
+  message_id: string | null;
+  outcome: string | null;
+};
+
+/** Takes up to `limit` unprocessed rows that no live worker holds, oldest first. */
+export async function claimInboundSms(db: Db, { limit, claimTimeout, maxAttempts }: { limit: number; claimTimeout: string; maxAttempts: number }) {
+  return queryRows<ClaimedInboundSms>(
+    db,
+    sql`update inbound_sms set claimed_at = now(), attempts = attempts + 1
+        where id in (
+          select id from inbound_sms
+          where processed_at is null
+            and (claimed_at is null or claimed_at < now() - ${claimTimeout}::interval)
+            and attempts < ${maxAttempts}
+          order by created_at
+          limit ${limit}
+          for update skip locked
+        )
+        returning id, provider, provider_message_id, from_number, to_number, text, received_at, created_at, message_id, outcome`,
+  );
+}
+
+export async function markInboundSmsProcessed(db: Db, { id, outcome, messageId }: { id: string; outcome: string; messageId: string | null }) {
+  await db.update(inboundSms).set({ processedAt: new Date(), outcome, messageId, lastError: null }).where(eq(inboundSms.id, id));
+}
+
+/**
+ * The message is stored but a follow-up (a compliance reply) is still due: the row stays
+ * unprocessed, so a retry resumes at that step instead of storing again.
+ */
+export async function markInboundSmsStored(db: Db, { id, outcome, messageId }: { id: string; outcome: string; messageId: string }) {
+  await db.update(inboundSms).set({ outcome, messageId }).where(eq(inboundSms.id, id));
+}
+
+export async function releaseInboundSmsClaim(db: Db, { id, error }: { id: string; error: string }) {
+  await db.update(inboundSms).set({ claimedAt: null, lastError: error }).where(eq(inboundSms.id, id));
+}
+
+export type InboundPartValues = {
+  from: string;
+  to: string;
+  reference: string;
+  partNumber: number;
+  totalParts: number;
+  partProviderId: string;
+  text: string;
+  receivedAt: Date;
+};
+
+type PartSet = { from: string; to: string; reference: string; totalParts: number };
+
+/** Serialises the parts of one multipart set, so two last parts arriving together join once. */
+export async function lockInboundPartSet(db: Db, { from, to, reference }: Omit<PartSet, "totalParts">) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`inbound-parts:${to}:${from}:${reference}`}))`);
+}
+
+/** False when this part (by its provider id) was already received. */
+export async function insertInboundPart(db: Db, part: InboundPartValues) {
+  const rows = await db
+    .insert(inboundMessageParts)
+    .values({
+      toNumber: part.to,
+      fromNumber: part.from,
+      reference: part.reference,
+      partNumber: part.partNumber,
+      totalParts: part.totalParts,
+      providerMessageId: part.partProviderId,
+      text: part.text,
+      receivedAt: part.receivedAt,
+    })
+    .onConflictDoNothing()
+    .returning({ id: inboundMessageParts.providerMessageId });
+  return rows.length > 0;
+}
+
+export type InboundPartRow = typeof inboundMessageParts.$inferSelect;
+
+/** The parts of a set not yet joined, oldest first, received since `since`. */
+export async function listWaitingParts(db: Db, { from, to, reference, totalParts, since }: PartSet & { since: Date }) {
+  return db
+    .select()
+    .from(inboundMessageParts)
+    .where(
+      and(
+        eq(inboundMessageParts.toNumber, to),
+        eq(inboundMessageParts.fromNumber, from),
+        eq(inboundMessageParts.reference, reference),
+        eq(inboundMessageParts.totalParts, totalParts),
+        isNull(inboundMessageParts.joinedAt),
+        gte(inboundMessageParts.createdAt, since),
+      ),
+    )
+    .orderBy(asc(inboundMessageParts.createdAt));
+}
+
+/** Joined parts keep an empty row, so a late retry of one is still a duplicate. */
+export async function markPartsJoined(db: Db, { partProviderIds, at }: { partProviderIds: string[]; at: Date }) {
+  await db.update(inboundMessageParts).set({ joinedAt: at, text: "" }).where(inArray(inboundMessageParts.providerMessageId, partProviderIds));
+}
+
+/** Sets whose oldest waiting part is older than `before`: they will never complete. */
+export async function listExpiredPartSets(db: Db, { before }: { before: Date }): Promise<PartSet[]> {
+  return db
+    .selectDistinct({ from: inboundMessageParts.fromNumber, to: inboundMessageParts.toNumber, reference: inboundMessageParts.reference, totalParts: inboundMessageParts.totalParts })
+    .from(inboundMessageParts)
+    .where(and(isNull(inboundMessageParts.joinedAt), lt(inboundMessageParts.createdAt, before)))
+    .limit(100);
+}
+
+/** Forgets joined parts once no provider retry of them can arrive any more. */
+export async function deleteJoinedParts(db: Db, { before }: { before: Date }) {
+  const rows = await db
+    .delete(inboundMessageParts)
+    .where(and(isNotNull(inboundMessageParts.joinedAt), lt(inboundMessageParts.joinedAt, before)))
+    .returning({ id: inboundMessageParts.providerMessageId });
+  return rows.length;
+}
+
+/** The conversation summary's preview of a message. */
+export const messagePreview = (body: string) => body.slice(0, 200);
+
+export type StoredInboundMessage = { companyId: string; messageId: string; conversationId: string; customerId: string; notified: string[] };
+
+/**
+ * The one writer of an inbound message row, in one statement: the message on the
+ * sender's open conversation, the conversation's summary (a late message does not replace
+ * a newer preview) and the assignee's notifications. Null when the sender has no open
+ * conversation yet, or the message is already stored.
+ */
+export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValues & { acceptedAt: Date }): Promise<StoredInboundMessage | null> {
+  // Our time orders the inbox and sets unread; the provider's is kept as when it was sent.
+  const at = sql`${sms.acceptedAt.toISOString()}::timestamptz`;
+  const sentAt = sql`${sms.receivedAt.toISOString()}::timestamptz`;
+  const [row] = await queryPrepared<{ company_id: string; message_id: string; conversation_id: string; customer_id: string; notified: string[] | null }>(
+    db,
+    "inbound_sms_fast_path",
+    sql`
+    with target as (
+      select cv.company_id, cv.id as conversation_id, cv.customer_id, cv.assignee_user_id, cv.assignee_team_id
+      from companies co
+      join customers c on c.company_id = co.id and c.mobile = ${sms.from} and c.merged_into_id is null
+      join conversations cv on cv.customer_id = c.id and cv.archived = false and cv.status = 'open'
+      where co.sender_number = ${sms.to}
+    ),
+    message as (
+      insert into messages (company_id, conversation_id, customer_id, direction, body, source_kind, status, provider,
+                            provider_message_id, segments, from_number, to_number, sent_at, created_at)
+      select company_id, conversation_id, customer_id, 'inbound', ${sms.text}, 'customer', 'received', ${sms.provider},
+             ${sms.providerMessageId}, 1, ${sms.from}, ${sms.to}, ${sentAt}, ${at}
+      from target
+      on conflict do nothing
+      returning id, conversation_id
+    ),
+    summary as (
+      update conversations cv set
+        last_activity_at = greatest(cv.last_activity_at, ${at}),
+        last_inbound_at = greatest(coalesce(cv.last_inbound_at, ${at}), ${at}),
+        last_message_preview = case when ${at} >= cv.last_activity_at then ${messagePreview(sms.text)} else cv.last_message_preview end,
+        last_message_direction = case when ${at} >= cv.last_activity_at then 'inbound' else cv.last_message_direction end,
+        updated_at = now()
+      from message where cv.id = message.conversation_id
+      returning cv.id
+    ),
+    recipients as (
+      select t.assignee_user_id as user_id from target t join message on true where t.assignee_user_id is not null
+      union
+      select tm.user_id from target t join message on true join team_members tm on tm.team_id = t.assignee_team_id
+      where t.assignee_user_id is null
+    ),
+    notified as (
+      insert into notifications (company_id, user_id, kind, data, link)
+      select t.company_id, r.user_id, 'conversation.new_message',
+             jsonb_build_object('conversationId', t.conversation_id, 'messageId', m.id), '/conversations/' || t.conversation_id
+      from recipients r cross join target t cross join message m
+      returning user_id
+    )
+    select t.company_id, m.id as message_id, t.conversation_id, t.customer_id,
+           (select array_agg(user_id) from notified) as notified,
+           (select count(*) from summary) as summarised
+    from target t join message m on true`,
+  );
+  if (!row) return null;
+  return { companyId: row.company_id, messageId: row.message_id, conversationId: row.conversation_id, customerId: row.customer_id, notified: row.notified ?? [] };
+}
+
+export async function findMessageConversation(db: Db, { companyId, messageId }: { companyId: string; messageId: string }) {
+  const [row] = await db
+    .select({ id: messages.id, conversationId: messages.conversationId, customerId: messages.customerId })
+    .from(messages)
+    .where(and(eq(messages.companyId, companyId), eq(messages.id, messageId)))
+    .limit(1);
+  return row;
+}
+
+export async function findMessageByProviderId(db: Db, { companyId, provider, providerMessageId }: { companyId: string; provider: InboundProvider; providerMessageId: string }) {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.companyId, companyId), eq(messages.provider, provider), eq(messages.providerMessageId, providerMessageId)))
+    .limit(1);
+  return row;
+}
+
+/** The system message sent in answer to one inbound SMS (its source), if already sent. */
+export async function findReplyToInbound(db: Db, { companyId, inboundSmsId }: { companyId: string; inboundSmsId: string }) {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.companyId, companyId), eq(messages.sourceKind, "system"), eq(messages.sourceId, inboundSmsId)))
+    .limit(1);
+  return row;
+}
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+export async function findCustomerByMobile(db: Db, { companyId, mobile }: { companyId: string; mobile: string }) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), eq(customers.mobile, mobile), isNull(customers.mergedIntoId)))
+    .limit(1);
+  return row;
+}
+
+/** A customer with no name yet; undefined when another request created it a moment ago. */
+export async function insertCustomerForNumber(db: Db, values: Pick<typeof customers.$inferInsert, "companyId" | "mobile" | "language" | "searchText">) {
+  const [row] = await db.insert(customers).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** True on the transition only (a second STOP changes nothing). */
+export async function optOutCustomer(db: Db, { companyId, customerId, at }: { companyId: string; customerId: string; at: Date }) {
+  const rows = await db
+    .update(customers)
+    .set({ optedOutAt: at })
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNull(customers.optedOutAt)))
+    .returning({ id: customers.id });
+  return rows.length > 0;
+}
+
+/** True on the transition only. */
+export async function optInCustomer(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
+  const rows = await db
+    .update(customers)
+    .set({ optedOutAt: null, subscribedGeneral: true })
+    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNotNull(customers.optedOutAt)))
+    .returning({ id: customers.id });
+  return rows.length > 0;
+}
