@@ -19,3 +19,6 @@ export type ThreadPayment = typeof paymentRequests.$inferSelect;
 /** The customer beside the conversation, and what their panel shows. */
 export type PanelCustomer = typeof customers.$inferSelect;
 export type CustomerPanelData = Awaited<ReturnType<typeof customerPanel>>;
+
+/** A file shown on a message or note of the thread. */
+export type ThreadFile = { id: string; fileName: string; contentType: string; sizeBytes: number };

@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
 
 export default async function CompanyHome() {
   const { role } = await requireSession();
-  redirect(role === "admin" ? "/company/teams" : "/company/saved-replies");
+  redirect(can(role, "manageTeams") ? "/company/teams" : "/company/saved-replies");
 }

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ShareFileDialog } from "./share-file-dialog";
 
-export type ThreadFile = { id: string; fileName: string; contentType: string; sizeBytes: number };
+import type { ThreadFile } from "@/lib/conversations/types";
 
 const sizeText = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 

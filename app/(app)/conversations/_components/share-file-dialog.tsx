@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { formatPhone } from "@/lib/phone";
-import type { ThreadFile } from "./file-list";
+import type { ThreadFile } from "@/lib/conversations/types";
 
 const TARGETS = ["message", "conversation_note", "customer_note", "repair_order"] as const;
 
