@@ -267,22 +267,3 @@ export async function insertCustomerForNumber(db: Db, values: Pick<typeof custom
   return row;
 }
 
-/** True on the transition only (a second STOP changes nothing). */
-export async function optOutCustomer(db: Db, { companyId, customerId, at }: { companyId: string; customerId: string; at: Date }) {
-  const rows = await db
-    .update(customers)
-    .set({ optedOutAt: at })
-    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNull(customers.optedOutAt)))
-    .returning({ id: customers.id });
-  return rows.length > 0;
-}
-
-/** True on the transition only. */
-export async function optInCustomer(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
-  const rows = await db
-    .update(customers)
-    .set({ optedOutAt: null, subscribedGeneral: true })
-    .where(and(eq(customers.companyId, companyId), eq(customers.id, customerId), isNotNull(customers.optedOutAt)))
-    .returning({ id: customers.id });
-  return rows.length > 0;
-}

@@ -7,6 +7,7 @@ import { findCustomer, findLiveCustomer, findMobileHolder, insertCustomer, listC
 import type { AttributeValue, AttributeValues } from "@/db/schema";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
+import { recordSubscriptionChange } from "@/lib/compliance/consent";
 import { publish } from "@/lib/live/bus";
 import { parsePhone } from "@/lib/phone";
 import { checkAttributeValues } from "./attribute-values";
@@ -106,12 +107,24 @@ export const createCustomer = defineAction({ input: createCustomerSchema, output
  */
 export const setSubscriptions = defineAction(
   { input: subscriptionsSchema, output: z.object({ general: z.boolean(), marketing: z.boolean() }) },
-  async ({ customerId, general, marketing }, { db, companyId }) => {
+  async ({ customerId, general, marketing }, { db, companyId, userId }) => {
     const current = await findCustomer(db, { companyId, customerId });
     if (!current) throw new NotFoundError();
     const subscribing = general || marketing;
     if (current.optedOutAt && subscribing) throw new SafeError("customers.optedOutByStop");
-    const updated = await updateCustomerRow(db, { companyId, customerId, changes: { subscribedGeneral: general, subscribedMarketing: marketing } });
+    // The change and its consent record (who, when) commit together.
+    const updated = await db.transaction(async (tx) => {
+      const row = await updateCustomerRow(tx, { companyId, customerId, changes: { subscribedGeneral: general, subscribedMarketing: marketing } });
+      await recordSubscriptionChange(tx, {
+        companyId,
+        customerId,
+        before: { general: current.subscribedGeneral, marketing: current.subscribedMarketing },
+        after: { general: row!.subscribedGeneral, marketing: row!.subscribedMarketing },
+        source: "staff",
+        staffUserId: userId,
+      });
+      return row;
+    });
     publish(companyId, { type: "customer.updated", customerId });
     return { general: updated!.subscribedGeneral, marketing: updated!.subscribedMarketing };
   },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { moveConsentRecords } from "@/db/queries/consent";
 import { activeConversationsOf, archiveConversation, lockLiveCustomers, moveCustomerRows } from "@/db/queries/customer-merge";
 import { updateCustomerRow } from "@/db/queries/customers";
 import { NotFoundError } from "@/lib/actions/errors";
@@ -28,6 +29,7 @@ export async function mergeCustomers(tx: Db, { companyId, survivorId, absorbedId
   }
 
   await moveCustomerRows(tx, { companyId, fromCustomerId: absorbed.id, toCustomerId: survivor.id });
+  await moveConsentRecords(tx, { companyId, fromCustomerId: absorbed.id, toCustomerId: survivor.id });
 
   const attributes = { ...absorbed.attributes, ...survivor.attributes };
   const merged = {

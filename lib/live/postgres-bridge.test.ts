@@ -1,11 +1,9 @@
 import { Client } from "pg";
 import { testDatabaseUrl } from "@/tests/template";
-import { subscribe, type LiveEvent } from "./bus";
+import { publish, subscribe, type LiveEvent } from "./bus";
 import { LISTENER_APPLICATION_NAME, liveBridgeStatus, startPostgresBridge } from "./postgres-bridge";
 
 const url = testDatabaseUrl();
-// The bridge exists only on PostgreSQL (PGlite is one process's database).
-const onPostgres = url ? describe : describe.skip;
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -15,7 +13,23 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000
   }
 }
 
-onPostgres("live updates between processes (LISTEN/NOTIFY)", () => {
+// The bridge exists only on PostgreSQL; PGlite is one process's database, whose events
+// stay in the process.
+if (!url) {
+  describe("live updates in embedded mode", () => {
+    it("deliver within the process, and health says so", async () => {
+      const companyId = "00000000-0000-4000-8000-0000000000ab";
+      const received: LiveEvent[] = [];
+      const unsubscribe = subscribe(companyId, (event) => received.push(event));
+      publish(companyId, { type: "conversation.updated", conversationId: "here" });
+      publish("00000000-0000-4000-8000-0000000000ac", { type: "conversation.updated", conversationId: "elsewhere" });
+      await until(() => received.length === 1);
+      expect(received).toEqual([{ type: "conversation.updated", conversationId: "here" }]);
+      expect(liveBridgeStatus()).toEqual({ mode: "in-process", connected: true, reconnects: 0 });
+      unsubscribe();
+    });
+  });
+} else describe("live updates between processes (LISTEN/NOTIFY)", () => {
   let admin: Client;
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {

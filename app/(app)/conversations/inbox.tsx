@@ -11,6 +11,7 @@ import { PanelButton } from "./_components/responsive-panel";
 import { ScrollToEnd } from "./_components/scroll-to-end";
 import { InboxShortcuts } from "./_components/shortcuts";
 import { ThreadView } from "./_components/thread-view";
+import { openOptOutFlags } from "@/lib/compliance/consent";
 import { cn } from "@/components/ui/cn";
 import { customerPanel } from "@/db/queries/customers";
 import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listPaymentRequestsOf, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
@@ -109,7 +110,7 @@ async function ConversationPane({
 }) {
   const { conversation, customer } = detail;
   const { db, companyId, company, user, userId, role } = session;
-  const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments] = await Promise.all([
+  const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments, optOutFlags] = await Promise.all([
     listThreadMessages(db, { companyId, conversationId: conversation.id }),
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
     listThreadNotes(db, { companyId, conversationId: conversation.id }),
@@ -118,6 +119,7 @@ async function ConversationPane({
     pickerAttributes(db, companyId),
     canEditSavedReplies({ db, companyId, role }),
     listPaymentRequestsOf(db, { companyId, customerId: customer.id }),
+    openOptOutFlags(db, { companyId, conversationId: conversation.id }),
   ]);
   const files = await listAttachmentsOf(db, { companyId, messageIds: messages.map((m) => m.message.id), noteIds: notes.map((n) => n.note.id) });
   const name = customerName(customer);
@@ -165,7 +167,7 @@ async function ConversationPane({
           scheduled={scheduled.map((item) => ({ id: item.id, body: item.body, sendAt: item.sendAt.toISOString(), sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone) }))}
         />
         <ScrollToEnd messageCount={messages.length + notes.length}>
-          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can(role, "deleteOthersNotes") }} />
+          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} optOutFlags={optOutFlags} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can(role, "deleteOthersNotes") }} />
         </ScrollToEnd>
         <Composer context={composer} />
       </section>

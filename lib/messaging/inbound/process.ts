@@ -17,7 +17,7 @@ import { publish } from "@/lib/live/bus";
 import { listCompanyUsers } from "@/db/queries/users";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import type { SendDependencies } from "../send";
-import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply } from "./compliance";
+import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply, type DueReply } from "./compliance";
 import { isTextableNumber, type InboundOutcome, type InboundSms } from "./types";
 
 type Company = NonNullable<Awaited<ReturnType<typeof findCompanyBySenderNumber>>>;
@@ -48,7 +48,7 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
   return created ?? (await findCustomerByMobile(db, { companyId: company.id, mobile }))!;
 }
 
-type Stored = { messageId: string; conversationId: string; customerId: string; reply: ComplianceReply | null };
+type Stored = { messageId: string; conversationId: string; customerId: string; due: DueReply | null };
 
 /**
  * One transaction: customer (created for an unknown number), active conversation (created
@@ -71,11 +71,18 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
       if (!row) return { duplicateOf: null };
     }
     afterStep?.("message");
-    const reply = await applyComplianceKeyword(tx, { companyId: company.id, customerId: row.customerId, text: sms.text, at: sms.acceptedAt });
+    const due = await applyComplianceKeyword(tx, {
+      companyId: company.id,
+      customerId: row.customerId,
+      conversationId: row.conversationId,
+      messageId: row.messageId,
+      text: sms.text,
+      at: sms.acceptedAt,
+    });
     afterStep?.("compliance");
-    if (inbound && reply) await markInboundSmsStored(tx, { id: inbound.id, outcome: `${REPLY_DUE}${reply}`, messageId: row.messageId });
+    if (inbound && due) await markInboundSmsStored(tx, { id: inbound.id, outcome: `${REPLY_DUE}${due.reply}:${due.language}`, messageId: row.messageId });
     else if (inbound) await markInboundSmsProcessed(tx, { id: inbound.id, outcome: "stored", messageId: row.messageId });
-    return { ...row, reply };
+    return { ...row, due };
   });
   if ("duplicateOf" in stored) {
     // Another request stored it a moment ago.
@@ -113,7 +120,9 @@ async function resumeStored(db: Db, company: Company, inbound: NonNullable<Proce
   if (!inbound.messageId || !inbound.outcome?.startsWith(REPLY_DUE)) return null;
   const message = await findMessageConversation(db, { companyId: company.id, messageId: inbound.messageId });
   if (!message) return null;
-  return { messageId: message.id, conversationId: message.conversationId, customerId: message.customerId, reply: inbound.outcome.slice(REPLY_DUE.length) as ComplianceReply };
+  const [reply, language = "en"] = inbound.outcome.slice(REPLY_DUE.length).split(":");
+  const due = { reply: reply as ComplianceReply, language: language === "fr" ? ("fr" as const) : ("en" as const) };
+  return { messageId: message.id, conversationId: message.conversationId, customerId: message.customerId, due };
 }
 
 /**
@@ -132,10 +141,10 @@ export async function processInboundSms(db: Db, sms: InboundSms, options: Proces
   if (!isTextableNumber(sms.from)) return keepUnreplyable(db, company, sms, inbound);
   const stored = (inbound && (await resumeStored(db, company, inbound))) || (await storeMessage(db, company, sms, options));
   if ("duplicateOf" in stored) return { status: "duplicate", messageId: stored.duplicateOf };
-  if (stored.reply) {
+  if (stored.due) {
     await sendComplianceReply(
       db,
-      { company, customerId: stored.customerId, conversationId: stored.conversationId, reply: stored.reply, inboundSmsId: inbound?.id },
+      { company, customerId: stored.customerId, conversationId: stored.conversationId, due: stored.due, inboundSmsId: inbound?.id },
       dependencies,
     );
     afterStep?.("reply");

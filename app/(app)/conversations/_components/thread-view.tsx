@@ -5,9 +5,12 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ThreadAssignment, ThreadAttachment, ThreadMessage, ThreadNote, ThreadPayment } from "@/lib/conversations/types";
 import type { ThreadFile } from "@/lib/conversations/types";
+import { dismissOptOutHint, unsubscribeFlaggedCustomer } from "@/lib/compliance/actions";
+import type { OptOutFlagView } from "@/lib/compliance/types";
 import { FileList } from "./file-list";
 import { OriginalToggle, TranslateIncoming } from "./message-extras";
 import { NoteActions } from "./note-actions";
+import { OptOutHint } from "./opt-out-hint";
 import { PaymentCard } from "./payment-card";
 
 type MessageRow = ThreadMessage;
@@ -33,6 +36,7 @@ export async function ThreadView({
   notes,
   files,
   payments,
+  optOutFlags = [],
   customerId,
   viewer,
 }: {
@@ -41,6 +45,8 @@ export async function ThreadView({
   notes: NoteRow[];
   files: Attachment[];
   payments: PaymentRequest[];
+  /** Texts that may be opt-out requests, waiting for a staff member to decide. */
+  optOutFlags?: OptOutFlagView[];
   customerId: string;
   viewer: { userId: string; canDeleteOthersNotes: boolean };
 }) {
@@ -89,6 +95,11 @@ export async function ThreadView({
                   .filter((payment) => payment.messageId === item.row.message.id)
                   .map((payment) => (
                     <PaymentCard key={payment.id} payment={payment} />
+                  ))}
+                {optOutFlags
+                  .filter((flag) => flag.messageId === item.row.message.id)
+                  .map((flag) => (
+                    <OptOutHint key={flag.id} flag={flag} unsubscribe={unsubscribeFlaggedCustomer} dismiss={dismissOptOutHint} />
                   ))}
               </MessageBubble>
             )}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AppointmentDialog } from "@/components/customers/appointment-dialog";
+import { ConsentHistory } from "./_components/consent-history";
 import { ContactCard } from "./_components/contact-card";
 import { MessageCustomerButton } from "./_components/message-customer-button";
 import { ProfileTabContent } from "./_components/profile-tabs";
@@ -16,6 +17,7 @@ import { PROFILE_TABS, profileTabCounts, type ProfileTab } from "@/db/queries/cu
 import { findCustomer } from "@/db/queries/customers";
 import { loadProfileTab } from "@/lib/customers/profile";
 import { requireSession } from "@/lib/auth/session";
+import { consentHistory } from "@/lib/compliance/consent";
 import { customerName } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 import { utcToZonedLocal } from "@/lib/time";
@@ -47,11 +49,12 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
   const tab: ProfileTab = PROFILE_TABS.includes(requested as ProfileTab) ? (requested as ProfileTab) : "all";
   const t = await getTranslations("customers");
   const format = await getFormatter();
-  const [customerDefinitions, appointmentDefinitions, counts, tabContent] = await Promise.all([
+  const [customerDefinitions, appointmentDefinitions, counts, tabContent, consent] = await Promise.all([
     attributeDefinitions(db, { companyId, category: "customer" }),
     attributeDefinitions(db, { companyId, category: "appointment" }),
     profileTabCounts(db, { companyId, customerId: customer.id }),
     loadProfileTab(db, { companyId, customerId: customer.id, tab }),
+    consentHistory(db, { companyId, customerId: customer.id }),
   ]);
   const name = customerName(customer);
   const today = utcToZonedLocal(new Date(), company.timezone).slice(0, 10);
@@ -99,6 +102,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
             subscriptions={{ general: customer.subscribedGeneral, marketing: customer.subscribedMarketing }}
             optedOutOn={customer.optedOutAt ? format.dateTime(customer.optedOutAt, { dateStyle: "long" }) : null}
           />
+          <ConsentHistory entries={consent} />
         </div>
         <div className="min-w-0">
           <nav className="border-b border-slate-200" aria-label={t("profile.tabsLabel")}>
