@@ -4,6 +4,7 @@ import { customerSearchCondition, listCustomers } from "@/db/queries/customers";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
+import { consentHistory } from "@/lib/compliance/consent";
 import { createCustomer as createCustomerAction, loadCustomers, setSubscriptions, updateCustomer } from "./actions";
 
 const database = withTestDatabase();
@@ -165,6 +166,15 @@ describe("subscriptions (CUST-4)", () => {
     const filtered = await listCustomers(s.db, { companyId: s.company.id, filters: { unsubscribed: "marketing" } });
     expect(filtered.customers.map((c) => c.lastName)).toEqual(["Marketing-Off"]);
     expect((await listCustomers(s.db, { companyId: s.company.id, filters: { unsubscribed: "general" } })).customers).toEqual([]);
+  });
+
+  it("keeps each change in the consent history, with the staff member who made it", async () => {
+    const s = await setup();
+    const customer = await createCustomer(s.db, s.company.id);
+    await setSubscriptions.run(s.context, { customerId: customer.id, general: true, marketing: false });
+    await setSubscriptions.run(s.context, { customerId: customer.id, general: true, marketing: false });
+    const history = await consentHistory(s.db, { companyId: s.company.id, customerId: customer.id });
+    expect(history).toEqual([expect.objectContaining({ kind: "opt_out", scope: "marketing", source: "staff", staffName: s.agent.name })]);
   });
 
   it("refuses to subscribe again a customer who texted STOP; they must text START", async () => {

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { conversations, customers, messages, notifications } from "@/db/schema";
+import { consentEvents, conversations, customers, messages, notifications, optOutFlags } from "@/db/schema";
 import { DEV_SIGNATURE_SECRET } from "@/lib/env";
 import { sendSms } from "@/lib/messaging/send";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
@@ -174,6 +174,28 @@ describe("POST /api/webhooks/vonage/inbound", () => {
     expect(outbound[0]!.body).toMatch(confirmation);
   });
 
+  it("hears an opt-out in any reasonable wording, keeps it as proof, and flags an ambiguous one for staff", async () => {
+    const { db, company } = await setup();
+    const english = await createCustomer(db, company.id, { language: "en" });
+    await inbound(await signedJson(INBOUND, inboundPayload(company, english.mobile!, "stop please")));
+    const [stopMessage] = (await messagesOf(english.id)).filter((m) => m.direction === "inbound");
+    const events = await db.select().from(consentEvents).where(eq(consentEvents.customerId, english.id));
+    expect(events).toEqual([expect.objectContaining({ kind: "opt_out", scope: "all", source: "sms_keyword", keyword: "stop please", messageId: stopMessage!.id })]);
+
+    const french = await createCustomer(db, company.id, { language: "en" });
+    await inbound(await signedJson(INBOUND, inboundPayload(company, french.mobile!, "Désabonnez-moi")));
+    const [frenchSaved] = await db.select().from(customers).where(eq(customers.id, french.id));
+    expect(frenchSaved!.optedOutAt).not.toBeNull();
+    expect((await messagesOf(french.id)).filter((m) => m.direction === "outbound").map((m) => m.body)).toEqual([expect.stringMatching(/désabonné/)]);
+
+    const unsure = await createCustomer(db, company.id, { language: "en" });
+    await inbound(await signedJson(INBOUND, inboundPayload(company, unsure.mobile!, "Stop calling me at work, call my cell instead")));
+    const [unsureSaved] = await db.select().from(customers).where(eq(customers.id, unsure.id));
+    expect(unsureSaved!.optedOutAt).toBeNull();
+    expect(await db.select().from(optOutFlags).where(eq(optOutFlags.customerId, unsure.id))).toHaveLength(1);
+    expect((await messagesOf(unsure.id)).filter((m) => m.direction === "outbound")).toEqual([]);
+  });
+
   it("does not treat a sentence containing stop as an opt-out", async () => {
     const { db, company, customer } = await setup();
     await inbound(await signedJson(INBOUND, inboundPayload(company, customer.mobile!, "Can you stop by tomorrow?")));
@@ -187,9 +209,11 @@ describe("POST /api/webhooks/vonage/inbound", () => {
     await inbound(await signedJson(INBOUND, inboundPayload(company, customer.mobile!, "Start")));
     const [saved] = await db.select().from(customers).where(eq(customers.id, customer.id));
     expect(saved!.optedOutAt).toBeNull();
+    await inbound(await signedJson(INBOUND, inboundPayload(company, customer.mobile!, "HELP")));
+    // Issue 10: the answer is in the language of the keyword, whatever the profile says.
     await inbound(await signedJson(INBOUND, inboundPayload(company, customer.mobile!, "AIDE")));
     const outbound = (await messagesOf(customer.id)).filter((m) => m.direction === "outbound").map((m) => m.body);
-    expect(outbound).toEqual([expect.stringMatching(/subscribed again/), expect.stringMatching(/Reply STOP/)]);
+    expect(outbound).toEqual([expect.stringMatching(/subscribed again/), expect.stringMatching(/Reply STOP/), expect.stringMatching(/Répondez ARRET/)]);
   });
 });
 
