@@ -9,10 +9,13 @@ export type InboundProvider = "vonage" | "local";
 export type InboundSmsValues = {
   provider: InboundProvider;
   providerMessageId: string;
+  /** E.164 numbers (or an alphanumeric sender, which is never answered). */
   from: string;
   to: string;
   text: string;
+  /** The provider's timestamp (when the customer sent it), clamped to a sane window: shown, never sorted on. */
   receivedAt: Date;
+  /** When we received it (the webhook stored it): orders the inbox and marks it unread. Default: now. */
   acceptedAt?: Date;
 };
 

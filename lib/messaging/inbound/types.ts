@@ -1,15 +1,6 @@
-export type InboundSms = {
-  provider: "vonage" | "local";
-  providerMessageId: string;
-  /** E.164 numbers. */
-  from: string;
-  to: string;
-  text: string;
-  /** The provider's timestamp (when the customer sent it), clamped to a sane window: shown, never sorted on. */
-  receivedAt: Date;
-  /** When we received it (the webhook stored it): orders the inbox and marks it unread. Default: now. */
-  acceptedAt?: Date;
-};
+import type { InboundSmsValues } from "@/db/queries/inbound";
+/** An inbound text as a webhook delivered it (see db/queries/inbound.ts for its fields). */
+export type InboundSms = InboundSmsValues;
 
 export type InboundOutcome =
   | { status: "stored"; messageId: string; conversationId: string; customerId: string }
