@@ -149,7 +149,7 @@ describe("merging two profiles with the same mobile (CONV-15)", () => {
   it("keeps every field the edited profile lacks when the whole form is sent back with the new mobile", async () => {
     const s = await setup();
     const survivor = await createCustomer(s.db, s.company.id, { firstName: "", lastName: "", email: null, externalId: null, mobile: null, language: "fr", attributes: { plate: "AAA 111" } });
-    const absorbed = await createCustomer(s.db, s.company.id, {
+    await createCustomer(s.db, s.company.id, {
       firstName: "Julie",
       lastName: "Tremblay",
       email: "julie@example.com",
