@@ -51,13 +51,16 @@ export function NotificationBell({ notifications, unread }: { notifications: She
           const Icon = ICONS[notification.kind] ?? Bell;
           // Kinds are dotted ("conversation.assigned"); message keys cannot be.
           const key = `kind.${notification.kind.replaceAll(".", "_")}`;
-          const text = t.has(key) ? t(key, { count: Number(notification.data.count ?? 1) }) : notification.kind;
+          const { customerName, preview } = notification.data;
+          const from = typeof customerName === "string" && customerName ? customerName : null;
+          const text = from && notification.kind === "conversation.new_message" ? t("kind.conversation_new_message_from", { name: from }) : t.has(key) ? t(key, { count: Number(notification.data.count ?? 1) }) : notification.kind;
           return (
             <DropdownMenuItem key={notification.id} asChild>
               <Link href={notification.link ?? "/conversations"} className="items-start">
                 <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${/error|failed/.test(notification.kind) ? "text-red-600" : "text-brand-600"}`} aria-hidden />
                 <span className="min-w-0 flex-1">
                   <span className={`block text-sm ${notification.read ? "text-slate-600" : "font-medium text-slate-900"}`}>{text}</span>
+                  {typeof preview === "string" && preview ? <span className="block truncate text-xs text-slate-600" data-testid="notification-preview">{preview}</span> : null}
                   <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt))}</span>
                 </span>
                 {notification.read ? null : <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-hidden />}

@@ -178,7 +178,8 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
     "inbound_sms_fast_path",
     sql`
     with target as (
-      select cv.company_id, cv.id as conversation_id, cv.customer_id, cv.assignee_user_id, cv.assignee_team_id
+      select cv.company_id, cv.id as conversation_id, cv.customer_id, cv.assignee_user_id, cv.assignee_team_id,
+             coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''), c.mobile) as customer_name
       from companies co
       join customers c on c.company_id = co.id and c.mobile = ${sms.from} and c.merged_into_id is null
       join conversations cv on cv.customer_id = c.id and cv.archived = false and cv.status = 'open'
@@ -212,7 +213,9 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
     notified as (
       insert into notifications (company_id, user_id, kind, data, link)
       select t.company_id, r.user_id, 'conversation.new_message',
-             jsonb_build_object('conversationId', t.conversation_id, 'messageId', m.id), '/conversations/' || t.conversation_id
+             jsonb_build_object('conversationId', t.conversation_id, 'messageId', m.id, 'customerName', t.customer_name,
+                                'preview', ${messagePreview(sms.text)}::text),
+             '/conversations/' || t.conversation_id
       from recipients r cross join target t cross join message m
       returning user_id
     )

@@ -193,7 +193,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
           sourceKind: inbound ? "customer" : line.from === "automation" ? "automation" : "manual",
           senderUserId: line.from === "agent" ? (assigneeUserId ?? alex) : null,
           status: inbound ? "received" : line.failed ? "failed" : "delivered",
-          errorCode: line.failed ? "landline" : null,
+          errorCode: line.failed ? "landline_or_unreachable" : null,
           errorText: line.failed ? "Landline or unreachable number" : null,
           provider: "local",
           providerMessageId: `seed-${conversationId}-${line.at}`,

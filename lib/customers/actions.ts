@@ -51,6 +51,15 @@ function applyAttributes(current: AttributeValues, values: Record<string, Attrib
   return next;
 }
 
+function editedOnly(changes: Partial<NewCustomerRow>, before: Partial<NewCustomerRow>): Partial<NewCustomerRow> {
+  return Object.fromEntries(Object.entries(changes).filter(([key, value]) => value !== before[key as keyof NewCustomerRow]));
+}
+
+function editedAttributesOnly(values: Record<string, AttributeValue> | undefined, before: AttributeValues) {
+  if (!values) return values;
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key] ?? null)));
+}
+
 /**
  * Edits a profile in place. Giving it a mobile number another customer has merges that
  * customer into this one (CONV-15).
@@ -71,9 +80,13 @@ export const updateCustomer = defineAction(
           merged = true;
         }
       }
+      // The form sends every field back; after a merge, one left as it was must not blank
+      // what the other profile brought.
+      const edits = merged ? editedOnly(changes, current) : changes;
+      const editedAttributes = merged ? editedAttributesOnly(attributeValues, current.attributes) : attributeValues;
       const fresh = await findCustomer(tx, { companyId, customerId });
-      const next = { ...fresh!, ...changes, attributes: applyAttributes(fresh!.attributes, attributeValues) };
-      const updated = await updateCustomerRow(tx, { companyId, customerId, changes: { ...changes, attributes: next.attributes, searchText: customerSearchText(next) } });
+      const next = { ...fresh!, ...edits, attributes: applyAttributes(fresh!.attributes, editedAttributes) };
+      const updated = await updateCustomerRow(tx, { companyId, customerId, changes: { ...edits, attributes: next.attributes, searchText: customerSearchText(next) } });
       return { customer: updated!, merged };
     });
     publish(companyId, { type: "customer.updated", customerId });

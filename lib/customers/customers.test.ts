@@ -146,6 +146,36 @@ describe("merging two profiles with the same mobile (CONV-15)", () => {
     expect(message).toMatchObject({ conversationId: newer.id, toNumber: "+15145550150" });
   });
 
+  it("keeps every field the edited profile lacks when the whole form is sent back with the new mobile", async () => {
+    const s = await setup();
+    const survivor = await createCustomer(s.db, s.company.id, { firstName: "", lastName: "", email: null, externalId: null, mobile: null, language: "fr", attributes: { plate: "AAA 111" } });
+    await createCustomer(s.db, s.company.id, {
+      firstName: "Julie",
+      lastName: "Tremblay",
+      email: "julie@example.com",
+      externalId: "DMS-4411",
+      language: "en",
+      mobile: "+15145550160",
+      attributes: { plate: "ZZZ 999", vehicle_year: 2018 },
+    });
+
+    const form = { firstName: "", lastName: "", email: "", language: "fr" as const, mobile: "514-555-0160", attributes: { plate: "AAA 111", vehicle_year: null, next_service: null } };
+    const result = await updateCustomer.run(s.context, { customerId: survivor.id, ...form });
+    expect(result).toMatchObject({ ok: true, data: { merged: true } });
+
+    expect(await reload(survivor.id)).toMatchObject({
+      firstName: "Julie",
+      lastName: "Tremblay",
+      email: "julie@example.com",
+      externalId: "DMS-4411",
+      // Both profiles have a language: the edited one keeps its own.
+      language: "fr",
+      mobile: "+15145550160",
+      attributes: { plate: "AAA 111", vehicle_year: 2018 },
+    });
+    expect((await listCustomers(s.db, { companyId: s.company.id, query: "julie" })).customers.map((c) => c.id)).toEqual([survivor.id]);
+  });
+
   it("keeps an opt-out by STOP when the opted-out profile is merged in", async () => {
     const s = await setup();
     const survivor = await createCustomer(s.db, s.company.id, { mobile: null });

@@ -19,8 +19,9 @@ export async function mergeCustomers(tx: Db, { companyId, survivorId, absorbedId
   const absorbed = rows.find((row) => row.id === absorbedId);
   if (!survivor || !absorbed) throw new NotFoundError();
 
-  // The absorbed profile gives up its number first: one mobile, one live customer.
-  await updateCustomerRow(tx, { companyId, customerId: absorbed.id, changes: { mobile: null, mergedIntoId: survivor.id, searchText: "" } });
+  // The absorbed profile gives up its number and its external id first: both are unique,
+  // and the survivor may take them over.
+  await updateCustomerRow(tx, { companyId, customerId: absorbed.id, changes: { mobile: null, externalId: null, mergedIntoId: survivor.id, searchText: "" } });
 
   const active = await activeConversationsOf(tx, { companyId, customerIds: [survivor.id, absorbed.id] });
   if (active.length === 2) {

@@ -55,6 +55,7 @@ const DETAIL_PATTERNS: [RegExp, CarrierErrorCategory][] = [
 export function carrierErrorCategory(code: string | number | null | undefined, detail?: string | null): CarrierErrorCategory {
   const key = code === null || code === undefined ? "" : String(code);
   if (LEGACY_CODES[key]) return LEGACY_CODES[key];
-  for (const [pattern, category] of DETAIL_PATTERNS) if (detail && pattern.test(detail)) return category;
+  // A code may itself be words ("landline" in a Messages API status, and in the demo data).
+  for (const text of [detail, key]) for (const [pattern, category] of DETAIL_PATTERNS) if (text && pattern.test(text)) return category;
   return "unknown";
 }

@@ -57,4 +57,15 @@ describe("global search (CONV-6)", () => {
     expect(parseAmount("12.5")).toBe(1250);
     expect(parseAmount("RO-48213")).toBeNull();
   });
+
+  it("reads an amount as it is displayed, with thousands separators and the currency", () => {
+    expect(parseAmount("1 343,67")).toBe(134367);
+    expect(parseAmount("1\u202f343,67\u00a0$")).toBe(134367);
+    expect(parseAmount("1343.67 $")).toBe(134367);
+    expect(parseAmount("$1,343.67")).toBe(134367);
+    expect(parseAmount("1.343,67 $")).toBe(134367);
+    expect(parseAmount("1,34")).toBe(134);
+    expect(parseAmount("1,343,67")).toBeNull();
+    expect(parseAmount("Total: 12")).toBeNull();
+  });
 });

@@ -4,11 +4,18 @@ import { searchAppointments, searchCustomers, searchMessages, searchPaymentsByAm
 
 const LIMIT = 8;
 
-/** "389,95 $", "$389.95", "389.95" → 38995 cents; anything else → null. */
+/**
+ * An amount as it is typed or displayed → cents; anything else → null. "389,95 $",
+ * "$389.95", "1 343,67" (French, with a space or a narrow no-break space between
+ * thousands), "1,343.67", "1.343,67 $", "CA$1343.67".
+ */
 export function parseAmount(query: string): number | null {
-  const match = /^\s*\$?\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*\$?\s*$/.exec(query);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+  const compact = query.replace(/[\s\u00a0\u202f]/g, "").replace(/^(CA|US)?\$|\$(CA|US)?$|^CAD|CAD$|^USD|USD$/gi, "");
+  const match = /^(\d{1,3}(?:([.,])\d{3})*|\d{1,7})(?:([.,])(\d{1,2}))?$/.exec(compact);
+  if (!match || (match[2] && match[2] === match[3])) return null;
+  const units = Number(match[1]!.replace(/[.,]/g, ""));
+  if (units > 9_999_999) return null;
+  return units * 100 + Number((match[4] ?? "0").padEnd(2, "0"));
 }
 
 /**

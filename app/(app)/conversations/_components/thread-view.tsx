@@ -1,4 +1,5 @@
 import { AlertTriangle, Bot, CalendarClock, Check, CheckCheck, Clock, Megaphone, MessageSquareReply, StickyNote, UserRoundCog } from "lucide-react";
+import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -179,7 +180,7 @@ function MessageBubble({ row, files, customerId, t, time, children }: { row: Mes
       {failed ? (
         <p className="mt-0.5 flex items-center gap-1 px-1 text-xs text-red-700" data-testid="carrier-error" title={message.errorText ?? undefined}>
           <AlertTriangle className="h-3.5 w-3.5" aria-hidden />
-          {t.has(`carrierErrors.${message.errorCode}`) ? t(`carrierErrors.${message.errorCode}`) : t("carrierErrors.unknown")}
+          {t(`carrierErrors.${t.has(`carrierErrors.${message.errorCode}`) ? message.errorCode : carrierErrorCategory(message.errorCode)}` as "carrierErrors.unknown")}
         </p>
       ) : null}
       {outbound && message.originalBody ? <OriginalToggle original={message.originalBody} language={message.originalLanguage} /> : null}

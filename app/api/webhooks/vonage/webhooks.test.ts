@@ -76,6 +76,8 @@ describe("POST /api/webhooks/vonage/inbound", () => {
     expect(conversation!.lastMessagePreview).toBe("Bonjour, mon auto est prête?");
     const notes = await db.select().from(notifications).where(eq(notifications.userId, agent.id));
     expect(notes.map((n) => n.kind)).toEqual(["conversation.new_message"]);
+    // The bell names who wrote and what they said.
+    expect(notes[0]!.data).toMatchObject({ customerName: `${customer.firstName} ${customer.lastName}`.trim() || customer.mobile, preview: "Bonjour, mon auto est prête?" });
   });
 
   it("rejects a bad signature, a tampered body and a missing signature with 401, storing nothing", async () => {

@@ -17,7 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
 import type { AttributeDefinition } from "@/lib/attributes/types";
-import { attributeText } from "@/lib/customers/display";
+import { attributeText, formattedAttributeText } from "@/lib/customers/display";
 import type { ProfileTab, TimelineItem } from "@/lib/customers/types";
 import { utcToZonedLocal } from "@/lib/time";
 import { AppointmentDialog, AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
@@ -60,7 +60,7 @@ function Attributes({ values, definitions, format }: { values: Record<string, un
       {entries.map(([key, value]) => (
         <div key={key} className="flex gap-1">
           <dt>{definitions.find((d) => d.key === key)?.label ?? key.replace(/_/g, " ")}:</dt>
-          <dd className="text-slate-700 tabular-nums">{typeof value === "number" ? format.number(value) : attributeText(value)}</dd>
+          <dd className="text-slate-700 tabular-nums">{formattedAttributeText(value, definitions.find((d) => d.key === key)?.type, format)}</dd>
         </div>
       ))}
     </dl>
@@ -127,7 +127,7 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eve
           tone="bg-sky-50 text-sky-600"
           title={row.number ? t("repairOrder", { number: row.number }) : row.title || t("event")}
           meta={[row.number ? row.title : null, format.dateTime(row.occurredAt, { dateStyle: "medium" })].filter(Boolean).join(" · ")}
-          aside={<Badge>{row.status}</Badge>}
+          aside={<Badge>{t.has(`eventStatus.${row.status}`) ? t(`eventStatus.${row.status}` as "eventStatus.open") : row.status}</Badge>}
         >
           <Attributes values={row.attributes} definitions={eventDefinitions} format={format} />
         </Row>
