@@ -280,10 +280,11 @@ export function Composer({ context }: { context: ComposerContext }) {
                 currency={context.currency}
                 defaultText={context.paymentText}
                 canEditSavedReplies={context.canEditSavedReplies}
+                attributes={context.attributes}
                 disabled={note}
                 onSent={setNotice}
               />
-              <ReviewRequestButton conversationId={context.conversationId} defaultText={context.reviewText} canEditSavedReplies={context.canEditSavedReplies} disabled={note} onSent={setNotice} />
+              <ReviewRequestButton conversationId={context.conversationId} defaultText={context.reviewText} canEditSavedReplies={context.canEditSavedReplies} attributes={context.attributes} disabled={note} onSent={setNotice} />
               <AiMenu
                 text={text}
                 enabled={context.aiEnabled}
