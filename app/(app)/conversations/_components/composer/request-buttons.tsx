@@ -3,7 +3,7 @@
 import { CircleDollarSign, Star } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { createPaymentRequest } from "@/lib/payments/actions";
 import { createReviewRequest } from "@/lib/reviews/actions";
 import { Alert } from "@/components/ui/alert";
@@ -12,10 +12,8 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useDialogAction } from "@/components/ui/use-action";
-import { AttributePicker, toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
-import { AttributeLabels } from "@/components/composer/attribute-token";
-import { TemplateEditor, type TemplateEditorHandle } from "@/components/composer/template-editor";
-import { SavedReplyPicker } from "./saved-reply-picker";
+import { toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
+import { MessageField } from "./request-message-field";
 
 type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; attributes: PickerAttribute[]; onSent: (notice: string) => void };
 
@@ -52,33 +50,6 @@ function RequestDialog({
         {children}
       </DialogContent>
     </Dialog>
-  );
-}
-
-/** The message of a request, in the composer's editor (chips, not raw tokens); a saved reply can fill it; the link is added after it. */
-function MessageField({ value, onChange, canEditSavedReplies, attributes, error }: { value: string; onChange: (value: string) => void; canEditSavedReplies: boolean; attributes: PickerAttribute[]; error?: string }) {
-  const t = useTranslations("requests");
-  const editor = useRef<TemplateEditorHandle>(null);
-  const labels = useMemo(() => new Map(attributes.map((a) => [a.path, a.label])), [attributes]);
-  return (
-    <Field label={t("message")} htmlFor="request-message" hint={t("linkAdded")} error={error}>
-      <div className="rounded-lg ring-1 ring-slate-300 ring-inset focus-within:ring-2 focus-within:ring-brand-500">
-        <AttributeLabels.Provider value={(path) => labels.get(path) ?? path}>
-          <TemplateEditor ref={editor} id="request-message" label={t("message")} placeholder="" initialText={value} onChange={(text) => onChange(text)} testId="request-message-field" />
-        </AttributeLabels.Provider>
-        <div className="flex items-center gap-1 border-t border-slate-100 px-1.5 py-1">
-          <AttributePicker attributes={attributes} onPick={(path) => editor.current?.insertToken(path)} />
-          <SavedReplyPicker
-            onPick={(source) => {
-              editor.current?.setText(source);
-              onChange(source);
-            }}
-            currentText={value}
-            canEdit={canEditSavedReplies}
-          />
-        </div>
-      </div>
-    </Field>
   );
 }
 
