@@ -1,4 +1,5 @@
-import { docToTemplate, templateToDoc } from "./serialize";
+import { renderTemplate } from "@/lib/templates/render";
+import { docToTemplate, templateToDoc, tokenInsertion } from "./serialize";
 
 describe("composer document ↔ template source", () => {
   it("round-trips text, lines, tokens with fallbacks and emoji", () => {
@@ -32,5 +33,13 @@ describe("composer document ↔ template source", () => {
       text: "@Sophie Lavoie et @Service : à rappeler",
       mentions: { userIds: ["11111111-1111-4111-8111-111111111111"], teamIds: ["22222222-2222-4222-8222-222222222222"] },
     });
+  });
+});
+
+describe("a picked attribute chip", () => {
+  it("sends exactly the typed text: no hidden space before the punctuation that follows", () => {
+    const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Bonjour " }, ...tokenInsertion("customer.first_name"), { type: "text", text: ", votre véhicule est prêt." }] }] };
+    const { text } = docToTemplate(doc);
+    expect(renderTemplate(text, () => "Marie")).toBe("Bonjour Marie, votre véhicule est prêt.");
   });
 });

@@ -48,3 +48,11 @@ export function templateToDoc(source: string): JSONContent {
 export function templateToInsertable(source: string): JSONContent[] {
   return templateToDoc(source).content ?? [];
 }
+
+/**
+ * A picked attribute: the chip alone. No space is added after it, since one the staff
+ * member cannot see would reach the customer ("cher client ,").
+ */
+export function tokenInsertion(path: string): JSONContent[] {
+  return [{ type: "attributeToken", attrs: { path, fallback: null } }];
+}

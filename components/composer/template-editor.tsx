@@ -14,7 +14,7 @@ import { cn } from "@/components/ui/cn";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 import { AttributeToken } from "./attribute-token";
 import { MentionList, type Mentionable, type MentionListHandle } from "./mention-list";
-import { docToTemplate, templateToDoc, templateToInsertable, type Mentions } from "./serialize";
+import { docToTemplate, templateToDoc, templateToInsertable, tokenInsertion, type Mentions } from "./serialize";
 
 export type TemplateEditorHandle = {
   focus: () => void;
@@ -181,7 +181,7 @@ export const TemplateEditor = forwardRef<TemplateEditorHandle, Props>(function T
         editor?.chain().focus().insertContent(templateToInsertable(source) as JSONContent[]).run();
       },
       insertToken: (path) => {
-        editor?.chain().focus().insertContent([{ type: "attributeToken", attrs: { path, fallback: null } }, { type: "text", text: " " }]).run();
+        editor?.chain().focus().insertContent(tokenInsertion(path) as JSONContent[]).run();
       },
       insertText: (text) => {
         editor?.chain().focus().insertContent(text).run();

@@ -13,6 +13,7 @@ import { renderTemplate } from "@/lib/templates/render";
 import { templateValues, type TemplateSubjects } from "@/lib/templates/context";
 import { countSegments } from "./segments";
 import { attachUploads, publicFileUrl } from "@/lib/files/files";
+import { withFileLinks } from "@/lib/files/links";
 import { env } from "@/lib/env";
 import { sendRefusal, type MessageCategory, type SendRefusal } from "./sendability";
 import { defaultSmsProvider } from "./sms";
@@ -125,7 +126,7 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
     });
     const files = await attachUploads(tx, { companyId: company.id, customerId: customer.id, attachmentIds: request.attachmentIds ?? [], owner: { messageId: row.id } });
     // What the customer receives: the text, then a link per file.
-    const withLinks = [text, ...files.map((file) => publicFileUrl(appUrl, file.publicToken))].join("\n");
+    const withLinks = withFileLinks(text, files.map((file) => publicFileUrl(appUrl, file.publicToken)));
     const { encoding, segments } = countSegments(withLinks);
     const counted = await setMessageSegments(tx, { companyId: company.id, messageId: row.id, encoding, segments });
     await recordMessageOnConversation(tx, {

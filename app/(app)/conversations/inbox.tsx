@@ -1,6 +1,7 @@
 import { MessagesSquare } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { env } from "@/lib/env";
 import { Composer, type ComposerContext } from "./_components/composer/composer";
 import { ScheduledBanner } from "./_components/scheduled-banner";
 import { ConversationHeader } from "./_components/conversation-header";
@@ -133,6 +134,7 @@ async function ConversationPane({
     attributes,
     previewValues: Object.fromEntries(attributes.map((entry) => [entry.path, String(values(entry.path) ?? "")])),
     signature: signatureLine(user),
+    appUrl: env().APP_URL,
     mentionables: [
       ...people.users.filter((u) => u.id !== userId).map((u) => ({ id: `user:${u.id}`, label: u.name, kind: "user" as const })),
       ...people.teams.map((team) => ({ id: `team:${team.id}`, label: team.name, kind: "team" as const })),

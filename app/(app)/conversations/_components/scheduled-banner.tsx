@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarClock, Trash2 } from "lucide-react";
+import { CalendarClock } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -10,6 +10,7 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
+import { DeleteScheduledButton } from "./delete-scheduled-button";
 
 export type PendingScheduled = { id: string; body: string; sendAt: string; sendAtLocal: string };
 
@@ -81,10 +82,7 @@ export function ScheduledBanner({ scheduled }: { scheduled: PendingScheduled[] }
                 </p>
               ) : null}
               <div className="flex items-center justify-between gap-2">
-                <Button variant="ghost" className="text-red-600" onClick={remove} disabled={pending}>
-                  <Trash2 className="h-4 w-4" aria-hidden />
-                  {t("delete")}
-                </Button>
+                <DeleteScheduledButton pending={pending} onConfirm={remove} />
                 <Button type="submit" pending={pending}>
                   {t("save")}
                 </Button>

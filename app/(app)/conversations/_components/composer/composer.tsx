@@ -21,6 +21,7 @@ import type { Mentionable } from "@/components/composer/mention-list";
 import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
 import { SavedReplyPicker } from "./saved-reply-picker";
 import { SegmentCounter } from "@/components/composer/segment-counter";
+import { withFutureFileLinks } from "@/lib/files/links";
 import type { Mentions } from "@/components/composer/serialize";
 import { TemplateEditor, type TemplateEditorHandle } from "@/components/composer/template-editor";
 import { ScheduleMenu } from "./schedule-menu";
@@ -35,6 +36,8 @@ export type ComposerContext = {
   previewValues: Record<string, string>;
   /** Appended to manual sends (USER-3), or null. */
   signature: string | null;
+  /** Where public file links point: attached files are counted as the links they become. */
+  appUrl: string;
   mentionables: Mentionable[];
   aiEnabled: boolean;
   canEditSavedReplies: boolean;
@@ -81,8 +84,10 @@ export function Composer({ context }: { context: ComposerContext }) {
     } catch {
       // A half-typed token: count the text as it is.
     }
-    return rendered.trim() && context.signature ? `${rendered.trimEnd()}\n${context.signature}` : rendered;
-  }, [text, context.previewValues, context.signature]);
+    const signed = rendered.trim() && context.signature ? `${rendered.trimEnd()}\n${context.signature}` : rendered;
+    const fileCount = attachments.filter((a) => !a.error).length;
+    return fileCount ? withFutureFileLinks(signed, fileCount, context.appUrl) : signed;
+  }, [text, context.previewValues, context.signature, context.appUrl, attachments]);
 
   // "Reply" on a note: write a note that mentions its author.
   useEffect(() => {
@@ -275,10 +280,11 @@ export function Composer({ context }: { context: ComposerContext }) {
                 currency={context.currency}
                 defaultText={context.paymentText}
                 canEditSavedReplies={context.canEditSavedReplies}
+                attributes={context.attributes}
                 disabled={note}
                 onSent={setNotice}
               />
-              <ReviewRequestButton conversationId={context.conversationId} defaultText={context.reviewText} canEditSavedReplies={context.canEditSavedReplies} disabled={note} onSent={setNotice} />
+              <ReviewRequestButton conversationId={context.conversationId} defaultText={context.reviewText} canEditSavedReplies={context.canEditSavedReplies} attributes={context.attributes} disabled={note} onSent={setNotice} />
               <AiMenu
                 text={text}
                 enabled={context.aiEnabled}

@@ -12,10 +12,10 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useDialogAction } from "@/components/ui/use-action";
-import { toolbarButton } from "@/components/composer/attribute-picker";
-import { SavedReplyPicker } from "./saved-reply-picker";
+import { toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
+import { MessageField } from "./request-message-field";
 
-type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; onSent: (notice: string) => void };
+type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; attributes: PickerAttribute[]; onSent: (notice: string) => void };
 
 function RequestDialog({
   icon,
@@ -53,29 +53,8 @@ function RequestDialog({
   );
 }
 
-/** The message of a request: a saved reply can fill it; the link is added after it. */
-function MessageField({ value, onChange, canEditSavedReplies, error }: { value: string; onChange: (value: string) => void; canEditSavedReplies: boolean; error?: string }) {
-  const t = useTranslations("requests");
-  return (
-    <Field label={t("message")} htmlFor="request-message" hint={t("linkAdded")} error={error}>
-      <div className="rounded-lg ring-1 ring-slate-300 ring-inset focus-within:ring-2 focus-within:ring-brand-500">
-        <textarea
-          id="request-message"
-          rows={3}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          className="block w-full resize-y rounded-t-lg border-0 bg-transparent px-3 py-2 text-sm text-slate-900 focus:ring-0 focus:outline-none"
-        />
-        <div className="flex items-center border-t border-slate-100 px-1.5 py-1">
-          <SavedReplyPicker onPick={onChange} currentText={value} canEdit={canEditSavedReplies} />
-        </div>
-      </div>
-    </Field>
-  );
-}
-
 /** EDIT-6: amount and reference, then a text with a secure Stripe payment link. */
-export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
+export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
   const t = useTranslations("requests");
   const router = useRouter();
   const [body, setBody] = useState(defaultText);
@@ -117,7 +96,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
               <Input id="payment-reference" name="reference" placeholder="RO-48213" required maxLength={40} />
             </Field>
           </div>
-          <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} error={fieldError("body")} />
+          <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} attributes={attributes} error={fieldError("body")} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
               {t("cancel")}
@@ -138,7 +117,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
 }
 
 /** EDIT-10: a text with a link to the review page. */
-export function ReviewRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, onSent }: Common) {
+export function ReviewRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, onSent }: Common) {
   const t = useTranslations("requests");
   const router = useRouter();
   const [body, setBody] = useState(defaultText);
@@ -170,7 +149,7 @@ export function ReviewRequestButton({ conversationId, defaultText, disabled, can
     >
       <form onSubmit={submit} className="grid gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} error={fieldError("body")} />
+        <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} attributes={attributes} error={fieldError("body")} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setOpen(false)}>
             {t("cancel")}
