@@ -3,7 +3,6 @@ import { AppShell } from "@/components/shell/app-shell";
 import { companyCounts } from "@/db/queries/companies";
 import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
 import { requireSession } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +26,6 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       }}
       companyName={company.name}
       counts={counts}
-      engine={env().backgroundEngine}
       notifications={notifications.map((n) => ({ id: n.id, kind: n.kind, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null, data: n.data }))}
       unreadNotifications={unreadNotifications}
     >

@@ -9,7 +9,6 @@ import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/dialog";
 import { can } from "@/lib/auth/permissions";
 import { AwayBanner } from "./away-banner";
-import { EngineBadge } from "./engine-badge";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "./logo";
 import { NotificationBell, type ShellNotification } from "./notification-bell";
@@ -69,7 +68,6 @@ export function AppShell({
   user,
   companyName,
   counts,
-  engine,
   notifications,
   unreadNotifications,
   children,
@@ -77,7 +75,6 @@ export function AppShell({
   user: ShellUser;
   companyName: string;
   counts: ShellCounts;
-  engine: string;
   notifications: ShellNotification[];
   unreadNotifications: number;
   children: ReactNode;
@@ -91,9 +88,6 @@ export function AppShell({
         <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
       </div>
       <Navigation counts={counts} canManageCompany={can(user.role, "manageCompany")} onNavigate={onNavigate} />
-      <div className="px-5 py-4">
-        <EngineBadge engine={engine} />
-      </div>
     </>
   );
   return (

@@ -1,10 +1,12 @@
+import { UserRound } from "lucide-react";
 import { cn } from "./cn";
 
 const COLORS = ["bg-sky-600", "bg-emerald-600", "bg-violet-600", "bg-amber-600", "bg-rose-600", "bg-teal-600", "bg-indigo-600"];
 
+/** Letters only: a nameless customer shown by number would otherwise get "(5" or "+1". Empty when there are none. */
 export function initials(name: string) {
-  const parts = name.trim().split(/[\s-]+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
+  const parts = name.trim().split(/[\s-]+/).map((part) => part.match(/\p{L}/u)?.[0] ?? "").filter(Boolean);
+  return ((parts[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1] ?? "") : "")).toUpperCase();
 }
 
 function colorFor(name: string) {
@@ -21,7 +23,7 @@ export function Avatar({ name, src, size = "md", className }: { name: string; sr
   }
   return (
     <span aria-hidden className={cn("inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white", colorFor(name), dimension, className)}>
-      {initials(name)}
+      {initials(name) || <UserRound data-testid="avatar-person-icon" className="h-1/2 w-1/2" />}
     </span>
   );
 }

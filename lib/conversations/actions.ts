@@ -73,6 +73,8 @@ export const startConversation = defineAction(
   async ({ customerId }, { db, companyId, userId }) => {
     const customer = await findCustomer(db, { companyId, customerId });
     if (!customer || customer.mergedIntoId) throw new NotFoundError();
+    // An empty conversation would stay behind in the inbox with nobody to text.
+    if (!customer.mobile) throw new SafeError("conversations.noMobile");
     const conversation = await ensureActiveConversation(db, { companyId, customerId, assignTo: { userId, teamId: null }, now: new Date() });
     return { conversationId: conversation.id };
   },

@@ -232,4 +232,12 @@ describe("new message", () => {
     expect(await findCustomersToMessage.run(context, { query: "Secret" })).toEqual({ ok: true, data: [] });
     expect(await findCustomersToMessage.run(context, { query: "" })).toMatchObject({ ok: false, error: "errors.invalidInput" });
   });
+
+  it("refuses a customer without a mobile before creating any conversation", async () => {
+    const { db, company: c, alex } = await company();
+    const customer = await createCustomer(db, c.id, { mobile: null });
+    const context = contextFor(db, alex, c.id);
+    expect(await startConversation.run(context, { customerId: customer.id })).toEqual({ ok: false, error: "conversations.noMobile" });
+    expect(await db.select().from(conversations).where(eq(conversations.customerId, customer.id))).toEqual([]);
+  });
 });

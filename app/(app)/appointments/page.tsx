@@ -3,6 +3,7 @@ import { CalendarDays, ChevronLeft, ChevronRight, MessagesSquare } from "lucide-
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
+import { TextCustomerButton } from "./_components/text-customer-button";
 import { DayPicker } from "./_components/day-picker";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -91,7 +92,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                           </Link>
                         </Button>
                       ) : (
-                        <span className="w-9" aria-hidden />
+                        <TextCustomerButton customerId={customer.id} label={t("textCustomer", { name })} />
                       )}
                     </div>
                   </li>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Bot } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { listAutomations } from "@/db/queries/automations";
 import { requireSession } from "@/lib/auth/session";
+import { AutomationStatus } from "./_components/automation-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("automations") };
@@ -35,9 +35,7 @@ export default async function AutomationsPage() {
                       {t(`type.${automation.type}`)} · {automation.schedule === "daily" ? t("dailyAt", { time: automation.dailyAt }) : t("realtime")}
                     </p>
                   </div>
-                  <Badge tone={automation.status === "active" ? "green" : automation.status === "paused" ? "yellow" : "neutral"}>
-                    {t(`status.${automation.status}`)}
-                  </Badge>
+                  <AutomationStatus status={automation.status} />
                 </li>
               ))}
             </ul>

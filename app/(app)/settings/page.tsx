@@ -4,8 +4,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requireSession } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { utcToZonedLocal } from "@/lib/time";
 import { AwayModeForm } from "./away-mode-form";
+import { EngineBadge } from "./engine-badge";
 import { LanguageForm } from "./language-form";
 import { PasswordForm } from "./password-form";
 
@@ -36,6 +38,7 @@ export default async function SettingsPage() {
               </div>
             </dl>
             <LanguageForm language={user.language} />
+            <EngineBadge engine={env().backgroundEngine} />
           </CardBody>
         </Card>
         <Card id="password">

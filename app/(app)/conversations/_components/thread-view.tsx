@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ThreadAssignment, ThreadAttachment, ThreadMessage, ThreadNote, ThreadPayment } from "@/lib/conversations/types";
 import type { ThreadFile } from "@/lib/conversations/types";
+import { carrierTimeWorthShowing } from "@/lib/conversations/carrier-time";
 import { dismissOptOutHint, unsubscribeFlaggedCustomer } from "@/lib/compliance/actions";
 import type { OptOutFlagView } from "@/lib/compliance/types";
 import { FileList } from "./file-list";
@@ -62,6 +63,10 @@ export async function ThreadView({
     asFiles(files.filter((file) => (owner.messageId && file.messageId === owner.messageId) || (owner.noteId && file.noteId === owner.noteId)));
   const dayOf = (date: Date) => format.dateTime(date, { dateStyle: "full" });
   const timeOf = (date: Date) => format.dateTime(date, { hour: "numeric", minute: "2-digit" });
+  const carrierTimeOf = (message: MessageRow["message"]) => {
+    const sentAt = carrierTimeWorthShowing(message);
+    return sentAt ? t("sentByCarrier", { time: timeOf(sentAt) }) : null;
+  };
 
   return (
     <ol className="space-y-3 px-3 py-4 sm:px-6" data-testid="thread">
@@ -91,7 +96,7 @@ export async function ThreadView({
             ) : item.kind === "note" ? (
               <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.canDeleteOthersNotes || item.row.note.authorUserId === viewer.userId} />
             ) : (
-              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)}>
+              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} carrierTime={carrierTimeOf(item.row.message)}>
                 {payments
                   .filter((payment) => payment.messageId === item.row.message.id)
                   .map((payment) => (
@@ -132,7 +137,7 @@ function NoteBubble({ row, files, customerId, t, time, canDelete }: { row: NoteR
 
 const SOURCE_ICONS = { automation: Bot, campaign: Megaphone, scheduled: CalendarClock, keyword_reply: MessageSquareReply, system: Bot } as const;
 
-function MessageBubble({ row, files, customerId, t, time, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; children?: ReactNode }) {
+function MessageBubble({ row, files, customerId, t, time, carrierTime, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; carrierTime: string | null; children?: ReactNode }) {
   const { message, senderName } = row;
   const outbound = message.direction === "outbound";
   const failed = message.status === "failed";
@@ -155,6 +160,7 @@ function MessageBubble({ row, files, customerId, t, time, children }: { row: Mes
       {children}
       <div className={cn("mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-slate-500", outbound && "justify-end")}>
         <span>{time}</span>
+        {carrierTime ? <span data-testid="carrier-time">({carrierTime})</span> : null}
         {sourceLabel ? (
           <>
             <span aria-hidden>·</span>
