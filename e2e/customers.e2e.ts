@@ -89,6 +89,9 @@ describe("customers (CUST)", () => {
     const booked = page.getByTestId("appointment-list").locator("li").filter({ hasText: `Pneus ${tag}` });
     await booked.waitFor();
     await expect(booked.textContent()).resolves.toContain("15:30");
+    // CONV-10: an appointment without a conversation still lets staff text the customer.
+    await booked.getByTestId("appointment-text-customer").click();
+    await page.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
     await context.close();
   });
 
