@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
-import { startFakeStripe } from "@/tests/fakes/stripe";
+import { withFakeStripe } from "@/tests/fakes/stripe";
 import { publicFileUrl } from "@/lib/files/files";
 import { env } from "@/lib/env";
 import { createPaymentRequest } from "@/lib/payments/actions";
-import { useStripe } from "@/lib/payments/stripe";
 import { createReviewRequest } from "@/lib/reviews/actions";
 
 // The address customers reach; env() reads it on first use, after this line.
@@ -14,15 +13,7 @@ const APP_URL = "https://sms.garage-lavoie.example";
 process.env.APP_URL = APP_URL;
 
 const database = withTestDatabase();
-let stripe: Awaited<ReturnType<typeof startFakeStripe>>;
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  useStripe({ client: stripe.client, webhookSecret: stripe.webhookSecret });
-});
-afterAll(async () => {
-  useStripe(undefined);
-  await stripe.close();
-});
+withFakeStripe();
 
 const links = (body: string) => body.match(/https?:\/\/\S+/g) ?? [];
 

@@ -3,7 +3,7 @@ import { messages, notifications, paymentRequests } from "@/db/schema";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
-import { startFakeStripe } from "@/tests/fakes/stripe";
+import { withFakeStripe } from "@/tests/fakes/stripe";
 import { createPaymentRequest } from "./actions";
 import { useStripe } from "./stripe";
 import { checkoutUrl, findPaymentRequestByToken } from "./payments";
@@ -11,15 +11,7 @@ import { PDFDocument } from "pdf-lib";
 import { receiptPdf } from "./receipt";
 
 const database = withTestDatabase();
-let stripe: Awaited<ReturnType<typeof startFakeStripe>>;
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  useStripe({ client: stripe.client, webhookSecret: stripe.webhookSecret });
-});
-afterAll(async () => {
-  useStripe(undefined);
-  await stripe.close();
-});
+const stripe = withFakeStripe();
 
 async function setup() {
   const db = database.db;

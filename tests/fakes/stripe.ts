@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { stripeClient } from "@/lib/payments/stripe";
+import { stripeClient, useStripe } from "@/lib/payments/stripe";
 
 const readBody = (request: IncomingMessage) =>
   new Promise<string>((resolve) => {
@@ -108,4 +108,23 @@ export async function startFakeStripe() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type FakeStripe = Awaited<ReturnType<typeof startFakeStripe>>;
+
+/**
+ * A fake Stripe for the whole test file, wired in as the app's Stripe client: started
+ * before the first test, stopped after the last. Use the returned object inside tests.
+ */
+export function withFakeStripe(): FakeStripe {
+  const fake = {} as FakeStripe;
+  beforeAll(async () => {
+    Object.assign(fake, await startFakeStripe());
+    useStripe({ client: fake.client, webhookSecret: fake.webhookSecret });
+  });
+  afterAll(async () => {
+    useStripe(undefined);
+    await fake.close();
+  });
+  return fake;
 }

@@ -1,20 +1,11 @@
-import { useStripe } from "@/lib/payments/stripe";
 import { withTestDatabase } from "@/tests/db";
-import { startFakeStripe } from "@/tests/fakes/stripe";
+import { withFakeStripe } from "@/tests/fakes/stripe";
 import { POST as stripeWebhook } from "./stripe/route";
 import { POST as vonageInbound } from "./vonage/inbound/route";
 import { POST as vonageStatus } from "./vonage/status/route";
 
 withTestDatabase();
-let stripe: Awaited<ReturnType<typeof startFakeStripe>>;
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  useStripe({ client: stripe.client, webhookSecret: stripe.webhookSecret });
-});
-afterAll(async () => {
-  useStripe(undefined);
-  await stripe.close();
-});
+withFakeStripe();
 
 /** A body streamed in 16 kB chunks; counts how much of it the handler pulled. */
 function streamed(totalBytes: number) {

@@ -1,19 +1,10 @@
 import { withTestDatabase } from "@/tests/db";
-import { startFakeStripe } from "@/tests/fakes/stripe";
-import { useStripe } from "@/lib/payments/stripe";
+import { withFakeStripe } from "@/tests/fakes/stripe";
 import { stripeClient } from "@/lib/payments/stripe";
 import { POST as stripeWebhook } from "./route";
 
 withTestDatabase();
-let stripe: Awaited<ReturnType<typeof startFakeStripe>>;
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  useStripe({ client: stripe.client, webhookSecret: stripe.webhookSecret });
-});
-afterAll(async () => {
-  useStripe(undefined);
-  await stripe.close();
-});
+const stripe = withFakeStripe();
 
 function signedEvent(event: Record<string, unknown>) {
   const payload = JSON.stringify({ object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), ...event });
