@@ -23,12 +23,49 @@ export type AudienceCondition = {
 };
 export type AudienceRules = { all: { any: AudienceCondition[] }[] };
 
+export type AppointmentReplyAction = "confirm_appointment" | "cancel_appointment" | "reschedule_appointment";
+
+/** A keyword-triggered response (AUTO-5); earlier in the list wins when several match. */
 export type KeywordResponse = {
+  id: string;
+  /** Each keyword with its variants ("Oui", "Yes", "OK"…), matched on whole words. */
   keywords: string[];
-  reply?: string;
+  reply?: string | null;
+  /** Who receives the replies that matched; null = the automation's fallback user. */
   assignToUserId?: string | null;
-  action?: "confirm_appointment" | "cancel_appointment" | "reschedule_appointment" | null;
+  action?: AppointmentReplyAction | null;
 };
+
+/**
+ * What counts as "the same trigger" (AUTO-7): once per appointment (its start time is part
+ * of the key, so a rescheduled appointment triggers again), once per event, once per
+ * customer, or again every `repeatAfterDays`.
+ */
+export type TriggerScope = "appointment" | "event" | "customer" | "customer_repeat";
+
+/** Type-specific settings: the payment request's amount, the review request's channel. */
+export type AutomationSettings = {
+  /** Payment request: a fixed amount, or the event attribute (key) holding it. */
+  paymentAmountCents?: number | null;
+  paymentAmountAttribute?: string | null;
+  paymentDescription?: string | null;
+};
+
+export type AutomationStatus = "draft" | "active" | "paused" | "archived";
+export type AutomationResultStatus = "pending" | "sent" | "skipped" | "failed";
+/** Why a matching customer was not texted (shown in results and the dry run). */
+export type AutomationSkipReason =
+  | "opted_out"
+  | "unsubscribed_general"
+  | "unsubscribed_marketing"
+  | "no_mobile"
+  | "quiet_hours"
+  | "already_texted"
+  | "empty_message"
+  | "template_error"
+  | "customer_not_found"
+  | "payment_unavailable";
+export type ReplyClassification = "confirm" | "cancel" | "reschedule" | "question" | "other";
 
 export const automations = pgTable(
   "automations",
@@ -37,7 +74,7 @@ export const automations = pgTable(
     companyId: companyRef(),
     name: text().notNull(),
     type: text().$type<AutomationType>().notNull().default("general"),
-    status: text().$type<"draft" | "active" | "paused">().notNull().default("draft"),
+    status: text().$type<AutomationStatus>().notNull().default("draft"),
     rules: jsonb().$type<AudienceRules>().notNull().default({ all: [] }),
     messageBody: text().notNull().default(""),
     marketing: boolean().notNull().default(false),
@@ -49,14 +86,28 @@ export const automations = pgTable(
     negativeNotifyUserIds: jsonb().$type<string[]>().notNull().default([]),
     schedule: text().$type<"daily" | "realtime">().notNull().default("daily"),
     dailyAt: text().notNull().default("09:00"),
+    /** Near real time: re-check who matches every this many minutes. */
+    realtimeEveryMinutes: integer().notNull().default(5),
+    triggerScope: text().$type<TriggerScope>().notNull().default("customer"),
+    repeatAfterDays: integer(),
+    settings: jsonb().$type<AutomationSettings>().notNull().default({}),
+    /** With Anthropic configured: classify replies no keyword matched (AUTO "beyond keywords"). */
+    aiReplies: boolean().notNull().default(false),
+    /** Replies are attributed to the latest result sent to the customer within this window. */
+    replyWindowDays: integer().notNull().default(7),
     templateKey: text(),
     activatedAt: at(),
     lastRunAt: at(),
+    archivedAt: at(),
     createdByUserId: uuid(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("automations_company_status_idx").on(t.companyId, t.status)],
+  (t) => [
+    index("automations_company_status_idx").on(t.companyId, t.status),
+    // The sweep looks for active automations across companies.
+    index("automations_active_idx").on(t.status, t.lastRunAt),
+  ],
 );
 
 export const automationRuns = pgTable(
@@ -91,18 +142,35 @@ export const automationResults = pgTable(
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
     triggerKey: text().notNull(),
-    status: text().$type<"pending" | "sent" | "skipped" | "failed">().notNull().default("pending"),
+    /** The appointment or event this result is about (null for customer-scoped triggers). */
+    appointmentId: uuid(),
+    eventId: uuid(),
+    status: text().$type<AutomationResultStatus>().notNull().default("pending"),
+    skipReason: text().$type<AutomationSkipReason>(),
     messageId: uuid(),
+    /** The carrier's error code/text when the send failed. */
     error: text(),
+    sentAt: at(),
     replyMessageId: uuid(),
+    repliedAt: at(),
+    /** The keyword response that matched (KeywordResponse.id), or null. */
+    matchedResponseId: text(),
+    classification: text().$type<ReplyClassification>(),
+    /** One-line summary of a reply (AI), shown to the replies user. */
+    replySummary: text(),
     sentiment: text().$type<"positive" | "negative" | "neutral">(),
     score: integer(),
+    /** The appointment status the reply led to. */
+    appointmentStatus: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("automation_results_trigger_idx").on(t.automationId, t.customerId, t.triggerKey),
     index("automation_results_automation_idx").on(t.automationId, t.createdAt),
+    // Reply attribution: the latest result sent to this customer.
+    index("automation_results_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
+    index("automation_results_pending_idx").on(t.status, t.createdAt),
   ],
 );
 

@@ -19,6 +19,7 @@ export type MessageStatus = "queued" | "sent" | "delivered" | "failed" | "receiv
 export type MessageSourceKind =
   | "manual"
   | "automation"
+  | "automation_test"
   | "campaign"
   | "scheduled"
   | "keyword_reply"

@@ -338,8 +338,8 @@ export async function seedDemoData(db: Db, now = new Date()) {
         messageBody:
           "Bonjour { customer.first_name }, rappel de votre rendez-vous le { appointment.start_at_date } à { appointment.start_at_time }. Répondez OUI pour confirmer ou NON pour annuler.",
         keywordResponses: [
-          { keywords: ["oui", "yes", "ok", "d'accord", "bien sûr"], reply: "Merci, votre rendez-vous est confirmé!", action: "confirm_appointment" },
-          { keywords: ["non", "no"], reply: "Votre rendez-vous est annulé. Répondez pour en fixer un autre.", action: "cancel_appointment" },
+          { id: "confirm", keywords: ["oui", "yes", "ok", "d'accord", "bien sûr"], reply: "Merci, votre rendez-vous est confirmé!", action: "confirm_appointment" },
+          { id: "cancel", keywords: ["non", "no"], reply: "Votre rendez-vous est annulé. Répondez pour en fixer un autre.", action: "cancel_appointment" },
         ],
         schedule: "daily",
         dailyAt: "10:00",
