@@ -5,16 +5,8 @@ import { scheduledMessages } from "@/db/schema";
 
 export type ScheduledMessageRow = typeof scheduledMessages.$inferSelect;
 
-export async function listPendingScheduled(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
-  return db
-    .select()
-    .from(scheduledMessages)
-    .where(and(eq(scheduledMessages.companyId, companyId), eq(scheduledMessages.customerId, customerId), eq(scheduledMessages.status, "pending")))
-    .orderBy(asc(scheduledMessages.sendAt));
-}
-
 /**
- * What the conversation's banner lists: the pending rows, then the failed ones staff have
+ * What the conversation's banner lists, by time: the pending rows and the failed ones staff have
  * not dismissed yet (their reason is shown there).
  */
 export async function listScheduledInBanner(db: Db, { companyId, customerId }: { companyId: string; customerId: string }) {
