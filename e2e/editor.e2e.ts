@@ -126,10 +126,18 @@ describe("scheduled payment and review requests (EDIT-11)", () => {
     await paymentDialog.getByLabel(/Amount|Montant/).fill("389,95");
     await paymentDialog.getByLabel(/Reference|Référence/).fill("RO-48213");
     await paymentDialog.getByTestId("send-payment-request-schedule").click();
+    await snapshot(page, "payment-request-schedule-menu");
     await page.getByRole("menuitem").first().click();
     const payment = banner.locator("[data-kind=payment_request]");
     await payment.filter({ hasText: "RO-48213" }).filter({ hasText: /389[.,]95/ }).waitFor();
     await snapshot(page, "scheduled-requests");
+    // Its edit dialog carries the amount and the reference.
+    await payment.getByRole("button", { name: /View|Voir/ }).click();
+    await page.getByRole("dialog").getByLabel(/Reference|Référence/).waitFor();
+    expect(await page.getByRole("dialog").getByLabel(/Reference|Référence/).inputValue()).toBe("RO-48213");
+    await snapshot(page, "scheduled-payment-edit");
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
 
     // Deleting asks first; the review request then leaves the banner, the payment stays.
     await banner.locator("[data-kind=review_request]").getByRole("button", { name: /View|Voir/ }).click();
@@ -141,6 +149,9 @@ describe("scheduled payment and review requests (EDIT-11)", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await snapshot(page, "scheduled-requests-phone");
+    await page.getByTestId("review-request-button").click();
+    await page.getByRole("dialog").getByTestId("send-review-request-schedule").waitFor();
+    await snapshot(page, "review-request-dialog-phone");
     await context.close();
   });
 });

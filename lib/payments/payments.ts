@@ -48,7 +48,15 @@ async function checkoutSession(stripe: Stripe, request: PaymentRequestRow, compa
 export async function createPaymentLink(
   db: Db,
   stripe: Stripe,
-  { companyId, userId, customerId, conversationId, amountCents, reference }: { companyId: string; userId: string | null; customerId: string; conversationId: string | null; amountCents: number; reference: string },
+  {
+    companyId,
+    userId,
+    customerId,
+    conversationId,
+    amountCents,
+    reference,
+    currency,
+  }: { companyId: string; userId: string | null; customerId: string; conversationId: string | null; amountCents: number; reference: string; currency?: string | null },
 ) {
   const company = await findCompany(db, { companyId });
   const customer = await findCustomer(db, { companyId, customerId });
@@ -58,7 +66,8 @@ export async function createPaymentLink(
     customerId,
     conversationId,
     amountCents,
-    currency: company.currency,
+    // A scheduled request asks for the currency staff saw when they scheduled it.
+    currency: currency ?? company.currency,
     reference,
     publicToken: randomBytes(18).toString("base64url"),
     createdByUserId: userId,

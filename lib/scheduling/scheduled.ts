@@ -45,7 +45,7 @@ async function prepare(db: Db, row: ScheduledMessageRow, now: Date): Promise<Pre
   if (!stripe) return { ok: false, reason: "payments_not_configured" satisfies ScheduledFailure };
   const conversationId = (await findActiveConversation(db, { companyId, customerId }))?.id ?? null;
   try {
-    const request = await createPaymentLink(db, stripe.client, { companyId, userId: row.authorUserId, customerId, conversationId, amountCents: row.amountCents!, reference: row.reference! });
+    const request = await createPaymentLink(db, stripe.client, { companyId, userId: row.authorUserId, customerId, conversationId, amountCents: row.amountCents!, reference: row.reference!, currency: row.currency });
     return {
       ok: true,
       body: withRequestLink(row.body, request.url),

@@ -53,9 +53,14 @@ export function ScheduledBanner({ scheduled, attributes, previewValues }: { sche
       return body;
     }
   };
+  // Amount and reference never break inside ("RO-" on one line, "48213" on the next).
   const summary = (item: PendingScheduled) =>
     item.payment
-      ? t("paymentSummary", { amount: format.number(item.payment.amountCents / 100, { style: "currency", currency: item.payment.currency }), reference: item.payment.reference })
+      ? t.rich("paymentSummary", {
+          amount: format.number(item.payment.amountCents / 100, { style: "currency", currency: item.payment.currency }),
+          reference: item.payment.reference,
+          nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span>,
+        })
       : item.kind === "review_request"
         ? t("reviewSummary")
         : null;
