@@ -104,6 +104,58 @@ describe("the message editor", () => {
   });
 });
 
+describe("scheduled payment and review requests (EDIT-11)", () => {
+  it("schedules a review request and a payment request from their dialogs; the banner shows each, and one is deleted after confirming", async () => {
+    const context = await newContext(browser, { width: 1440, height: 900 });
+    const page = await context.newPage();
+    await signIn(page, DEMO.agent);
+    await openConversationWith(page, "Lévesque");
+    const banner = page.getByTestId("scheduled-banner");
+
+    await page.getByTestId("review-request-button").click();
+    const reviewDialog = page.getByRole("dialog");
+    await reviewDialog.getByTestId("request-message-field").waitFor();
+    await snapshot(page, "review-request-dialog");
+    await reviewDialog.getByTestId("send-review-request-schedule").click();
+    await page.getByRole("menuitem").first().click();
+    await banner.locator("[data-kind=review_request]").waitFor();
+    await page.getByRole("status").filter({ hasText: /scheduled|programmée/i }).waitFor();
+
+    await page.getByTestId("payment-request-button").click();
+    const paymentDialog = page.getByRole("dialog");
+    await paymentDialog.getByLabel(/Amount|Montant/).fill("389,95");
+    await paymentDialog.getByLabel(/Reference|Référence/).fill("RO-48213");
+    await paymentDialog.getByTestId("send-payment-request-schedule").click();
+    await snapshot(page, "payment-request-schedule-menu");
+    await page.getByRole("menuitem").first().click();
+    const payment = banner.locator("[data-kind=payment_request]");
+    await payment.filter({ hasText: "RO-48213" }).filter({ hasText: /389[.,]95/ }).waitFor();
+    await snapshot(page, "scheduled-requests");
+    // Its edit dialog carries the amount and the reference.
+    await payment.getByRole("button", { name: /View|Voir/ }).click();
+    await page.getByRole("dialog").getByLabel(/Reference|Référence/).waitFor();
+    expect(await page.getByRole("dialog").getByLabel(/Reference|Référence/).inputValue()).toBe("RO-48213");
+    await snapshot(page, "scheduled-payment-edit");
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+
+    // Deleting asks first; the review request then leaves the banner, the payment stays.
+    await banner.locator("[data-kind=review_request]").getByRole("button", { name: /View|Voir/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: /Delete|Supprimer/ }).click();
+    const confirm = page.getByRole("dialog", { name: /Delete this scheduled message|Supprimer ce message programmé/ });
+    await confirm.getByRole("button", { name: /Delete|Supprimer/ }).click();
+    await banner.locator("[data-kind=review_request]").waitFor({ state: "detached" });
+    await payment.waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snapshot(page, "scheduled-requests-phone");
+    await page.getByTestId("review-request-button").click();
+    await page.getByRole("dialog").getByTestId("send-review-request-schedule").waitFor();
+    await snapshot(page, "review-request-dialog-phone");
+    await context.close();
+  });
+});
+
 describe("company settings for the editor", () => {
   it("lets the admin create a saved reply and a custom attribute", async () => {
     const context = await newContext(browser);

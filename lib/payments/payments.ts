@@ -42,14 +42,21 @@ async function checkoutSession(stripe: Stripe, request: PaymentRequestRow, compa
 }
 
 /**
- * EDIT-6: creates the request and its Stripe Checkout Session, then texts the customer
- * the short secure link to /pay/[token] through the sending gate.
+ * The payment request and its Stripe Checkout Session, ready to be texted: what a request
+ * sent now and a scheduled one (at its time, not before) both create.
  */
-export async function requestPayment(
+export async function createPaymentLink(
   db: Db,
   stripe: Stripe,
-  { companyId, userId, customerId, conversationId, amountCents, reference, body }: { companyId: string; userId: string; customerId: string; conversationId: string; amountCents: number; reference: string; body: string },
-  dependencies: SendDependencies = {},
+  {
+    companyId,
+    userId,
+    customerId,
+    conversationId,
+    amountCents,
+    reference,
+    currency,
+  }: { companyId: string; userId: string | null; customerId: string; conversationId: string | null; amountCents: number; reference: string; currency?: string | null },
 ) {
   const company = await findCompany(db, { companyId });
   const customer = await findCustomer(db, { companyId, customerId });
@@ -59,25 +66,42 @@ export async function requestPayment(
     customerId,
     conversationId,
     amountCents,
-    currency: company.currency,
+    // A scheduled request asks for the currency staff saw when they scheduled it.
+    currency: currency ?? company.currency,
     reference,
     publicToken: randomBytes(18).toString("base64url"),
     createdByUserId: userId,
   });
-  const update = (changes: Parameters<typeof updatePaymentRequest>[1]["changes"]) => updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes });
   let session: Stripe.Checkout.Session;
   try {
     session = await checkoutSession(stripe, request, company.name, customer.email);
   } catch (error) {
     console.error("[payments] Stripe refused the checkout session", error);
-    await update({ status: "failed" });
+    await updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes: { status: "failed" } });
     throw new SafeError("payments.stripeFailed");
   }
-  await update({ stripeSessionId: session.id });
-  // The link is plain text (EDIT-8), added after the template so it is never altered.
+  await updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes: { stripeSessionId: session.id } });
+  return { ...request, stripeSessionId: session.id, url: payUrl(request.publicToken) };
+}
+
+/** The text sent: the template as written, then the link on its own line (EDIT-8: never altered). */
+export const withRequestLink = (body: string, url: string) => `${body}\n${url}`;
+
+/**
+ * EDIT-6: creates the request and its Stripe Checkout Session, then texts the customer
+ * the short secure link to /pay/[token] through the sending gate.
+ */
+export async function requestPayment(
+  db: Db,
+  stripe: Stripe,
+  { companyId, userId, customerId, conversationId, amountCents, reference, body }: { companyId: string; userId: string; customerId: string; conversationId: string; amountCents: number; reference: string; body: string },
+  dependencies: SendDependencies = {},
+) {
+  const request = await createPaymentLink(db, stripe, { companyId, userId, customerId, conversationId, amountCents, reference });
+  const update = (changes: Parameters<typeof updatePaymentRequest>[1]["changes"]) => updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes });
   const sent = await sendSms(
     db,
-    { companyId, customerId, body: `${body}\n${payUrl(request.publicToken)}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
+    { companyId, customerId, body: withRequestLink(body, request.url), category: "general", source: { kind: "manual" }, senderUserId: userId },
     dependencies,
   );
   if (!sent.ok) {
@@ -86,7 +110,7 @@ export async function requestPayment(
   }
   await update({ messageId: sent.message.id });
   publish(companyId, { type: "conversation.updated", conversationId });
-  return { id: request.id, token: request.publicToken, url: payUrl(request.publicToken), messageId: sent.message.id };
+  return { id: request.id, token: request.publicToken, url: request.url, messageId: sent.message.id };
 }
 
 export const findPaymentRequestByToken = (db: Db, token: string) => findPaymentRequestRowByToken(db, { token });

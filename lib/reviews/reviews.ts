@@ -9,12 +9,22 @@ import { SafeError } from "@/lib/actions/errors";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { notify } from "@/lib/notifications/notify";
 import type { submitReviewSchema } from "./validation";
 
 export const reviewUrl = (token: string) => new URL(`/r/${token}`, env().APP_URL).toString();
+
+/** The review to ask for, with its public link: created when the text goes, now or at its scheduled time. */
+export async function createReviewLink(db: Db, { companyId, customerId, userId }: { companyId: string; customerId: string; userId: string | null }) {
+  const review = await insertReview(db, { companyId, customerId, publicToken: randomBytes(18).toString("base64url"), requestedByUserId: userId });
+  return { ...review, url: reviewUrl(review.publicToken) };
+}
+
+/** The staff member's text, or the default request in the customer's language. */
+export const reviewRequestText = (language: Locale, body?: string) => body?.trim() || translatorFor(language)("reviews.requestText");
 
 /** EDIT-10: texts the customer a link asking for a review. */
 export async function requestReview(
@@ -24,11 +34,10 @@ export async function requestReview(
 ) {
   const customer = await findCustomer(db, { companyId, customerId });
   if (!customer) throw new SafeError("errors.notFound");
-  const review = await insertReview(db, { companyId, customerId, publicToken: randomBytes(18).toString("base64url"), requestedByUserId: userId });
-  const text = body?.trim() || translatorFor(customer.language)("reviews.requestText");
+  const review = await createReviewLink(db, { companyId, customerId, userId });
   const sent = await sendSms(
     db,
-    { companyId, customerId, body: `${text}\n${reviewUrl(review.publicToken)}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
+    { companyId, customerId, body: `${reviewRequestText(customer.language, body)}\n${review.url}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
     dependencies,
   );
   if (!sent.ok) {

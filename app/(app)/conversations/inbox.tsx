@@ -28,7 +28,7 @@ import { stripeOrNull } from "@/lib/payments/stripe";
 import { signatureLine } from "@/lib/messaging/send";
 import { sendRefusal } from "@/lib/messaging/sendability";
 import { canEditSavedReplies } from "@/lib/saved-replies/editors";
-import { listPendingScheduled } from "@/db/queries/scheduling";
+import { listScheduledInBanner } from "@/db/queries/scheduling";
 import { pickerAttributes } from "@/lib/templates/picker";
 import { templateValues } from "@/lib/templates/context";
 import { utcToZonedLocal } from "@/lib/time";
@@ -116,7 +116,7 @@ async function ConversationPane({
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
     listThreadNotes(db, { companyId, conversationId: conversation.id }),
     customerPanel(db, { companyId, customerId: customer.id }),
-    listPendingScheduled(db, { companyId, customerId: customer.id }),
+    listScheduledInBanner(db, { companyId, customerId: customer.id }),
     pickerAttributes(db, companyId),
     canEditSavedReplies({ db, companyId, role }),
     listPaymentRequestsOf(db, { companyId, customerId: customer.id }),
@@ -166,7 +166,18 @@ async function ConversationPane({
           panelButton={<PanelButton title={name}>{panelContent}</PanelButton>}
         />
         <ScheduledBanner
-          scheduled={scheduled.map((item) => ({ id: item.id, body: item.body, sendAt: item.sendAt.toISOString(), sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone) }))}
+          scheduled={scheduled.map((item) => ({
+            id: item.id,
+            body: item.body,
+            sendAt: item.sendAt.toISOString(),
+            sendAtLocal: utcToZonedLocal(item.sendAt, company.timezone),
+            kind: item.kind,
+            status: item.status === "failed" ? ("failed" as const) : ("pending" as const),
+            failureReason: item.failureReason,
+            payment: item.kind === "payment_request" ? { amountCents: item.amountCents ?? 0, currency: item.currency ?? company.currency, reference: item.reference ?? "" } : null,
+          }))}
+          attributes={attributes}
+          previewValues={composer.previewValues}
         />
         <ScrollToEnd messageCount={messages.length + notes.length}>
           <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} optOutFlags={optOutFlags} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can(role, "deleteOthersNotes") }} />

@@ -4,7 +4,8 @@ import { inngest } from "../../client";
 import { messageScheduled } from "@/lib/background/events";
 
 /**
- * Sleeps until a scheduled message is due, then sends it through the gate. An edit
+ * Sleeps until a scheduled message (or payment or review request, whose link is created
+ * only then) is due, then sends it through the gate. An edit
  * schedules a new version and a delete cancels the row, so an older run wakes up to
  * nothing; the sweep sends anything a lost event missed.
  */

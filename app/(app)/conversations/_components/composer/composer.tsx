@@ -281,10 +281,19 @@ export function Composer({ context }: { context: ComposerContext }) {
                 defaultText={context.paymentText}
                 canEditSavedReplies={context.canEditSavedReplies}
                 attributes={context.attributes}
+                timeZone={context.timeZone}
                 disabled={note}
                 onSent={setNotice}
               />
-              <ReviewRequestButton conversationId={context.conversationId} defaultText={context.reviewText} canEditSavedReplies={context.canEditSavedReplies} attributes={context.attributes} disabled={note} onSent={setNotice} />
+              <ReviewRequestButton
+                conversationId={context.conversationId}
+                defaultText={context.reviewText}
+                canEditSavedReplies={context.canEditSavedReplies}
+                attributes={context.attributes}
+                timeZone={context.timeZone}
+                disabled={note}
+                onSent={setNotice}
+              />
               <AiMenu
                 text={text}
                 enabled={context.aiEnabled}

@@ -1,11 +1,13 @@
 "use client";
 
 import { CircleDollarSign, Star } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { createPaymentRequest } from "@/lib/payments/actions";
 import { createReviewRequest } from "@/lib/reviews/actions";
+import { schedulePaymentRequest, scheduleReviewRequest } from "@/lib/scheduling/actions";
+import { schedulePresets } from "@/lib/scheduling/presets";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -14,8 +16,79 @@ import { Input } from "@/components/ui/input";
 import { useDialogAction } from "@/components/ui/use-action";
 import { toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
 import { MessageField } from "./request-message-field";
+import { ScheduleMenu } from "./schedule-menu";
 
-type Common = { conversationId: string; defaultText: string; disabled?: boolean; canEditSavedReplies: boolean; attributes: PickerAttribute[]; onSent: (notice: string) => void };
+type Common = {
+  conversationId: string;
+  defaultText: string;
+  disabled?: boolean;
+  canEditSavedReplies: boolean;
+  attributes: PickerAttribute[];
+  /** The company's: schedule presets and custom times are in it (EDIT-11). */
+  timeZone: string;
+  onSent: (notice: string) => void;
+};
+
+/**
+ * "Send now" and, beside it, "Schedule" with the composer's presets and custom time
+ * (EDIT-11). A scheduled request gets its link when it is sent, not now.
+ */
+function SendOrSchedule({
+  timeZone,
+  pending,
+  sendLabel,
+  sendTestId,
+  icon,
+  onCancel,
+  onSchedule,
+}: {
+  timeZone: string;
+  pending: boolean;
+  sendLabel: string;
+  sendTestId: string;
+  icon: ReactNode;
+  onCancel: () => void;
+  onSchedule: (local: string) => void;
+}) {
+  const t = useTranslations("requests");
+  const [now] = useState(() => new Date());
+  const [customOpen, setCustomOpen] = useState(false);
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      <Button variant="ghost" onClick={onCancel} className="mr-auto">
+        {t("cancel")}
+      </Button>
+      <ScheduleMenu
+        presets={schedulePresets(now, timeZone)}
+        disabled={pending}
+        pending={pending}
+        dialogOpen={customOpen}
+        onDialogOpenChange={setCustomOpen}
+        onSchedule={(local) => {
+          // Errors show in the request's dialog, beside the fields they are about.
+          setCustomOpen(false);
+          onSchedule(local);
+        }}
+        label={t("schedule")}
+        testId={`${sendTestId}-schedule`}
+      />
+      <Button type="submit" data-testid={sendTestId} pending={pending} icon={icon}>
+        {sendLabel}
+      </Button>
+    </div>
+  );
+}
+
+/** The form's fields, once the browser has checked the required ones; null when it points at what is missing. */
+function checkedFields(form: HTMLFormElement | null) {
+  if (!form) return null;
+  if (!form.checkValidity()) {
+    // After the time picker has closed, so the browser can point at the field.
+    setTimeout(() => form.reportValidity(), 0);
+    return null;
+  }
+  return Object.fromEntries(new FormData(form));
+}
 
 function RequestDialog({
   icon,
@@ -54,22 +127,32 @@ function RequestDialog({
 }
 
 /** EDIT-6: amount and reference, then a text with a secure Stripe payment link. */
-export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
+export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, timeZone, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
   const t = useTranslations("requests");
+  const format = useFormatter();
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(defaultText);
   const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
+  const finish = (notice: string) => {
+    setOpen(false);
+    setBody(defaultText);
+    onSent(notice);
+    router.refresh();
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget));
+    run(() => createPaymentRequest({ conversationId, amount: String(form.amount ?? ""), reference: String(form.reference ?? ""), body }), () => finish(t("paymentSent")));
+  };
+  const schedule = (local: string) => {
+    const form = checkedFields(formRef.current);
+    if (!form) return;
     run(
-      () => createPaymentRequest({ conversationId, amount: String(form.amount ?? ""), reference: String(form.reference ?? ""), body }),
-      () => {
-        setOpen(false);
-        setBody(defaultText);
-        onSent(t("paymentSent"));
-        router.refresh();
+      () => schedulePaymentRequest({ conversationId, amount: String(form.amount ?? ""), reference: String(form.reference ?? ""), body, sendAt: local }),
+      (data) => {
+        finish(t("paymentScheduled", { when: format.dateTime(new Date(data.sendAt), { dateStyle: "medium", timeStyle: "short" }) }));
       },
     );
   };
@@ -86,9 +169,9 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
       onOpenChange={onOpenChange}
     >
       {enabled ? (
-        <form onSubmit={submit} className="grid gap-4" data-testid="payment-request-form">
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <div className="grid grid-cols-[1fr_1fr] gap-4">
+        <form ref={formRef} onSubmit={submit} className="grid gap-4" data-testid="payment-request-form">
+          {error || fieldError("sendAt") ? <Alert tone="error">{error || fieldError("sendAt")}</Alert> : null}
+          <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t("amount", { currency })} htmlFor="payment-amount" error={fieldError("amount")}>
               <Input id="payment-amount" name="amount" inputMode="decimal" placeholder="389,95" autoFocus required />
             </Field>
@@ -97,14 +180,15 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
             </Field>
           </div>
           <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} attributes={attributes} error={fieldError("body")} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t("cancel")}
-            </Button>
-            <Button type="submit" data-testid="send-payment-request" pending={pending} icon={<CircleDollarSign className="h-4 w-4" aria-hidden />}>
-              {t("sendPayment")}
-            </Button>
-          </div>
+          <SendOrSchedule
+            timeZone={timeZone}
+            pending={pending}
+            sendLabel={t("sendPayment")}
+            sendTestId="send-payment-request"
+            icon={<CircleDollarSign className="h-4 w-4" aria-hidden />}
+            onCancel={() => setOpen(false)}
+            onSchedule={schedule}
+          />
         </form>
       ) : (
         <Alert tone="info">
@@ -117,24 +201,30 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
 }
 
 /** EDIT-10: a text with a link to the review page. */
-export function ReviewRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, onSent }: Common) {
+export function ReviewRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, timeZone, onSent }: Common) {
   const t = useTranslations("requests");
+  const format = useFormatter();
   const router = useRouter();
   const [body, setBody] = useState(defaultText);
   const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
+  const finish = (notice: string) => {
+    setOpen(false);
+    setBody(defaultText);
+    onSent(notice);
+    router.refresh();
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    run(() => createReviewRequest({ conversationId, body }), () => finish(t("reviewSent")));
+  };
+  const schedule = (local: string) =>
     run(
-      () => createReviewRequest({ conversationId, body }),
-      () => {
-        setOpen(false);
-        setBody(defaultText);
-        onSent(t("reviewSent"));
-        router.refresh();
+      () => scheduleReviewRequest({ conversationId, body, sendAt: local }),
+      (data) => {
+        finish(t("reviewScheduled", { when: format.dateTime(new Date(data.sendAt), { dateStyle: "medium", timeStyle: "short" }) }));
       },
     );
-  };
 
   return (
     <RequestDialog
@@ -148,16 +238,17 @@ export function ReviewRequestButton({ conversationId, defaultText, disabled, can
       onOpenChange={onOpenChange}
     >
       <form onSubmit={submit} className="grid gap-4">
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        {error || fieldError("sendAt") ? <Alert tone="error">{error || fieldError("sendAt")}</Alert> : null}
         <MessageField value={body} onChange={setBody} canEditSavedReplies={canEditSavedReplies} attributes={attributes} error={fieldError("body")} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)}>
-            {t("cancel")}
-          </Button>
-          <Button type="submit" data-testid="send-review-request" pending={pending} icon={<Star className="h-4 w-4" aria-hidden />}>
-            {t("sendReview")}
-          </Button>
-        </div>
+        <SendOrSchedule
+          timeZone={timeZone}
+          pending={pending}
+          sendLabel={t("sendReview")}
+          sendTestId="send-review-request"
+          icon={<Star className="h-4 w-4" aria-hidden />}
+          onCancel={() => setOpen(false)}
+          onSchedule={schedule}
+        />
       </form>
     </RequestDialog>
   );

@@ -17,6 +17,8 @@ export function ScheduleMenu({
   dialogOpen,
   onDialogOpenChange,
   onSchedule,
+  label,
+  testId = "schedule-menu",
 }: {
   presets: ReturnType<typeof schedulePresets>;
   disabled: boolean;
@@ -25,6 +27,9 @@ export function ScheduleMenu({
   dialogOpen: boolean;
   onDialogOpenChange: (open: boolean) => void;
   onSchedule: (local: string) => void;
+  /** Shown beside the icon where there is room (the request dialogs). */
+  label?: string;
+  testId?: string;
 }) {
   const t = useTranslations("composer");
   const format = useFormatter();
@@ -32,8 +37,9 @@ export function ScheduleMenu({
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button size="sm" variant="secondary" disabled={disabled} aria-label={t("schedule")} data-testid="schedule-menu">
+          <Button size={label ? "md" : "sm"} variant="secondary" disabled={disabled} aria-label={label ? undefined : t("schedule")} data-testid={testId}>
             <CalendarClock className="h-4 w-4" aria-hidden />
+            {label}
             <ChevronDown className="h-3 w-3" aria-hidden />
           </Button>
         </DropdownMenuTrigger>
