@@ -22,7 +22,7 @@ export const spellcheckDraft = defineAction({ input: rewriteSchema, output: rewr
 export const improveDraft = defineAction({ input: rewriteSchema, output: rewritten }, async ({ text }) => ({ text: await improve(aiClient(), text) }));
 
 export const translateDraft = defineAction(
-  { input: translateDraftSchema, output: z.object({ text: z.string(), original: z.string() }) },
+  { input: translateDraftSchema, output: z.object({ text: z.string(), original: z.string(), language: z.string(), sourceLanguage: z.string().nullable() }) },
   async ({ text, language, fillForConversationId }, { db, companyId, userId }) => {
     let source = text;
     if (fillForConversationId) {
@@ -35,19 +35,20 @@ export const translateDraft = defineAction(
       ]);
       source = renderTemplate(text, templateValues({ locale: customer!.language, timeZone: company!.timezone, customer, company, user }));
     }
-    return { text: await translate(aiClient(), source, language), original: source };
+    const translated = await translate(aiClient(), source, language);
+    return { text: translated.text, original: source, language, sourceLanguage: translated.sourceLanguage };
   },
 );
 
 /** EDIT-13: a customer's message in another language, kept under it. */
 export const translateMessage = defineAction(
-  { input: translateMessageSchema, output: z.object({ text: z.string(), language: z.string() }) },
+  { input: translateMessageSchema, output: z.object({ text: z.string(), language: z.string(), sourceLanguage: z.string().nullable() }) },
   async ({ messageId, language }, { db, companyId }) => {
     const message = await findMessage(db, { companyId, messageId });
     if (!message) throw new NotFoundError();
     const translated = await translate(aiClient(), message.body.replace(/[{}]/g, ""), language);
-    await setMessageTranslation(db, { companyId, messageId, text: translated, language });
+    await setMessageTranslation(db, { companyId, messageId, text: translated.text, language, sourceLanguage: message.direction === "inbound" ? translated.sourceLanguage : undefined });
     publish(companyId, { type: "conversation.updated", conversationId: message.conversationId });
-    return { text: translated, language };
+    return { text: translated.text, language, sourceLanguage: translated.sourceLanguage };
   },
 );
