@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
 import { findConversation } from "@/db/queries/conversations";
 import { findCustomer } from "@/db/queries/customers";
@@ -9,7 +10,7 @@ import { findCompanyUser } from "@/db/queries/users";
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
-import { templateValues } from "@/lib/templates/context";
+import { attributeTypesByPath, templateValues } from "@/lib/templates/context";
 import { renderTemplate } from "@/lib/templates/render";
 import { aiClient } from "./client";
 import { improve, spellcheck, translate } from "./writing";
@@ -28,12 +29,13 @@ export const translateDraft = defineAction(
     if (fillForConversationId) {
       const conversation = await findConversation(db, { companyId, conversationId: fillForConversationId });
       if (!conversation) throw new NotFoundError();
-      const [customer, company, user] = await Promise.all([
+      const [customer, company, user, definitions] = await Promise.all([
         findCustomer(db, { companyId, customerId: conversation.customerId }),
         findCompany(db, { companyId }),
         findCompanyUser(db, { companyId, userId }),
+        attributeDefinitions(db, { companyId }),
       ]);
-      source = renderTemplate(text, templateValues({ locale: customer!.language, timeZone: company!.timezone, customer, company, user }));
+      source = renderTemplate(text, templateValues({ locale: customer!.language, timeZone: company!.timezone, customer, company, user, attributeTypes: attributeTypesByPath(definitions) }));
     }
     const translated = await translate(aiClient(), source, language);
     return { text: translated.text, original: source, language, sourceLanguage: translated.sourceLanguage };
