@@ -51,8 +51,8 @@ export function LanguagePicker({
     }
     const list: Choice[] = found.map((option) => ({ value: option.code, name: option.name, native: option.native }));
     const resolved = typed.trim() ? resolveLanguage(typed) : undefined;
-    // A language outside the list, typed by name, can still be asked for.
-    if (resolved && !canonicalLanguageCode(resolved) && !list.some((choice) => choice.name.toLowerCase() === resolved.toLowerCase())) {
+    // A language outside the list, typed by name in full, can still be asked for.
+    if (resolved && !canonicalLanguageCode(resolved) && list.length === 0) {
       list.push({ value: resolved, name: resolved, other: true });
     }
     return list;
@@ -89,7 +89,7 @@ export function LanguagePicker({
 
   const activeId = open && choices[active] ? `${listId}-${active}` : undefined;
   useEffect(() => {
-    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: "nearest" });
   }, [activeId]);
   const selected = value ? (canonicalLanguageCode(value) ?? value) : undefined;
 
