@@ -61,7 +61,7 @@ export async function CustomerPanel({ customer, data, currency = "CAD" }: { cust
             {data.definitions.map((definition) => (
               <div key={definition.id} className="contents">
                 <dt className="text-slate-500">{definition.label}</dt>
-                <dd className="text-slate-900">{(definition.type === "money" ? formattedAttributeText(customer.attributes[definition.key], definition.type, format, money) : attributeText(customer.attributes[definition.key])) ?? <span className="text-slate-300">—</span>}</dd>
+                <dd className="text-slate-900">{(definition.type === "money" || definition.type === "date" ? formattedAttributeText(customer.attributes[definition.key], definition.type, format, money) : attributeText(customer.attributes[definition.key])) ?? <span className="text-slate-300">—</span>}</dd>
               </div>
             ))}
           </dl>

@@ -49,15 +49,17 @@ export function TranslateIncoming({ messageId, translated, language, sourceLangu
   const [open, setOpen] = useState(Boolean(translated));
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const translate = (target: string) =>
+  const translate = (target: string) => {
+    // Closed at once: a state set inside the transition would wait for the answer.
+    setPicking(false);
     startTransition(async () => {
-      setPicking(false);
       const result = await translateMessage({ messageId, language: target });
       if (!result.ok) return setError(errorText(result.error));
       setError(undefined);
       setOpen(true);
       router.refresh();
     });
+  };
   return (
     <div className="mt-1 max-w-[85%] sm:max-w-[70%]">
       <div className="flex items-center gap-2">

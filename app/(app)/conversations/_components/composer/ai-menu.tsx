@@ -95,25 +95,33 @@ export function AiMenu({
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      {error ? (
+      {error && !translating ? (
         <span role="alert" className="text-xs text-red-600">
           {error}
         </span>
       ) : null}
-      <Dialog open={translating} onOpenChange={setTranslating}>
+      <Dialog
+        open={translating}
+        onOpenChange={(open) => {
+          setTranslating(open);
+          if (!open) setError(undefined);
+        }}
+      >
         <DialogContent title={t("translateTitle")} description={t("translateDescription")} closeLabel={t("close")} className="max-w-2xl">
+          <div className="mb-3 flex flex-wrap items-center gap-2">
+            <span className="text-sm font-medium text-slate-700">{t("translateInto")}</span>
+            <LanguagePicker value={language} onPick={setLanguage} label={t("language")} className="min-w-44 flex-1 sm:max-w-xs" />
+            <Button size="sm" variant="secondary" onClick={translate} disabled={!source.trim()} pending={pending} icon={<Languages className="h-4 w-4" aria-hidden />}>
+              {result ? t("retranslate") : t("translate")}
+            </Button>
+          </div>
           <div className="grid gap-3 sm:grid-cols-2">
             <div className="space-y-1.5">
               <p className="text-xs font-medium text-slate-500">{t("original")}</p>
               <Textarea value={source} onChange={(event) => setSource(event.target.value)} rows={6} aria-label={t("original")} />
             </div>
             <div className="space-y-1.5">
-              <div className="flex items-start gap-2">
-                <LanguagePicker value={language} onPick={setLanguage} label={t("language")} className="min-w-0 flex-1" />
-                <Button size="sm" variant="secondary" onClick={translate} disabled={!source.trim()} pending={pending} icon={<Languages className="h-4 w-4" aria-hidden />}>
-                  {result ? t("retranslate") : t("translate")}
-                </Button>
-              </div>
+              <p className="text-xs font-medium text-slate-500">{t("translation")}</p>
               <Textarea value={result} onChange={(event) => setResult(event.target.value)} rows={6} aria-label={t("translation")} placeholder={t("translationPlaceholder")} />
               {result && detected?.source ? <TranslatedFrom language={detected.source} className="text-xs text-slate-500" /> : null}
             </div>
@@ -124,7 +132,13 @@ export function AiMenu({
             </p>
           ) : null}
           <div className="mt-4 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setTranslating(false)}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setTranslating(false);
+                setError(undefined);
+              }}
+            >
               {t("cancel")}
             </Button>
             <Button

@@ -142,7 +142,7 @@ export function ContactCard({ customer, definitions, currency = "CAD" }: { custo
               <div key={definition.key} className="contents">
                 <dt className="text-slate-500">{definition.label}</dt>
                 <dd className="text-slate-900" data-testid={`attribute-${definition.key}`}>
-                  {(definition.type === "money" ? formattedAttributeText(customer.attributes[definition.key], definition.type, format, { currency, locale }) : attributeText(customer.attributes[definition.key])) ?? <span className="text-slate-300">—</span>}
+                  {(definition.type === "money" || definition.type === "date" ? formattedAttributeText(customer.attributes[definition.key], definition.type, format, { currency, locale }) : attributeText(customer.attributes[definition.key])) ?? <span className="text-slate-300">—</span>}
                 </dd>
               </div>
             ))}

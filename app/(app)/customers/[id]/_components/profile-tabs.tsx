@@ -128,6 +128,7 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eve
           title={row.number ? t("repairOrder", { number: row.number }) : row.title || t("event")}
           meta={[row.number ? row.title : null, format.dateTime(row.occurredAt, { dateStyle: "medium" })].filter(Boolean).join(" · ")}
           aside={<Badge>{t.has(`eventStatus.${row.status}`) ? t(`eventStatus.${row.status}` as "eventStatus.open") : row.status}</Badge>}
+          testId="profile-event"
         >
           <Attributes values={row.attributes} definitions={eventDefinitions} format={format} money={{ currency, locale }} />
         </Row>
