@@ -18,6 +18,19 @@ async function openConversationWithInbound(page: Page) {
   await page.locator("[data-testid=message][data-direction=inbound]").first().waitFor();
 }
 
+/** An agent's draft in the composer, with the translate dialog open on it; answers its language field. */
+async function translateDialogFor(width: number, draft: string) {
+  const context = await newContext(browser, { width, height: width < 500 ? 844 : 900 });
+  const page = await context.newPage();
+  await signIn(page, DEMO.agent);
+  await openConversationWithInbound(page);
+  await page.keyboard.press("r");
+  await page.keyboard.type(draft);
+  await page.getByTestId("ai-menu").click();
+  await page.getByRole("menuitem", { name: "Translate…" }).click();
+  return { context, page, search: page.getByRole("combobox", { name: "Language" }) };
+}
+
 describe("AI translation into any language (EDIT-12, EDIT-13)", () => {
   it("translates a customer's text into a language found by typing, and says what it was translated from", async () => {
     const readers = [
@@ -46,15 +59,7 @@ describe("AI translation into any language (EDIT-12, EDIT-13)", () => {
   });
 
   it("translates a draft into Vietnamese, keeps the original and shows its language", async () => {
-    const context = await newContext(browser, { width: 1440, height: 900 });
-    const page = await context.newPage();
-    await signIn(page, DEMO.agent);
-    await openConversationWithInbound(page);
-    await page.keyboard.press("r");
-    await page.keyboard.type("Bonjour, votre auto est prête");
-    await page.getByTestId("ai-menu").click();
-    await page.getByRole("menuitem", { name: "Translate…" }).click();
-    const search = page.getByRole("combobox", { name: "Language" });
+    const { context, page, search } = await translateDialogFor(1440, "Bonjour, votre auto est prête");
     await search.fill("vietn");
     await search.press("Enter");
     await page.getByRole("dialog").getByRole("button", { name: "Translate…" }).click();
@@ -71,15 +76,7 @@ describe("AI translation into any language (EDIT-12, EDIT-13)", () => {
   });
 
   it("refuses something that is not a language, with a clear message", async () => {
-    const context = await newContext(browser, { width: 390, height: 844 });
-    const page = await context.newPage();
-    await signIn(page, DEMO.agent);
-    await openConversationWithInbound(page);
-    await page.keyboard.press("r");
-    await page.keyboard.type("Bonjour");
-    await page.getByTestId("ai-menu").click();
-    await page.getByRole("menuitem", { name: "Translate…" }).click();
-    const search = page.getByRole("combobox", { name: "Language" });
+    const { context, page, search } = await translateDialogFor(390, "Bonjour");
     await search.fill("<b>42</b>");
     await page.getByText("No language matches").waitFor();
     await search.press("Tab");

@@ -34,3 +34,11 @@ export function formattedAttributeText(value: unknown, type: string | undefined,
   }
   return attributeText(value);
 }
+
+/**
+ * A customer's attribute as the contact card and the conversation panel show it: money and
+ * calendar dates in the reader's format, other values as entered (a year stays "2019").
+ */
+export function contactAttributeText(value: unknown, type: string, format: AttributeFormatter, money: MoneyFormat) {
+  return type === "money" || type === "date" ? formattedAttributeText(value, type, format, money) : attributeText(value);
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { CustomerPanelData, PanelCustomer } from "@/lib/conversations/types";
-import { attributeText, formattedAttributeText } from "@/lib/customers/display";
+import { contactAttributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 
 type Customer = PanelCustomer;
@@ -61,7 +61,7 @@ export async function CustomerPanel({ customer, data, currency = "CAD" }: { cust
             {data.definitions.map((definition) => (
               <div key={definition.id} className="contents">
                 <dt className="text-slate-500">{definition.label}</dt>
-                <dd className="text-slate-900">{(definition.type === "money" || definition.type === "date" ? formattedAttributeText(customer.attributes[definition.key], definition.type, format, money) : attributeText(customer.attributes[definition.key])) ?? <span className="text-slate-300">—</span>}</dd>
+                <dd className="text-slate-900">{contactAttributeText(customer.attributes[definition.key], definition.type, format, money) ?? <span className="text-slate-300">—</span>}</dd>
               </div>
             ))}
           </dl>

@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import type { AttributeValues } from "@/lib/attributes/types";
-import { attributeText, formattedAttributeText } from "@/lib/customers/display";
+import { contactAttributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 import { AttributeField, type AttributeDefinition } from "@/components/customers/attribute-field";
 
@@ -142,7 +142,7 @@ export function ContactCard({ customer, definitions, currency = "CAD" }: { custo
               <div key={definition.key} className="contents">
                 <dt className="text-slate-500">{definition.label}</dt>
                 <dd className="text-slate-900" data-testid={`attribute-${definition.key}`}>
-                  {(definition.type === "money" || definition.type === "date" ? formattedAttributeText(customer.attributes[definition.key], definition.type, format, { currency, locale }) : attributeText(customer.attributes[definition.key])) ?? <span className="text-slate-300">—</span>}
+                  {contactAttributeText(customer.attributes[definition.key], definition.type, format, { currency, locale }) ?? <span className="text-slate-300">—</span>}
                 </dd>
               </div>
             ))}
