@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { Client } from "pg";
 import { migrateDatabase, openPostgres } from "@/db/client";
+import { startFakeAnthropic } from "@/tests/fakes/anthropic";
 import { startFakeStripe } from "@/tests/fakes/stripe";
 import { maintenanceUrl, templateName, testDatabaseUrl } from "@/tests/template";
 import { E2E_DIR, SERVER_STATE, type ServerState } from "./server";
@@ -60,6 +61,13 @@ export default async function globalSetup() {
   // Lives in Jest's main process for the whole run; the teardown closes it.
   const stripe = await startFakeStripe();
   (globalThis as { fakeStripe?: { close(): Promise<void> } }).fakeStripe = stripe;
+  // A stand-in for Claude: a translation answers JSON naming the target, other help echoes the text.
+  const anthropic = await startFakeAnthropic();
+  anthropic.answerWith((call) => {
+    const target = /into ([^.(]+?)(?: \(|\.)/.exec(call.system)?.[1];
+    return /JSON/.test(call.system) ? JSON.stringify({ translation: `(${target}) ${call.text}`, source_language: "fr" }) : call.text;
+  });
+  (globalThis as { fakeAnthropic?: { close(): Promise<void> } }).fakeAnthropic = anthropic;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -74,6 +82,8 @@ export default async function globalSetup() {
     STRIPE_SECRET_KEY: "sk_test_e2e",
     STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
     STRIPE_API_BASE: stripe.apiBase,
+    ANTHROPIC_API_KEY: "sk-ant-e2e",
+    ANTHROPIC_BASE_URL: anthropic.baseURL,
     NODE_OPTIONS: "",
   };
   delete env.DATABASE_URL;

@@ -4,6 +4,7 @@ import { SERVER_STATE, type ServerState } from "./server";
 
 export default async function globalTeardown() {
   await (globalThis as { fakeStripe?: { close(): Promise<void> } }).fakeStripe?.close();
+  await (globalThis as { fakeAnthropic?: { close(): Promise<void> } }).fakeAnthropic?.close();
   const state = JSON.parse(await readFile(SERVER_STATE, "utf8").catch(() => "{}")) as Partial<ServerState>;
   if (state.pid) {
     try {

@@ -1,6 +1,8 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import type { AttributeType, AttributeValue } from "@/lib/attributes/types";
+import { moneyLocale } from "@/lib/attributes/money";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
@@ -21,6 +23,7 @@ export function AttributeField({
   idPrefix: string;
 }) {
   const id = `${idPrefix}-${definition.key}`;
+  const locale = useLocale();
   if (definition.type === "collection" && definition.options.length > 0) {
     const selected = Array.isArray(value) ? value : [];
     return (
@@ -43,13 +46,18 @@ export function AttributeField({
       </fieldset>
     );
   }
-  const text = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value);
+  const text =
+    value === null || value === undefined ? ""
+    : Array.isArray(value) ? value.join(", ")
+    // A stored amount is edited as the reader writes it ("1343,67" in French); the server reads either way.
+    : definition.type === "money" && typeof value === "number" ? new Intl.NumberFormat(moneyLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(value)
+    : String(value);
   return (
     <Field label={definition.label} htmlFor={id} error={error}>
       <Input
         id={id}
         type={definition.type === "date" ? "date" : "text"}
-        inputMode={definition.type === "number" ? "numeric" : undefined}
+        inputMode={definition.type === "number" ? "numeric" : definition.type === "money" ? "decimal" : undefined}
         value={text}
         aria-invalid={Boolean(error)}
         onChange={(event) => onChange(event.target.value)}

@@ -34,10 +34,11 @@ export async function setMessageSegments(
 /** EDIT-13: the customer's message in the reader's language, kept under it. */
 export async function setMessageTranslation(
   db: Db,
-  { companyId, messageId, text, language }: { companyId: string; messageId: string; text: string; language: string },
+  { companyId, messageId, text, language, sourceLanguage }: { companyId: string; messageId: string; text: string; language: string; sourceLanguage?: string | null },
 ) {
+  // An inbound message is its own original: originalLanguage holds the language it was written in.
   await db
     .update(messages)
-    .set({ translatedBody: text, translatedLanguage: language })
+    .set({ translatedBody: text, translatedLanguage: language, ...(sourceLanguage !== undefined ? { originalLanguage: sourceLanguage } : {}) })
     .where(and(eq(messages.companyId, companyId), eq(messages.id, messageId)));
 }

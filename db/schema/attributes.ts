@@ -8,7 +8,8 @@ import { createdAt, id } from "./_columns";
 import { companyRef } from "./companies";
 
 export type AttributeCategory = "customer" | "appointment" | "event";
-export type AttributeType = "string" | "number" | "date" | "collection";
+/** "money" is an amount in the company's currency, shown as money in the reader's locale. */
+export type AttributeType = "string" | "number" | "date" | "collection" | "money";
 
 /** Custom attribute definitions (EDIT-5); values live in the owner's JSONB column. */
 export const customAttributeDefinitions = pgTable(

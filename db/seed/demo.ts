@@ -113,7 +113,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
       { companyId, category: "appointment", key: "advisor", label: "Conseiller", type: "string" },
       { companyId, category: "appointment", key: "loaner", label: "Voiture de courtoisie", type: "collection", options: ["Oui", "Non"] },
       { companyId, category: "event", key: "mileage", label: "Kilométrage", type: "number" },
-      { companyId, category: "event", key: "total", label: "Total ($)", type: "number" },
+      { companyId, category: "event", key: "total", label: "Total", type: "money" },
     ]);
 
     const usedNumbers = new Set<string>();
@@ -274,7 +274,8 @@ export async function seedDemoData(db: Db, now = new Date()) {
           title: random.pick(["Entretien régulier", "Remplacement des freins", "Pneus d'hiver", "Diagnostic moteur", "Alignement"]),
           status: i < 10 ? "open" : "closed",
           occurredAt: minutesAgo(60 * 24 * random.int(0, 300)),
-          attributes: { mileage: random.int(8_000, 220_000), total: random.int(80, 2400) },
+          // A total in dollars and cents, shown as money in the reader's language ("1 343,67 $", "$1,343.67").
+          attributes: { mileage: random.int(8_000, 220_000), total: random.int(8_000, 240_000) / 100 },
         };
       }),
     );

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import { customAttributeDefinitions, customers } from "@/db/schema";
+import { customAttributeDefinitions, customers, messages } from "@/db/schema";
+import { sendSms } from "@/lib/messaging/send";
+import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { companyTemplateProblem } from "@/lib/templates/catalogue";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
@@ -49,6 +51,23 @@ describe("custom attributes (EDIT-5)", () => {
     const [saved] = await database.db.select().from(customers).where(eq(customers.id, customer.id));
     expect(saved!.attributes).toEqual({ autre: "garde" });
     expect(await database.db.select().from(customAttributeDefinitions).where(eq(customAttributeDefinitions.id, id))).toEqual([]);
+  });
+
+  it("creates a money attribute whose value is texted as money in the customer's language", async () => {
+    const { company, admin, context } = await setup();
+    expect(await createAttribute.run(context, { category: "customer", label: "Solde", type: "money" })).toMatchObject({ ok: true, data: { key: "solde", type: "money" } });
+    const french = await createCustomer(database.db, company.id, { language: "fr", attributes: { solde: 644 } });
+    const english = await createCustomer(database.db, company.id, { language: "en", attributes: { solde: 1343.67 } });
+    const midday = new Date("2026-11-24T17:00:00Z");
+    const send = async (customerId: string) => {
+      const sent = await sendSms(database.db, { companyId: company.id, customerId, body: "Solde : { customer.solde }", category: "general", source: { kind: "manual" } }, { provider: localSmsProvider, now: midday });
+      if (!sent.ok) throw new Error(sent.reason);
+      const [stored] = await database.db.select().from(messages).where(eq(messages.id, sent.message.id));
+      return stored!.body.replace(/[\u00a0\u202f]/g, " ");
+    };
+    expect(await send(french.id)).toBe("Solde : 644,00 $");
+    expect(await send(english.id)).toBe("Solde : $1,343.67");
+    void admin;
   });
 
   it("turns any label into a safe key", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const ATTRIBUTE_CATEGORIES = ["customer", "appointment", "event"] as const;
-export const ATTRIBUTE_TYPES = ["string", "number", "date", "collection"] as const;
+export const ATTRIBUTE_TYPES = ["string", "number", "money", "date", "collection"] as const;
 
 /** "Année du véhicule" → "annee_du_vehicule". */
 export function attributeKey(label: string) {

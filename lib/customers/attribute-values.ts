@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { AttributeType, AttributeValue } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
+import { parseMoney } from "@/lib/attributes/money";
 
 type Definition = { key: string; type: AttributeType; options: string[]; label: string };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
 
 /**
- * Checks attribute values against their definitions (CUST-3): a number is an integer, a
- * date a real calendar date, a collection a list of allowed values. Empty removes it.
+ * Checks attribute values against their definitions (CUST-3): a number is an integer, an
+ * amount of money is read as people write it ("1 343,67 $"), a date a real calendar date, a collection a list of allowed values. Empty removes it.
  */
 export function validateAttributeValues(input: Record<string, unknown>, definitions: Definition[]) {
   const values: Record<string, AttributeValue> = {};
@@ -28,6 +29,10 @@ export function validateAttributeValues(input: Record<string, unknown>, definiti
       const number = typeof raw === "number" ? raw : Number(String(raw).replace(/\s/g, "").replace(",", "."));
       if (!Number.isInteger(number)) errors[key] = "customers.attributeNumber";
       else values[key] = number;
+    } else if (definition.type === "money") {
+      const amount = parseMoney(raw);
+      if (amount === undefined) errors[key] = "customers.attributeMoney";
+      else values[key] = amount;
     } else if (definition.type === "date") {
       if (!isoDate.safeParse(raw).success) errors[key] = "customers.attributeDate";
       else values[key] = String(raw);

@@ -1,4 +1,4 @@
-import type { AttributeCategory, ImportColumn, ImportKind, ImportMapping } from "@/db/schema";
+import type { AttributeCategory, AttributeType, ImportColumn, ImportKind, ImportMapping } from "@/db/schema";
 import { parsePhone } from "@/lib/phone";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 
@@ -9,7 +9,7 @@ export const REPAIR_ORDER_FIELDS = ["repairOrderNumber", "repairOrderTitle", "re
 export const ALL_FIELDS = [...BUILT_IN_FIELDS, ...APPOINTMENT_FIELDS, ...REPAIR_ORDER_FIELDS] as const;
 export type BuiltInField = (typeof BUILT_IN_FIELDS)[number];
 export type ImportField = (typeof ALL_FIELDS)[number];
-export type AttributeDefinition = { key: string; label: string; type: "string" | "number" | "date" | "collection"; options: string[] };
+export type AttributeDefinition = { key: string; label: string; type: AttributeType; options: string[] };
 export type CategorizedAttribute = AttributeDefinition & { category: AttributeCategory };
 
 /** Besides the customer's fields, what each kind of row carries, and whose custom attributes. */

@@ -136,6 +136,20 @@ describe("importing repair orders", () => {
   });
 });
 
+describe("importing money", () => {
+  it("reads repair-order totals written as a French or English export writes them, and reports one that is not an amount", async () => {
+    const { company, context } = await adminOfNewCompany(database.db, { timezone: "America/Toronto" });
+    await database.db.insert(customAttributeDefinitions).values({ companyId: company.id, category: "event", key: "total", label: "Total", type: "money" });
+    const job = await importCsv(context, ["No de bon de travail;Cellulaire;Titre;Total", "RO-1;5145550101;Freins;1 343,67 $", "RO-2;5145550102;Pneus;$644.00", "RO-3;5145550103;Huile;gratuit"].join("\n"));
+    expect(job).toMatchObject({ kind: "repair_orders", createdRows: 2, errorRows: 1 });
+    expect(await reportLines(context, job.id)).toEqual(["4,Total,gratuit,\"Total: enter an amount, such as 644.00 or 1 343,67.\""]);
+    expect((await repairOrdersOf(company.id)).map((row) => [row.number, row.attributes])).toEqual([
+      ["RO-1", { total: 1343.67 }],
+      ["RO-2", { total: 644 }],
+    ]);
+  });
+});
+
 describe("the mapping of a file of records", () => {
   it("asks for what each kind needs and refuses fields of another kind or unknown attributes", async () => {
     const { context } = await adminOfNewCompany(database.db);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomer } from "@/db/queries/customers";
 import { findMessage, insertOutboundMessage, setMessageSegments, type MessageRow } from "@/db/queries/messages";
@@ -10,7 +11,7 @@ import { ensureActiveConversation, recordMessageOnConversation } from "@/lib/con
 import { publish } from "@/lib/live/bus";
 import { TemplateSyntaxError } from "@/lib/templates/parse";
 import { renderTemplate } from "@/lib/templates/render";
-import { templateValues, type TemplateSubjects } from "@/lib/templates/context";
+import { attributeTypesByPath, templateValues, type TemplateSubjects } from "@/lib/templates/context";
 import { countSegments } from "./segments";
 import { attachUploads, publicFileUrl } from "@/lib/files/files";
 import { withFileLinks } from "@/lib/files/links";
@@ -81,6 +82,8 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
   if (refusal && !(request.compliance && refusal !== "no_mobile")) return { ok: false, reason: refusal };
 
   const sender = request.senderUserId ? await findCompanyUser(db, { companyId: company.id, userId: request.senderUserId }) : undefined;
+  // Only a text with a custom attribute needs their types (money reads as money).
+  const definitions = /\{/.test(request.body) ? await attributeDefinitions(db, { companyId: company.id }) : [];
   let text: string;
   try {
     text = renderTemplate(request.body, templateValues({
@@ -89,6 +92,7 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
       customer,
       company,
       user: sender ?? null,
+      attributeTypes: attributeTypesByPath(definitions),
       ...request.subjects,
     })).trim();
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { TemplateValues } from "./render";
+import { formatMoney } from "@/lib/attributes/money";
 import { formatPhone } from "@/lib/phone";
 
 type AttributeBag = Record<string, unknown>;
@@ -7,11 +8,18 @@ export type TemplateSubjects = {
   locale: "fr" | "en";
   timeZone: string;
   customer?: { firstName: string; lastName: string; mobile: string | null; email: string | null; attributes: AttributeBag } | null;
-  company?: { name: string; senderNumber: string | null } | null;
+  company?: { name: string; senderNumber: string | null; currency?: string } | null;
   user?: { name: string; jobTitle: string | null } | null;
   appointment?: { startAt: Date; type: string; durationMinutes: number; attributes: AttributeBag } | null;
   event?: { number: string | null; title: string; attributes: AttributeBag } | null;
+  /** The custom attributes' types by path ("event.total" → "money"), so money reads as money. */
+  attributeTypes?: Record<string, string>;
 };
+
+/** The types of a company's custom attributes by path, for templateValues. */
+export function attributeTypesByPath(definitions: { category: string; key: string; type: string }[]): Record<string, string> {
+  return Object.fromEntries(definitions.map((definition) => [`${definition.category}.${definition.key}`, definition.type]));
+}
 
 const intlLocale = (locale: "fr" | "en") => (locale === "fr" ? "fr-CA" : "en-CA");
 
@@ -23,9 +31,10 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
   return found;
 }
 
-function attributeText(value: unknown, locale: "fr" | "en"): string | null {
+function attributeText(value: unknown, locale: "fr" | "en", currency?: string): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (Array.isArray(value)) return value.join(", ");
+  if (currency && (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(String(value)))) return formatMoney(Number(value), currency, locale);
   if (typeof value === "number") return formatter(`n:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     // A date attribute is a calendar day: format it without shifting time zones.
@@ -36,7 +45,7 @@ function attributeText(value: unknown, locale: "fr" | "en"): string | null {
 
 /** Values of the built-in and custom attributes, formatted for the customer's language. */
 export function templateValues(subjects: TemplateSubjects): TemplateValues {
-  const { locale, timeZone, customer, company, user, appointment, event } = subjects;
+  const { locale, timeZone, customer, company, user, appointment, event, attributeTypes } = subjects;
   const dateOf = (date: Date) => formatter(`date:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone })).format(date);
   const timeOf = (date: Date) => formatter(`time:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone })).format(date);
   const builtIn: Record<string, () => string | number | null | undefined> = {
@@ -62,7 +71,7 @@ export function templateValues(subjects: TemplateSubjects): TemplateValues {
     if (known) return known();
     const [scope, key] = path.split(".", 2) as [string, string];
     const bag = scope === "customer" ? customer?.attributes : scope === "appointment" ? appointment?.attributes : scope === "event" ? event?.attributes : undefined;
-    return attributeText(bag?.[key], locale);
+    return attributeText(bag?.[key], locale, attributeTypes?.[path] === "money" ? (company?.currency ?? "CAD") : undefined);
   };
 }
 

@@ -126,8 +126,8 @@ async function ConversationPane({
   const name = customerName(customer);
   const assigneeUser = people.users.find((u) => u.id === conversation.assigneeUserId);
   const assigneeTeam = people.teams.find((team) => team.id === conversation.assigneeTeamId);
-  const panelContent = <CustomerPanel customer={customer} data={panel} />;
-  const values = templateValues({ locale: customer.language, timeZone: company.timezone, customer, company, user });
+  const panelContent = <CustomerPanel customer={customer} data={panel} currency={company.currency} />;
+  const values = templateValues({ locale: customer.language, timeZone: company.timezone, customer, company, user, attributeTypes: Object.fromEntries(attributes.map((entry) => [entry.path, entry.type])) });
   const composer: ComposerContext = {
     conversationId: conversation.id,
     blockedReason: sendRefusal(customer, company, "general", new Date()),

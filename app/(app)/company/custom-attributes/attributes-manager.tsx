@@ -2,6 +2,7 @@
 
 import { Lock, Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { ATTRIBUTE_TYPES } from "@/lib/attributes/validation";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -69,7 +70,7 @@ export function AttributesManager({ builtIn, custom }: { builtIn: BuiltIn[]; cus
             </Field>
             <Field label={t("type")} htmlFor="attribute-type" hint={t(`typeHints.${type}`)}>
               <Select id="attribute-type" name="type" value={type} onChange={(event) => setType(event.target.value)}>
-                {["string", "number", "date", "collection"].map((value) => (
+                {ATTRIBUTE_TYPES.map((value) => (
                   <option key={value} value={value}>
                     {t(`types.${value}`)}
                   </option>

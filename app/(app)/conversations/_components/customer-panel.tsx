@@ -1,18 +1,19 @@
 import { CalendarDays, ChevronRight, Mail, Phone, StickyNote } from "lucide-react";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { CustomerPanelData, PanelCustomer } from "@/lib/conversations/types";
-import { attributeText } from "@/lib/customers/display";
+import { contactAttributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 
 type Customer = PanelCustomer;
 type PanelData = CustomerPanelData;
 
 /** Contact details, subscription and opt-out state, attributes, appointments, notes. */
-export async function CustomerPanel({ customer, data }: { customer: Customer; data: PanelData }) {
+export async function CustomerPanel({ customer, data, currency = "CAD" }: { customer: Customer; data: PanelData; currency?: string }) {
   const t = await getTranslations("customerPanel");
   const format = await getFormatter();
+  const money = { currency, locale: await getLocale() };
   const name = `${customer.firstName} ${customer.lastName}`.trim();
   return (
     <div className="space-y-6 text-sm" data-testid="customer-panel">
@@ -60,7 +61,7 @@ export async function CustomerPanel({ customer, data }: { customer: Customer; da
             {data.definitions.map((definition) => (
               <div key={definition.id} className="contents">
                 <dt className="text-slate-500">{definition.label}</dt>
-                <dd className="text-slate-900">{attributeText(customer.attributes[definition.key]) ?? <span className="text-slate-300">—</span>}</dd>
+                <dd className="text-slate-900">{contactAttributeText(customer.attributes[definition.key], definition.type, format, money) ?? <span className="text-slate-300">—</span>}</dd>
               </div>
             ))}
           </dl>

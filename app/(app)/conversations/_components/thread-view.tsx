@@ -190,7 +190,7 @@ function MessageBubble({ row, files, customerId, t, time, carrierTime, children 
         </p>
       ) : null}
       {outbound && message.originalBody ? <OriginalToggle original={message.originalBody} language={message.originalLanguage} /> : null}
-      {!outbound ? <TranslateIncoming messageId={message.id} translated={message.translatedBody} language={message.translatedLanguage} /> : null}
+      {!outbound ? <TranslateIncoming messageId={message.id} translated={message.translatedBody} language={message.translatedLanguage} sourceLanguage={message.originalLanguage} /> : null}
     </div>
   );
 }

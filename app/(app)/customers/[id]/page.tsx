@@ -96,6 +96,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
               attributes: customer.attributes,
             }}
             definitions={customerDefinitions.map(({ key, label, type, options }) => ({ key, label, type, options }))}
+            currency={company.currency}
           />
           <SubscriptionsCard
             customerId={customer.id}

@@ -1,19 +1,20 @@
 "use client";
 
 import { Languages, Loader2, Sparkles, SpellCheck, Wand2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { improveDraft, spellcheckDraft, translateDraft } from "@/lib/ai/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { Input, Textarea } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { toolbarButton } from "@/components/composer/attribute-picker";
+import { LanguagePicker } from "../language-picker";
+import { TranslatedFrom } from "../message-extras";
 
-export const LANGUAGES = ["English", "Français", "Español", "Português", "Italiano", "Deutsch", "العربية", "中文", "Tiếng Việt", "Tagalog", "Punjabi", "Русский"];
-
-export type Translation = { original: string; language: string };
+/** The author's text before translation, the language the model found it in, and the language it went into. */
+export type Translation = { original: string; language: string | null; target: string };
 
 /**
  * EDIT-1, EDIT-2, EDIT-12: spellcheck, improve and translate the draft. A failure leaves
@@ -39,9 +40,11 @@ export function AiMenu({
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   const [translating, setTranslating] = useState(false);
-  const [language, setLanguage] = useState("English");
+  const locale = useLocale();
+  const [language, setLanguage] = useState(locale === "en" ? "fr" : "en");
   const [source, setSource] = useState("");
   const [result, setResult] = useState("");
+  const [detected, setDetected] = useState<{ source: string | null; target: string } | null>(null);
 
   const rewrite = (action: typeof spellcheckDraft) =>
     startTransition(async () => {
@@ -58,6 +61,7 @@ export function AiMenu({
       setError(undefined);
       setResult(response.data.text);
       setSource(response.data.original);
+      setDetected({ source: response.data.sourceLanguage, target: response.data.language });
     });
 
   return (
@@ -81,6 +85,8 @@ export function AiMenu({
             onSelect={() => {
               setSource(text);
               setResult("");
+              setDetected(null);
+              setError(undefined);
               setTranslating(true);
             }}
           >
@@ -89,37 +95,35 @@ export function AiMenu({
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      {error ? (
+      {error && !translating ? (
         <span role="alert" className="text-xs text-red-600">
           {error}
         </span>
       ) : null}
-      <Dialog open={translating} onOpenChange={setTranslating}>
+      <Dialog
+        open={translating}
+        onOpenChange={(open) => {
+          setTranslating(open);
+          if (!open) setError(undefined);
+        }}
+      >
         <DialogContent title={t("translateTitle")} description={t("translateDescription")} closeLabel={t("close")} className="max-w-2xl">
+          <div className="mb-3 flex flex-wrap items-center gap-2">
+            <span className="text-sm font-medium text-slate-700">{t("translateInto")}</span>
+            <LanguagePicker value={language} onPick={setLanguage} label={t("language")} className="min-w-44 flex-1 sm:max-w-xs" />
+            <Button size="sm" variant="secondary" onClick={translate} disabled={!source.trim()} pending={pending} icon={<Languages className="h-4 w-4" aria-hidden />}>
+              {result ? t("retranslate") : t("translate")}
+            </Button>
+          </div>
           <div className="grid gap-3 sm:grid-cols-2">
             <div className="space-y-1.5">
               <p className="text-xs font-medium text-slate-500">{t("original")}</p>
               <Textarea value={source} onChange={(event) => setSource(event.target.value)} rows={6} aria-label={t("original")} />
             </div>
             <div className="space-y-1.5">
-              <div className="flex items-center gap-2">
-                <Input
-                  list="translation-languages"
-                  value={language}
-                  onChange={(event) => setLanguage(event.target.value)}
-                  aria-label={t("language")}
-                  className="h-8"
-                />
-                <datalist id="translation-languages">
-                  {LANGUAGES.map((name) => (
-                    <option key={name} value={name} />
-                  ))}
-                </datalist>
-                <Button size="sm" variant="secondary" onClick={translate} disabled={!source.trim()} pending={pending} icon={<Languages className="h-4 w-4" aria-hidden />}>
-                  {result ? t("retranslate") : t("translate")}
-                </Button>
-              </div>
+              <p className="text-xs font-medium text-slate-500">{t("translation")}</p>
               <Textarea value={result} onChange={(event) => setResult(event.target.value)} rows={6} aria-label={t("translation")} placeholder={t("translationPlaceholder")} />
+              {result && detected?.source ? <TranslatedFrom language={detected.source} className="text-xs text-slate-500" /> : null}
             </div>
           </div>
           {error ? (
@@ -128,13 +132,19 @@ export function AiMenu({
             </p>
           ) : null}
           <div className="mt-4 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setTranslating(false)}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setTranslating(false);
+                setError(undefined);
+              }}
+            >
               {t("cancel")}
             </Button>
             <Button
               disabled={!result.trim()}
               onClick={() => {
-                onTranslated(result, { original: source, language });
+                onTranslated(result, { original: source, language: detected?.source ?? null, target: detected?.target ?? language });
                 setTranslating(false);
               }}
             >

@@ -1,7 +1,7 @@
 "use client";
 
 import { Ban, FileIcon, Loader2, MessageSquare, Paperclip, Send, StickyNote, X } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { sendReply } from "@/lib/conversations/actions";
@@ -14,6 +14,7 @@ import { useErrorText } from "@/components/ui/use-error-text";
 import { schedulePresets } from "@/lib/scheduling/presets";
 import { renderTemplate } from "@/lib/templates/render";
 import { AiMenu, type Translation } from "./ai-menu";
+import { frenchElision, languageLabel } from "@/lib/ai/languages";
 import { AttributeLabels } from "@/components/composer/attribute-token";
 import { AttributePicker, toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
 import { EmojiButton } from "@/components/composer/emoji-button";
@@ -59,6 +60,7 @@ type Attachment = { key: string; name: string; progress: number; file?: Uploaded
 export function Composer({ context }: { context: ComposerContext }) {
   const t = useTranslations("composer");
   const format = useFormatter();
+  const locale = useLocale();
   const errorText = useErrorText();
   const router = useRouter();
   const editor = useRef<TemplateEditorHandle>(null);
@@ -135,7 +137,7 @@ export function Composer({ context }: { context: ComposerContext }) {
             conversationId: context.conversationId,
             body: text,
             attachmentIds: uploaded,
-            original: translation ? { body: translation.original, language: translation.language } : undefined,
+            original: translation ? { body: translation.original, language: translation.language ?? "" } : undefined,
           });
       if (!result.ok) return setError(errorText(result.fieldErrors?.body?.[0] ?? result.error, result.values));
       setNotice(undefined);
@@ -229,7 +231,9 @@ export function Composer({ context }: { context: ComposerContext }) {
             </AttributeLabels.Provider>
             {translation ? (
               <p className="mx-3 mb-2 rounded-lg bg-slate-50 px-2.5 py-1.5 text-xs text-slate-600" data-testid="translation-note">
-                {t("translatedFrom", { language: translation.language })}{" "}
+                {translation.language
+                  ? t("translatedFromInto", { source: languageLabel(translation.language, locale), elision: frenchElision(languageLabel(translation.language, locale)), language: languageLabel(translation.target, locale) })
+                  : t("translatedFrom", { language: languageLabel(translation.target, locale) })}{" "}
                 <button type="button" className="font-medium text-brand-700 underline" onClick={() => setTranslation(null)}>
                   {t("keepTranslationOff")}
                 </button>

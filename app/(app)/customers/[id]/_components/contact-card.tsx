@@ -1,7 +1,7 @@
 "use client";
 
 import { Mail, Pencil, Phone } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { updateCustomer } from "@/lib/customers/actions";
@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import type { AttributeValues } from "@/lib/attributes/types";
-import { attributeText } from "@/lib/customers/display";
+import { contactAttributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 import { AttributeField, type AttributeDefinition } from "@/components/customers/attribute-field";
 
@@ -27,8 +27,10 @@ export type ContactDetails = {
 };
 
 /** CUST-3: contact details and attribute values, read at a glance and edited in place. */
-export function ContactCard({ customer, definitions }: { customer: ContactDetails; definitions: AttributeDefinition[] }) {
+export function ContactCard({ customer, definitions, currency = "CAD" }: { customer: ContactDetails; definitions: AttributeDefinition[]; currency?: string }) {
   const t = useTranslations("customers");
+  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [merged, setMerged] = useState(false);
@@ -140,7 +142,7 @@ export function ContactCard({ customer, definitions }: { customer: ContactDetail
               <div key={definition.key} className="contents">
                 <dt className="text-slate-500">{definition.label}</dt>
                 <dd className="text-slate-900" data-testid={`attribute-${definition.key}`}>
-                  {attributeText(customer.attributes[definition.key]) ?? <span className="text-slate-300">—</span>}
+                  {contactAttributeText(customer.attributes[definition.key], definition.type, format, { currency, locale }) ?? <span className="text-slate-300">—</span>}
                 </dd>
               </div>
             ))}

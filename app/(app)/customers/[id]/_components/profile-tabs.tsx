@@ -10,14 +10,14 @@ import {
   Wrench,
   type LucideIcon,
 } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/page-header";
 import type { AttributeDefinition } from "@/lib/attributes/types";
-import { attributeText, formattedAttributeText } from "@/lib/customers/display";
+import { attributeText, formattedAttributeText, type MoneyFormat } from "@/lib/customers/display";
 import type { ProfileTab, TimelineItem } from "@/lib/customers/types";
 import { utcToZonedLocal } from "@/lib/time";
 import { AppointmentDialog, AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
@@ -26,7 +26,7 @@ import { ProfileNoteForm } from "./profile-note-form";
 type Definition = AttributeDefinition;
 type Translate = Awaited<ReturnType<typeof getTranslations<"customers.profile">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
-type RenderContext = { t: Translate; format: Format; appointmentDefinitions: Definition[]; eventDefinitions: Definition[]; timeZone: string; currency: string; customerId: string; full: boolean };
+type RenderContext = { t: Translate; format: Format; appointmentDefinitions: Definition[]; eventDefinitions: Definition[]; timeZone: string; currency: string; locale: string; customerId: string; full: boolean };
 
 const STATUS_TONE = { scheduled: "brand", confirmed: "green", cancelled: "red", no_show: "orange", completed: "neutral" } as const;
 const INVOICE_TONE = { pending: "yellow", paid: "green", cancelled: "neutral", failed: "red" } as const;
@@ -52,7 +52,7 @@ function Row({ icon: Icon, tone = "bg-slate-100 text-slate-500", title, meta, as
   );
 }
 
-function Attributes({ values, definitions, format }: { values: Record<string, unknown>; definitions: Definition[]; format: Format }) {
+function Attributes({ values, definitions, format, money }: { values: Record<string, unknown>; definitions: Definition[]; format: Format; money: MoneyFormat }) {
   const entries = Object.entries(values).filter(([, value]) => attributeText(value) !== null);
   if (entries.length === 0) return null;
   return (
@@ -60,7 +60,7 @@ function Attributes({ values, definitions, format }: { values: Record<string, un
       {entries.map(([key, value]) => (
         <div key={key} className="flex gap-1">
           <dt>{definitions.find((d) => d.key === key)?.label ?? key.replace(/_/g, " ")}:</dt>
-          <dd className="text-slate-700 tabular-nums">{formattedAttributeText(value, definitions.find((d) => d.key === key)?.type, format)}</dd>
+          <dd className="text-slate-700 tabular-nums">{formattedAttributeText(value, definitions.find((d) => d.key === key)?.type, format, money)}</dd>
         </div>
       ))}
     </dl>
@@ -69,7 +69,7 @@ function Attributes({ values, definitions, format }: { values: Record<string, un
 
 const money = (format: Format, cents: number, currency: string) => format.number(cents / 100, { style: "currency", currency });
 
-function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, customerId, full }: RenderContext) {
+function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, locale, customerId, full }: RenderContext) {
   switch (item.kind) {
     case "conversation": {
       const row = item.row;
@@ -114,7 +114,7 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eve
           }
           testId="profile-appointment"
         >
-          <Attributes values={row.attributes} definitions={appointmentDefinitions} format={format} />
+          <Attributes values={row.attributes} definitions={appointmentDefinitions} format={format} money={{ currency, locale }} />
         </Row>
       );
     }
@@ -128,8 +128,9 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eve
           title={row.number ? t("repairOrder", { number: row.number }) : row.title || t("event")}
           meta={[row.number ? row.title : null, format.dateTime(row.occurredAt, { dateStyle: "medium" })].filter(Boolean).join(" · ")}
           aside={<Badge>{t.has(`eventStatus.${row.status}`) ? t(`eventStatus.${row.status}` as "eventStatus.open") : row.status}</Badge>}
+          testId="profile-event"
         >
-          <Attributes values={row.attributes} definitions={eventDefinitions} format={format} />
+          <Attributes values={row.attributes} definitions={eventDefinitions} format={format} money={{ currency, locale }} />
         </Row>
       );
     }
@@ -238,7 +239,7 @@ export async function ProfileTabContent({
 }) {
   const t = await getTranslations("customers.profile");
   const format = await getFormatter();
-  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, customerId, full: tab !== "all" };
+  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, locale: await getLocale(), customerId, full: tab !== "all" };
   return (
     <div className="space-y-4">
       {tab === "notes" ? <ProfileNoteForm customerId={customerId} /> : null}
