@@ -35,7 +35,7 @@ function attributeText(value: unknown, locale: "fr" | "en", currency?: string): 
   if (value === null || value === undefined || value === "") return null;
   if (Array.isArray(value)) return value.join(", ");
   if (currency && (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(String(value)))) return formatMoney(Number(value), currency, locale);
-  if (typeof value === "number") return formatter(`n:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
+  if (typeof value === "number") return formatter(`n:${locale}`, () => new Intl.NumberFormat(intlLocale(locale), { useGrouping: "min2" })).format(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     // A date attribute is a calendar day: format it without shifting time zones.
     return formatter(`day:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" })).format(new Date(`${value}T00:00:00Z`));

@@ -1,5 +1,6 @@
 import { formatToken, parseTemplate, TemplateSyntaxError, tokensOf } from "./parse";
 import { renderTemplate } from "./render";
+import { templateValues } from "./context";
 
 const values = (map: Record<string, string | number | null>) => (path: string) => map[path];
 
@@ -51,5 +52,11 @@ describe("renderTemplate", () => {
 
   it("renders numbers and keeps emoji", () => {
     expect(renderTemplate("Total: { event.total } $ 🚗", values({ "event.total": 512 }))).toBe("Total: 512 $ 🚗");
+  });
+
+  it("writes a four-digit number attribute (a vehicle year) without a group separator", () => {
+    const customer = { firstName: "Léa", lastName: "", mobile: null, email: null, attributes: { year: 2019, mileage: 120000 } };
+    const fr = templateValues({ locale: "fr", timeZone: "America/Toronto", customer } as Parameters<typeof templateValues>[0]);
+    expect(renderTemplate("{ customer.year } · { customer.mileage } km", fr)).toBe("2019 · 120\u00a0000 km");
   });
 });
