@@ -87,6 +87,8 @@ const schema = z.object({
       .regex(/^[0-9a-fA-F:.\/,\s]+$/, "must list IP addresses or CIDR ranges, separated by commas")
       .optional(),
   ),
+  /** 1: webhook endpoints may be private/loopback addresses; 0: never. Unset: allowed outside production. */
+  WEBHOOKS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(["1", "true", "0", "false"]).optional()),
   SWEEP_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(5),

@@ -3,5 +3,6 @@ import { processInboundSms } from "./messaging/process-inbound-sms";
 import { sendScheduledMessageAtTime } from "./scheduling/send-scheduled-message";
 import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
+import { deliverWebhooks } from "./webhooks/deliver-webhooks";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport, deliverWebhooks];

@@ -16,3 +16,8 @@ export const messageScheduled = eventType("message/scheduled", {
 export const importQueued = eventType("import/queued", {
   schema: z.object({ importId: z.uuid() }),
 });
+
+/** Webhook deliveries are due (new events, a replay, a test event): the worker claims them. */
+export const webhookDeliveriesDue = eventType("webhooks/deliveries.due", {
+  schema: z.object({}),
+});

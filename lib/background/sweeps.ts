@@ -7,6 +7,7 @@ import { flushIncompleteParts } from "@/lib/messaging/inbound/parts";
 import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
+import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
 
 export type Sweep = {
   name: string;
@@ -30,6 +31,8 @@ export const SWEEPS: Sweep[] = [
   { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
   // Imports run right after they are started; this resumes any whose runner stopped.
   { name: "resume-imports", cron: "* * * * *", run: (db) => processPendingImports(db) },
+  // Webhook retries whose time came, and deliveries a stopped worker left leased.
+  { name: "deliver-webhooks", cron: "* * * * *", run: (db, now) => deliverDueWebhooks(db, now) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

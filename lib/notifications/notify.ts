@@ -18,7 +18,8 @@ export type NotificationKind =
   | "review.new"
   | "import.completed"
   | "import.errors"
-  | "inbound.unreplyable_sender";
+  | "inbound.unreplyable_sender"
+  | "webhooks.endpoint_disabled";
 
 export type NotificationInput = {
   companyId: string;
