@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AppointmentDialog } from "@/components/customers/appointment-dialog";
 import { ConsentHistory } from "./_components/consent-history";
 import { ContactCard } from "./_components/contact-card";
 import { MessageCustomerButton } from "./_components/message-customer-button";
 import { ProfileTabContent } from "./_components/profile-tabs";
+import { ProfileTabStrip } from "./_components/profile-tab-strip";
 import { SubscriptionsCard } from "./_components/subscriptions-card";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/page-header";
-import { cn } from "@/components/ui/cn";
 import { attributeDefinitions } from "@/db/queries/attributes";
 import { PROFILE_TABS, profileTabCounts, type ProfileTab } from "@/db/queries/customer-profile";
 import { findCustomer } from "@/db/queries/customers";
@@ -77,7 +76,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
             </div>
           </div>
         </div>
-        <div className="flex items-start gap-2">
+        <div className="flex w-full flex-wrap items-start gap-2 sm:w-auto [&>*]:flex-1 sm:[&>*]:flex-none">
           <AppointmentDialog customerId={customer.id} definitions={appointmentDefinitions} defaultDate={today} />
           <MessageCustomerButton customerId={customer.id} disabled={!customer.mobile} />
         </div>
@@ -106,24 +105,15 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
         </div>
         <div className="min-w-0">
           <nav className="border-b border-slate-200" aria-label={t("profile.tabsLabel")}>
-            <ul className="-mb-px flex gap-4 overflow-x-auto">
-              {PROFILE_TABS.map((key) => (
-                <li key={key}>
-                  <Link
-                    href={key === "all" ? `/customers/${customer.id}` : `/customers/${customer.id}?tab=${key}`}
-                    scroll={false}
-                    aria-current={tab === key ? "page" : undefined}
-                    className={cn(
-                      "inline-flex items-center gap-1.5 border-b-2 px-0.5 pb-3 text-sm font-medium whitespace-nowrap",
-                      tab === key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
-                    )}
-                  >
-                    {t(`profile.tabs.${key}`)}
-                    {key !== "all" && counts[key] > 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600">{counts[key]}</span> : null}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ProfileTabStrip
+              tabs={PROFILE_TABS.map((key) => ({
+                key,
+                href: key === "all" ? `/customers/${customer.id}` : `/customers/${customer.id}?tab=${key}`,
+                label: t(`profile.tabs.${key}`),
+                count: key === "all" ? 0 : counts[key],
+                current: tab === key,
+              }))}
+            />
           </nav>
           <div className="pt-5">
             <ProfileTabContent
