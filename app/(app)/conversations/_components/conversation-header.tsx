@@ -73,9 +73,9 @@ export function ConversationHeader({
         </div>
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="secondary" size="sm" disabled={pending} data-testid="assign-menu" className="max-w-48" aria-label={t("assignTo", { name: assignee.name ?? t("unassigned") })}>
+            <Button variant="secondary" size="sm" disabled={pending} data-testid="assign-menu" className="max-w-64" title={assignee.name ?? t("unassigned")} aria-label={t("assignTo", { name: assignee.name ?? t("unassigned") })}>
               {assignee.team ? <Users className="h-4 w-4" aria-hidden /> : <UserPlus className="h-4 w-4" aria-hidden />}
-              <span className={`hidden truncate sm:inline ${assignee.away ? "text-amber-700" : ""}`}>{assignee.name ?? t("unassigned")}</span>
+              <span className={`hidden truncate sm:inline ${assignee.away ? "text-amber-700" : ""}`} data-testid="assignee-name">{assignee.name ?? t("unassigned")}</span>
               {assignee.away ? <Clock className="h-3.5 w-3.5 text-amber-600" aria-label={t("away")} /> : null}
             </Button>
           </DropdownMenuTrigger>
