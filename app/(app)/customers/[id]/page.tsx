@@ -17,6 +17,7 @@ import { findCustomer } from "@/db/queries/customers";
 import { loadProfileTab } from "@/lib/customers/profile";
 import { requireSession } from "@/lib/auth/session";
 import { consentHistory } from "@/lib/compliance/consent";
+import { optOutCause } from "@/lib/compliance/opt-out-cause";
 import { customerName } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 import { utcToZonedLocal } from "@/lib/time";
@@ -56,6 +57,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
     consentHistory(db, { companyId, customerId: customer.id }),
   ]);
   const name = customerName(customer);
+  const optedOutBy = optOutCause(consent);
   const today = utcToZonedLocal(new Date(), company.timezone).slice(0, 10);
 
   return (
@@ -70,7 +72,11 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
             </h1>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
               {customer.mobile ? <span>{formatPhone(customer.mobile)}</span> : <span>{t("noMobile")}</span>}
-              {customer.optedOutAt ? <Badge tone="red">{t("optedOut")}</Badge> : null}
+              {customer.optedOutAt ? (
+                <Badge tone="red" data-testid="opted-out-badge">
+                  {optedOutBy.by === "staff" ? t("optedOutByStaff") : t("optedOut")}
+                </Badge>
+              ) : null}
               {!customer.optedOutAt && !customer.subscribedMarketing ? <Badge tone="yellow">{t("noMarketing")}</Badge> : null}
               {!customer.optedOutAt && !customer.subscribedGeneral ? <Badge tone="yellow">{t("noGeneral")}</Badge> : null}
             </div>
@@ -100,6 +106,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
             customerId={customer.id}
             subscriptions={{ general: customer.subscribedGeneral, marketing: customer.subscribedMarketing }}
             optedOutOn={customer.optedOutAt ? format.dateTime(customer.optedOutAt, { dateStyle: "long" }) : null}
+            optedOutBy={optedOutBy}
           />
           <ConsentHistory entries={consent} />
         </div>
