@@ -60,11 +60,14 @@ export function ConversationHeader({
 
   return (
     <div className="border-b border-slate-200 bg-white px-3 py-2.5 sm:px-4">
-      <div className="flex items-center gap-2.5">
+      <div className="flex items-center gap-1.5 sm:gap-2.5">
         <Link href={backHref} className="-ml-1 rounded-lg p-1.5 text-slate-500 hover:bg-slate-100 lg:hidden" aria-label={t("back")}>
           <ArrowLeft className="h-5 w-5" aria-hidden />
         </Link>
-        <Avatar name={customerName} />
+        {/* On a phone the name needs the room more than the avatar does. */}
+        <span className="hidden shrink-0 sm:block">
+          <Avatar name={customerName} />
+        </span>
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-base font-semibold text-slate-900" data-testid="thread-title">
             {customerName}
