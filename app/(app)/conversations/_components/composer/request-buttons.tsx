@@ -1,7 +1,7 @@
 "use client";
 
 import { CircleDollarSign, Star } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { createPaymentRequest } from "@/lib/payments/actions";
@@ -56,6 +56,8 @@ function RequestDialog({
 /** EDIT-6: amount and reference, then a text with a secure Stripe payment link. */
 export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
   const t = useTranslations("requests");
+  // The example amount in the reader's format: 389,95 in French, 389.95 in English.
+  const format = useFormatter();
   const router = useRouter();
   const [body, setBody] = useState(defaultText);
   const { run, pending, error, fieldError, open, setOpen, onOpenChange } = useDialogAction();
@@ -90,7 +92,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className="grid grid-cols-[1fr_1fr] gap-4">
             <Field label={t("amount", { currency })} htmlFor="payment-amount" error={fieldError("amount")}>
-              <Input id="payment-amount" name="amount" inputMode="decimal" placeholder="389,95" autoFocus required />
+              <Input id="payment-amount" name="amount" inputMode="decimal" placeholder={format.number(389.95, { minimumFractionDigits: 2 })} autoFocus required />
             </Field>
             <Field label={t("reference")} htmlFor="payment-reference" error={fieldError("reference")}>
               <Input id="payment-reference" name="reference" placeholder="RO-48213" required maxLength={40} />
