@@ -51,6 +51,8 @@ describe("opt-out requests in the customer's own words", () => {
     await staff.goto((await staff.getByTestId("open-profile").first().getAttribute("href"))!);
     await expect(staff.getByTestId("opted-out-badge").textContent()).resolves.toBe("Désabonné par l’équipe");
     await expect(staff.getByTestId("stopped-explanation").textContent()).resolves.toMatch(/^Marie-Claude Tremblay a désabonné ce client le /);
+    // They receive nothing, so no subscription box looks ticked.
+    for (const box of ["#subscription-all", "#subscription-general", "#subscription-marketing"]) await expect(staff.locator(box).isChecked()).resolves.toBe(false);
     const history = staff.getByRole("list", { name: "Historique du consentement" });
     await history.getByText("Désabonnement").first().waitFor();
     await history.getByText(words).waitFor();

@@ -51,9 +51,10 @@ export function SubscriptionsCard({
         id={id}
         type="checkbox"
         className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600 focus:ring-brand-500 disabled:opacity-50"
-        checked={checked}
+        // An opted-out customer receives nothing: no box may look ticked.
+        checked={optedOutOn ? false : checked}
         ref={(element) => {
-          if (element) element.indeterminate = indeterminate;
+          if (element) element.indeterminate = !optedOutOn && indeterminate;
         }}
         disabled={pending || Boolean(optedOutOn)}
         onChange={(event) => onChange(event.target.checked)}
