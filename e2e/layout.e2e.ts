@@ -1,5 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
-import { DEMO, launchBrowser, newContext, signIn, snapshot } from "./browser";
+import { DEMO_SENDER_NUMBER } from "@/db/seed/demo-logins";
+import { signMessagesWebhook } from "@/lib/messaging/webhooks/vonage-signature";
+import { baseUrl, DEMO, launchBrowser, newContext, signIn, snapshot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -138,5 +140,37 @@ describe("layout at the widths staff use (desktop 1280/1440, phone 390)", () => 
     await expect(insideViewport(page, page.getByTestId("new-message"))).resolves.toBe(true);
     await snapshot(page, "inbox-header-phone");
     await Promise.all([context.close(), agentContext.close(), phoneContext.close()]);
+  });
+
+  it("thread: a stranger's text shows a person, not punctuation, and a carrier time from another day names that day", async () => {
+    // A text from a number nobody has, stamped by the carrier 25 hours before it reached us.
+    const from = `1438777${String(Date.now() % 10_000).padStart(4, "0")}`;
+    const payload = {
+      channel: "sms",
+      message_type: "text",
+      message_uuid: crypto.randomUUID(),
+      to: DEMO_SENDER_NUMBER.slice(1),
+      from,
+      text: `Avez-vous des pneus? ${tag}-late`,
+      timestamp: new Date(Date.now() - 25 * 3_600_000).toISOString(),
+    };
+    const body = JSON.stringify(payload);
+    const authorization = await signMessagesWebhook(body, "e2e-signature-secret-0123456789abcdef");
+    const response = await fetch(`${baseUrl()}/api/webhooks/vonage/inbound`, { method: "POST", headers: { "content-type": "application/json", authorization }, body });
+    expect(response.status).toBe(200);
+
+    const context = await newContext(browser, { width: 1440, height: 900, locale: "fr-CA" });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto("/conversations?view=all");
+    const row = page.getByTestId("conversation-row").filter({ hasText: `${tag}-late` });
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByTestId("avatar-person-icon").waitFor();
+    await row.locator("a[data-row-link]").click();
+    const carrier = page.getByTestId("message").filter({ hasText: `${tag}-late` }).getByTestId("carrier-time");
+    // "envoyé à 17:12" alone would read as today's time.
+    await expect(carrier.textContent()).resolves.toMatch(/^envoyé le .*\d{4}.* selon l’opérateur$/);
+    await snapshot(page, "thread-carrier-time");
+    await context.close();
   });
 });
