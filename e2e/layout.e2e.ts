@@ -177,6 +177,10 @@ describe("layout at the widths staff use (desktop 1280/1440, phone 390)", () => 
     await row.waitFor({ timeout: 10_000 });
     await row.getByTestId("avatar-person-icon").waitFor();
     await row.locator("a[data-row-link]").click();
+    // Titled by their number, which is not repeated beneath.
+    const number = `(${from.slice(1, 4)}) ${from.slice(4, 7)}-${from.slice(7)}`;
+    await expect(page.getByTestId("thread-title").textContent()).resolves.toBe(number);
+    await expect(page.getByTestId("thread-title").locator("xpath=..").textContent()).resolves.toBe(number);
     const carrier = page.getByTestId("message").filter({ hasText: `${tag}-late` }).getByTestId("carrier-time");
     // "envoyé à 17:12" alone would read as today's time.
     await expect(carrier.textContent()).resolves.toMatch(/^envoyé le .*\d{4}.* selon l’opérateur$/);

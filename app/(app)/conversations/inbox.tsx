@@ -164,7 +164,8 @@ async function ConversationPane({
           conversationId={conversation.id}
           status={conversation.status}
           customerName={name}
-          customerPhone={customer.mobile ? formatPhone(customer.mobile) : ""}
+          // A customer without a name is already titled by their number: not twice.
+          customerPhone={customer.mobile && name !== formatPhone(customer.mobile) ? formatPhone(customer.mobile) : ""}
           assignee={{
             value: assigneeUser ? `user:${assigneeUser.id}` : assigneeTeam ? `team:${assigneeTeam.id}` : null,
             name: assigneeUser?.name ?? assigneeTeam?.name ?? null,

@@ -58,6 +58,8 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
   ]);
   const name = customerName(customer);
   const optedOutBy = optOutCause(consent);
+  // A customer without a name is already titled by their number: not twice.
+  const phoneLine = !customer.mobile ? t("noMobile") : name !== formatPhone(customer.mobile) ? formatPhone(customer.mobile) : null;
   const today = utcToZonedLocal(new Date(), company.timezone).slice(0, 10);
 
   return (
@@ -71,7 +73,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
               {name}
             </h1>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
-              {customer.mobile ? <span>{formatPhone(customer.mobile)}</span> : <span>{t("noMobile")}</span>}
+              {phoneLine ? <span>{phoneLine}</span> : null}
               {customer.optedOutAt ? (
                 <Badge tone="red" data-testid="opted-out-badge">
                   {optedOutBy.by === "staff" ? t("optedOutByStaff") : t("optedOut")}
