@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangle, AtSign, Bell, FileUp, MessageCircle, StickyNote, UserPlus } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
@@ -25,6 +25,8 @@ const ICONS: Record<string, typeof Bell> = {
 export function NotificationBell({ notifications, unread }: { notifications: ShellNotification[]; unread: number }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
+  // "5 minutes ago" against a clock that moves (and without next-intl's fallback warning).
+  const now = useNow({ updateInterval: 60_000 });
   const router = useRouter();
   const [, startTransition] = useTransition();
   return (
@@ -61,7 +63,7 @@ export function NotificationBell({ notifications, unread }: { notifications: She
                 <span className="min-w-0 flex-1">
                   <span className={`block text-sm ${notification.read ? "text-slate-600" : "font-medium text-slate-900"}`}>{text}</span>
                   {typeof preview === "string" && preview ? <span className="block truncate text-xs text-slate-600" data-testid="notification-preview">{preview}</span> : null}
-                  <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt))}</span>
+                  <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt), now)}</span>
                 </span>
                 {notification.read ? null : <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-hidden />}
               </Link>

@@ -86,13 +86,19 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                     <div className="flex w-full items-center justify-end gap-2 sm:w-auto">
                       <AppointmentStatusSelect id={appointment.id} status={appointment.status} />
                       {conversationId ? (
-                        <Button asChild variant="ghost" size="icon" aria-label={t("openConversation", { name })} title={t("openConversation", { name })}>
+                        <Button asChild variant="secondary" size="sm" aria-label={t("openConversation", { name })} title={t("openConversation", { name })}>
                           <Link href={`/conversations/${conversationId}`} data-testid="appointment-conversation">
                             <MessagesSquare className="h-4 w-4" aria-hidden />
+                            {t("textShort")}
                           </Link>
                         </Button>
                       ) : (
-                        <TextCustomerButton customerId={customer.id} label={t("textCustomer", { name })} />
+                        <TextCustomerButton
+                          customerId={customer.id}
+                          label={customer.mobile ? t("textCustomer", { name }) : t("noMobileToText", { name })}
+                          text={t("textShort")}
+                          disabled={!customer.mobile}
+                        />
                       )}
                     </div>
                   </li>

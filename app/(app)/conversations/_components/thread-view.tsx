@@ -65,7 +65,10 @@ export async function ThreadView({
   const timeOf = (date: Date) => format.dateTime(date, { hour: "numeric", minute: "2-digit" });
   const carrierTimeOf = (message: MessageRow["message"]) => {
     const sentAt = carrierTimeWorthShowing(message);
-    return sentAt ? t("sentByCarrier", { time: timeOf(sentAt) }) : null;
+    if (!sentAt) return null;
+    // A text delayed past midnight (or by days) names its day: "17:12" alone would read as today's.
+    if (dayOf(sentAt) === dayOf(message.createdAt)) return t("sentByCarrier", { time: timeOf(sentAt) });
+    return t("sentByCarrierOn", { when: format.dateTime(sentAt, { dateStyle: "medium", timeStyle: "short" }) });
   };
 
   return (
@@ -160,7 +163,12 @@ function MessageBubble({ row, files, customerId, t, time, carrierTime, children 
       {children}
       <div className={cn("mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-slate-500", outbound && "justify-end")}>
         <span>{time}</span>
-        {carrierTime ? <span data-testid="carrier-time">({carrierTime})</span> : null}
+        {carrierTime ? (
+          <>
+            <span aria-hidden>·</span>
+            <span data-testid="carrier-time">{carrierTime}</span>
+          </>
+        ) : null}
         {sourceLabel ? (
           <>
             <span aria-hidden>·</span>
