@@ -77,6 +77,8 @@ export default async function globalSetup() {
     SEED_DEMO_DATA: "always",
     ENABLE_DEV_TOOLS: "true",
     SWEEP_INTERVAL_SECONDS: "2",
+    // Webhook e2e receivers listen on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE: "1",
     AUTH_SECRET: "e2e-auth-secret-0123456789abcdef",
     VONAGE_SIGNATURE_SECRET: "e2e-signature-secret-0123456789abcdef",
     STRIPE_SECRET_KEY: "sk_test_e2e",

@@ -20,7 +20,7 @@ export async function setConversationStatus(
     .update(conversations)
     .set({ status, closedAt: status === "closed" ? now : null })
     .where(and(eq(conversations.companyId, companyId), eq(conversations.id, conversationId)))
-    .returning({ id: conversations.id, status: conversations.status });
+    .returning({ id: conversations.id, status: conversations.status, customerId: conversations.customerId, closedAt: conversations.closedAt });
   return row;
 }
 

@@ -195,7 +195,7 @@ export async function listAssignmentTargets(db: Db, { companyId, userId, selecti
       ? and(eq(conversations.companyId, companyId), eq(conversations.archived, false), inArray(conversations.id, selection.conversationIds))
       : and(...(await inboxConditions(db, { companyId, userId, filter: selection.filter })));
   return db
-    .select({ id: conversations.id, assigneeUserId: conversations.assigneeUserId, assigneeTeamId: conversations.assigneeTeamId })
+    .select({ id: conversations.id, assigneeUserId: conversations.assigneeUserId, assigneeTeamId: conversations.assigneeTeamId, customerId: conversations.customerId })
     .from(conversations)
     .where(where);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
 import { listAppointmentsBetween, updateAppointmentRow, type AppointmentRow } from "@/db/queries/appointments";
@@ -35,9 +36,21 @@ export async function changeAppointmentStatus(
   db: Db,
   { companyId, appointmentId, status, by }: { companyId: string; appointmentId: string; status: AppointmentStatus; by: "staff" | "customer" | "integration" },
 ) {
-  const updated = await updateAppointmentRow(db, { companyId, appointmentId, changes: { status, statusChangedBy: by } });
-  if (!updated) return null;
   const kind = KIND[status];
+  const updated = await db.transaction(async (tx) => {
+    const row = await updateAppointmentRow(tx, { companyId, appointmentId, changes: { status, statusChangedBy: by } });
+    if (row && kind) {
+      await recordWebhookEvent(tx, {
+        companyId,
+        type: kind,
+        customerId: row.customerId,
+        payload: { appointment: { id: row.id, customer_id: row.customerId, status, changed_by: by, external_id: row.externalId, start_at: row.startAt.toISOString() } },
+      });
+    }
+    return row;
+  });
+  if (!updated) return null;
+  if (kind) await nudgeWebhookDelivery();
   if (by === "customer" && kind && updated.assignedUserId) {
     await notify(db, {
       companyId,

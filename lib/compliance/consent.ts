@@ -1,4 +1,5 @@
 import "server-only";
+import { recordWebhookEvent } from "@/lib/webhooks/record";
 import type { Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
 import {
@@ -8,15 +9,31 @@ import {
   listOpenOptOutFlags,
   markCustomerOptedIn,
   markCustomerOptedOut,
-  recordConsentEvent,
+  recordConsentEvent as insertConsentEvent,
   resolveCustomerOptOutFlags,
   resolveOptOutFlag,
+  type ConsentEventValues,
 } from "@/db/queries/consent";
 import { findCustomer } from "@/db/queries/customers";
 import { NotFoundError } from "@/lib/actions/errors";
 import { confirmationText, type Confirmation } from "./confirmation";
 import { classifyOptOut } from "./opt-out";
 import type { ConsentHistoryEntry, ConsentSource, OptOutFlagView } from "./types";
+
+/**
+ * A consent event, and the matching webhook event (customer.opted_out / opted_in), in the
+ * caller's transaction.
+ */
+async function recordConsentEvent(db: Db, values: ConsentEventValues) {
+  const row = await insertConsentEvent(db, values);
+  await recordWebhookEvent(db, {
+    companyId: values.companyId,
+    type: values.kind === "opt_out" ? "customer.opted_out" : "customer.opted_in",
+    customerId: values.customerId,
+    payload: { customer: { id: values.customerId }, scope: values.scope, source: values.source, keyword: values.keyword ?? null, at: (values.at ?? row.createdAt).toISOString() },
+  });
+  return row;
+}
 
 /** The customer's words kept as proof: enough to read, never a whole essay. */
 const EXCERPT_LENGTH = 160;

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import { findConversation, setConversationStatus } from "@/db/queries/conversations";
 import { findCustomer, listCustomers } from "@/db/queries/customers";
 import { listInbox } from "@/db/queries/inbox";
@@ -51,10 +52,22 @@ export const assign = defineAction({ input: assignSchema, output: z.object({ ass
 
 export const setStatus = defineAction(
   { input: setStatusSchema, output: z.object({ id: z.string(), status: z.enum(["open", "closed"]) }) },
-  async ({ conversationId, status }, { db, companyId }) => {
-    const updated = await setConversationStatus(db, { companyId, conversationId, status });
+  async ({ conversationId, status }, { db, companyId, userId }) => {
+    const updated = await db.transaction(async (tx) => {
+      const row = await setConversationStatus(tx, { companyId, conversationId, status });
+      if (row?.status === "closed") {
+        await recordWebhookEvent(tx, {
+          companyId,
+          type: "conversation.closed",
+          customerId: row.customerId,
+          payload: { conversation: { id: row.id, customer_id: row.customerId, closed_at: row.closedAt?.toISOString() ?? null, closed_by_user_id: userId } },
+        });
+      }
+      return row;
+    });
     if (!updated) throw new NotFoundError();
     publish(companyId, { type: "conversation.updated", conversationId });
+    if (updated.status === "closed") await nudgeWebhookDelivery();
     return updated;
   },
 );

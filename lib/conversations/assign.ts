@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import type { Db } from "@/db/client";
 import { insertAssignmentEvents, setConversationsAssignee } from "@/db/queries/conversations";
 import { listAssignmentTargets, type AssignSelection } from "@/db/queries/inbox";
@@ -58,8 +59,17 @@ export async function assignConversations(
           createdAt: now,
         })),
       );
+      for (const c of chunk) {
+        await recordWebhookEvent(tx, {
+          companyId,
+          type: "conversation.assigned",
+          customerId: c.customerId,
+          payload: { conversation: { id: c.id, customer_id: c.customerId, assignee_user_id: target.userId, assignee_team_id: target.teamId, assigned_by_user_id: userId, at: now.toISOString() } },
+        });
+      }
     }
   });
+  await nudgeWebhookDelivery();
 
   const recipients = target.userId ? [target.userId] : await listTeamMemberIds(db, { companyId, teamIds: [target.teamId!] });
   const first = changing[0]!.id;

@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import type { Db } from "@/db/client";
 import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
@@ -142,6 +143,24 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
       // The assignee answering has obviously read the conversation.
       readByAssignee: Boolean(sender) && conversation.assigneeUserId === sender!.id,
     });
+    await recordWebhookEvent(tx, {
+      companyId: company.id,
+      type: "message.sent",
+      customerId: customer.id,
+      payload: {
+        message: {
+          id: row.id,
+          conversation_id: conversation.id,
+          customer_id: customer.id,
+          to: customer.mobile,
+          body: withLinks,
+          source: request.source.kind,
+          sender_user_id: sender?.id ?? null,
+          marketing: request.category === "marketing",
+          created_at: now.toISOString(),
+        },
+      },
+    });
     return { message: counted, sentText: withLinks };
   });
   publish(company.id, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });
@@ -157,5 +176,6 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
     await applyStatusReport(db, { provider: provider.name, clientRef: message.id, status: "failed", errorCode: category, errorDetail: detail, at: new Date() });
   }
   const final = await findMessage(db, { companyId: company.id, messageId: message.id });
+  await nudgeWebhookDelivery();
   return { ok: true, message: final! };
 }

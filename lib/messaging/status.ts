@@ -4,6 +4,7 @@ import { advanceMessageStatus, findOutboundMessageForReport, setProviderMessageI
 import type { MessageStatus } from "@/db/schema";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import type { StatusReport } from "./sms/provider";
 
 /** Statuses only move forward: a late "submitted" never undoes "delivered". */
@@ -29,16 +30,28 @@ export async function applyStatusReport(db: Db, report: StatusReport): Promise<S
   if (report.providerMessageId && !message.providerMessageId) {
     await setProviderMessageId(db, { companyId: message.companyId, messageId: message.id, providerMessageId: report.providerMessageId });
   }
-  const updated = await advanceMessageStatus(db, {
-    companyId: message.companyId,
-    messageId: message.id,
-    from: lowerThan(report.status),
-    status: report.status,
-    at: report.at ?? new Date(),
-    errorCode: report.errorCode,
-    errorText: report.errorDetail,
+  const updated = await db.transaction(async (tx) => {
+    const advanced = await advanceMessageStatus(tx, {
+      companyId: message.companyId,
+      messageId: message.id,
+      from: lowerThan(report.status),
+      status: report.status,
+      at: report.at ?? new Date(),
+      errorCode: report.errorCode,
+      errorText: report.errorDetail,
+    });
+    if (advanced) {
+      await recordWebhookEvent(tx, {
+        companyId: message.companyId,
+        type: "message.status",
+        customerId: message.customerId,
+        payload: { message: { id: message.id, conversation_id: message.conversationId, customer_id: message.customerId, status: advanced.status, error_code: advanced.errorCode ?? null, at: (report.at ?? new Date()).toISOString() } },
+      });
+    }
+    return advanced;
   });
   if (!updated) return { applied: false, messageId: message.id, reason: "not_newer" };
+  await nudgeWebhookDelivery();
 
   publish(message.companyId, { type: "message.status", conversationId: message.conversationId, messageId: message.id, status: updated.status });
   if (updated.status === "failed" && message.senderUserId) {

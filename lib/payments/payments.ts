@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import { randomBytes } from "node:crypto";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
@@ -166,6 +167,14 @@ async function markPaid(db: Db, request: PaymentRequestRow, session: Stripe.Chec
       receiptUrl: charge?.receipt_url ?? null,
     });
     if (!paid) return [];
+    await recordWebhookEvent(tx, {
+      companyId: request.companyId,
+      type: "payment.paid",
+      customerId: request.customerId,
+      payload: {
+        payment_request: { id: request.id, customer_id: request.customerId, amount_cents: request.amountCents, currency: request.currency, reference: request.reference, receipt_url: charge?.receipt_url ?? null },
+      },
+    });
     // USER-5: "paid invoices I sent" for the sender, "…others sent" for everyone else.
     const everyone = (await listCompanyUsers(tx, { companyId: request.companyId })).map((u) => u.id);
     const data = { paymentRequestId: request.id, customerId: request.customerId, amountCents: request.amountCents, currency: request.currency, reference: request.reference };
@@ -175,6 +184,7 @@ async function markPaid(db: Db, request: PaymentRequestRow, session: Stripe.Chec
     return [...mine, ...others];
   });
   announceNotifications(request.companyId, notified);
+  await nudgeWebhookDelivery();
   if (request.conversationId) publish(request.companyId, { type: "conversation.updated", conversationId: request.conversationId });
   publish(request.companyId, { type: "customer.updated", customerId: request.customerId });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -57,7 +58,19 @@ export const findReviewByToken = (db: Db, token: string) => findReviewRowByToken
 export async function submitReview(db: Db, input: z.infer<typeof submitReviewSchema>, now = new Date()) {
   const review = await findReviewByToken(db, input.token);
   if (!review) throw new SafeError("errors.notFound");
-  const saved = await recordReviewAnswer(db, { companyId: review.companyId, reviewId: review.id, rating: input.rating, comment: input.comment || null, submittedAt: now });
+  const saved = await db.transaction(async (tx) => {
+    const row = await recordReviewAnswer(tx, { companyId: review.companyId, reviewId: review.id, rating: input.rating, comment: input.comment || null, submittedAt: now });
+    if (row) {
+      await recordWebhookEvent(tx, {
+        companyId: row.companyId,
+        type: "review.created",
+        customerId: row.customerId,
+        payload: { review: { id: row.id, customer_id: row.customerId, rating: row.rating, comment: row.comment, submitted_at: now.toISOString() } },
+      });
+    }
+    return row;
+  });
+  if (saved) await nudgeWebhookDelivery();
   if (!saved) return { review: (await findReviewByToken(db, input.token)) ?? review, alreadySubmitted: true };
   const admins = (await listCompanyUsers(db, { companyId: saved.companyId })).filter((u) => can(u.role, "hearOfNewReviews")).map((u) => u.id);
   await notify(db, {

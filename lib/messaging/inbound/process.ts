@@ -16,6 +16,7 @@ import { customerSearchText } from "@/lib/customers/search-text";
 import { publish } from "@/lib/live/bus";
 import { listCompanyUsers } from "@/db/queries/users";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import type { SendDependencies } from "../send";
 import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply, type DueReply } from "./compliance";
 import { isTextableNumber, type InboundOutcome, type InboundSms } from "./types";
@@ -45,7 +46,11 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
     language: company.locale,
     searchText: customerSearchText({ firstName: "", lastName: "", mobile }),
   });
-  return created ?? (await findCustomerByMobile(db, { companyId: company.id, mobile }))!;
+  if (created) {
+    await recordWebhookEvent(db, { companyId: company.id, type: "customer.created", customerId: created.id, payload: { customer: { id: created.id, mobile, source: "inbound_sms" } } });
+    return created;
+  }
+  return (await findCustomerByMobile(db, { companyId: company.id, mobile }))!;
 }
 
 type Stored = { messageId: string; conversationId: string; customerId: string; due: DueReply | null };
@@ -71,6 +76,14 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
       if (!row) return { duplicateOf: null };
     }
     afterStep?.("message");
+    await recordWebhookEvent(tx, {
+      companyId: company.id,
+      type: "message.received",
+      customerId: row.customerId,
+      payload: {
+        message: { id: row.messageId, conversation_id: row.conversationId, customer_id: row.customerId, from: sms.from, to: sms.to, body: sms.text, received_at: sms.acceptedAt.toISOString() },
+      },
+    });
     const due = await applyComplianceKeyword(tx, {
       companyId: company.id,
       customerId: row.customerId,
@@ -92,6 +105,7 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
   }
   publish(company.id, { type: "message.created", conversationId: stored.conversationId, direction: "inbound" });
   announceNotifications(company.id, stored.notified);
+  await nudgeWebhookDelivery();
   return stored;
 }
 
