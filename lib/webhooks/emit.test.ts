@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
+import { processInboundSms } from "@/lib/messaging/inbound/process";
+import { sendSms } from "@/lib/messaging/send";
+import { withTestDatabase } from "@/tests/db";
+import { createCompany, createCustomer } from "@/tests/factories";
+import { generateWebhookSecret } from "./signing";
+import { WEBHOOK_EVENT_TYPES } from "./events";
+
+const database = withTestDatabase();
+let counter = 0;
+
+async function companyListening() {
+  const db = database.db;
+  const company = await createCompany(db);
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({ companyId: company.id, url: "http://127.0.0.1:9/unused", eventTypes: [...WEBHOOK_EVENT_TYPES], secret: generateWebhookSecret() })
+    .returning();
+  const events = async () =>
+    (await db.select().from(webhookEvents).where(eq(webhookEvents.companyId, company.id)).orderBy(webhookEvents.createdAt)).map((e) => ({ type: e.type, payload: e.payload, customerId: e.customerId }));
+  const deliveries = async () => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id));
+  return { db, company, events, deliveries };
+}
+
+const inbound = (company: { senderNumber: string | null }, from: string, text: string) => ({
+  provider: "vonage" as const,
+  providerMessageId: `emit-${++counter}-${Date.now()}`,
+  from,
+  to: company.senderNumber!,
+  text,
+  receivedAt: new Date(),
+});
+
+describe("webhook events are recorded with the change they report", () => {
+  it("an inbound text from a new number: customer.created and message.received, one delivery each; STOP adds customer.opted_out", async () => {
+    const { db, company, events, deliveries } = await companyListening();
+    await processInboundSms(db, inbound(company, "+15145550199", "Bonjour, mon auto est prête?"));
+    const recorded = await events();
+    expect(recorded.map((e) => e.type)).toEqual(["customer.created", "message.received"]);
+    expect(recorded[1]!.payload).toMatchObject({ message: { from: "+15145550199", body: "Bonjour, mon auto est prête?" } });
+    expect(recorded[1]!.customerId).toBe(recorded[0]!.customerId);
+    expect(await deliveries()).toHaveLength(2);
+
+    await processInboundSms(db, inbound(company, "+15145550199", "STOP"));
+    expect((await events()).map((e) => e.type)).toEqual(["customer.created", "message.received", "message.received", "customer.opted_out", "message.sent", "message.status", "message.status"]);
+  });
+
+  it("a sent message: message.sent then message.status; a refused send records nothing", async () => {
+    const { db, company, events } = await companyListening();
+    const customer = await createCustomer(db, company.id);
+    const sent = await sendSms(db, { companyId: company.id, customerId: customer.id, body: "Votre auto est prête", category: "general", source: { kind: "manual" } });
+    expect(sent.ok).toBe(true);
+    // The local channel reports "sent" then "delivered".
+    const types = (await events()).map((e) => e.type);
+    expect(types).toEqual(["message.sent", "message.status", "message.status"]);
+    expect((await events()).slice(1).map((e) => (e.payload as { message: { status: string } }).message.status)).toEqual(["sent", "delivered"]);
+    const stopped = await createCustomer(db, company.id, { optedOutAt: new Date() });
+    const refused = await sendSms(db, { companyId: company.id, customerId: stopped.id, body: "Promo", category: "general", source: { kind: "manual" } });
+    expect(refused.ok).toBe(false);
+    expect(await events()).toHaveLength(3);
+  });
+});
