@@ -51,7 +51,7 @@ export function isForbiddenAddress(address: string): boolean {
 let override: boolean | undefined;
 
 /** Tests switch the policy both ways (the configuration is read once per process). */
-export function useWebhookAddressPolicy(allowPrivate: boolean | undefined) {
+export function setWebhookAddressPolicy(allowPrivate: boolean | undefined) {
   override = allowPrivate;
 }
 

@@ -18,7 +18,7 @@ import {
 import { deliverDueWebhooks } from "./deliver";
 import { recordWebhookEvent } from "./record";
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from "./schedule";
-import { isForbiddenAddress, privateAddressesAllowed, useWebhookAddressPolicy } from "./ssrf";
+import { isForbiddenAddress, privateAddressesAllowed, setWebhookAddressPolicy } from "./ssrf";
 
 const database = withTestDatabase();
 let receiver: WebhookReceiver;
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await receiver.close();
-  useWebhookAddressPolicy(undefined);
+  setWebhookAddressPolicy(undefined);
 });
 beforeEach(async () => {
   receiver.reset();
@@ -38,7 +38,7 @@ beforeEach(async () => {
     .set({ status: "abandoned" })
     .where(inArray(webhookDeliveries.status, ["pending", "failed", "delivering"]));
   // The receiver listens on 127.0.0.1: these tests allow private addresses unless they say otherwise.
-  useWebhookAddressPolicy(true);
+  setWebhookAddressPolicy(true);
 });
 
 const seconds = (n: number) => n * 1000;
@@ -262,7 +262,7 @@ describe("outgoing webhooks (IMPL-2)", () => {
 
   it("refuses endpoints on private, loopback or link-local addresses unless allowed, also at delivery time", async () => {
     const { db, company, endpoint, ctx } = await setup();
-    useWebhookAddressPolicy(false);
+    setWebhookAddressPolicy(false);
     for (const url of [receiver.url, "http://localhost:9/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://10.1.2.3/x"]) {
       expect(await createWebhookEndpoint.run(ctx, { url, eventTypes: ["payment.paid"] })).toMatchObject({ ok: false, error: "webhooks.errors.privateAddress" });
     }
@@ -279,7 +279,7 @@ describe("outgoing webhooks (IMPL-2)", () => {
       expect([address, isForbiddenAddress(address)]).toEqual([address, true]);
     }
     for (const address of ["8.8.8.8", "142.250.72.14", "2607:f8b0:4004:800::200e"]) expect([address, isForbiddenAddress(address)]).toEqual([address, false]);
-    useWebhookAddressPolicy(undefined);
+    setWebhookAddressPolicy(undefined);
     expect(privateAddressesAllowed({ NODE_ENV: "production" })).toBe(false);
     expect(privateAddressesAllowed({ NODE_ENV: "development" })).toBe(true);
     expect(privateAddressesAllowed({ NODE_ENV: "production", WEBHOOKS_ALLOW_PRIVATE: "1" })).toBe(true);
