@@ -15,6 +15,7 @@ import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import {
   deleteWebhookEndpointAction,
+  disableWebhookEndpointAction,
   enableWebhookEndpointAction,
   replayWebhookDelivery,
   replayWebhookRange,
@@ -145,6 +146,17 @@ export function EndpointDetail({ endpoint, deliveries }: { endpoint: Endpoint; d
             >
               {t("sendTest")}
             </Button>
+            {endpoint.status === "active" ? (
+              <Button
+                size="sm"
+                variant="secondary"
+                icon={<Power className="h-4 w-4" aria-hidden />}
+                pending={action.pending}
+                onClick={() => action.run(() => disableWebhookEndpointAction({ id: endpoint.id }), () => refresh())}
+              >
+                {t("disable")}
+              </Button>
+            ) : null}
           </div>
         </CardBody>
       </Card>
