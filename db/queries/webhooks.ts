@@ -93,24 +93,32 @@ export async function recordEndpointOutcome(db: Db, { companyId, endpointId, ok,
 
 /**
  * The event row and one delivery per active endpoint of the company subscribed to its type
- * (or only the named endpoint, for a test event), in the caller's transaction.
+ * (or only the named endpoint, for a test event), in one statement of the caller's
+ * transaction. A company nobody listens to gets no row at all.
  */
 export async function insertWebhookEvent(
   db: Db,
   { companyId, type, payload, customerId, endpointId }: Scope & { type: string; payload: Record<string, unknown>; customerId?: string | null; endpointId?: string },
 ) {
-  const [event] = await db.insert(webhookEvents).values({ companyId, type, payload, customerId: customerId ?? null }).returning();
   const subscribed = endpointId
-    ? sql`${webhookEndpoints.id} = ${endpointId}`
-    : sql`${webhookEndpoints.status} = 'active' and ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb`;
-  const inserted = await db.execute<{ id: string }>(sql`
+    ? sql`${webhookEndpoints.companyId} = ${companyId} and ${webhookEndpoints.id} = ${endpointId}`
+    : sql`${webhookEndpoints.companyId} = ${companyId} and ${webhookEndpoints.status} = 'active' and ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb`;
+  const customer = sql`${customerId ?? null}::uuid`;
+  const result = await db.execute<{ event_id: string; event_created_at: string | Date }>(sql`
+    with ev as (
+      insert into ${webhookEvents} (company_id, type, payload, customer_id)
+      select ${companyId}, ${type}, ${JSON.stringify(payload)}::jsonb, ${customer}
+      where exists (select 1 from ${webhookEndpoints} where ${subscribed})
+      returning id, created_at)
     insert into ${webhookDeliveries} (company_id, endpoint_id, event_id, customer_id, event_created_at)
-    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ${event!.id}, ${customerId ?? null}::uuid, ${event!.createdAt.toISOString()}::timestamptz
-    from ${webhookEndpoints}
-    where ${webhookEndpoints.companyId} = ${companyId} and ${subscribed}
+    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ev.id, ${customer}, ev.created_at
+    from ${webhookEndpoints}, ev
+    where ${subscribed}
     on conflict do nothing
-    returning id`);
-  return { event: event!, deliveries: rowsOf(inserted).length };
+    returning event_id, event_created_at`);
+  const rows = rowsOf<{ event_id: string; event_created_at: string | Date }>(result);
+  const event = rows[0] ? { id: rows[0].event_id, createdAt: new Date(rows[0].event_created_at) } : null;
+  return { event, deliveries: rows.length };
 }
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows: T[] }).rows ?? []));

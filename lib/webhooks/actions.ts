@@ -104,7 +104,7 @@ export const sendTestWebhookEvent = defineAction(
       payload: { message: "This is a test event from Parley.", endpoint_id: endpoint.id },
       endpointId: endpoint.id,
     });
-    return { eventId: event.id };
+    return { eventId: event!.id };
   },
 );
 

@@ -16,7 +16,7 @@ import {
   sendTestWebhookEvent,
 } from "./actions";
 import { deliverDueWebhooks } from "./deliver";
-import { recordWebhookEvent } from "./record";
+import { recordWebhookEvent as record } from "./record";
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from "./schedule";
 import { isForbiddenAddress, privateAddressesAllowed, setWebhookAddressPolicy } from "./ssrf";
 
@@ -55,6 +55,12 @@ async function setup(eventTypes = ["message.received", "customer.created"]) {
   const endpoint = (await findWebhookEndpoint(db, { companyId: company.id, endpointId: created.data.id }))!;
   return { db, company, admin, agent, endpoint, ctx: contextFor(db, admin, company.id) };
 }
+
+/** Records an event (these tests' endpoints listen, so it is there). */
+const recordWebhookEvent = async (...args: Parameters<typeof record>) => {
+  const recorded = await record(...args);
+  return { ...recorded, event: recorded.event! };
+};
 
 const deliveriesOf = async (endpointId: string) =>
   database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId)).orderBy(webhookDeliveries.eventCreatedAt);
