@@ -220,8 +220,10 @@ function evaluate(condition: AudienceCondition, row: Row, now: Date, timeZone: s
       return time >= dayStart(value, 1, timeZone);
     case "on":
       return time >= dayStart(value, 0, timeZone) && time < dayStart(value, 1, timeZone);
-    case "within_next_days":
-      return time >= t && time < dayStart(today, Number(value) + 1, timeZone);
+    case "within_next_days": {
+      const from = typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? dayStart(today, 0, timeZone) : t;
+      return time >= from && time < dayStart(today, Number(value) + 1, timeZone);
+    }
     case "within_last_days":
       return time >= dayStart(today, -Number(value), timeZone) && time <= t;
     case "days_ago":
