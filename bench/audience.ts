@@ -70,20 +70,17 @@ const TREES: [string, AudienceRules][] = [
 
 // --- Data ---------------------------------------------------------------------------------
 
-const senderFor = (customers: number) => `+1873${String(customers % 10_000_000).padStart(7, "0")}`;
+const senderFor = () => `+1873${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
 
 /** The bench company with `customers` customers and their appointments, repair orders and inbound texts. */
 async function benchCompany(db: Db, customers: number, label: string) {
   const name = `Audience bench ${customers}`;
-  const [existing] = await queryRows<{ id: string; customers: number }>(
-    db,
-    sql`select co.id, (select count(*)::int from customers c where c.company_id = co.id) as customers from companies co where co.name = ${name}`,
-  );
-  if (existing && existing.customers >= customers) return existing.id;
-  if (existing) await db.execute(sql`delete from companies where id = ${existing.id}`);
+  const [existing] = await queryRows<{ id: string }>(db, sql`select id from companies where name = ${name} limit 1`);
+  if (existing) return existing.id;
+  // Named only once complete, so an interrupted generation is never measured (nor in the way).
   const [company] = await queryRows<{ id: string }>(
     db,
-    sql`insert into companies (name, sender_number, timezone) values (${name}, ${senderFor(customers)}, ${TIME_ZONE}) returning id`,
+    sql`insert into companies (name, sender_number, timezone) values (${`${name} (generating)`}, ${senderFor()}, ${TIME_ZONE}) returning id`,
   );
   const companyId = company!.id;
   const started = performance.now();
@@ -135,6 +132,7 @@ async function benchCompany(db: Db, customers: number, label: string) {
       from new_conversations cv cross join generate_series(0, 1) m`);
     process.stdout.write(`\r  ${label}: generating… ${to.toLocaleString("en")} / ${customers.toLocaleString("en")} customers`);
   }
+  await db.execute(sql`update companies set name = ${name} where id = ${companyId}`);
   await db.execute(sql`analyze`);
   console.log(`\r  ${label}: generated ${customers.toLocaleString("en")} customers (+ appointments, repair orders, texts) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return companyId;
