@@ -23,6 +23,7 @@ import type { AutomationSkipReason, TriggerScope } from "@/db/schema";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { notify } from "@/lib/notifications/notify";
+import { audienceSubjectFor } from "./rules";
 import type { Automation } from "./types";
 
 /** A claim older than this belongs to a worker that died: its results are sent again. */
@@ -30,11 +31,7 @@ export const RESULT_CLAIM_TIMEOUT_MS = 5 * 60_000;
 const BATCH = 50;
 
 /** Which rows an audience is made of, from what counts as "the same trigger". */
-export function subjectForScope(scope: TriggerScope): AudienceSubject {
-  if (scope === "appointment") return "appointment";
-  if (scope === "event") return "event";
-  return "customer";
-}
+export const subjectForScope = (scope: TriggerScope): AudienceSubject => audienceSubjectFor(scope);
 
 /** The calendar day in the zone, "YYYY-MM-DD" (the repeat trigger's key). */
 export function localDay(now: Date, timeZone: string) {
