@@ -10,6 +10,7 @@ import { audienceRulesSchema, RULE_ERRORS } from "./rules/schema";
 
 /** The parts of a (possibly unsaved) definition the dry run and the test need. */
 const previewDefinitionSchema = z.object({
+  type: z.enum(["general", "appointment_reminder", "payment_request", "review_request"]).optional(),
   rules: audienceRulesSchema,
   messageBody: z.string().max(2000),
   marketing: z.boolean(),
