@@ -3,7 +3,7 @@ import * as s from "@/db/schema";
 import { automationTotals, listAutomationResults } from "@/db/queries/automation-results";
 import { companyCounts } from "@/db/queries/companies";
 import { drainSettled } from "@/lib/background/drain";
-import { receiveSms } from "@/lib/messaging/inbound/process";
+import { textAsCustomerAction } from "@/lib/messaging/simulator-actions";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { withTestDatabase } from "@/tests/db";
 import { isDatabaseEmpty, seedDemoData } from "./demo";
@@ -62,13 +62,15 @@ describe("the demo dealership", () => {
     expect(reviewTotals).toMatchObject({ replied: 3, negative: 1 });
     expect(reviewTotals.averageScore).toBeCloseTo((10 + 7 + 3) / 3, 0);
 
-    // The newcomer's flow: the customer answers OUI from the phone simulator.
+    // The newcomer's flow: the customer answers OUI from the phone simulator (/dev/phone).
     const target = reminders.rows.find((r) => r.status === "sent" && r.mobile)!;
-    await receiveSms(db, { provider: "local", providerMessageId: "demo-oui", from: target.mobile!, to: DEMO_SENDER_NUMBER, text: "Oui", receivedAt: new Date() });
+    const [admin] = await db.select().from(s.users).where(eq(s.users.email, DEMO_ADMIN_EMAIL));
+    const texted = await textAsCustomerAction.run({ db, companyId: company!.id, userId: admin!.id, role: "admin" }, { from: target.mobile!, text: "OUI" });
+    expect(texted.ok).toBe(true);
     await drainSettled();
     const [appointment] = await db.select().from(s.appointments).where(eq(s.appointments.id, target.appointmentId!));
     expect(appointment).toMatchObject({ status: "confirmed", statusChangedBy: "customer" });
     const [after] = (await listAutomationResults(db, { companyId: company!.id, automationId: reminder.id, limit: 100 })).rows.filter((r) => r.id === target.id);
-    expect(after).toMatchObject({ replyBody: "Oui", appointmentStatus: "confirmed" });
+    expect(after).toMatchObject({ replyBody: "OUI", appointmentStatus: "confirmed" });
   });
 });
