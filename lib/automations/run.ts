@@ -28,6 +28,9 @@ import { requestPayment } from "@/lib/payments/payments";
 import { stripeOrNull } from "@/lib/payments/stripe";
 import { reviewUrl } from "@/lib/reviews/reviews";
 import type { AutomationSkipReason, TriggerScope } from "@/db/schema";
+import { nudge } from "@/lib/background/dispatch";
+import { automationRunRequested } from "@/lib/background/events";
+import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { notify } from "@/lib/notifications/notify";
@@ -150,6 +153,21 @@ export async function runDueAutomations(db: Db, now = new Date(), options: RunOp
     sent += resumed.sent;
   }
   return { active: active.length, ran, sent };
+}
+
+/**
+ * The run-due-automations sweep. Embedded, it runs them here; with an Inngest engine it
+ * only fans out one run.requested event per due automation (each run then claims it and
+ * sends in its own function, so a large audience never holds the cron step).
+ */
+export async function sweepDueAutomations(db: Db, now = new Date()) {
+  if (env().backgroundEngine === "in-process") return runDueAutomations(db, now);
+  const active = await listActiveAutomations(db);
+  const due = active.filter((automation) => isDue(automation.lastRunAt, dueSince(automation, automation.timeZone, now)));
+  for (const automation of due) {
+    await nudge(automationRunRequested.create({ companyId: automation.companyId, automationId: automation.id, force: false }));
+  }
+  return { active: active.length, requested: due.length };
 }
 
 /**
