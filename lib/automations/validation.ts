@@ -170,7 +170,8 @@ for (const [step, shape] of [
 
 /** The wizard step that owns a field error ("keywordResponses.1.keywords" → "replies"). */
 export function stepOfIssuePath(path: string): WizardStep {
-  return STEP_OF_FIELD[path.split(".")[0] ?? ""] ?? "review";
+  const field = path.replace(/^definition\./, "").split(".")[0] ?? "";
+  return STEP_OF_FIELD[field] ?? "review";
 }
 
 /** Field errors (path → i18n keys) grouped by the step to send the user back to. */
