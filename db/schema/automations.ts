@@ -19,8 +19,20 @@ export type AudienceCondition = {
   category: "appointment" | "customer" | "message_received" | "event";
   attribute: string;
   operator: string;
-  value?: string | number | string[] | null;
+  value?: AudienceValue;
 };
+/**
+ * A rule's value, by operator (lib/automations/rules/schema.ts checks it): text -> string,
+ * number -> number, between -> [min, max], dates on/before/after -> "YYYY-MM-DD", N days ->
+ * number, before/after_subject -> { amount, unit }, collection -> string[], unknown/known -> none.
+ */
+export type AudienceValue =
+  | string
+  | number
+  | string[]
+  | number[]
+  | { amount: number; unit: "minutes" | "hours" | "days" }
+  | null;
 export type AudienceRules = { all: { any: AudienceCondition[] }[] };
 
 export type AppointmentReplyAction = "confirm_appointment" | "cancel_appointment" | "reschedule_appointment";
