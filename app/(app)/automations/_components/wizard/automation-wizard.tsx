@@ -63,12 +63,16 @@ export function AutomationWizard(props: WizardProps) {
   // A new automation's unsaved work survives a reload in this browser.
   useEffect(() => {
     if (!isNew) return;
-    try {
-      const stored = localStorage.getItem(LOCAL_DRAFT_KEY);
-      if (stored) setRestorable(JSON.parse(stored) as AutomationDefinition);
-    } catch {
-      localStorage.removeItem(LOCAL_DRAFT_KEY);
-    }
+    // Read after hydration: the server has no localStorage.
+    const timer = setTimeout(() => {
+      try {
+        const stored = localStorage.getItem(LOCAL_DRAFT_KEY);
+        if (stored) setRestorable(JSON.parse(stored) as AutomationDefinition);
+      } catch {
+        localStorage.removeItem(LOCAL_DRAFT_KEY);
+      }
+    }, 0);
+    return () => clearTimeout(timer);
   }, [isNew]);
   const touched = useRef(false);
   useEffect(() => {

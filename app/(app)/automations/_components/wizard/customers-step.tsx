@@ -45,8 +45,8 @@ export function CustomersStep({ definition, update, errors, catalogue }: StepPro
   useEffect(() => {
     if (!valid) return;
     let cancelled = false;
-    setCounting(true);
     const timer = setTimeout(async () => {
+      setCounting(true);
       const result = await countAutomationAudience({ rules: asInput(definition).rules, triggerScope: definition.triggerScope }).catch(() => null);
       if (cancelled) return;
       setCounting(false);

@@ -21,7 +21,7 @@ function useLivePreview(definition: StepProps["definition"]) {
   const [preview, setPreview] = useState<Preview>(null);
   const [loading, setLoading] = useState(false);
   useEffect(() => {
-    if (!definition.messageBody.trim()) return setPreview(null);
+    if (!definition.messageBody.trim()) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
       setLoading(true);
@@ -38,7 +38,7 @@ function useLivePreview(definition: StepProps["definition"]) {
     // The preview depends on the message and who matches; the rest of the definition does not change the text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [definition.messageBody, definition.rules, definition.triggerScope]);
-  return { preview, loading };
+  return { preview: definition.messageBody.trim() ? preview : null, loading };
 }
 
 export function MessageStep({ definition, update, errors, attributes, canEditSavedReplies }: StepProps & { attributes: PickerAttribute[]; canEditSavedReplies: boolean }) {
