@@ -226,7 +226,7 @@ export function AutomationWizard(props: WizardProps) {
           {step === "name" ? <NameStep {...stepProps} /> : null}
           {step === "message" ? <MessageStep {...stepProps} attributes={props.attributes} canEditSavedReplies={props.canEditSavedReplies} /> : null}
           {step === "replies" ? <RepliesStep {...stepProps} users={props.users} aiEnabled={props.aiEnabled} /> : null}
-          {step === "customers" ? <CustomersStep {...stepProps} catalogue={props.catalogue} /> : null}
+          {step === "customers" ? <CustomersStep {...stepProps} catalogue={props.catalogue} automationId={savedId} /> : null}
           {step === "schedule" ? <ScheduleStep {...stepProps} timeZone={props.timeZone} /> : null}
           {step === "review" ? <ReviewStep definition={definition} users={props.users} catalogue={props.catalogue} timeZone={props.timeZone} onEdit={go} invalidSteps={invalidSteps} /> : null}
         </div>

@@ -26,7 +26,7 @@ function ruleErrors(rules: StepProps["definition"]["rules"]): WizardErrors {
   return errors;
 }
 
-export function CustomersStep({ definition, update, errors, catalogue }: StepProps & { catalogue: AudienceCatalogue }) {
+export function CustomersStep({ definition, update, errors, catalogue, automationId }: StepProps & { catalogue: AudienceCatalogue; automationId?: string }) {
   const t = useTranslations("automations.wizard");
   const errorText = useErrorText();
   const [count, setCount] = useState<number | null>(null);
@@ -66,7 +66,7 @@ export function CustomersStep({ definition, update, errors, catalogue }: StepPro
     startRun(async () => {
       setShowErrors(true);
       if (!valid) return;
-      const result = await dryRunAutomationDraft({ definition: asInput(definition), limit: 10 });
+      const result = await dryRunAutomationDraft({ definition: asInput(definition), limit: 10, automationId });
       if (result.ok) {
         setDryRun(result.data);
         setDryRunError(undefined);

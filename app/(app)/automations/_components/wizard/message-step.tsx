@@ -58,7 +58,8 @@ export function MessageStep({ definition, update, errors, attributes, canEditSav
   const sendTest = () =>
     startSending(async () => {
       const result = await sendAutomationTestMessage({ definition: asInput(definition), mobile });
-      setTestResult(result.ok ? { ok: true, text: t("testSent", { mobile }) } : { ok: false, text: errorText(result.fieldErrors?.mobile?.[0] ?? result.error, result.values) ?? "" });
+      if (!result.ok) return setTestResult({ ok: false, text: errorText(result.fieldErrors?.mobile?.[0] ?? result.error, result.values) ?? "" });
+      setTestResult(result.data.sent ? { ok: true, text: t("testSent", { mobile }) } : { ok: false, text: t("testRefused", { reason: t(`skipReasons.${result.data.reason}`) }) });
     });
   const settings = definition.settings;
 
