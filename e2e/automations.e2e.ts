@@ -42,6 +42,8 @@ describe("the automation wizard", () => {
     await page.getByTestId("automation-message-field").click();
     await page.keyboard.type("Rappel de votre rendez-vous demain. Répondez OUI pour confirmer.");
     await page.getByTestId("automation-preview-text").filter({ hasText: "Rappel de votre rendez-vous demain" }).waitFor();
+    // Rendered for a real customer who matches (a reminder starts with tomorrow's appointments).
+    await page.locator("[data-testid=automation-preview][data-customer]").waitFor();
     await shoot(page, "automation-wizard-2-message-1440");
     await page.getByTestId("wizard-next").click();
 
@@ -62,7 +64,7 @@ describe("the automation wizard", () => {
 
     // 4. Customers: a rule, the live count, the dry run
     await expectCurrentStep(page, "customers");
-    await page.getByTestId("add-rule").click();
+    // The reminder starts with "appointment date within the next 1 days"; widen it to 2.
     const condition = page.getByTestId("audience-condition").first();
     await condition.getByTestId("rule-category").selectOption("appointment");
     await condition.getByTestId("rule-attribute").selectOption("start_at");
@@ -137,6 +139,7 @@ describe("the automation wizard", () => {
     await signIn(page, DEMO.admin);
     await page.goto("/automations");
     await shoot(page, "automations-list-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await page.goto("/automations/new?type=appointment_reminder");
     await page.fill("#automation-name", "Rappel mobile");
     await shoot(page, "automation-wizard-1-name-390");

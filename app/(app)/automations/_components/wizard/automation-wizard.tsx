@@ -92,7 +92,12 @@ export function AutomationWizard(props: WizardProps) {
   const go = (next: WizardStep) => {
     setStep(next);
     setFailure(undefined);
-    requestAnimationFrame(() => heading.current?.focus());
+    requestAnimationFrame(() => {
+      heading.current?.focus({ preventScroll: true });
+      heading.current?.scrollIntoView({ block: "nearest" });
+      // On a phone the stepper scrolls sideways: keep the current step in view.
+      document.querySelector(`[data-testid=wizard-step-${next}]`)?.scrollIntoView({ inline: "center", block: "nearest" });
+    });
   };
   const next = () => {
     const found = stepErrors(step, definition);
@@ -237,7 +242,7 @@ export function AutomationWizard(props: WizardProps) {
             </Button>
           ) : null}
           {isDraft ? (
-            <Button variant="ghost" onClick={saveDraft} pending={pending} icon={<Save className="h-4 w-4" aria-hidden />} data-testid="wizard-save-draft">
+            <Button variant="ghost" onClick={saveDraft} pending={pending} icon={<Save className="h-4 w-4" aria-hidden />} className="order-last w-full sm:order-none sm:w-auto" data-testid="wizard-save-draft">
               {t("saveDraft")}
             </Button>
           ) : null}

@@ -164,7 +164,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       aria-label={t("ruleCategory")}
                       value={condition.category}
                       onChange={(event) => setCondition(ruleIndex, conditionIndex, conditionFor(catalogue, event.target.value as AudienceCategory))}
-                      className="w-full sm:w-44"
+                      className="w-full sm:w-40"
                       data-testid="rule-category"
                     >
                       {AUDIENCE_CATEGORIES.map((category) => (
@@ -177,7 +177,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       aria-label={t("ruleAttribute")}
                       value={condition.attribute}
                       onChange={(event) => setCondition(ruleIndex, conditionIndex, conditionFor(catalogue, condition.category, event.target.value))}
-                      className="w-full sm:w-48"
+                      className="w-full sm:w-56"
                       data-testid="rule-attribute"
                     >
                       {catalogue[condition.category].map((candidate) => (
@@ -194,7 +194,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                         const sameKind = valueKindOf(operator) === valueKindOf(condition.operator as AudienceOperator);
                         setCondition(ruleIndex, conditionIndex, { ...condition, operator, value: sameKind ? condition.value : defaultValue(operator) });
                       }}
-                      className="w-full sm:w-52"
+                      className="w-full sm:w-56"
                       data-testid="rule-operator"
                     >
                       {operatorsFor(attribute?.type ?? "string").map((operator) => (
