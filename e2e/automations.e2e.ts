@@ -75,6 +75,10 @@ describe("the automation wizard", () => {
     expect(count).toBeGreaterThanOrEqual(0);
     await page.getByTestId("dry-run").click();
     await page.getByTestId("dry-run-table").waitFor();
+    const texted = page.locator("[data-testid=dry-run-row][data-skipped=false]").first();
+    await texted.waitFor();
+    const customerId = (await texted.getAttribute("data-customer-id"))!;
+    const customerName = (await texted.locator("p.font-medium").textContent())!.trim();
     await shoot(page, "automation-wizard-4-customers-1440");
     await page.getByTestId("wizard-next").click();
 
@@ -101,8 +105,29 @@ describe("the automation wizard", () => {
     const row = page.getByTestId("automation-row").filter({ hasText: "Rappel e2e" });
     await row.getByTestId("automation-status").filter({ hasText: /Active/ }).waitFor();
     await shoot(page, "automations-list-1440");
+
+    // The engine runs it: the customer receives the reminder, answers OUI, the appointment turns confirmed.
+    const confirmedCount = () =>
+      page.evaluate(() => [...document.querySelectorAll<HTMLSelectElement>("[data-testid=appointment-status]")].filter((select) => select.value === "confirmed").length);
+    await page.goto(`/customers/${customerId}?tab=appointments`);
+    await page.getByTestId("appointment-status").first().waitFor();
+    const confirmedBefore = await confirmedCount();
+
+    const phone = await context.newPage();
+    await phone.goto(`/dev/phone?q=${encodeURIComponent(customerName.split(" ").slice(1).join(" "))}`);
+    await phone.getByTestId("simulator-customers").locator("a").filter({ hasText: customerName }).first().click();
+    await phone.waitForURL(/customer=/);
+    await phone.getByTestId("phone-message").filter({ hasText: "Rappel de votre rendez-vous demain" }).first().waitFor({ timeout: 90_000 });
+    await phone.getByTestId("phone-input").fill("Oui!");
+    await phone.getByTestId("phone-send").click();
+    await phone.getByTestId("phone-message").filter({ hasText: /rendez-vous est confirmé|appointment is confirmed/ }).first().waitFor({ timeout: 30_000 });
+    await shoot(phone, "automation-phone-oui");
+
+    await page.reload();
+    await page.getByTestId("appointment-status").first().waitFor();
+    expect(await confirmedCount()).toBeGreaterThan(confirmedBefore);
     await context.close();
-  });
+  }, 240_000);
 
   it("pauses, resumes, duplicates and archives an automation from the list", async () => {
     const context = await newContext(browser, { width: 1440, height: 900 });
