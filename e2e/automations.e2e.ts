@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string) {
 }
 
 describe("the automation wizard", () => {
-  it("builds a reminder step by step with a live count and a dry run, refuses a keyword used twice, then activates it after a confirmation", async () => {
+  it("builds a reminder step by step with a live count and a dry run, refuses a keyword used twice, activates it after a confirmation; the customer gets it on their phone and OUI confirms the appointment", async () => {
     const context = await newContext(browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);

@@ -15,7 +15,7 @@ import type { AutomationDefinition } from "@/lib/automations/types";
 import { STEP_SCHEMAS, WIZARD_STEPS, stepOfIssuePath, type WizardStep } from "@/lib/automations/validation";
 import { CustomersStep } from "./customers-step";
 import { MessageStep } from "./message-step";
-import { NameStep } from "./name-step";
+import { NameStep, typeDefaults } from "./name-step";
 import { RepliesStep } from "./replies-step";
 import { ReviewStep } from "./review-step";
 import { ScheduleStep } from "./schedule-step";
@@ -47,7 +47,10 @@ export function AutomationWizard(props: WizardProps) {
   const t = useTranslations("automations.wizard");
   const errorText = useErrorText();
   const router = useRouter();
-  const [definition, setDefinition] = useState<AutomationDefinition>(initial);
+  // A new reminder (?type=appointment_reminder) starts with its OUI / NON / reschedule responses and tomorrow's appointments.
+  const [definition, setDefinition] = useState<AutomationDefinition>(() =>
+    !automationId && initial.type !== "general" ? { ...initial, ...typeDefaults(initial.type, initial, t) } : initial,
+  );
   const [step, setStep] = useState<WizardStep>("name");
   const [errors, setErrors] = useState<WizardErrors>({});
   const [failure, setFailure] = useState<string>();
