@@ -44,6 +44,10 @@ describe("the automation wizard", () => {
     await page.getByTestId("automation-preview-text").filter({ hasText: "Rappel de votre rendez-vous demain" }).waitFor();
     // Rendered for a real customer who matches (a reminder starts with tomorrow's appointments).
     await page.locator("[data-testid=automation-preview][data-customer]").waitFor();
+    // A test to any mobile goes through the sending gate.
+    await page.fill("#test-mobile", "514 555 0199");
+    await page.getByTestId("automation-send-test").click();
+    await page.getByRole("status").filter({ hasText: /514 555 0199/ }).waitFor();
     await shoot(page, "automation-wizard-2-message-1440");
     await page.getByTestId("wizard-next").click();
 
@@ -145,6 +149,9 @@ describe("the automation wizard", () => {
     await page.waitForURL(/\/automations\/[0-9a-f-]{36}\/edit/);
     await page.locator("#automation-name").waitFor();
     expect(await page.inputValue("#automation-name")).toMatch(/Rappel e2e \((copy|copie)\)/);
+    await step(page, "customers").click();
+    await page.getByTestId("audience-count-value").waitFor();
+    await shoot(page, "automation-edit-customers-1440");
 
     await page.goto("/automations");
     const copy = page.getByTestId("automation-row").filter({ hasText: /Rappel e2e \((copy|copie)\)/ });
