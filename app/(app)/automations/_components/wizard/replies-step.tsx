@@ -139,7 +139,7 @@ export function RepliesStep({ definition, update, errors, users, aiEnabled }: St
                   </Field>
                 </div>
                 <Field label={t("autoReply")} htmlFor={`reply-${response.id}`} hint={t("autoReplyHint")} error={errorText(errors[`keywordResponses.${index}.reply`])}>
-                  <Textarea id={`reply-${response.id}`} rows={2} value={response.reply ?? ""} onChange={(event) => change(index, { reply: event.target.value })} />
+                  <Textarea id={`reply-${response.id}`} rows={3} value={response.reply ?? ""} onChange={(event) => change(index, { reply: event.target.value })} />
                 </Field>
               </li>
             );
@@ -165,7 +165,7 @@ export function RepliesStep({ definition, update, errors, users, aiEnabled }: St
                     type="number"
                     min={2}
                     max={100}
-                    className="w-20"
+                    className="max-w-20"
                     value={definition.sentimentScale}
                     onChange={(event) => update({ sentimentScale: Number(event.target.value) || 0 })}
                     aria-invalid={Boolean(errors.sentimentScale)}
