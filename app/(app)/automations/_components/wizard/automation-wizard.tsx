@@ -210,7 +210,7 @@ export function AutomationWizard(props: WizardProps) {
                   >
                     {invalid ? <AlertCircle className="h-3.5 w-3.5" /> : done ? <Check className="h-3.5 w-3.5" /> : position + 1}
                   </span>
-                  <span className="truncate">{t(`steps.${candidate}`)}</span>
+                  <span className="min-w-0 leading-tight">{t(`steps.${candidate}`)}</span>
                   {invalid ? <span className="sr-only">{t("stepHasErrors")}</span> : null}
                 </button>
               </li>

@@ -164,7 +164,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       aria-label={t("ruleCategory")}
                       value={condition.category}
                       onChange={(event) => setCondition(ruleIndex, conditionIndex, conditionFor(catalogue, event.target.value as AudienceCategory))}
-                      className="w-full sm:w-36"
+                      className="w-full sm:w-44"
                       data-testid="rule-category"
                     >
                       {AUDIENCE_CATEGORIES.map((category) => (
