@@ -165,7 +165,7 @@ describe("the automation wizard", () => {
     await context.close();
   });
 
-  it("fits a phone: every step at 390 px", async () => {
+  it("fits a phone: every step at 390 px, and keeps unsaved work across a reload", async () => {
     const context = await newContext(browser, { width: 390, height: 844 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
@@ -174,6 +174,11 @@ describe("the automation wizard", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await page.goto("/automations/new?type=appointment_reminder");
     await page.fill("#automation-name", "Rappel mobile");
+    // Unsaved work survives a reload in this browser.
+    await page.waitForTimeout(500);
+    await page.reload();
+    await page.getByRole("button", { name: /Restore it|La reprendre/ }).click();
+    expect(await page.inputValue("#automation-name")).toBe("Rappel mobile");
     await shoot(page, "automation-wizard-1-name-390");
     for (const [name, file] of [
       ["message", "2-message"],
