@@ -28,7 +28,7 @@ describe("the automation wizard", () => {
     await signIn(page, DEMO.admin);
     await page.goto("/automations");
     await page.getByTestId("new-automation").click();
-    await page.waitForURL(/\/automations\/new/);
+    await page.waitForURL(/\/automations\/new/, { timeout: 60_000 });
 
     // 1. Name & type
     await expectCurrentStep(page, "name");
