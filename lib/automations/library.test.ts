@@ -2,6 +2,20 @@ import { BUILT_IN_ATTRIBUTES, templateValues } from "@/lib/templates/context";
 import { parseTemplate, tokensOf } from "@/lib/templates/parse";
 import { renderTemplate } from "@/lib/templates/render";
 import { findTemplate, LIBRARY, templateDefinition } from "./library";
+import { audienceCatalogue, audienceRulesSchema, catalogueIssues, type CustomAttributeForRules } from "./rules";
+import { automationDefinitionSchema } from "./validation";
+
+/** The custom attributes the templates name (`uses`), as a company defines them. */
+const CUSTOM: CustomAttributeForRules[] = [
+  { category: "customer", key: "vehicle_make", label: "Marque", type: "string", options: [] },
+  { category: "customer", key: "vehicle_model", label: "Modèle", type: "string", options: [] },
+  { category: "customer", key: "last_visit", label: "Dernière visite", type: "date", options: [] },
+  { category: "customer", key: "lease_end", label: "Fin de location", type: "date", options: [] },
+  { category: "customer", key: "warranty_end", label: "Fin de garantie", type: "date", options: [] },
+  { category: "appointment", key: "advisor", label: "Conseiller", type: "string", options: [] },
+  { category: "event", key: "mileage", label: "Kilométrage", type: "number", options: [] },
+  { category: "event", key: "total", label: "Total", type: "money", options: [] },
+];
 
 const SUBJECTS = {
   timeZone: "America/Toronto",
@@ -57,6 +71,19 @@ describe("the automation library", () => {
           expect(bare).not.toMatch(/ ,|\s{2}|^\s|\s$/);
         }
       }
+    });
+
+    it("is a definition the wizard accepts, with rules the catalogue knows", () => {
+      for (const locale of ["fr", "en"] as const) {
+        const definition = templateDefinition(template, { locale, repliesUserId: "00000000-0000-4000-8000-000000000001" });
+        const parsed = automationDefinitionSchema.safeParse(definition);
+        expect(parsed.error?.issues ?? []).toEqual([]);
+        expect(audienceRulesSchema.safeParse(definition.rules).error?.issues ?? []).toEqual([]);
+        expect(catalogueIssues(definition.rules, audienceCatalogue(CUSTOM))).toEqual([]);
+      }
+      // Every custom attribute a rule reads is declared, so the library can say which ones a company lacks.
+      const ruleAttributes = template.rules.all.flatMap((rule) => rule.any).filter((c) => c.attribute.startsWith("attributes.")).map((c) => `${c.category}.${c.attribute.slice("attributes.".length)}`);
+      for (const path of ruleAttributes) expect(template.uses).toContain(path);
     });
 
     it("makes a complete definition: rules with values, replies in the chosen language, the replies user", () => {

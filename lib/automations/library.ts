@@ -1,4 +1,4 @@
-import type { AudienceCondition, AudienceRules, AutomationType, KeywordResponse, TriggerScope } from "@/db/schema";
+import type { AudienceCondition, AudienceRules, AudienceValue, AutomationType, KeywordResponse, TriggerScope } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AutomationDefinition } from "./types";
 
@@ -45,14 +45,12 @@ export type LibraryTemplate = {
   settings?: AutomationDefinition["settings"];
 };
 
-/** "2 hours before the appointment": a value the rule schema reads as { amount, unit }. */
-type RelativeValue = { amount: number; unit: "minutes" | "hours" | "days" };
-const condition = (
-  category: AudienceCondition["category"],
-  attribute: string,
-  operator: string,
-  value?: AudienceCondition["value"] | RelativeValue,
-): AudienceCondition => ({ category, attribute, operator, ...(value === undefined ? {} : { value: value as AudienceCondition["value"] }) });
+const condition = (category: AudienceCondition["category"], attribute: string, operator: string, value?: AudienceValue): AudienceCondition => ({
+  category,
+  attribute,
+  operator,
+  ...(value === undefined ? {} : { value }),
+});
 /** Each argument is one rule (ANDed); an array argument is a rule whose sub-rules are ORed. */
 const rules = (...all: (AudienceCondition | AudienceCondition[])[]): AudienceRules => ({
   all: all.map((rule) => ({ any: Array.isArray(rule) ? rule : [rule] })),
@@ -60,7 +58,8 @@ const rules = (...all: (AudienceCondition | AudienceCondition[])[]): AudienceRul
 
 // Keyword variants the wizard suggests, in both languages: a French customer may write "ok".
 const YES = ["oui", "yes", "ok", "d'accord", "bien sûr", "parfait", "confirmé", "confirm"];
-const NO = ["non", "no", "annuler", "annule", "cancel"];
+// "cancel" is a carrier STOP word: it unsubscribes, so it is never a keyword.
+const NO = ["non", "no", "annuler", "annule"];
 const RESCHEDULE = ["changer", "déplacer", "reporter", "autre date", "autre heure", "reschedule", "change", "another time"];
 
 const reminderResponses: LibraryKeywordResponse[] = [
