@@ -25,7 +25,10 @@ import {
   sendTestSchema,
   updateAutomationSchema,
 } from "./validation";
-import { audienceSubjectFor, dryRunAutomation, sendAutomationTest } from "./wizard-engine-stub";
+import { audienceSubjectFor } from "./rules";
+import { catalogueIssues } from "./rules/schema";
+import { loadAudienceCatalogue } from "./rules/load";
+import { dryRunAutomation, sendAutomationTest } from "./wizard-engine-stub";
 
 const PERMISSION = "manageAutomations" as const;
 const saved = z.object({ id: z.string(), status: z.enum(["draft", "active", "paused", "archived"]) });
@@ -51,8 +54,15 @@ async function assertTemplates({ db, companyId }: ActionContext, definition: Aut
   for (const source of sources) if (source) await assertValidTemplate(db, companyId, source);
 }
 
+/** Every rule names an attribute this company has, with an operator its type offers. */
+async function assertRulesFitCatalogue({ db, companyId }: ActionContext, definition: AutomationDefinition) {
+  const issues = catalogueIssues(definition.rules, await loadAudienceCatalogue(db, { companyId }));
+  if (issues[0]) throw new SafeError(issues[0].message);
+}
+
 async function assertDefinition(context: ActionContext, definition: AutomationDefinition) {
   await assertCompanyUsers(context, definition);
+  await assertRulesFitCatalogue(context, definition);
   await assertTemplates(context, definition);
 }
 

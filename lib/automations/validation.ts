@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { classifyOptOut } from "@/lib/compliance/opt-out";
+import { audienceRulesSchema } from "./rules/schema";
 import type { AutomationDefinition } from "./types";
 
 /**
@@ -16,23 +17,6 @@ export const TRIGGER_SCOPES = ["appointment", "event", "customer", "customer_rep
 export const REPLY_ACTIONS = ["confirm_appointment", "cancel_appointment", "reschedule_appointment"] as const;
 
 const MESSAGE_MAX = 1600;
-
-// TODO(wizard11): replace by rules11's `audienceRulesSchema` (lib/automations/rules/schema.ts) at merge.
-const NO_VALUE_OPERATORS = new Set(["unknown", "known"]);
-const audienceRulesSchema = z.object({
-  all: z.array(
-    z.object({
-      any: z.array(
-        z
-          .object({ category: z.enum(["appointment", "customer", "message_received", "event"]), attribute: z.string().min(1), operator: z.string().min(1), value: z.any().optional() })
-          .superRefine((condition, ctx) => {
-            const empty = condition.value === undefined || condition.value === null || condition.value === "" || (Array.isArray(condition.value) && condition.value.length === 0);
-            if (!NO_VALUE_OPERATORS.has(condition.operator) && empty) ctx.addIssue({ code: "custom", path: ["value"], message: "automations.errors.ruleValueMissing" });
-          }),
-      ),
-    }),
-  ),
-});
 
 /** Case-, accent- and punctuation-insensitive form of a keyword (as the matcher reads it). */
 export function normalizeKeyword(keyword: string): string {
@@ -170,7 +154,8 @@ for (const [step, shape] of [
 
 /** The wizard step that owns a field error ("keywordResponses.1.keywords" → "replies"). */
 export function stepOfIssuePath(path: string): WizardStep {
-  return STEP_OF_FIELD[path.split(".")[0] ?? ""] ?? "review";
+  const field = path.replace(/^definition\./, "").split(".")[0] ?? "";
+  return STEP_OF_FIELD[field] ?? "review";
 }
 
 /** Field errors (path → i18n keys) grouped by the step to send the user back to. */

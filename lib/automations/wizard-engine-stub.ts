@@ -1,13 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { AudienceSubject } from "@/db/queries/audience";
-import type { AutomationSkipReason, TriggerScope } from "@/db/schema";
+import type { AutomationSkipReason } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import type { AutomationDefinition } from "./types";
 
 /**
  * TODO(wizard11): DELETE at merge. Stand-ins, under the contract's names, for engine11's
- * `dryRunAutomation` / `sendAutomationTest` and rules11's `audienceSubjectFor`, so the
+ * `dryRunAutomation` / `sendAutomationTest`, so the
  * wizard builds before their branches land.
  */
 export type DryRunRow = { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: AutomationSkipReason | null };
@@ -24,8 +23,4 @@ export async function sendAutomationTest(
   _input: { companyId: string; userId: string; definition: AutomationDefinition; mobile: string },
 ): Promise<{ messageId: string }> {
   throw new SafeError("errors.unexpected");
-}
-
-export function audienceSubjectFor(triggerScope: TriggerScope): AudienceSubject {
-  return triggerScope === "appointment" ? "appointment" : triggerScope === "event" ? "event" : "customer";
 }
