@@ -54,6 +54,9 @@ const ICONS: Record<LibraryTemplate["icon"], LucideIcon> = {
   "rotate-ccw": RotateCcw,
 };
 
+type CreateInput = Extract<Parameters<typeof createAutomationFromTemplate>[0], { templateKey: string }>;
+type CountInput = Extract<Parameters<typeof countAutomationAudience>[0], { triggerScope: string }>;
+
 const STEPS = ["template", "message", "replies", "adjust"] as const;
 type Step = (typeof STEPS)[number];
 
@@ -95,7 +98,8 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
   const activate = () => {
     if (!template || !definition) return;
     run(
-      () => createAutomationFromTemplate({ templateKey: template.key, definition }),
+      // The rule schema re-checks operators on the server; the definition's type names them as strings.
+      () => createAutomationFromTemplate({ templateKey: template.key, definition: definition as CreateInput["definition"] }),
       ({ id }) => router.push(`/automations/${id}?created=1`),
     );
   };
@@ -363,7 +367,7 @@ function RulesEditor({
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const result = await countAutomationAudience({ rules, triggerScope });
+      const result = await countAutomationAudience({ rules: rules as CountInput["rules"], triggerScope });
       if (cancelled) return;
       setFailed(!result.ok);
       setCount(result.ok ? result.data.count : null);
