@@ -9,7 +9,7 @@ import { dueSince, runAutomation, runDueAutomations, SenderThrottle } from "./ru
 
 const database = withTestDatabase();
 const noThrottle = new SenderThrottle(0);
-const options = { dependencies: { provider: localSmsProvider }, throttle: noThrottle };
+const at = (now: Date) => ({ dependencies: { provider: localSmsProvider, now }, throttle: noThrottle });
 
 // 15:00 in Montréal, outside quiet hours (21:00–08:00).
 const AFTERNOON = new Date("2026-12-01T20:00:00Z");
@@ -50,7 +50,7 @@ describe("running an automation", () => {
     const { db, company, automation } = await setup();
     const julie = await createCustomer(db, company.id, { firstName: "Julie" });
     await createCustomer(db, company.id, { firstName: "" });
-    const outcome = await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, options);
+    const outcome = await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, at(AFTERNOON));
     expect(outcome).toMatchObject({ status: "ran", matched: 2, sent: 2 });
     const results = await resultsOf(automation.id);
     expect(results.map((r) => r.status)).toEqual(["sent", "sent"]);
@@ -63,7 +63,7 @@ describe("running an automation", () => {
     expect(julieResult.sentAt).not.toBeNull();
 
     // The next run finds the same customers already texted for this trigger.
-    const again = await runAutomation(db, { companyId: company.id, automationId: automation.id, now: new Date(AFTERNOON.getTime() + 10 * 60_000) }, options);
+    const again = await runAutomation(db, { companyId: company.id, automationId: automation.id, now: new Date(AFTERNOON.getTime() + 10 * 60_000) }, at(AFTERNOON));
     expect(again).toMatchObject({ status: "ran", matched: 0, sent: 0 });
     expect(await automationMessages(results.map((r) => r.id))).toHaveLength(2);
   });
@@ -72,9 +72,9 @@ describe("running an automation", () => {
     const { db, company, automation } = await setup();
     for (let i = 0; i < 6; i++) await createCustomer(db, company.id, { firstName: `C${i}` });
     const [a, b, c] = await Promise.all([
-      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, options),
-      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, options),
-      runDueAutomations(db, AFTERNOON, options),
+      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, at(AFTERNOON)),
+      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, at(AFTERNOON)),
+      runDueAutomations(db, AFTERNOON, at(AFTERNOON)),
     ]);
     const results = await resultsOf(automation.id);
     expect(results).toHaveLength(6);
@@ -85,8 +85,8 @@ describe("running an automation", () => {
     expect([a.status, b.status].filter((status) => status === "ran").length + c.ran).toBe(1);
     // Even forced runs racing: the unique trigger key and the per-result claim hold.
     await Promise.all([
-      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, options),
-      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, options),
+      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON)),
+      runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON)),
     ]);
     expect(await automationMessages(results.map((r) => r.id))).toHaveLength(6);
   });
@@ -97,7 +97,7 @@ describe("running an automation", () => {
     const stopped = await createCustomer(db, company.id, { firstName: "Stop", optedOutAt: new Date("2026-11-01T00:00:00Z") });
     const noMarketing = await createCustomer(db, company.id, { firstName: "NoMarketing", subscribedMarketing: false });
     const noMobile = await createCustomer(db, company.id, { firstName: "NoMobile", mobile: null });
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, at(AFTERNOON));
     const byCustomer = new Map((await resultsOf(automation.id)).map((r) => [r.customerId, r]));
     expect(byCustomer.get(ok.id)).toMatchObject({ status: "sent", skipReason: null });
     expect(byCustomer.get(stopped.id)).toMatchObject({ status: "skipped", skipReason: "opted_out", messageId: null });
@@ -108,7 +108,7 @@ describe("running an automation", () => {
     const general = await setup({ marketing: false });
     const unsubscribed = await createCustomer(db, general.company.id, { subscribedGeneral: false });
     const marketingOnly = await createCustomer(db, general.company.id, { subscribedMarketing: false });
-    await runAutomation(db, { companyId: general.company.id, automationId: general.automation.id, now: NIGHT }, options);
+    await runAutomation(db, { companyId: general.company.id, automationId: general.automation.id, now: NIGHT }, at(NIGHT));
     const generalResults = new Map((await resultsOf(general.automation.id)).map((r) => [r.customerId, r]));
     expect(generalResults.get(unsubscribed.id)).toMatchObject({ status: "skipped", skipReason: "unsubscribed_general" });
     // Quiet hours only hold back marketing.
@@ -116,7 +116,7 @@ describe("running an automation", () => {
 
     const night = await setup({ marketing: true });
     const sleeper = await createCustomer(db, night.company.id);
-    await runAutomation(db, { companyId: night.company.id, automationId: night.automation.id, now: NIGHT }, options);
+    await runAutomation(db, { companyId: night.company.id, automationId: night.automation.id, now: NIGHT }, at(NIGHT));
     const [quiet] = await resultsOf(night.automation.id);
     expect(quiet).toMatchObject({ customerId: sleeper.id, status: "skipped", skipReason: "quiet_hours" });
     const sentMessages = await db.select().from(s.messages).where(eq(s.messages.customerId, sleeper.id));
@@ -132,7 +132,7 @@ describe("running an automation", () => {
         throw new SmsSendError("invalid_number", "Non-Whitelisted Destination");
       },
     };
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, { dependencies: { provider: failing }, throttle: noThrottle });
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, { dependencies: { provider: failing, now: AFTERNOON }, throttle: noThrottle });
     const [result] = await resultsOf(automation.id);
     expect(result).toMatchObject({ status: "failed", error: "Non-Whitelisted Destination" });
     expect(result!.messageId).not.toBeNull();
@@ -156,18 +156,18 @@ describe("running an automation", () => {
       .insert(s.appointments)
       .values({ companyId: company.id, customerId: customer.id, startAt: new Date("2026-12-02T15:00:00Z"), type: "Entretien" })
       .returning();
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON));
     let results = await resultsOf(automation.id);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ appointmentId: appointment!.id, status: "sent" });
     const [first] = await automationMessages(results.map((r) => r.id));
     expect(first!.body).toBe("Rappel : rendez-vous le 2 décembre 2026 à 10 h 00. Répondez OUI pour confirmer.");
 
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON));
     expect(await resultsOf(automation.id)).toHaveLength(1);
 
     await db.update(s.appointments).set({ startAt: new Date("2026-12-03T19:30:00Z") }).where(eq(s.appointments.id, appointment!.id));
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON));
     results = await resultsOf(automation.id);
     expect(results).toHaveLength(2);
     const bodies = (await automationMessages(results.map((r) => r.id))).map((m) => m.body);
@@ -178,10 +178,10 @@ describe("running an automation", () => {
     const { db, company, automation } = await setup({ triggerScope: "customer_repeat", repeatAfterDays: 3 });
     await createCustomer(db, company.id);
     const day = 24 * 3600_000;
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, options);
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: new Date(AFTERNOON.getTime() + day), force: true }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON));
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: new Date(AFTERNOON.getTime() + day), force: true }, at(AFTERNOON));
     expect(await resultsOf(automation.id)).toHaveLength(1);
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: new Date(AFTERNOON.getTime() + 4 * day), force: true }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: new Date(AFTERNOON.getTime() + 4 * day), force: true }, at(AFTERNOON));
     expect((await resultsOf(automation.id)).map((r) => [r.status, r.skipReason])).toEqual([["sent", null], ["sent", null]]);
   });
 
@@ -190,14 +190,14 @@ describe("running an automation", () => {
     const other = await createCompany(db);
     const outsider = await createCustomer(db, other.id);
     const mine = await createCustomer(db, company.id);
-    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, options);
+    await runAutomation(db, { companyId: company.id, automationId: automation.id, now: AFTERNOON }, at(AFTERNOON));
     expect((await resultsOf(automation.id)).map((r) => r.customerId)).toEqual([mine.id]);
     expect(await db.select().from(s.messages).where(eq(s.messages.customerId, outsider.id))).toHaveLength(0);
     // Another company cannot run it.
-    expect(await runAutomation(db, { companyId: other.id, automationId: automation.id, now: AFTERNOON, force: true }, options)).toEqual({ status: "inactive" });
+    expect(await runAutomation(db, { companyId: other.id, automationId: automation.id, now: AFTERNOON, force: true }, at(AFTERNOON))).toEqual({ status: "inactive" });
     const paused = await setup({ status: "paused" });
     await createCustomer(db, paused.company.id);
-    await runDueAutomations(db, AFTERNOON, options);
+    await runDueAutomations(db, AFTERNOON, at(AFTERNOON));
     expect(await resultsOf(paused.automation.id)).toHaveLength(0);
   });
 });

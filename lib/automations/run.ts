@@ -103,7 +103,7 @@ export async function runAutomation(
       dayKey: localDay(now, company.timezone),
       now,
     });
-    const sent = await sendPendingResults(db, { automation, now }, options);
+    const sent = await sendPendingResults(db, { automation }, options);
     await finishAutomationRun(db, { companyId, runId: run.id, status: "completed", matchedCount: matched, sentCount: sent.sent, errorCount: sent.failed, now: new Date() });
     if (matched > 0 || sent.settled > 0) publish(companyId, { type: "automation.updated", automationId });
     return { status: "ran" as const, runId: run.id, matched, ...sent };
@@ -138,7 +138,7 @@ export async function runDueAutomations(db: Db, now = new Date(), options: RunOp
     const automation = await findAutomationForRun(db, { companyId: row.company_id, automationId: row.automation_id });
     if (!automation) continue;
     if (automation.status !== "active") continue;
-    const resumed = await sendPendingResults(db, { automation, now }, options).catch((error: unknown) => {
+    const resumed = await sendPendingResults(db, { automation }, options).catch((error: unknown) => {
       console.error("[automations] resuming sends failed", error);
       return { sent: 0 };
     });
@@ -168,7 +168,7 @@ export class SenderThrottle {
 const defaultThrottle = new SenderThrottle(10);
 
 /** Sends every pending result of the automation, claimed in batches. */
-export async function sendPendingResults(db: Db, { automation, now }: { automation: Automation; now: Date }, options: RunOptions = {}) {
+export async function sendPendingResults(db: Db, { automation }: { automation: Automation }, options: RunOptions = {}) {
   const company = await findCompany(db, { companyId: automation.companyId });
   const throttle = options.throttle ?? defaultThrottle;
   const totals = { sent: 0, skipped: 0, failed: 0, settled: 0 };
@@ -189,7 +189,7 @@ export async function sendPendingResults(db: Db, { automation, now }: { automati
     for (const result of claimed) {
       await throttle.wait(company?.senderNumber ?? "");
       try {
-        const outcome = await sendResult(db, { automation, result, subjects, now }, options.dependencies);
+        const outcome = await sendResult(db, { automation, result, subjects }, options.dependencies);
         if (!outcome) continue;
         totals.settled++;
         totals[outcome.status]++;
@@ -217,7 +217,7 @@ function skipReasonOf(reason: string): AutomationSkipReason {
  */
 async function sendResult(
   db: Db,
-  { automation, result, subjects, now }: { automation: Automation; result: ClaimedResult; subjects: Subjects; now: Date },
+  { automation, result, subjects }: { automation: Automation; result: ClaimedResult; subjects: Subjects },
   dependencies: SendDependencies = {},
 ) {
   const companyId = automation.companyId;
@@ -240,11 +240,11 @@ async function sendResult(
         source: { kind: "automation", id: result.id },
         subjects: { appointment: appointment ?? null, event: event ?? null },
       },
-      { ...dependencies, now: dependencies.now ?? now },
+      dependencies,
     );
     if (!sent.ok) outcome = { status: "skipped", skipReason: skipReasonOf(sent.reason) };
     else if (sent.message.status === "failed") outcome = { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" };
-    else outcome = { status: "sent", messageId: sent.message.id, sentAt: sent.message.sentAt ?? sent.message.createdAt };
+    else outcome = { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
   }
   const settled = await settleResult(db, { companyId, resultId: result.id, outcome, now: new Date() });
   if (!settled) return null;
