@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import type { AudienceCondition, AudienceRules } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createConversation, createCustomer } from "@/tests/factories";
-import { audienceSelect, AudienceRuleError, countAudience, sampleAudience, type AudienceSubject } from "./audience";
+import { audienceSelect, AudienceRuleError, countAudience, countAudienceCustomers, sampleAudience, type AudienceSubject } from "./audience";
 
 const database = withTestDatabase();
 const TZ = "America/Toronto";
@@ -117,8 +117,8 @@ const c = (category: AudienceCondition["category"], attribute: string, operator:
 const all = (...conditions: AudienceCondition[]): AudienceRules => ({ all: conditions.map((condition) => ({ any: [condition] })) });
 const any = (...conditions: AudienceCondition[]): AudienceRules => ({ all: [{ any: conditions }] });
 
-async function who(rules: AudienceRules, subject: AudienceSubject = "customer", company = companyId) {
-  const query = { companyId: company, rules, subject, now: NOW, timeZone: TZ };
+async function who(rules: AudienceRules, subject: AudienceSubject = "customer", company = companyId, now = NOW) {
+  const query = { companyId: company, rules, subject, now, timeZone: TZ };
   const rows = await sampleAudience(database.db, { ...query, limit: 1000 });
   expect(await countAudience(database.db, query)).toBe(rows.length);
   return rows.map((row) => names.get(row.customerId) ?? row.customerId).sort();
@@ -161,6 +161,10 @@ describe("audience rules compiled to SQL", () => {
     expect(await who(all(c("customer", "attributes.lease_end", "on", "2027-06-20")))).toEqual(["Alice"]);
     expect(await who(all(c("customer", "attributes.lease_end", "within_next_days", 5)))).toEqual(["Alice"]);
     expect(await who(all(c("customer", "attributes.lease_end", "within_next_days", 4)))).toEqual([]);
+    // A calendar date due today (the lease ends on the 20th; it is now 10:00 that day).
+    expect(await who(all(c("customer", "attributes.lease_end", "within_next_days", 0)), "customer", companyId, new Date("2027-06-20T14:00:00Z"))).toEqual(["Alice"]);
+    expect(await who(all(c("customer", "attributes.lease_end", "within_last_days", 0)), "customer", companyId, new Date("2027-06-20T14:00:00Z"))).toEqual(["Alice"]);
+    expect(await who(all(c("customer", "attributes.lease_end", "days_ago", 1)), "customer", companyId, new Date("2027-06-21T14:00:00Z"))).toEqual(["Alice"]);
     expect(await who(all(c("customer", "attributes.lease_end", "unknown")))).toEqual(["Chloé", "Dan"]);
     expect(await who(all(c("customer", "attributes.lease_end", "known")))).toEqual(["Alice", "Bob"]);
     expect(await who(all(c("customer", "created_at", "within_last_days", 3650)))).toEqual(["Alice", "Bob", "Chloé", "Dan"]);
@@ -188,6 +192,7 @@ describe("audience rules compiled to SQL", () => {
       ["Alice", "2027-06-16T19:00:00.000Z"],
     ]);
     expect(rows.every((row) => row.appointmentId && !row.eventId)).toBe(true);
+    expect(await countAudienceCustomers(database.db, { companyId, rules, subject: "appointment", now: NOW, timeZone: TZ })).toBe(1);
     // Subject customer: one row per customer (Bob's is confirmed, Dan's in three days).
     expect(await who(rules)).toEqual(["Alice"]);
     // A reminder "2 hours before" for appointments, with a customer rule beside it.
@@ -221,6 +226,7 @@ describe("audience rules compiled to SQL", () => {
     expect(await who(all(c("customer", "attributes.models", "includes_all", ["Civic", "CR-V"])))).toEqual(["Alice"]);
     expect(await who(all(c("customer", "attributes.models", "includes_none", ["Civic"])))).toEqual(["Chloé", "Dan"]);
     expect(await who(all(c("customer", "attributes.models", "unknown")))).toEqual(["Chloé"]);
+    expect(await who(all(c("customer", "attributes.models", "known")))).toEqual(["Alice", "Bob", "Dan"]);
     expect(
       await who(any(c("customer", "attributes.models", "includes_any", ["Accord"]), c("customer", "attributes.models", "includes_all", ["Civic", "CR-V"]))),
     ).toEqual(["Alice", "Dan"]);

@@ -234,8 +234,11 @@ function compilePredicate(condition: AudienceCondition, alias: Alias, query: Aud
       const days = Number(value);
       if (value === null || value === undefined || value === "" || !Number.isInteger(days)) throw missing();
       switch (operator) {
-        case "within_next_days":
-          return sql`(${date} >= ${at(now)} and ${date} < ${at(dayStart(today, days + 1, timeZone))})`;
+        case "within_next_days": {
+          // A calendar date (a custom date attribute) due today is within the next days too.
+          const from = jsonText ? dayStart(today, 0, timeZone) : now;
+          return sql`(${date} >= ${at(from)} and ${date} < ${at(dayStart(today, days + 1, timeZone))})`;
+        }
         case "within_last_days":
           return sql`(${date} >= ${at(dayStart(today, -days, timeZone))} and ${date} <= ${at(now)})`;
         case "days_ago":
@@ -305,6 +308,12 @@ function compileRules(query: AudienceQuery): SQL {
 
 export async function countAudience(db: Db, query: AudienceQuery): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from (${audienceSelect(query)}) audience`);
+  return Number(row?.count ?? 0);
+}
+
+/** How many distinct customers match (an appointment or event audience counts its rows' customers once). */
+export async function countAudienceCustomers(db: Db, query: AudienceQuery): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(db, sql`select count(distinct customer_id)::int as count from (${audienceSelect(query)}) audience`);
   return Number(row?.count ?? 0);
 }
 
