@@ -118,6 +118,7 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
                 disabled={!canReach(target)}
                 onClick={() => (target === "adjust" && !definition ? toAdjust() : setStep(target))}
                 aria-current={step === target ? "step" : undefined}
+                data-testid={`library-step-${target}`}
                 className={cn(
                   "inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 font-medium disabled:cursor-not-allowed disabled:text-slate-400",
                   step === target ? "bg-brand-600 text-white" : reached(target) ? "bg-brand-50 text-brand-700 hover:bg-brand-100" : "text-slate-600 hover:bg-slate-100",
@@ -271,7 +272,7 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
             </div>
             <div className="flex flex-wrap items-center gap-3">
               <label className="inline-flex items-center gap-2 text-sm">
-                <input type="radio" name="library-schedule" checked={definition.schedule === "realtime"} onChange={() => update({ schedule: "realtime" })} className="accent-brand-600" />
+                <input type="radio" name="library-schedule" data-testid="library-schedule-realtime" checked={definition.schedule === "realtime"} onChange={() => update({ schedule: "realtime" })} className="accent-brand-600" />
                 {t("scheduleRealtime")}
               </label>
               <Input
@@ -279,6 +280,7 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
                 min={1}
                 max={1440}
                 aria-label={t("everyMinutes")}
+                data-testid="library-every-minutes"
                 value={definition.realtimeEveryMinutes}
                 onChange={(event) => update({ realtimeEveryMinutes: Number(event.target.value) || 1 })}
                 disabled={definition.schedule !== "realtime"}
@@ -298,6 +300,7 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
               {t("back")}
             </Button>
             <Button
+              data-testid="library-create"
               icon={<Check className="h-4 w-4" aria-hidden />}
               disabled={!definition.name.trim() || !definition.messageBody.trim()}
               onClick={() => {
@@ -334,7 +337,7 @@ function StepButtons({ onBack, onNext, back, next }: { onBack: () => void; onNex
       <Button variant="secondary" icon={<ArrowLeft className="h-4 w-4" aria-hidden />} onClick={onBack}>
         {back}
       </Button>
-      <Button onClick={onNext}>
+      <Button onClick={onNext} data-testid="library-next">
         {next}
         <ArrowRight className="h-4 w-4" aria-hidden />
       </Button>
@@ -454,7 +457,7 @@ function ValueInput({ condition, onChange, label }: { condition: AudienceConditi
   if (kind === "days" || kind === "number") {
     return (
       <span className="inline-flex items-center gap-1.5">
-        <Input type="number" min={kind === "days" ? 0 : undefined} aria-label={label} className="h-8 w-24" value={typeof value === "number" ? value : ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))} />
+        <Input type="number" min={kind === "days" ? 0 : undefined} aria-label={label} data-testid="library-rule-value" className="h-8 w-24" value={typeof value === "number" ? value : ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))} />
         {kind === "days" ? <span className="text-slate-600">{t("days")}</span> : null}
       </span>
     );
