@@ -70,7 +70,8 @@ describe("the automation library and results", () => {
     await page.getByRole("dialog").getByText("Activer l'automatisation?").waitFor();
     await shoot(page, "library-5-confirm-1440");
     await page.getByRole("button", { name: "Oui, activer l'automatisation" }).click();
-    await page.waitForURL(/\/automations\/[0-9a-f-]{36}\?created=1/);
+    // Creating, then rendering the results page, can take a while on a busy machine.
+    await page.waitForURL(/\/automations\/[0-9a-f-]{36}\?created=1/, { timeout: 60_000 });
     resultsUrl = page.url().replace(/\?.*$/, "");
     await page.getByTestId("automation-status").filter({ hasText: "Active" }).waitFor();
 

@@ -21,7 +21,7 @@ import {
 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useTransition } from "react";
 import type { PickerAttribute } from "@/components/composer/attribute-picker";
 import { TemplateField } from "@/components/composer/template-field";
 import { Badge } from "@/components/ui/badge";
@@ -31,7 +31,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { useAction } from "@/components/ui/use-action";
+import { useErrorText } from "@/components/ui/use-error-text";
 import type { AudienceCondition, AudienceValue } from "@/db/schema";
 import { countAutomationAudience } from "@/lib/automations/actions";
 import { templateDefinition, type LibraryTemplate } from "@/lib/automations/library";
@@ -81,7 +81,10 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
   const [repliesUserId, setRepliesUserId] = useState(currentUserId);
   const [definition, setDefinition] = useState<AutomationDefinition | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const { run, pending, error, reset } = useAction();
+  const errorText = useErrorText();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const reset = () => setError(null);
 
   const pickTemplate = (picked: LibraryTemplate) => {
     setTemplate(picked);
@@ -97,11 +100,14 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
   const update = (changes: Partial<AutomationDefinition>) => setDefinition((current) => (current ? { ...current, ...changes } : current));
   const activate = () => {
     if (!template || !definition) return;
-    run(
+    startTransition(async () => {
       // The rule schema re-checks operators on the server; the definition's type names them as strings.
-      () => createAutomationFromTemplate({ templateKey: template.key, definition: definition as CreateInput["definition"] }),
-      ({ id }) => router.push(`/automations/${id}?created=1`),
-    );
+      const result = await createAutomationFromTemplate({ templateKey: template.key, definition: definition as CreateInput["definition"] });
+      if (result.ok) return router.push(`/automations/${result.data.id}?created=1`);
+      // A field the user adjusted may be refused (a rule value out of range…): say which problem.
+      const fieldError = Object.values(result.fieldErrors ?? {})[0]?.[0];
+      setError(errorText(fieldError ?? result.error, result.values) ?? null);
+    });
   };
   const reached = (target: Step) => STEPS.indexOf(target) <= STEPS.indexOf(step);
   const canReach = (target: Step) => target === "template" || (template !== null && (target !== "adjust" || definition !== null));
@@ -112,7 +118,7 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
         <ol className="flex flex-wrap items-center gap-x-2 gap-y-2 text-sm">
           {STEPS.map((target, index) => (
             <li key={target} className="flex items-center gap-2">
-              {index > 0 ? <span className="h-px w-4 bg-slate-300 sm:w-8" aria-hidden /> : null}
+              {index > 0 ? <span className="hidden h-px w-8 bg-slate-300 sm:block" aria-hidden /> : null}
               <button
                 type="button"
                 disabled={!canReach(target)}
@@ -268,24 +274,24 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
                 <input type="radio" name="library-schedule" checked={definition.schedule === "daily"} onChange={() => update({ schedule: "daily" })} className="accent-brand-600" />
                 {t("scheduleDaily")}
               </label>
-              <Input type="time" aria-label={t("dailyTime")} value={definition.dailyAt} onChange={(event) => update({ dailyAt: event.target.value })} disabled={definition.schedule !== "daily"} className="w-32" />
+              <span className="inline-block w-32"><Input type="time" aria-label={t("dailyTime")} value={definition.dailyAt} onChange={(event) => update({ dailyAt: event.target.value })} disabled={definition.schedule !== "daily"} /></span>
             </div>
             <div className="flex flex-wrap items-center gap-3">
               <label className="inline-flex items-center gap-2 text-sm">
                 <input type="radio" name="library-schedule" data-testid="library-schedule-realtime" checked={definition.schedule === "realtime"} onChange={() => update({ schedule: "realtime" })} className="accent-brand-600" />
                 {t("scheduleRealtime")}
               </label>
-              <Input
-                type="number"
-                min={1}
-                max={1440}
-                aria-label={t("everyMinutes")}
-                data-testid="library-every-minutes"
-                value={definition.realtimeEveryMinutes}
-                onChange={(event) => update({ realtimeEveryMinutes: Number(event.target.value) || 1 })}
-                disabled={definition.schedule !== "realtime"}
-                className="w-24"
-              />
+              <span className="inline-block w-24"><Input
+        type="number"
+        min={1}
+        max={1440}
+        aria-label={t("everyMinutes")}
+        data-testid="library-every-minutes"
+        value={definition.realtimeEveryMinutes}
+        onChange={(event) => update({ realtimeEveryMinutes: Number(event.target.value) || 1 })}
+        disabled={definition.schedule !== "realtime"}
+        
+       /></span>
               <span className="text-sm text-slate-500">{t("minutes")}</span>
             </div>
             <p className="text-xs text-slate-500">{t(`scope.${definition.triggerScope}`, { days: definition.repeatAfterDays ?? 0 })}</p>
@@ -443,52 +449,52 @@ function ValueInput({ condition, onChange, label }: { condition: AudienceConditi
     const offset = (value ?? { amount: 1, unit: "hours" }) as { amount: number; unit: "minutes" | "hours" | "days" };
     return (
       <span className="inline-flex items-center gap-1.5">
-        <Input type="number" min={0} aria-label={label} className="h-8 w-20" value={offset.amount} onChange={(event) => onChange({ ...offset, amount: Number(event.target.value) })} />
-        <Select aria-label={tr("units.hours")} className="h-8 w-28" value={offset.unit} onChange={(event) => onChange({ ...offset, unit: event.target.value as typeof offset.unit })}>
-          {(["minutes", "hours", "days"] as const).map((unit) => (
-            <option key={unit} value={unit}>
-              {tr(`units.${unit}`)}
-            </option>
-          ))}
-        </Select>
+        <span className="inline-block w-20"><Input type="number" min={0} aria-label={label} value={offset.amount} onChange={(event) => onChange({ ...offset, amount: Number(event.target.value) })} /></span>
+        <span className="inline-block w-28"><Select aria-label={tr("units.hours")} value={offset.unit} onChange={(event) => onChange({ ...offset, unit: event.target.value as typeof offset.unit })}>
+     {(["minutes", "hours", "days"] as const).map((unit) => (
+      <option key={unit} value={unit}>
+       {tr(`units.${unit}`)}
+      </option>
+     ))}
+    </Select></span>
       </span>
     );
   }
   if (kind === "days" || kind === "number") {
     return (
       <span className="inline-flex items-center gap-1.5">
-        <Input type="number" min={kind === "days" ? 0 : undefined} aria-label={label} data-testid="library-rule-value" className="h-8 w-24" value={typeof value === "number" ? value : ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))} />
+        <span className="inline-block w-24"><Input type="number" min={kind === "days" ? 0 : undefined} aria-label={label} data-testid="library-rule-value" value={typeof value === "number" ? value : ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))} /></span>
         {kind === "days" ? <span className="text-slate-600">{t("days")}</span> : null}
       </span>
     );
   }
-  if (kind === "date") return <Input type="date" aria-label={label} className="h-8 w-40" value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} />;
+  if (kind === "date") return <span className="inline-block w-40"><Input type="date" aria-label={label} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} /></span>;
   if (kind === "range") {
     const [min, max] = Array.isArray(value) ? (value as number[]) : [0, 0];
     return (
       <span className="inline-flex items-center gap-1.5">
-        <Input type="number" aria-label={label} className="h-8 w-20" value={min} onChange={(event) => onChange([Number(event.target.value), max ?? 0])} />
+        <span className="inline-block w-20"><Input type="number" aria-label={label} value={min} onChange={(event) => onChange([Number(event.target.value), max ?? 0])} /></span>
         <span>–</span>
-        <Input type="number" aria-label={label} className="h-8 w-20" value={max} onChange={(event) => onChange([min ?? 0, Number(event.target.value)])} />
+        <span className="inline-block w-20"><Input type="number" aria-label={label} value={max} onChange={(event) => onChange([min ?? 0, Number(event.target.value)])} /></span>
       </span>
     );
   }
   if (kind === "list") {
     return (
-      <Input
-        aria-label={label}
-        className="h-8 w-48"
-        value={Array.isArray(value) ? value.join(", ") : ""}
-        onChange={(event) =>
-          onChange(
-            event.target.value
-              .split(",")
-              .map((item) => item.trim())
-              .filter(Boolean),
-          )
-        }
-      />
+      <span className="inline-block w-48"><Input
+    aria-label={label}
+    
+    value={Array.isArray(value) ? value.join(", ") : ""}
+    onChange={(event) =>
+     onChange(
+      event.target.value
+       .split(",")
+       .map((item) => item.trim())
+       .filter(Boolean),
+     )
+    }
+   /></span>
     );
   }
-  return <Input aria-label={label} className="h-8 w-40" value={typeof value === "string" || typeof value === "number" ? String(value) : ""} onChange={(event) => onChange(event.target.value)} />;
+  return <span className="inline-block w-40"><Input aria-label={label} value={typeof value === "string" || typeof value === "number" ? String(value) : ""} onChange={(event) => onChange(event.target.value)} /></span>;
 }
