@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
  * with the status (sent / skipped and why / failed with the carrier's error), the reply,
  * its sentiment and score, the appointment status it led to, notes with @mentions; live.
  */
-export default async function AutomationResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; result?: string }> }) {
+export default async function AutomationResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; result?: string; created?: string }> }) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const { db, companyId, userId, role } = await requireSession();
@@ -82,6 +83,9 @@ export default async function AutomationResultsPage({ params, searchParams }: { 
         }
       />
       <div className="space-y-5 px-4 sm:px-6 lg:px-8">
+        {query.created && automation.status === "active" ? (
+          <Alert tone="success">{t("results.created", { when: automation.schedule === "daily" ? t("results.createdDaily", { time: automation.dailyAt }) : t("results.createdRealtime", { minutes: automation.realtimeEveryMinutes }) })}</Alert>
+        ) : null}
         <ResultsTotals totals={totals} isReminder={automation.type === "appointment_reminder"} scale={automation.sentimentScale} sentimentEnabled={automation.sentimentEnabled} />
         <ResultsTable
           key={`${status ?? "all"}`}
