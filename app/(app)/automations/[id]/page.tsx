@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function AutomationResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; result?: string; created?: string }> }) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const { db, companyId, userId, role } = await requireSession();
+  const { db, companyId, userId, role, user } = await requireSession();
   const automation = await findAutomation(db, { companyId, automationId: parsed.data.id });
   if (!automation) notFound();
   const t = await getTranslations("automations");
@@ -98,6 +98,7 @@ export default async function AutomationResultsPage({ params, searchParams }: { 
           highlight={highlight}
           scale={automation.sentimentScale}
           keywordLabels={Object.fromEntries(automation.keywordResponses.map((response) => [response.id, response.keywords[0] ?? response.id]))}
+          viewerName={user.name}
           mentionables={[
             ...users.filter((u) => u.id !== userId).map((u) => ({ id: `user:${u.id}`, label: u.name, kind: "user" as const })),
             ...teams.map((team) => ({ id: `team:${team.id}`, label: team.name, kind: "team" as const })),

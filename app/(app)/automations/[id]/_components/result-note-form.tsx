@@ -12,7 +12,7 @@ import { addResultNote } from "@/lib/automations/results-actions";
 import type { ResultNoteRow } from "@/lib/automations/results-view";
 
 /** An internal note on one result; `@` mentions a teammate or a team, who are notified. */
-export function ResultNoteForm({ resultId, mentionables, onAdded }: { resultId: string; mentionables: Mentionable[]; onAdded: (note: ResultNoteRow) => void }) {
+export function ResultNoteForm({ resultId, mentionables, authorName, onAdded }: { resultId: string; mentionables: Mentionable[]; authorName: string; onAdded: (note: ResultNoteRow) => void }) {
   const t = useTranslations("automations.results");
   const router = useRouter();
   const editor = useRef<TemplateEditorHandle>(null);
@@ -25,7 +25,7 @@ export function ResultNoteForm({ resultId, mentionables, onAdded }: { resultId: 
     run(
       () => addResultNote({ resultId, body: text, mentions }),
       ({ id }) => {
-        onAdded({ id, resultId, body: text, authorName: t("you"), createdAt: new Date().toISOString() });
+        onAdded({ id, resultId, body: text, authorName, createdAt: new Date().toISOString() });
         editor.current?.setText("");
         setBody("");
         setMentions({ userIds: [], teamIds: [] });

@@ -42,6 +42,7 @@ export function ResultsTable({
   scale,
   keywordLabels,
   mentionables,
+  viewerName,
 }: {
   automationId: string;
   status: Status | null;
@@ -53,6 +54,8 @@ export function ResultsTable({
   scale: number | null;
   keywordLabels: Record<string, string>;
   mentionables: Mentionable[];
+  /** The signed-in user: the author of the notes they add. */
+  viewerName: string;
 }) {
   const t = useTranslations("automations.results");
   const errorText = useErrorText();
@@ -134,6 +137,7 @@ export function ResultsTable({
                   scale={scale}
                   keywordLabels={keywordLabels}
                   mentionables={mentionables}
+                  viewerName={viewerName}
                   onNoteAdded={(note) => setExtraNotes((current) => [...current, note])}
                 />
               ))}
@@ -162,6 +166,7 @@ function ResultItem({
   scale,
   keywordLabels,
   mentionables,
+  viewerName,
   onNoteAdded,
 }: {
   row: ResultRow;
@@ -172,6 +177,7 @@ function ResultItem({
   scale: number | null;
   keywordLabels: Record<string, string>;
   mentionables: Mentionable[];
+  viewerName: string;
   onNoteAdded: (note: ResultNoteRow) => void;
 }) {
   const t = useTranslations("automations.results");
@@ -183,7 +189,7 @@ function ResultItem({
 
   return (
     <li id={`result-${row.id}`} data-testid="result-row" data-status={row.status} className={cn("px-4 py-3 sm:px-5", highlighted && "bg-brand-50/60")}>
-      <div className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_minmax(0,1.1fr)_5.5rem] lg:items-start">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_minmax(0,1.1fr)_5.5rem] lg:items-start">
         <Link href={customerHref} className="flex min-w-0 items-center gap-3 hover:underline" data-testid="result-customer" title={row.conversationId ? t("openConversation") : t("openProfile")}>
           <Avatar name={row.customerName} size="sm" />
           <span className="min-w-0">
@@ -195,8 +201,11 @@ function ResultItem({
           </span>
         </Link>
 
-        <div className="min-w-0 text-sm" data-testid="result-status">
+        <div className="col-span-2 min-w-0 text-sm lg:col-span-1" data-testid="result-status">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1 lg:block">
           <StatusBadge status={row.status} label={t(`resultStatus.${row.status}`)} />
+          <p className="text-xs text-slate-500 lg:mt-1">{row.sentAt ? t("sentAt", { time: when(row.sentAt) }) : t("createdAt", { time: when(row.createdAt) })}</p>
+          </div>
           {row.status === "skipped" && row.skipReason ? <p className="mt-1 text-xs text-slate-600">{t.has(`skip.${row.skipReason}`) ? t(`skip.${row.skipReason}`) : row.skipReason}</p> : null}
           {row.status === "failed" && carrierKey ? (
             <p className="mt-1 flex items-start gap-1 text-xs text-red-700" title={row.error ?? undefined} data-testid="result-error">
@@ -204,10 +213,9 @@ function ResultItem({
               {tThread.has(carrierKey) ? tThread(carrierKey) : row.error}
             </p>
           ) : null}
-          <p className="mt-1 text-xs text-slate-500">{row.sentAt ? t("sentAt", { time: when(row.sentAt) }) : t("createdAt", { time: when(row.createdAt) })}</p>
         </div>
 
-        <div className="min-w-0 text-sm sm:col-span-2 lg:col-span-1" data-testid="result-reply">
+        <div className="col-span-2 min-w-0 text-sm lg:col-span-1" data-testid="result-reply">
           {row.replyBody ? (
             <>
               <p className="rounded-lg rounded-tl-sm bg-slate-100 px-2.5 py-1.5 whitespace-pre-wrap text-slate-900">{row.replyBody}</p>
@@ -228,14 +236,14 @@ function ResultItem({
           )}
         </div>
 
-        <div className="flex min-w-0 flex-wrap items-center gap-1.5 text-sm" data-testid="result-outcome">
+        <div className={cn("col-span-2 min-w-0 flex-wrap items-center gap-1.5 text-sm lg:col-span-1 lg:flex", row.sentiment || row.score !== null || row.appointmentStatus ? "flex" : "hidden")} data-testid="result-outcome">
           {row.sentiment ? <SentimentBadge sentiment={row.sentiment} label={t(`sentiment.${row.sentiment}`)} /> : null}
           {row.score !== null ? <Badge tone="brand">{scale ? t("scoreOutOf", { score: row.score, scale }) : t("score", { score: row.score })}</Badge> : null}
           {row.appointmentStatus ? <AppointmentBadge status={row.appointmentStatus} label={t.has(`appointment.${row.appointmentStatus}`) ? t(`appointment.${row.appointmentStatus}`) : row.appointmentStatus} /> : null}
           {!row.sentiment && row.score === null && !row.appointmentStatus ? <span className="hidden text-xs text-slate-400 lg:inline">—</span> : null}
         </div>
 
-        <div className="flex lg:justify-end">
+        <div className="col-start-2 row-start-1 flex justify-end lg:col-start-auto lg:row-start-auto">
           <Button variant="ghost" size="sm" onClick={onToggle} aria-expanded={open} aria-controls={`result-notes-${row.id}`} data-testid="result-notes-toggle">
             <StickyNote className="h-4 w-4" aria-hidden />
             {notes.length > 0 ? t("notesCount", { count: notes.length }) : t("addNote")}
@@ -253,7 +261,7 @@ function ResultItem({
               <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{note.body}</p>
             </div>
           ))}
-          <ResultNoteForm resultId={row.id} mentionables={mentionables} onAdded={onNoteAdded} />
+          <ResultNoteForm resultId={row.id} mentionables={mentionables} authorName={viewerName} onAdded={onNoteAdded} />
         </div>
       ) : null}
     </li>
