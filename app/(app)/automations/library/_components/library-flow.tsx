@@ -210,7 +210,7 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
       {step === "replies" && template ? (
         <Card className="p-4 sm:p-6">
           <h2 className="text-base font-semibold text-slate-900">{t("repliesTitle")}</h2>
-          <p className="mt-1 text-sm text-slate-500">{t("repliesHint")}</p>
+          <p className="mt-1 text-sm text-slate-500">{t(template.keywordResponses.length > 0 ? "repliesHint" : "repliesHintNone")}</p>
           <Field label={t("repliesUser")} htmlFor="library-replies-user" className="mt-4 max-w-md">
             <Select id="library-replies-user" value={repliesUserId} onChange={(event) => setRepliesUserId(event.target.value)}>
               {users.map((user) => (
