@@ -9,7 +9,9 @@ import { SafeError } from "@/lib/actions/errors";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { sendRefusal } from "@/lib/messaging/sendability";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { payUrl } from "@/lib/payments/payments";
 import { parsePhone } from "@/lib/phone";
+import { reviewUrl } from "@/lib/reviews/reviews";
 import { templateValues } from "@/lib/templates/context";
 import { TemplateSyntaxError } from "@/lib/templates/parse";
 import { renderTemplate } from "@/lib/templates/render";
@@ -31,7 +33,14 @@ export type DryRunRow = {
 
 export type DryRun = { count: number; rows: DryRunRow[] };
 
-type Definition = Pick<AutomationDefinition, "rules" | "messageBody" | "marketing" | "triggerScope" | "repeatAfterDays">;
+type Definition = Pick<AutomationDefinition, "rules" | "messageBody" | "marketing" | "triggerScope" | "repeatAfterDays"> & Partial<Pick<AutomationDefinition, "type">>;
+
+/** The link a review or payment request adds after its text, as the dry run shows it. */
+function linkPreview(type: Definition["type"]) {
+  if (type === "review_request") return reviewUrl("…");
+  if (type === "payment_request") return payUrl("…");
+  return null;
+}
 
 /** The trigger key the run would give this row (same as the run's SQL). */
 function triggerKeyOf(scope: Definition["triggerScope"], row: { appointmentId: string | null; eventId: string | null; subjectAt: Date | null }) {
@@ -93,6 +102,8 @@ export async function dryRunAutomation(
         }),
       ).trim();
       if (!text) renderProblem = "empty_message";
+      const link = linkPreview(definition.type);
+      if (text && link) text = `${text}\n${link}`;
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
       renderProblem = "template_error";

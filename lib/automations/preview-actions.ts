@@ -2,20 +2,16 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
+import { AudienceRuleError } from "@/db/queries/audience";
+import { SafeError } from "@/lib/actions/errors";
 import { dryRunAutomation, sendAutomationTest } from "./dry-run";
+import { audienceRulesSchema, RULE_ERRORS } from "./rules/schema";
 
-// TODO(issue 11 merge): replace with rules11's audienceRulesSchema (lib/automations/rules/schema.ts).
-const conditionSchema = z.object({
-  category: z.enum(["appointment", "customer", "message_received", "event"]),
-  attribute: z.string().min(1).max(200),
-  operator: z.string().min(1).max(50),
-  value: z.unknown().optional(),
-});
-const rulesSchema = z.object({ all: z.array(z.object({ any: z.array(conditionSchema).max(50) })).max(50) });
 
 /** The parts of a (possibly unsaved) definition the dry run and the test need. */
 const previewDefinitionSchema = z.object({
-  rules: rulesSchema,
+  type: z.enum(["general", "appointment_reminder", "payment_request", "review_request"]).optional(),
+  rules: audienceRulesSchema,
   messageBody: z.string().max(2000),
   marketing: z.boolean(),
   triggerScope: z.enum(["appointment", "event", "customer", "customer_repeat"]),
@@ -43,9 +39,13 @@ export const dryRun = defineAction(
   async ({ definition, automationId, limit }, { db, companyId }) =>
     dryRunAutomation(db, {
       companyId,
-      definition: { ...definition, rules: definition.rules as never, repeatAfterDays: definition.repeatAfterDays ?? null },
+      definition: { ...definition, repeatAfterDays: definition.repeatAfterDays ?? null },
       automationId: automationId ?? null,
       limit: limit ?? 20,
+    }).catch((error: unknown) => {
+      // An attribute the company does not have (a rule made before it was deleted).
+      if (error instanceof AudienceRuleError) throw new SafeError(RULE_ERRORS.attributeUnknown);
+      throw error;
     }),
 );
 
@@ -61,7 +61,7 @@ export const sendTest = defineAction(
       companyId,
       userId,
       mobile,
-      definition: { ...definition, rules: definition.rules as never, repeatAfterDays: definition.repeatAfterDays ?? null },
+      definition: { ...definition, repeatAfterDays: definition.repeatAfterDays ?? null },
     });
     return outcome.ok ? { sent: true, reason: null, text: outcome.text } : { sent: false, reason: outcome.reason, text: null };
   },

@@ -174,6 +174,37 @@ describe("running an automation", () => {
     expect(bodies).toContain("Rappel : rendez-vous le 3 décembre 2026 à 14 h 30. Répondez OUI pour confirmer.");
   });
 
+  it("the day-before reminder: a real rule picks tomorrow's scheduled appointments only", async () => {
+    const { db, company, automation } = await setup({
+      type: "appointment_reminder",
+      triggerScope: "appointment",
+      schedule: "daily",
+      dailyAt: "10:00",
+      rules: {
+        all: [
+          { any: [{ category: "appointment", attribute: "start_at", operator: "within_next_days", value: 1 }] },
+          { any: [{ category: "appointment", attribute: "status", operator: "is", value: "scheduled" }] },
+        ],
+      },
+      messageBody: "Rappel : rendez-vous demain à { appointment.start_at_time }.",
+    });
+    const customer = await createCustomer(db, company.id);
+    const book = (iso: string, status: "scheduled" | "cancelled" = "scheduled") =>
+      db.insert(s.appointments).values({ companyId: company.id, customerId: customer.id, startAt: new Date(iso), status }).returning().then((rows) => rows[0]!);
+    const tomorrow = await book("2026-12-02T14:00:00Z");
+    await book("2026-12-06T14:00:00Z");
+    await book("2026-12-02T16:00:00Z", "cancelled");
+    // 10:00 in Montréal on Dec 1: the daily run is due.
+    const morning = new Date("2026-12-01T15:00:00Z");
+    const outcome = await runDueAutomations(db, morning, { dependencies: { provider: localSmsProvider, now: morning }, throttle: noThrottle });
+    expect(outcome.ran).toBeGreaterThanOrEqual(1);
+    const results = await resultsOf(automation.id);
+    expect(results.map((r) => [r.appointmentId, r.status])).toEqual([[tomorrow.id, "sent"]]);
+    // Later the same day the daily automation is not due again.
+    await runDueAutomations(db, new Date("2026-12-01T20:00:00Z"), { dependencies: { provider: localSmsProvider }, throttle: noThrottle });
+    expect(await resultsOf(automation.id)).toHaveLength(1);
+  });
+
   it("customer_repeat texts again only after N days", async () => {
     const { db, company, automation } = await setup({ triggerScope: "customer_repeat", repeatAfterDays: 3 });
     await createCustomer(db, company.id);

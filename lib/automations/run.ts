@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
 import { audienceSelect, type AudienceSubject } from "@/db/queries/audience";
@@ -19,10 +20,21 @@ import {
   type ResultOutcome,
 } from "@/db/queries/automation-runs";
 import { findCompany } from "@/db/queries/companies";
+import { deleteReview, insertReview, setReviewMessage } from "@/db/queries/reviews";
+import { SafeError } from "@/lib/actions/errors";
+import { defaultAssignee } from "@/lib/conversations/routing";
+import { ensureActiveConversation } from "@/lib/conversations/thread";
+import { requestPayment } from "@/lib/payments/payments";
+import { stripeOrNull } from "@/lib/payments/stripe";
+import { reviewUrl } from "@/lib/reviews/reviews";
 import type { AutomationSkipReason, TriggerScope } from "@/db/schema";
+import { nudge } from "@/lib/background/dispatch";
+import { automationRunRequested } from "@/lib/background/events";
+import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { notify } from "@/lib/notifications/notify";
+import { audienceSubjectFor } from "./rules";
 import type { Automation } from "./types";
 
 /** A claim older than this belongs to a worker that died: its results are sent again. */
@@ -30,11 +42,7 @@ export const RESULT_CLAIM_TIMEOUT_MS = 5 * 60_000;
 const BATCH = 50;
 
 /** Which rows an audience is made of, from what counts as "the same trigger". */
-export function subjectForScope(scope: TriggerScope): AudienceSubject {
-  if (scope === "appointment") return "appointment";
-  if (scope === "event") return "event";
-  return "customer";
-}
+export const subjectForScope = (scope: TriggerScope): AudienceSubject => audienceSubjectFor(scope);
 
 /** The calendar day in the zone, "YYYY-MM-DD" (the repeat trigger's key). */
 export function localDay(now: Date, timeZone: string) {
@@ -148,6 +156,21 @@ export async function runDueAutomations(db: Db, now = new Date(), options: RunOp
 }
 
 /**
+ * The run-due-automations sweep. Embedded, it runs them here; with an Inngest engine it
+ * only fans out one run.requested event per due automation (each run then claims it and
+ * sends in its own function, so a large audience never holds the cron step).
+ */
+export async function sweepDueAutomations(db: Db, now = new Date()) {
+  if (env().backgroundEngine === "in-process") return runDueAutomations(db, now);
+  const active = await listActiveAutomations(db);
+  const due = active.filter((automation) => isDue(automation.lastRunAt, dueSince(automation, automation.timeZone, now)));
+  for (const automation of due) {
+    await nudge(automationRunRequested.create({ companyId: automation.companyId, automationId: automation.id, force: false }));
+  }
+  return { active: active.length, requested: due.length };
+}
+
+/**
  * Spaces the sends of one sender number (carriers throttle a long code): at most
  * `perSecond` messages a second from each number, across the automations of this process.
  */
@@ -228,28 +251,82 @@ async function sendResult(
       ? { status: "failed", messageId: existing.id, error: existing.errorText ?? existing.errorCode ?? "failed" }
       : { status: "sent", messageId: existing.id, sentAt: existing.createdAt };
   } else {
-    const appointment = result.appointmentId ? subjects.appointments.get(result.appointmentId) : undefined;
-    const event = result.eventId ? subjects.events.get(result.eventId) : undefined;
-    const sent = await sendSms(
-      db,
-      {
-        companyId,
-        customerId: result.customerId,
-        body: automation.messageBody,
-        category: automation.marketing ? "marketing" : "general",
-        source: { kind: "automation", id: result.id },
-        subjects: { appointment: appointment ?? null, event: event ?? null },
-      },
-      dependencies,
-    );
-    if (!sent.ok) outcome = { status: "skipped", skipReason: skipReasonOf(sent.reason) };
-    else if (sent.message.status === "failed") outcome = { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" };
-    else outcome = { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
+    outcome = await sendWithLink(db, { automation, result, subjects }, dependencies);
   }
   const settled = await settleResult(db, { companyId, resultId: result.id, outcome, now: new Date() });
   if (!settled) return null;
   if (outcome.status === "failed") await notifySendFailed(db, { automation, resultId: result.id, customerId: result.customerId, error: outcome.error });
   return outcome;
+}
+
+/** The gate's answer as the result's outcome. */
+function outcomeOf(sent: Awaited<ReturnType<typeof sendSms>>): ResultOutcome {
+  if (!sent.ok) return { status: "skipped", skipReason: skipReasonOf(sent.reason) };
+  if (sent.message.status === "failed") return { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" };
+  return { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
+}
+
+/**
+ * Sends the automation's text; a review request adds its review link, a payment request
+ * its secure payment link (Stripe), each as plain text after the template.
+ */
+async function sendWithLink(db: Db, { automation, result, subjects }: { automation: Automation; result: ClaimedResult; subjects: Subjects }, dependencies: SendDependencies): Promise<ResultOutcome> {
+  const companyId = automation.companyId;
+  const appointment = result.appointmentId ? subjects.appointments.get(result.appointmentId) : undefined;
+  const event = result.eventId ? subjects.events.get(result.eventId) : undefined;
+  const request = {
+    companyId,
+    customerId: result.customerId,
+    body: automation.messageBody,
+    category: automation.marketing ? ("marketing" as const) : ("general" as const),
+    source: { kind: "automation" as const, id: result.id },
+    subjects: { appointment: appointment ?? null, event: event ?? null },
+  };
+
+  if (automation.type === "review_request") {
+    const review = await insertReview(db, { companyId, customerId: result.customerId, publicToken: randomBytes(18).toString("base64url"), requestedByUserId: automation.createdByUserId });
+    const sent = await sendSms(db, { ...request, body: `${automation.messageBody.trimEnd()}\n${reviewUrl(review.publicToken)}` }, dependencies);
+    if (sent.ok) await setReviewMessage(db, { companyId, reviewId: review.id, messageId: sent.message.id });
+    else await deleteReview(db, { companyId, reviewId: review.id });
+    return outcomeOf(sent);
+  }
+
+  if (automation.type === "payment_request") {
+    const stripe = stripeOrNull();
+    const userId = automation.createdByUserId ?? automation.fallbackUserId;
+    const fromEvent = automation.settings.paymentAmountAttribute ? Number(event?.attributes[automation.settings.paymentAmountAttribute]) : NaN;
+    const amountCents = automation.settings.paymentAmountCents ?? (Number.isFinite(fromEvent) ? Math.round(fromEvent * 100) : 0);
+    if (!stripe || !userId || !(amountCents > 0)) return { status: "skipped", skipReason: "payment_unavailable" };
+    const company = await findCompany(db, { companyId });
+    const conversation = await ensureActiveConversation(db, { companyId, customerId: result.customerId, assignTo: defaultAssignee(company!), now: new Date() });
+    try {
+      const paid = await requestPayment(
+        db,
+        stripe.client,
+        {
+          companyId,
+          userId,
+          customerId: result.customerId,
+          conversationId: conversation.id,
+          amountCents,
+          reference: event?.number ?? automation.settings.paymentDescription ?? automation.name,
+          body: automation.messageBody,
+          source: request.source,
+          subjects: request.subjects,
+        },
+        dependencies,
+      );
+      const message = await findResultMessage(db, { companyId, resultId: result.id, kind: "automation" });
+      if (message?.status === "failed") return { status: "failed", messageId: message.id, error: message.errorText ?? message.errorCode ?? "failed" };
+      return { status: "sent", messageId: paid.messageId, sentAt: message?.createdAt ?? new Date() };
+    } catch (error) {
+      if (error instanceof SafeError && error.message.startsWith("sendRefusal.")) return { status: "skipped", skipReason: skipReasonOf(error.message.slice("sendRefusal.".length)) };
+      if (error instanceof SafeError) return { status: "failed", messageId: null, error: error.message };
+      throw error;
+    }
+  }
+
+  return outcomeOf(await sendSms(db, request, dependencies));
 }
 
 async function notifySendFailed(db: Db, { automation, resultId, customerId, error }: { automation: Automation; resultId: string; customerId: string; error: string }) {

@@ -45,7 +45,7 @@ const plain = (text: string) => ` ${text.normalize("NFD").replace(/\p{M}+/gu, ""
 /** The score in a reply ("9", "8/10", "je donne 7 sur 10") within 0..scale, or null. */
 export function scoreFromReply(text: string, scale: number | null | undefined): number | null {
   if (!scale || scale <= 0) return null;
-  for (const match of text.matchAll(/(?<![\d.,])(\d{1,3})(?:\s*(?:\/|sur|out of|on)\s*(\d{1,3}))?(?![\d.,])/gi)) {
+  for (const match of text.matchAll(/(?<!\d|\d[.,])(\d{1,3})(?:\s*(?:\/|sur|out of|on)\s*(\d{1,3}))?(?!\d|[.,]\d)/gi)) {
     const value = Number(match[1]);
     const outOf = match[2] ? Number(match[2]) : scale;
     if (outOf <= 0 || value > outOf) continue;

@@ -22,7 +22,7 @@ export const automationReplyCheck = eventType("automation/reply.check", {
   schema: z.object({ companyId: z.uuid(), messageId: z.uuid() }),
 });
 
-/** An automation was activated or asked to run now. */
+/** Run an automation: asked for now (force), or found due by the cron sweep. */
 export const automationRunRequested = eventType("automation/run.requested", {
-  schema: z.object({ companyId: z.uuid(), automationId: z.uuid() }),
+  schema: z.object({ companyId: z.uuid(), automationId: z.uuid(), force: z.boolean().optional() }),
 });

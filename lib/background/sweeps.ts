@@ -8,7 +8,7 @@ import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 import { handlePendingReplies } from "@/lib/automations/replies";
-import { runDueAutomations } from "@/lib/automations/run";
+import { sweepDueAutomations } from "@/lib/automations/run";
 
 export type Sweep = {
   name: string;
@@ -33,9 +33,9 @@ export const SWEEPS: Sweep[] = [
   // Imports run right after they are started; this resumes any whose runner stopped.
   { name: "resume-imports", cron: "* * * * *", run: (db) => processPendingImports(db) },
   // Automations whose daily time came or whose real-time interval elapsed (AUTO-7).
-  { name: "run-due-automations", cron: "* * * * *", run: (db, now) => runDueAutomations(db, now) },
+  { name: "run-due-automations", cron: "* * * * *", run: (db, now) => sweepDueAutomations(db, now) },
   // Replies are handled right after the inbound message; this catches any that were not.
-  { name: "handle-automation-replies", cron: "* * * * *", run: (db, now) => handlePendingReplies(db, now) },
+  { name: "handle-automation-replies", cron: "*/5 * * * *", run: (db, now) => handlePendingReplies(db, now) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

@@ -18,7 +18,7 @@ import { listCompanyUsers } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
 import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
-import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { sendSms, type SendDependencies, type SendRequest } from "@/lib/messaging/send";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 
 export const payUrl = (token: string) => new URL(`/pay/${token}`, env().APP_URL).toString();
@@ -48,7 +48,29 @@ async function checkoutSession(stripe: Stripe, request: PaymentRequestRow, compa
 export async function requestPayment(
   db: Db,
   stripe: Stripe,
-  { companyId, userId, customerId, conversationId, amountCents, reference, body }: { companyId: string; userId: string; customerId: string; conversationId: string; amountCents: number; reference: string; body: string },
+  {
+    companyId,
+    userId,
+    customerId,
+    conversationId,
+    amountCents,
+    reference,
+    body,
+    source = { kind: "manual" },
+    subjects,
+  }: {
+    companyId: string;
+    userId: string;
+    customerId: string;
+    conversationId: string;
+    amountCents: number;
+    reference: string;
+    body: string;
+    /** Who sends it: a user (manual, signed) or an automation's result. */
+    source?: SendRequest["source"];
+    /** The appointment or event its template may name. */
+    subjects?: SendRequest["subjects"];
+  },
   dependencies: SendDependencies = {},
 ) {
   const company = await findCompany(db, { companyId });
@@ -77,7 +99,7 @@ export async function requestPayment(
   // The link is plain text (EDIT-8), added after the template so it is never altered.
   const sent = await sendSms(
     db,
-    { companyId, customerId, body: `${body}\n${payUrl(request.publicToken)}`, category: "general", source: { kind: "manual" }, senderUserId: userId },
+    { companyId, customerId, body: `${body}\n${payUrl(request.publicToken)}`, category: "general", source, subjects, senderUserId: source.kind === "manual" ? userId : null },
     dependencies,
   );
   if (!sent.ok) {

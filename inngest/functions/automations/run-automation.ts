@@ -4,8 +4,8 @@ import { automationRunRequested } from "@/lib/background/events";
 import { inngest } from "../../client";
 
 /**
- * Runs an automation now (just activated, or asked for): the same body as the
- * run-due-automations cron sweep, one run at a time per automation.
+ * Runs an automation: asked for now (force), or fanned out by the run-due-automations
+ * cron sweep (not forced: the run's claim checks it is still due). One at a time each.
  */
 export const runRequestedAutomation = inngest.createFunction(
   {
@@ -14,5 +14,5 @@ export const runRequestedAutomation = inngest.createFunction(
     concurrency: { limit: 1, key: "event.data.automationId" },
   },
   async ({ event, step }) =>
-    step.run("run", async () => runAutomation(await getDb(), { companyId: event.data.companyId, automationId: event.data.automationId, force: true })),
+    step.run("run", async () => runAutomation(await getDb(), { companyId: event.data.companyId, automationId: event.data.automationId, force: event.data.force ?? true })),
 );
