@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string) {
 }
 
 describe("the automation wizard", () => {
-  it("builds a reminder step by step with a live count and a dry run, refuses a keyword used twice, then activates it after a confirmation", async () => {
+  it("builds a reminder step by step with a live count and a dry run, refuses a keyword used twice, activates it after a confirmation; the customer gets it on their phone and OUI confirms the appointment", async () => {
     const context = await newContext(browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
@@ -42,6 +42,12 @@ describe("the automation wizard", () => {
     await page.getByTestId("automation-message-field").click();
     await page.keyboard.type("Rappel de votre rendez-vous demain. Répondez OUI pour confirmer.");
     await page.getByTestId("automation-preview-text").filter({ hasText: "Rappel de votre rendez-vous demain" }).waitFor();
+    // Rendered for a real customer who matches (a reminder starts with tomorrow's appointments).
+    await page.locator("[data-testid=automation-preview][data-customer]").waitFor();
+    // A test to any mobile goes through the sending gate.
+    await page.fill("#test-mobile", "514 555 0199");
+    await page.getByTestId("automation-send-test").click();
+    await page.getByRole("status").filter({ hasText: /514 555 0199/ }).waitFor();
     await shoot(page, "automation-wizard-2-message-1440");
     await page.getByTestId("wizard-next").click();
 
@@ -62,7 +68,7 @@ describe("the automation wizard", () => {
 
     // 4. Customers: a rule, the live count, the dry run
     await expectCurrentStep(page, "customers");
-    await page.getByTestId("add-rule").click();
+    // The reminder starts with "appointment date within the next 1 days"; widen it to 2.
     const condition = page.getByTestId("audience-condition").first();
     await condition.getByTestId("rule-category").selectOption("appointment");
     await condition.getByTestId("rule-attribute").selectOption("start_at");
@@ -73,6 +79,10 @@ describe("the automation wizard", () => {
     expect(count).toBeGreaterThanOrEqual(0);
     await page.getByTestId("dry-run").click();
     await page.getByTestId("dry-run-table").waitFor();
+    const texted = page.locator("[data-testid=dry-run-row][data-skipped=false]").first();
+    await texted.waitFor();
+    const customerId = (await texted.getAttribute("data-customer-id"))!;
+    const customerName = (await texted.locator("p.font-medium").textContent())!.trim();
     await shoot(page, "automation-wizard-4-customers-1440");
     await page.getByTestId("wizard-next").click();
 
@@ -99,8 +109,29 @@ describe("the automation wizard", () => {
     const row = page.getByTestId("automation-row").filter({ hasText: "Rappel e2e" });
     await row.getByTestId("automation-status").filter({ hasText: /Active/ }).waitFor();
     await shoot(page, "automations-list-1440");
+
+    // The engine runs it: the customer receives the reminder, answers OUI, the appointment turns confirmed.
+    const confirmedCount = () =>
+      page.evaluate(() => [...document.querySelectorAll<HTMLSelectElement>("[data-testid=appointment-status]")].filter((select) => select.value === "confirmed").length);
+    await page.goto(`/customers/${customerId}?tab=appointments`);
+    await page.getByTestId("appointment-status").first().waitFor();
+    const confirmedBefore = await confirmedCount();
+
+    const phone = await context.newPage();
+    await phone.goto(`/dev/phone?q=${encodeURIComponent(customerName.split(" ").slice(1).join(" "))}`);
+    await phone.getByTestId("simulator-customers").locator("a").filter({ hasText: customerName }).first().click();
+    await phone.waitForURL(/customer=/);
+    await phone.getByTestId("phone-message").filter({ hasText: "Rappel de votre rendez-vous demain" }).first().waitFor({ timeout: 90_000 });
+    await phone.getByTestId("phone-input").fill("Oui!");
+    await phone.getByTestId("phone-send").click();
+    await phone.getByTestId("phone-message").filter({ hasText: /rendez-vous est confirmé|appointment is confirmed/ }).first().waitFor({ timeout: 30_000 });
+    await shoot(phone, "automation-phone-oui");
+
+    await page.reload();
+    await page.getByTestId("appointment-status").first().waitFor();
+    expect(await confirmedCount()).toBeGreaterThan(confirmedBefore);
     await context.close();
-  });
+  }, 240_000);
 
   it("pauses, resumes, duplicates and archives an automation from the list", async () => {
     const context = await newContext(browser, { width: 1440, height: 900 });
@@ -118,6 +149,9 @@ describe("the automation wizard", () => {
     await page.waitForURL(/\/automations\/[0-9a-f-]{36}\/edit/);
     await page.locator("#automation-name").waitFor();
     expect(await page.inputValue("#automation-name")).toMatch(/Rappel e2e \((copy|copie)\)/);
+    await step(page, "customers").click();
+    await page.getByTestId("audience-count-value").waitFor();
+    await shoot(page, "automation-edit-customers-1440");
 
     await page.goto("/automations");
     const copy = page.getByTestId("automation-row").filter({ hasText: /Rappel e2e \((copy|copie)\)/ });
@@ -137,6 +171,7 @@ describe("the automation wizard", () => {
     await signIn(page, DEMO.admin);
     await page.goto("/automations");
     await shoot(page, "automations-list-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await page.goto("/automations/new?type=appointment_reminder");
     await page.fill("#automation-name", "Rappel mobile");
     await shoot(page, "automation-wizard-1-name-390");

@@ -28,7 +28,7 @@ import {
 import { audienceSubjectFor } from "./rules";
 import { catalogueIssues } from "./rules/schema";
 import { loadAudienceCatalogue } from "./rules/load";
-import { dryRunAutomation, sendAutomationTest } from "./wizard-engine-stub";
+import { dryRunAutomation, sendAutomationTest } from "./dry-run";
 
 const PERMISSION = "manageAutomations" as const;
 const saved = z.object({ id: z.string(), status: z.enum(["draft", "active", "paused", "archived"]) });
@@ -206,20 +206,26 @@ const dryRunRow = z.object({
   skipReason: z.string().nullable(),
 });
 
-/** The dry run: the first customers who would be texted, the exact text, or why they would be skipped. */
+/**
+ * The dry run: the first customers who would be texted, the exact text, or why they would
+ * be skipped. Editing a saved automation passes its id, so "already texted" shows.
+ */
 export const dryRunAutomationDraft = defineAction(
   { input: dryRunSchema, output: z.object({ count: z.number(), rows: z.array(dryRunRow) }), permission: PERMISSION },
-  async ({ definition, limit }, context) => dryRunAutomation(context.db, { companyId: context.companyId, definition: tidy(definition), now: new Date(), limit }),
+  async ({ definition, limit, automationId }, context) => {
+    if (automationId && !(await findAutomation(context.db, { companyId: context.companyId, automationId }))) throw new NotFoundError();
+    return dryRunAutomation(context.db, { companyId: context.companyId, definition: tidy(definition), now: new Date(), limit, automationId: automationId ?? null });
+  },
 );
 
 /** "Send a test" to any mobile: through the sending gate, marked as a test, never a result. */
 export const sendAutomationTestMessage = defineAction(
-  { input: sendTestSchema, output: z.object({ ok: z.literal(true) }), permission: PERMISSION },
+  { input: sendTestSchema, output: z.object({ sent: z.boolean(), reason: z.string().nullable() }), permission: PERMISSION },
   async ({ definition, mobile }, context) => {
     const clean = tidy(definition);
     if (!clean.messageBody.trim()) throw new SafeError("automations.wizard.errors.messageRequired");
     await assertTemplates(context, clean);
-    await sendAutomationTest(context.db, { companyId: context.companyId, userId: context.userId, definition: clean, mobile });
-    return { ok: true as const };
+    const outcome = await sendAutomationTest(context.db, { companyId: context.companyId, userId: context.userId, definition: clean, mobile });
+    return outcome.ok ? { sent: true, reason: null } : { sent: false, reason: outcome.reason };
   },
 );

@@ -203,7 +203,7 @@ export const createAutomationSchema = z.object({ definition: automationDefinitio
 export const saveDraftSchema = z.object({ id: z.uuid().optional(), definition: automationDraftSchema });
 export const updateAutomationSchema = z.object({ id: z.uuid(), definition: automationDefinitionSchema });
 export const countAudienceSchema = z.object({ rules: audienceRulesSchema, triggerScope: z.enum(TRIGGER_SCOPES) });
-export const dryRunSchema = z.object({ definition: automationDraftSchema, limit: z.number().int().min(1).max(50).default(10) });
+export const dryRunSchema = z.object({ definition: automationDraftSchema, limit: z.number().int().min(1).max(50).default(10), automationId: z.uuid().optional() });
 export const sendTestSchema = z.object({
   definition: automationDraftSchema,
   mobile: z.string().trim().min(7, { message: "automations.wizard.errors.mobileInvalid" }).max(30),

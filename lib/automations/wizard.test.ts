@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { automations } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
-import { contextFor, createCompany, createUser } from "@/tests/factories";
+import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import {
   activateAutomation,
   archiveAutomation,
+  countAutomationAudience,
   createAutomation,
+  dryRunAutomationDraft,
   duplicateAutomation,
   pauseAutomation,
   resumeAutomation,
@@ -152,5 +154,29 @@ describe("automation wizard actions (AUTO-2…AUTO-7)", () => {
     expect(await activateAutomation.run(agent, { id })).toEqual(forbidden);
     expect(await archiveAutomation.run(agent, { id })).toEqual(forbidden);
     expect(await updateAutomation.run(agent, { id, definition: reminder() })).toEqual(forbidden);
+  });
+
+  it("counts the audience live and dry-runs the unsaved draft: each customer's exact text, or why they'd be skipped, only within the company", async () => {
+    const { company, admin } = await setup();
+    await createCustomer(database.db, company.id, { firstName: "Julie", lastName: "Zed" });
+    await createCustomer(database.db, company.id, { firstName: "Marc", lastName: "Zed", mobile: null });
+    await createCustomer(database.db, company.id, { firstName: "Alice", lastName: "Autre" });
+    const other = await setup();
+    await createCustomer(database.db, other.company.id, { firstName: "Julie", lastName: "Zed" });
+    const rules = { all: [{ any: [{ category: "customer" as const, attribute: "last_name", operator: "is" as const, value: "Zed" }] }] };
+
+    expect(await countAutomationAudience.run(admin, { rules, triggerScope: "customer" })).toEqual({ ok: true, data: { count: 2 } });
+    const definition = { ...emptyDefinition("general"), name: "Bienvenue", messageBody: 'Bonjour { customer.first_name | "" }, bienvenue !', rules };
+    const dry = await dryRunAutomationDraft.run(admin, { definition, limit: 10 });
+    expect(dry.ok).toBe(true);
+    const rows = dry.ok ? dry.data.rows : [];
+    expect(dry.ok && dry.data.count).toBe(2);
+    expect(rows.find((row) => row.name === "Julie Zed")).toMatchObject({ text: "Bonjour Julie, bienvenue !", skipReason: null });
+    expect(rows.find((row) => row.name === "Marc Zed")).toMatchObject({ skipReason: "no_mobile" });
+    // A rule without its value is not counted.
+    expect(await countAutomationAudience.run(admin, { rules: { all: [{ any: [{ category: "customer", attribute: "last_name", operator: "is", value: "" }] }] }, triggerScope: "customer" })).toMatchObject({
+      ok: false,
+      fieldErrors: { "rules.all.0.any.0.value": ["automations.errors.ruleValueMissing"] },
+    });
   });
 });

@@ -33,9 +33,9 @@ export default async function AutomationsPage() {
           manage ? (
             <>
               <Button variant="secondary" asChild>
-                <Link href="/automations/library" data-testid="automations-library">
+                <Link href="/automations/library" data-testid="automations-library" aria-label={tList("library")} title={tList("library")}>
                   <Library className="h-4 w-4" aria-hidden />
-                  {tList("library")}
+                  <span className="hidden sm:inline">{tList("library")}</span>
                 </Link>
               </Button>
               <Button asChild>
@@ -68,7 +68,7 @@ export default async function AutomationsPage() {
               {automations.map((automation) => {
                 const Icon = ICONS[automation.type] ?? Bot;
                 return (
-                  <li key={automation.id} id={`automation-${automation.id}`} className="flex flex-wrap items-center gap-3 px-4 py-4 target:bg-brand-50 sm:px-5" data-testid="automation-row">
+                  <li key={automation.id} id={`automation-${automation.id}`} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-4 target:bg-brand-50 sm:px-5" data-testid="automation-row">
                     <div className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
                       <Icon className="h-5 w-5" aria-hidden />
                     </div>
@@ -81,7 +81,11 @@ export default async function AutomationsPage() {
                       </p>
                     </div>
                     <AutomationStatus status={automation.status} />
-                    {manage ? <AutomationActions automation={{ id: automation.id, name: automation.name, status: automation.status }} schedule={scheduleText(automation)} /> : null}
+                    {manage ? (
+                      <div className="flex w-full justify-end sm:w-auto">
+                        <AutomationActions automation={{ id: automation.id, name: automation.name, status: automation.status }} schedule={scheduleText(automation)} />
+                      </div>
+                    ) : null}
                   </li>
                 );
               })}

@@ -15,7 +15,7 @@ import type { AutomationDefinition } from "@/lib/automations/types";
 import { STEP_SCHEMAS, WIZARD_STEPS, stepOfIssuePath, type WizardStep } from "@/lib/automations/validation";
 import { CustomersStep } from "./customers-step";
 import { MessageStep } from "./message-step";
-import { NameStep } from "./name-step";
+import { NameStep, typeDefaults } from "./name-step";
 import { RepliesStep } from "./replies-step";
 import { ReviewStep } from "./review-step";
 import { ScheduleStep } from "./schedule-step";
@@ -47,7 +47,10 @@ export function AutomationWizard(props: WizardProps) {
   const t = useTranslations("automations.wizard");
   const errorText = useErrorText();
   const router = useRouter();
-  const [definition, setDefinition] = useState<AutomationDefinition>(initial);
+  // A new reminder (?type=appointment_reminder) starts with its OUI / NON / reschedule responses and tomorrow's appointments.
+  const [definition, setDefinition] = useState<AutomationDefinition>(() =>
+    !automationId && initial.type !== "general" ? { ...initial, ...typeDefaults(initial.type, initial, t) } : initial,
+  );
   const [step, setStep] = useState<WizardStep>("name");
   const [errors, setErrors] = useState<WizardErrors>({});
   const [failure, setFailure] = useState<string>();
@@ -92,7 +95,12 @@ export function AutomationWizard(props: WizardProps) {
   const go = (next: WizardStep) => {
     setStep(next);
     setFailure(undefined);
-    requestAnimationFrame(() => heading.current?.focus());
+    requestAnimationFrame(() => {
+      heading.current?.focus({ preventScroll: true });
+      heading.current?.scrollIntoView({ block: "nearest" });
+      // On a phone the stepper scrolls sideways: keep the current step in view.
+      document.querySelector(`[data-testid=wizard-step-${next}]`)?.scrollIntoView({ inline: "center", block: "nearest" });
+    });
   };
   const next = () => {
     const found = stepErrors(step, definition);
@@ -226,7 +234,7 @@ export function AutomationWizard(props: WizardProps) {
           {step === "name" ? <NameStep {...stepProps} /> : null}
           {step === "message" ? <MessageStep {...stepProps} attributes={props.attributes} canEditSavedReplies={props.canEditSavedReplies} /> : null}
           {step === "replies" ? <RepliesStep {...stepProps} users={props.users} aiEnabled={props.aiEnabled} /> : null}
-          {step === "customers" ? <CustomersStep {...stepProps} catalogue={props.catalogue} /> : null}
+          {step === "customers" ? <CustomersStep {...stepProps} catalogue={props.catalogue} automationId={savedId} /> : null}
           {step === "schedule" ? <ScheduleStep {...stepProps} timeZone={props.timeZone} /> : null}
           {step === "review" ? <ReviewStep definition={definition} users={props.users} catalogue={props.catalogue} timeZone={props.timeZone} onEdit={go} invalidSteps={invalidSteps} /> : null}
         </div>
@@ -237,7 +245,7 @@ export function AutomationWizard(props: WizardProps) {
             </Button>
           ) : null}
           {isDraft ? (
-            <Button variant="ghost" onClick={saveDraft} pending={pending} icon={<Save className="h-4 w-4" aria-hidden />} data-testid="wizard-save-draft">
+            <Button variant="ghost" onClick={saveDraft} pending={pending} icon={<Save className="h-4 w-4" aria-hidden />} className="order-last w-full sm:order-none sm:w-auto" data-testid="wizard-save-draft">
               {t("saveDraft")}
             </Button>
           ) : null}

@@ -26,7 +26,7 @@ function ruleErrors(rules: StepProps["definition"]["rules"]): WizardErrors {
   return errors;
 }
 
-export function CustomersStep({ definition, update, errors, catalogue }: StepProps & { catalogue: AudienceCatalogue }) {
+export function CustomersStep({ definition, update, errors, catalogue, automationId }: StepProps & { catalogue: AudienceCatalogue; automationId?: string }) {
   const t = useTranslations("automations.wizard");
   const errorText = useErrorText();
   const [count, setCount] = useState<number | null>(null);
@@ -66,7 +66,7 @@ export function CustomersStep({ definition, update, errors, catalogue }: StepPro
     startRun(async () => {
       setShowErrors(true);
       if (!valid) return;
-      const result = await dryRunAutomationDraft({ definition: asInput(definition), limit: 10 });
+      const result = await dryRunAutomationDraft({ definition: asInput(definition), limit: 10, automationId });
       if (result.ok) {
         setDryRun(result.data);
         setDryRunError(undefined);
@@ -117,7 +117,7 @@ export function CustomersStep({ definition, update, errors, catalogue }: StepPro
           ) : (
             <ul className="divide-y divide-slate-100">
               {dryRun.rows.map((row, index) => (
-                <li key={`${row.customerId}-${index}`} className="grid gap-1 px-4 py-3 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-4" data-testid="dry-run-row">
+                <li key={`${row.customerId}-${index}`} className="grid gap-1 px-4 py-3 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-4" data-testid="dry-run-row" data-customer-id={row.customerId} data-skipped={row.skipReason ? "true" : "false"}>
                   <div className="min-w-0">
                     <p className="truncate text-sm font-medium text-slate-900">{row.name}</p>
                     <p className="text-xs text-slate-500 tabular-nums">{row.mobile ? formatPhone(row.mobile) : t("noMobile")}</p>

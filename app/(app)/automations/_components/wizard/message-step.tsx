@@ -58,7 +58,8 @@ export function MessageStep({ definition, update, errors, attributes, canEditSav
   const sendTest = () =>
     startSending(async () => {
       const result = await sendAutomationTestMessage({ definition: asInput(definition), mobile });
-      setTestResult(result.ok ? { ok: true, text: t("testSent", { mobile }) } : { ok: false, text: errorText(result.fieldErrors?.mobile?.[0] ?? result.error, result.values) ?? "" });
+      if (!result.ok) return setTestResult({ ok: false, text: errorText(result.fieldErrors?.mobile?.[0] ?? result.error, result.values) ?? "" });
+      setTestResult(result.data.sent ? { ok: true, text: t("testSent", { mobile }) } : { ok: false, text: t("testRefused", { reason: t(`skipReasons.${result.data.reason}`) }) });
     });
   const settings = definition.settings;
 
@@ -136,7 +137,7 @@ export function MessageStep({ definition, update, errors, attributes, canEditSav
       </div>
 
       <aside className="space-y-4">
-        <div className="rounded-2xl bg-slate-100 p-4" aria-live="polite" data-testid="automation-preview">
+        <div className="rounded-2xl bg-slate-100 p-4" aria-live="polite" data-testid="automation-preview" data-customer={preview?.name}>
           <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
             <Smartphone className="h-3.5 w-3.5" aria-hidden />
             {preview ? t("previewFor", { name: preview.name }) : t("previewSample")}

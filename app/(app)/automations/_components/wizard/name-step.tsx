@@ -17,6 +17,8 @@ export function typeDefaults(type: AutomationDefinition["type"], current: Automa
   const changes: Partial<AutomationDefinition> = { type };
   if (type === "appointment_reminder") {
     changes.triggerScope = "appointment";
+    // The usual reminder: tomorrow's appointments that are still to come.
+    if (current.rules.all.length === 0) changes.rules = { all: [{ any: [{ category: "appointment", attribute: "start_at", operator: "within_next_days", value: 1 }] }] };
     if (current.keywordResponses.length === 0) {
       changes.keywordResponses = [
         { id: "confirm", keywords: ["Oui", "Yes", "OK", "D'accord", "Bien sûr"], reply: t("defaults.confirmReply"), action: "confirm_appointment", assignToUserId: null },

@@ -119,25 +119,27 @@ export function RepliesStep({ definition, update, errors, users, aiEnabled }: St
                     </p>
                   ) : null}
                 </div>
-                {isReminder ? (
-                  <Field label={t("replyAction")} htmlFor={`action-${response.id}`}>
-                    <Select id={`action-${response.id}`} value={response.action ?? ""} onChange={(event) => change(index, { action: (event.target.value || null) as KeywordResponse["action"] })}>
-                      <option value="">{t("actions.none")}</option>
-                      {REPLY_ACTIONS.map((action) => (
-                        <option key={action} value={action}>
-                          {t(`actions.${action}`)}
-                        </option>
-                      ))}
+                <div className="grid gap-3 sm:grid-cols-2">
+                  {isReminder ? (
+                    <Field label={t("replyAction")} htmlFor={`action-${response.id}`}>
+                      <Select id={`action-${response.id}`} value={response.action ?? ""} onChange={(event) => change(index, { action: (event.target.value || null) as KeywordResponse["action"] })}>
+                        <option value="">{t("actions.none")}</option>
+                        {REPLY_ACTIONS.map((action) => (
+                          <option key={action} value={action}>
+                            {t(`actions.${action}`)}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  ) : null}
+                  <Field label={t("assignReplies")} htmlFor={`assign-${response.id}`}>
+                    <Select id={`assign-${response.id}`} value={response.assignToUserId ?? ""} onChange={(event) => change(index, { assignToUserId: event.target.value || null })}>
+                      {userOptions(t("assignFallbackUser"))}
                     </Select>
                   </Field>
-                ) : null}
+                </div>
                 <Field label={t("autoReply")} htmlFor={`reply-${response.id}`} hint={t("autoReplyHint")} error={errorText(errors[`keywordResponses.${index}.reply`])}>
-                  <Textarea id={`reply-${response.id}`} rows={2} value={response.reply ?? ""} onChange={(event) => change(index, { reply: event.target.value })} />
-                </Field>
-                <Field label={t("assignReplies")} htmlFor={`assign-${response.id}`}>
-                  <Select id={`assign-${response.id}`} value={response.assignToUserId ?? ""} onChange={(event) => change(index, { assignToUserId: event.target.value || null })}>
-                    {userOptions(t("assignFallbackUser"))}
-                  </Select>
+                  <Textarea id={`reply-${response.id}`} rows={3} value={response.reply ?? ""} onChange={(event) => change(index, { reply: event.target.value })} />
                 </Field>
               </li>
             );
@@ -163,7 +165,7 @@ export function RepliesStep({ definition, update, errors, users, aiEnabled }: St
                     type="number"
                     min={2}
                     max={100}
-                    className="w-20"
+                    className="max-w-20"
                     value={definition.sentimentScale}
                     onChange={(event) => update({ sentimentScale: Number(event.target.value) || 0 })}
                     aria-invalid={Boolean(errors.sentimentScale)}

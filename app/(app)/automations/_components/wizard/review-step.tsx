@@ -85,7 +85,13 @@ export function ReviewStep({ definition, users, catalogue, timeZone, onEdit, inv
                   .map((condition) => {
                     const attribute = findAttribute(catalogue, condition.category, condition.attribute);
                     const label = attribute?.label ?? (attribute?.labelKey ? tRules(attribute.labelKey.replace(/^automationRules\./, "")) : condition.attribute);
-                    return `${tRules(`categories.${condition.category}`)} · ${label} ${tRules(`operators.${condition.operator}`)} ${valueText(condition.value, condition.operator)}`.trim();
+                    const operator = tRules(`operators.${condition.operator}`);
+                    // "within the next N days" reads "within the next 2 days".
+                    const phrase =
+                      valueKindOf(condition.operator as AudienceOperator) === "days" && /\bN\b/.test(operator)
+                        ? operator.replace(/\bN\b/, String(condition.value))
+                        : `${operator} ${valueText(condition.value, condition.operator)}`;
+                    return `${tRules(`categories.${condition.category}`)} · ${label} ${phrase}`.trim();
                   })
                   .join(` ${tRules("or")} `)}
               </li>

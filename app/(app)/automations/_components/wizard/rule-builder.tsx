@@ -61,7 +61,7 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
     case "days":
       return (
         <span className="flex items-center gap-2">
-          <Input {...common} type="number" inputMode="numeric" min={kind === "days" ? 0 : undefined} value={typeof value === "number" || typeof value === "string" ? String(value) : ""} onChange={(event) => onChange(event.target.value === "" ? "" : Number(event.target.value))} aria-label={t("ruleValue")} className="w-28" />
+          <Input {...common} type="number" inputMode="numeric" min={kind === "days" ? 0 : undefined} value={typeof value === "number" || typeof value === "string" ? String(value) : ""} onChange={(event) => onChange(event.target.value === "" ? "" : Number(event.target.value))} aria-label={t("ruleValue")} className="max-w-28" />
           {kind === "days" ? <span className="text-sm text-slate-500">{tRules("units.days")}</span> : null}
         </span>
       );
@@ -74,20 +74,20 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
       };
       return (
         <span className="flex items-center gap-2">
-          <Input {...common} type="number" value={min ?? ""} onChange={(event) => set(0, event.target.value)} aria-label={t("ruleMin")} className="w-24" />
+          <Input {...common} type="number" value={min ?? ""} onChange={(event) => set(0, event.target.value)} aria-label={t("ruleMin")} className="max-w-24" />
           <span className="text-sm text-slate-500">{t("and")}</span>
-          <Input type="number" value={max ?? ""} onChange={(event) => set(1, event.target.value)} aria-label={t("ruleMax")} className="w-24" aria-invalid={invalid || undefined} />
+          <Input type="number" value={max ?? ""} onChange={(event) => set(1, event.target.value)} aria-label={t("ruleMax")} className="max-w-24" aria-invalid={invalid || undefined} />
         </span>
       );
     }
     case "date":
-      return <Input {...common} type="date" value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} aria-label={t("ruleValue")} className="w-44" />;
+      return <Input {...common} type="date" value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} aria-label={t("ruleValue")} className="max-w-44" />;
     case "offset": {
       const offset = value && typeof value === "object" && !Array.isArray(value) ? value : { amount: 0, unit: "hours" as const };
       return (
         <span className="flex items-center gap-2">
-          <Input {...common} type="number" min={0} value={String(offset.amount)} onChange={(event) => onChange({ ...offset, amount: Number(event.target.value) })} aria-label={t("ruleValue")} className="w-24" />
-          <Select value={offset.unit} onChange={(event) => onChange({ ...offset, unit: event.target.value as (typeof OFFSET_UNITS)[number] })} aria-label={t("ruleUnit")} className="w-32">
+          <Input {...common} type="number" min={0} value={String(offset.amount)} onChange={(event) => onChange({ ...offset, amount: Number(event.target.value) })} aria-label={t("ruleValue")} className="max-w-24" />
+          <Select value={offset.unit} onChange={(event) => onChange({ ...offset, unit: event.target.value as (typeof OFFSET_UNITS)[number] })} aria-label={t("ruleUnit")} className="max-w-32">
             {OFFSET_UNITS.map((unit) => (
               <option key={unit} value={unit}>
                 {tRules(`units.${unit}`)}
@@ -164,7 +164,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       aria-label={t("ruleCategory")}
                       value={condition.category}
                       onChange={(event) => setCondition(ruleIndex, conditionIndex, conditionFor(catalogue, event.target.value as AudienceCategory))}
-                      className="w-full sm:w-44"
+                      className="w-full sm:w-36"
                       data-testid="rule-category"
                     >
                       {AUDIENCE_CATEGORIES.map((category) => (
@@ -177,7 +177,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       aria-label={t("ruleAttribute")}
                       value={condition.attribute}
                       onChange={(event) => setCondition(ruleIndex, conditionIndex, conditionFor(catalogue, condition.category, event.target.value))}
-                      className="w-full sm:w-48"
+                      className="w-full sm:w-56"
                       data-testid="rule-attribute"
                     >
                       {catalogue[condition.category].map((candidate) => (
@@ -194,7 +194,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                         const sameKind = valueKindOf(operator) === valueKindOf(condition.operator as AudienceOperator);
                         setCondition(ruleIndex, conditionIndex, { ...condition, operator, value: sameKind ? condition.value : defaultValue(operator) });
                       }}
-                      className="w-full sm:w-52"
+                      className="w-full sm:w-64"
                       data-testid="rule-operator"
                     >
                       {operatorsFor(attribute?.type ?? "string").map((operator) => (

@@ -34,7 +34,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
             {daily ? (
               <>
                 <label htmlFor="daily-at">{t("dailyAtLabel")}</label>
-                <Input id="daily-at" type="time" value={definition.dailyAt} onChange={(event) => update({ dailyAt: event.target.value })} className="w-32" aria-invalid={Boolean(errors.dailyAt)} />
+                <Input id="daily-at" type="time" value={definition.dailyAt} onChange={(event) => update({ dailyAt: event.target.value })} className="max-w-32" aria-invalid={Boolean(errors.dailyAt)} />
                 <span className="text-slate-500">{t("inZone", { zone: timeZone })}</span>
               </>
             ) : null}
@@ -50,7 +50,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
                   max={1440}
                   value={definition.realtimeEveryMinutes}
                   onChange={(event) => update({ realtimeEveryMinutes: Number(event.target.value) || 0 })}
-                  className="w-24"
+                  className="max-w-24"
                   aria-invalid={Boolean(errors.realtimeEveryMinutes)}
                 />
                 <span>{t("minutes")}</span>
@@ -85,7 +85,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
                     min={1}
                     value={definition.repeatAfterDays ?? ""}
                     onChange={(event) => update({ repeatAfterDays: event.target.value ? Number(event.target.value) : null })}
-                    className="w-24"
+                    className="max-w-24"
                     aria-invalid={Boolean(errors.repeatAfterDays)}
                   />
                   <span>{t("days")}</span>
