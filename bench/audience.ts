@@ -107,7 +107,7 @@ async function benchCompany(db: Db, customers: number, label: string) {
       new_appointments as (
         insert into appointments (company_id, customer_id, type, start_at, status)
         select ${companyId}::uuid, r.id, (array['Vidange','Pneus','Inspection','Entretien'])[1 + r.i % 4],
-               date_trunc('hour', now()) - interval '180 days' + ((r.i * 7919) % (240 * 24)) * interval '1 hour',
+               date_trunc('hour', now()) - interval '180 days' + ((r.i::bigint * 7919) % (240 * 24)) * interval '1 hour',
                (array['scheduled','confirmed','completed','cancelled'])[1 + (r.i / 2) % 4]
         from new_customers r where r.i % 2 = 0
       ),
@@ -115,7 +115,7 @@ async function benchCompany(db: Db, customers: number, label: string) {
       new_events as (
         insert into customer_events (company_id, customer_id, kind, number, title, status, occurred_at, attributes)
         select ${companyId}::uuid, r.id, 'repair_order', 'RO-' || r.i, 'Bon de travail', case when r.i % 5 = 0 then 'open' else 'closed' end,
-               now() - (r.i % 365) * interval '1 day', jsonb_build_object('amount', (r.i * 37) % 2000, 'mileage', (r.i * 101) % 250000)
+               now() - (r.i % 365) * interval '1 day', jsonb_build_object('amount', (r.i::bigint * 37) % 2000, 'mileage', (r.i::bigint * 101) % 250000)
         from new_customers r where r.i % 3 <> 0
       ),
       -- A conversation for every other customer, with two texts from the customer.
