@@ -10,16 +10,19 @@
  * Flags: --customers N (default 1,000,000), --pglite-customers N (default: the same),
  * --runs N (timed counts per rule tree, default 20), --jre-sample N (customers
  * json-rules-engine evaluates, default 20,000; its time is projected to the whole company),
- * --skip-pglite, --skip-postgres, --no-proposed-indexes (measure without the index issue 11
+ * --pglite-dir DIR (PGlite on disk instead of in memory: needed for 1M customers, which
+ * outgrow its WebAssembly heap; the folder is reused by the next run), --skip-pglite, --skip-postgres, --no-proposed-indexes (measure without the index issue 11
  * proposes on messages: lower(body) gin_trgm_ops).
  *
  * PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL (if postgres://…), else TEST_DATABASE_URL
  * with the database name `parley_bench_audience` (created and migrated if absent; never
  * the test template itself). The company "Audience bench N" is generated once per size
- * there and reused on the next run. PGlite runs in memory and is generated on each run.
+ * there and reused on the next run. PGlite runs in memory (generated on each run) unless
+ * --pglite-dir is given.
  *
  * Goals (issue 11): count < 1 s on 1M customers, ≥ 20× json-rules-engine.
  */
+import path from "node:path";
 import { TZDate } from "@date-fns/tz";
 import { sql } from "drizzle-orm";
 import { Engine, type TopLevelCondition } from "json-rules-engine";
@@ -359,7 +362,10 @@ async function main() {
   }
   let pglite: { db: Db; close: () => Promise<void> } | undefined;
   if (!has("skip-pglite")) {
-    pglite = await openPglite();
+    // In memory by default; a million customers outgrow the WebAssembly heap (~750 MB per
+    // 100k here), so --pglite-dir keeps the database in a folder (reused by the next run).
+    const dir = process.argv[process.argv.indexOf("--pglite-dir") + 1];
+    pglite = await openPglite(has("pglite-dir") && dir ? path.resolve(dir) : undefined);
     await migrateDatabase(pglite.db, "pglite");
     const { companyId, figures } = await benchDatabase(pglite.db, "PGlite (in memory)", PGLITE_CUSTOMERS, now);
     results.push({ database: "PGlite (in memory)", customers: PGLITE_CUSTOMERS, figures });
