@@ -365,10 +365,12 @@ async function main() {
     // In memory by default; a million customers outgrow the WebAssembly heap (~750 MB per
     // 100k here), so --pglite-dir keeps the database in a folder (reused by the next run).
     const dir = process.argv[process.argv.indexOf("--pglite-dir") + 1];
-    pglite = await openPglite(has("pglite-dir") && dir ? path.resolve(dir) : undefined);
+    const onDisk = has("pglite-dir") && dir ? path.resolve(dir) : undefined;
+    const label = onDisk ? "PGlite (on disk)" : "PGlite (in memory)";
+    pglite = await openPglite(onDisk);
     await migrateDatabase(pglite.db, "pglite");
-    const { companyId, figures } = await benchDatabase(pglite.db, "PGlite (in memory)", PGLITE_CUSTOMERS, now);
-    results.push({ database: "PGlite (in memory)", customers: PGLITE_CUSTOMERS, figures });
+    const { companyId, figures } = await benchDatabase(pglite.db, label, PGLITE_CUSTOMERS, now);
+    results.push({ database: label, customers: PGLITE_CUSTOMERS, figures });
     factsSource ??= { db: pglite.db, companyId, customers: PGLITE_CUSTOMERS, close: async () => {} };
   }
   if (!factsSource) throw new Error("Nothing to measure: both databases skipped.");
