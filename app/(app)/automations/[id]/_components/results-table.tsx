@@ -232,7 +232,7 @@ function ResultItem({
               ) : null}
             </>
           ) : (
-            <p className="text-xs text-slate-400">{row.status === "sent" ? t("noReply") : "—"}</p>
+            row.status === "sent" ? <p className="text-xs text-slate-400">{t("noReply")}</p> : <p className="hidden text-xs text-slate-400 lg:block">—</p>
           )}
         </div>
 
