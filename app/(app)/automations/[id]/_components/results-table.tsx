@@ -240,6 +240,7 @@ function ResultItem({
           {row.sentiment ? <SentimentBadge sentiment={row.sentiment} label={t(`sentiment.${row.sentiment}`)} /> : null}
           {row.score !== null ? <Badge tone="brand">{scale ? t("scoreOutOf", { score: row.score, scale }) : t("score", { score: row.score })}</Badge> : null}
           {row.appointmentStatus ? <AppointmentBadge status={row.appointmentStatus} label={t.has(`appointment.${row.appointmentStatus}`) ? t(`appointment.${row.appointmentStatus}`) : row.appointmentStatus} /> : null}
+          {row.appointmentStartAt ? <span className="text-xs text-slate-500">{when(row.appointmentStartAt)}</span> : null}
           {!row.sentiment && row.score === null && !row.appointmentStatus ? <span className="hidden text-xs text-slate-400 lg:inline">—</span> : null}
         </div>
 
