@@ -31,6 +31,21 @@ export type AudienceQuery = {
  *
  * CONTRACT (issue 11): the rule compiler fills `conditions` for every category × operator;
  * callers (count, sample, the run's INSERT … SELECT) only use this function.
+ *
+ * How rules read (AUTO-6):
+ * - rules are ANDed, a rule's sub-rules ORed; no rule matches everyone, a rule without
+ *   sub-rules no one;
+ * - a condition on another category than the subject's reads "the customer has an
+ *   appointment / event / received message whose …" (an EXISTS per condition);
+ * - text compares case-insensitively, LIKE wildcards in a value are literal; negations
+ *   (does not contain, is not, ≠, includes none) also match an unknown value; "unknown" is
+ *   null, empty text or an empty list;
+ * - dates use the company's calendar: "within the next N days" runs from now (from today
+ *   for a calendar-date attribute) to the end of the Nth day; "N hours before"
+ *   (before_subject) is now ≤ time ≤ now + N; "N hours after" (after_subject) is
+ *   now - N - 1 day < time ≤ now - N, so a new automation never reaches into all history;
+ * - custom attributes (`attributes.<key>`) read the owner's JSONB, numbers also from
+ *   numeric text, collections also from a lone string; the key is a bound parameter too.
  */
 export function audienceSelect(query: AudienceQuery): SQL {
   const { companyId, subject } = query;
