@@ -220,12 +220,12 @@ export const dryRunAutomationDraft = defineAction(
 
 /** "Send a test" to any mobile: through the sending gate, marked as a test, never a result. */
 export const sendAutomationTestMessage = defineAction(
-  { input: sendTestSchema, output: z.object({ sent: z.boolean(), reason: z.string().nullable() }), permission: PERMISSION },
+  { input: sendTestSchema, output: z.object({ sent: z.boolean(), reason: z.string().nullable(), text: z.string().nullable() }), permission: PERMISSION },
   async ({ definition, mobile }, context) => {
     const clean = tidy(definition);
     if (!clean.messageBody.trim()) throw new SafeError("automations.wizard.errors.messageRequired");
     await assertTemplates(context, clean);
     const outcome = await sendAutomationTest(context.db, { companyId: context.companyId, userId: context.userId, definition: clean, mobile });
-    return outcome.ok ? { sent: true, reason: null } : { sent: false, reason: outcome.reason };
+    return outcome.ok ? { sent: true, reason: null, text: outcome.text } : { sent: false, reason: outcome.reason, text: null };
   },
 );

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
-import { dryRun, sendTest } from "./preview-actions";
+import { dryRunAutomationDraft as dryRun, sendAutomationTestMessage as sendTest } from "./actions";
+import { emptyDefinition } from "./validation";
 import { runAutomation, SenderThrottle } from "./run";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 
@@ -11,6 +12,8 @@ const database = withTestDatabase();
 const NIGHT = new Date("2026-12-02T03:30:00Z");
 
 const definition = {
+  ...emptyDefinition(),
+  name: "Entretien",
   rules: { all: [] },
   messageBody: 'Bonjour { customer.first_name | "client" }, votre entretien approche.',
   marketing: false,
@@ -88,7 +91,7 @@ describe("send a test", () => {
     const { db, company, context } = await setup();
     await createCustomer(db, company.id, { mobile: "+15145550177", optedOutAt: new Date() });
     expect(await sendTest.run(context, { definition, mobile: "+15145550177" })).toMatchObject({ ok: true, data: { sent: false, reason: "opted_out" } });
-    expect(await sendTest.run(context, { definition, mobile: "555-12" })).toMatchObject({ ok: false, error: "automationEngine.errors.testMobileInvalid" });
+    expect(await sendTest.run(context, { definition, mobile: "555-1234" })).toMatchObject({ ok: false, error: "automationEngine.errors.testMobileInvalid" });
   });
 
   it("a test send is not counted when the automation later runs", async () => {
