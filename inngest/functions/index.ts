@@ -1,3 +1,5 @@
+import { handleAutomationReply } from "./automations/handle-reply";
+import { runRequestedAutomation } from "./automations/run-automation";
 import { runCustomerImport } from "./imports/run-import";
 import { processInboundSms } from "./messaging/process-inbound-sms";
 import { sendScheduledMessageAtTime } from "./scheduling/send-scheduled-message";
@@ -5,4 +7,4 @@ import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
 import { deliverWebhooks } from "./webhooks/deliver-webhooks";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport, deliverWebhooks];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport, handleAutomationReply, runRequestedAutomation, deliverWebhooks];

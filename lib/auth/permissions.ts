@@ -20,6 +20,8 @@ const PERMISSIONS = {
 
   readMailOutbox: ["admin"],
 
+  manageAutomations: ["admin"],
+
   manageWebhooks: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -19,6 +19,13 @@ export type NotificationKind =
   | "import.completed"
   | "import.errors"
   | "inbound.unreplyable_sender"
+  | "automation.send_failed"
+  | "automation.negative_reply"
+  | "automation.appointment_confirmed"
+  | "automation.appointment_cancelled"
+  | "automation.reschedule_requested"
+  | "automation.reply_needs_attention"
+  | "automation.result_note"
   | "webhooks.endpoint_disabled";
 
 export type NotificationInput = {

@@ -20,7 +20,7 @@ import { AttributePicker, toolbarButton, type PickerAttribute } from "@/componen
 import { EmojiButton } from "@/components/composer/emoji-button";
 import type { Mentionable } from "@/components/composer/mention-list";
 import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
-import { SavedReplyPicker } from "./saved-reply-picker";
+import { SavedReplyPicker } from "@/components/composer/saved-reply-picker";
 import { SegmentCounter } from "@/components/composer/segment-counter";
 import { withFutureFileLinks } from "@/lib/files/links";
 import type { Mentions } from "@/components/composer/serialize";
