@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import { randomBytes } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
@@ -253,8 +254,33 @@ async function sendResult(
   } else {
     outcome = await sendWithLink(db, { automation, result, subjects }, dependencies);
   }
-  const settled = await settleResult(db, { companyId, resultId: result.id, outcome, now: new Date() });
+  const settled = await db.transaction(async (tx) => {
+    const row = await settleResult(tx, { companyId, resultId: result.id, outcome, now: new Date() });
+    if (row) {
+      await recordWebhookEvent(tx, {
+        companyId,
+        type: "automation.result",
+        customerId: row.customerId,
+        payload: {
+          result: {
+            id: row.id,
+            automation_id: row.automationId,
+            automation_name: automation.name,
+            customer_id: row.customerId,
+            appointment_id: row.appointmentId,
+            event_id: row.eventId,
+            status: row.status,
+            skip_reason: row.skipReason,
+            message_id: row.messageId,
+            error: row.error,
+          },
+        },
+      });
+    }
+    return row;
+  });
   if (!settled) return null;
+  await nudgeWebhookDelivery();
   if (outcome.status === "failed") await notifySendFailed(db, { automation, resultId: result.id, customerId: result.customerId, error: outcome.error });
   return outcome;
 }
