@@ -3,7 +3,9 @@ import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema"
 import { processInboundSms } from "@/lib/messaging/inbound/process";
 import { sendSms } from "@/lib/messaging/send";
 import { withTestDatabase } from "@/tests/db";
-import { createCompany, createCustomer } from "@/tests/factories";
+import { createAppointment, setAppointmentStatus } from "@/lib/appointments/actions";
+import { assign, setStatus } from "@/lib/conversations/actions";
+import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { generateWebhookSecret } from "./signing";
 import { WEBHOOK_EVENT_TYPES } from "./events";
 
@@ -59,5 +61,24 @@ describe("webhook events are recorded with the change they report", () => {
     const refused = await sendSms(db, { companyId: company.id, customerId: stopped.id, body: "Promo", category: "general", source: { kind: "manual" } });
     expect(refused.ok).toBe(false);
     expect(await events()).toHaveLength(3);
+  });
+
+  it("staff actions: conversation.assigned, conversation.closed, appointment.confirmed and cancelled", async () => {
+    const { db, company, events } = await companyListening();
+    const admin = await createUser(db, company.id, { role: "admin" });
+    const agent = await createUser(db, company.id);
+    const context = contextFor(db, admin, company.id);
+    const customer = await createCustomer(db, company.id);
+    const conversation = await createConversation(db, company.id, customer.id);
+    expect(await assign.run(context, { to: `user:${agent.id}`, conversationIds: [conversation.id] })).toMatchObject({ ok: true });
+    expect(await setStatus.run(context, { conversationId: conversation.id, status: "closed" })).toMatchObject({ ok: true });
+    const created = await createAppointment.run(context, { customerId: customer.id, date: "2026-12-03", time: "09:30", durationMinutes: 45, type: "Pneus" });
+    if (!created.ok) throw new Error(created.error);
+    await setAppointmentStatus.run(context, { id: created.data.id, status: "confirmed" });
+    await setAppointmentStatus.run(context, { id: created.data.id, status: "cancelled" });
+    const recorded = await events();
+    expect(recorded.map((e) => e.type)).toEqual(["conversation.assigned", "conversation.closed", "appointment.confirmed", "appointment.cancelled"]);
+    expect(recorded[0]!.payload).toMatchObject({ conversation: { id: conversation.id, assignee_user_id: agent.id } });
+    expect(recorded.every((e) => e.customerId === customer.id)).toBe(true);
   });
 });
