@@ -67,4 +67,5 @@ CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("
 CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_customer_idx" ON "webhook_deliveries" USING btree ("endpoint_id","customer_id","event_created_at");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_company_idx" ON "webhook_endpoints" USING btree ("company_id","created_at");--> statement-breakpoint
-CREATE INDEX "webhook_events_company_idx" ON "webhook_events" USING btree ("company_id","created_at");
+CREATE INDEX "webhook_events_company_idx" ON "webhook_events" USING btree ("company_id","created_at");--> statement-breakpoint
+CREATE INDEX "webhook_events_created_idx" ON "webhook_events" USING btree ("created_at");

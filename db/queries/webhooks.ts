@@ -294,3 +294,15 @@ export async function findWebhookDelivery(db: Db, { companyId, deliveryId }: Sco
 export async function listEventDeliveries(db: Db, { companyId, eventId }: Scope & { eventId: string }) {
   return db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.companyId, companyId), eq(webhookDeliveries.eventId, eventId)));
 }
+
+/**
+ * The log is kept for `days`: older events go, with their deliveries and attempts
+ * (cascade), a bounded batch per call. By date alone: the sweep serves every company.
+ */
+export async function pruneWebhookEvents(db: Db, { before, limit = 1000 }: { before: Date; limit?: number }) {
+  const result = await db.execute<{ id: string }>(sql`
+    delete from ${webhookEvents} where id in (
+      select id from ${webhookEvents} where created_at < ${before.toISOString()}::timestamptz limit ${limit})
+    returning id`);
+  return rowsOf<{ id: string }>(result).length;
+}

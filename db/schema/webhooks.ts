@@ -42,7 +42,7 @@ export const webhookEvents = pgTable(
     customerId: uuid(),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_events_company_idx").on(t.companyId, t.createdAt)],
+  (t) => [index("webhook_events_company_idx").on(t.companyId, t.createdAt), index("webhook_events_created_idx").on(t.createdAt)],
 );
 
 /** One event for one endpoint, moved forward by the delivery worker with conditional updates. */

@@ -9,7 +9,7 @@ import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 import { handlePendingReplies } from "@/lib/automations/replies";
 import { sweepDueAutomations } from "@/lib/automations/run";
-import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
+import { runWebhookSweep } from "@/lib/webhooks/deliver";
 
 export type Sweep = {
   name: string;
@@ -37,8 +37,8 @@ export const SWEEPS: Sweep[] = [
   { name: "run-due-automations", cron: "* * * * *", run: (db, now) => sweepDueAutomations(db, now) },
   // Replies are handled right after the inbound message; this catches any that were not.
   { name: "handle-automation-replies", cron: "*/5 * * * *", run: (db, now) => handlePendingReplies(db, now) },
-  // Webhook retries whose time came, and deliveries a stopped worker left leased.
-  { name: "deliver-webhooks", cron: "* * * * *", run: (db, now) => deliverDueWebhooks(db, now) },
+  // Webhook retries whose time came, deliveries a stopped worker left leased; the log kept 30 days.
+  { name: "deliver-webhooks", cron: "* * * * *", run: runWebhookSweep },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

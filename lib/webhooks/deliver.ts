@@ -10,13 +10,14 @@ import {
   disableWebhookEndpoint,
   finishDeliveryAttempt,
   insertWebhookAttempt,
+  pruneWebhookEvents,
   recordEndpointOutcome,
   type ClaimedDelivery,
 } from "@/db/queries/webhooks";
 import { can } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notifications/notify";
 import { assertPublicUrl, ForbiddenAddressError, guardedLookup, privateAddressesAllowed } from "./ssrf";
-import { DISABLE_AFTER_FAILING_MS, EXCERPT_LENGTH, LEASE_SECONDS, MAX_ATTEMPTS, nextAttemptAt, REQUEST_TIMEOUT_MS } from "./schedule";
+import { DISABLE_AFTER_FAILING_MS, EXCERPT_LENGTH, LEASE_SECONDS, LOG_RETENTION_DAYS, MAX_ATTEMPTS, nextAttemptAt, REQUEST_TIMEOUT_MS } from "./schedule";
 import { signatureHeaders } from "./signing";
 
 export type DeliveryOptions = {
@@ -182,4 +183,11 @@ export async function deliverDueWebhooks(db: Db, now?: Date, options: DeliveryOp
     if (Date.now() - started > budgetMs) break;
   }
   return counts;
+}
+
+/** The sweep's body: due deliveries sent, then the log trimmed to its retention. */
+export async function runWebhookSweep(db: Db, now: Date) {
+  const delivered = await deliverDueWebhooks(db, now);
+  const pruned = await pruneWebhookEvents(db, { before: new Date(now.getTime() - LOG_RETENTION_DAYS * 24 * 3600 * 1000) });
+  return { ...delivered, pruned };
 }

@@ -19,3 +19,5 @@ export const LEASE_SECONDS = 60;
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** How much of a request and a response the log keeps. */
 export const EXCERPT_LENGTH = 2000;
+/** Events, deliveries and attempts older than this leave the log. */
+export const LOG_RETENTION_DAYS = 30;

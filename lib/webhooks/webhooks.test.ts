@@ -15,7 +15,7 @@ import {
   rollWebhookSecretAction,
   sendTestWebhookEvent,
 } from "./actions";
-import { deliverDueWebhooks } from "./deliver";
+import { deliverDueWebhooks, runWebhookSweep } from "./deliver";
 import { recordWebhookEvent as record } from "./record";
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from "./schedule";
 import { isForbiddenAddress, privateAddressesAllowed, setWebhookAddressPolicy } from "./ssrf";
@@ -289,5 +289,15 @@ describe("outgoing webhooks (IMPL-2)", () => {
     expect(privateAddressesAllowed({ NODE_ENV: "production" })).toBe(false);
     expect(privateAddressesAllowed({ NODE_ENV: "development" })).toBe(true);
     expect(privateAddressesAllowed({ NODE_ENV: "production", WEBHOOKS_ALLOW_PRIVATE: "1" })).toBe(true);
+  });
+
+  it("keeps the log 30 days: the sweep delivers what is due and removes older events with their deliveries", async () => {
+    const { db, company, endpoint } = await setup();
+    await recordWebhookEvent(db, { companyId: company.id, type: "customer.created", payload: {} });
+    const now = new Date();
+    expect(await runWebhookSweep(db, now)).toMatchObject({ succeeded: 1 });
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+    await runWebhookSweep(db, later(now, seconds(31 * 24 * 3600)));
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(0);
   });
 });
