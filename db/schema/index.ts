@@ -16,3 +16,4 @@ export * from "./notifications";
 export * from "./system";
 export * from "./imports";
 export * from "./consent";
+export * from "./api";

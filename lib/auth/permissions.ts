@@ -19,6 +19,8 @@ const PERMISSIONS = {
   editSavedReplies: ["admin"],
 
   readMailOutbox: ["admin"],
+
+  manageApiKeys: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
