@@ -14,16 +14,18 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
   });
 
-/** An opaque cursor: the sort values of the last item of a page. */
-export function encodeCursor(values: (string | number)[]) {
+/** An opaque cursor: the id of the last item of a page. */
+export function encodeCursor(values: string[]) {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined, length: number): string[] | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function decodeCursor(cursor: string | undefined): string[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(values) && values.length === length && values.every((value) => typeof value === "string")) return values as string[];
+    if (Array.isArray(values) && values.length === 1 && typeof values[0] === "string" && UUID.test(values[0])) return values as string[];
   } catch {
     // answered below
   }

@@ -52,9 +52,6 @@ type Handler<S extends ApiRouteSpec> = (
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type ApiRoute = RouteHandler & { spec: ApiRouteSpec };
 
-/** Every route made by defineApiRoute, for the OpenAPI document. */
-export const API_ROUTES: ApiRouteSpec[] = [];
-
 export const apiSettings = {
   /** Requests per key per minute. */
   rateLimit: () => Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600),
@@ -129,7 +126,6 @@ function asProblem(error: unknown) {
  * document shows. Problems are RFC 9457 `application/problem+json`.
  */
 export function defineApiRoute<S extends ApiRouteSpec>(spec: S, handler: Handler<S>): ApiRoute {
-  API_ROUTES.push(spec);
   const route = async (request: Request, routeContext: { params: Promise<Record<string, string>> }) => {
     let headers: Record<string, string> = {};
     let claimed: { companyId: string; id: string } | undefined;
