@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, updatedAt } from "./_columns";
+import { createdAt, id, updatedAt } from "./_columns";
 
 export type Locale = "fr" | "en";
 

@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { claimIdempotencyKey, completeIdempotencyKey, findIdempotencyKey, hitRateWindow, releaseIdempotencyKey, touchApiKey } from "@/db/queries/api";
 import type { ApiScope } from "@/db/schema";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
+import { env } from "@/lib/env";
 import { readLimitedBody } from "@/lib/http/body-limit";
 import { authenticateApiKey } from "./keys";
 import { ApiProblem, describe, problemResponse, zodProblem } from "./problem";
@@ -52,11 +53,12 @@ type Handler<S extends ApiRouteSpec> = (
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type ApiRoute = RouteHandler & { spec: ApiRouteSpec };
 
+/** Limits of every route; tests may swap them. */
 export const apiSettings = {
-  /** Requests per key per minute. */
-  rateLimit: () => Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600),
+  /** Requests per key per minute (API_RATE_LIMIT_PER_MINUTE). */
+  rateLimit: () => env().API_RATE_LIMIT_PER_MINUTE,
   /** The largest request body (a batch of 1,000 customers is well under it). */
-  bodyLimitBytes: () => Number(process.env.API_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024),
+  bodyLimitBytes: () => 8 * 1024 * 1024,
 };
 const WINDOW_MS = 60_000;
 
