@@ -65,6 +65,7 @@ export function ApiKeysManager({ keys }: { keys: Key[] }) {
       <Card>
         <CardHeader title={t("title")} description={t("description")} />
         <CardBody className="flex flex-wrap gap-2">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler's HTML page (Swagger UI), not an app page */}
           <a href="/api/v1/docs" className="inline-flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500">
             <BookOpen className="h-4 w-4" aria-hidden />
             {t("reference")}
