@@ -3,6 +3,7 @@ import * as s from "@/db/schema";
 import { createApiKey as createApiKeyAction, revokeApiKey } from "@/lib/api/actions";
 import { batchUpsertCustomers, getAppointment, getConversation, getCustomer, listAppointments, listConversationMessages, listCustomers, listUsers, sendMessage, upsertAppointment, upsertCustomer, upsertRepairOrder, batchUpsertAppointments } from "@/lib/api/resources";
 import { apiSettings } from "@/lib/api/route";
+import { sweepExpiredApiState } from "@/lib/api/sweep";
 import { apiKeyFor, callApi } from "@/tests/api";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
@@ -277,5 +278,21 @@ describe("users, conversations and messages", () => {
     expect((await callApi(sendMessage, { key: readOnly, body: { customer_id: customer.id, body: "Hi" } })).status).toBe(403);
     const stranger = await company();
     expect((await callApi(sendMessage, { key: stranger.key, body: { customer_id: customer.id, body: "Hi" } })).status).toBe(404);
+  });
+});
+
+describe("the API sweep", () => {
+  it("forgets Idempotency-Keys after 24 hours: the same key then runs the request again", async () => {
+    const { key, company: garage } = await company();
+    const body = { external_id: "S-1" };
+    expect((await callApi(upsertCustomer, { key, body, headers: { "idempotency-key": "old" } })).status).toBe(201);
+    await db().update(s.apiIdempotency).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(s.apiIdempotency.companyId, garage.id));
+    // Past 24 hours the key is free again even before the sweep removes the row.
+    const rerun = await callApi(upsertCustomer, { key, body: { ...body, first_name: "Other" }, headers: { "idempotency-key": "old" } });
+    expect(rerun.status).toBe(200);
+    expect(rerun.headers.get("idempotent-replayed")).toBeNull();
+    await db().update(s.apiIdempotency).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(s.apiIdempotency.companyId, garage.id));
+    expect((await sweepExpiredApiState(db())).idempotencyKeys).toBeGreaterThanOrEqual(1);
+    expect(await db().select().from(s.apiIdempotency).where(eq(s.apiIdempotency.companyId, garage.id))).toEqual([]);
   });
 });

@@ -6,10 +6,10 @@ import { customerInput } from "./schemas";
 
 describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 with every route, generated from the zod schemas that validate requests", async () => {
-    const response = openApiRoute(new Request("http://localhost:3000/api/v1/openapi.json"));
+    const response = openApiRoute();
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");
-    expect(document.servers).toEqual([{ url: "http://localhost:3000/api/v1" }]);
+    expect(document.servers).toEqual([{ url: expect.stringMatching(/^https?:\/\/.+\/api\/v1$/) }]);
     expect(Object.keys(document.paths).sort()).toEqual(
       ["/appointments", "/appointments/batch", "/appointments/{id}", "/conversations", "/conversations/{id}", "/conversations/{id}/messages", "/customers", "/customers/batch", "/customers/{id}", "/messages", "/repair-orders", "/repair-orders/batch", "/repair-orders/{id}", "/users"].sort(),
     );

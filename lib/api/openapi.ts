@@ -82,7 +82,10 @@ function operation(spec: ApiRouteSpec) {
 
 /** The OpenAPI 3.1 document, generated from the zod schemas the routes validate with. */
 export function openApiDocument(serverUrl = "/api/v1") {
-  const routes = Object.values(resources).filter((value): value is ApiRoute => typeof value === "function" && "spec" in value);
+  // A module namespace lists its exports alphabetically: order by path, reads before writes.
+  const routes = Object.values(resources)
+    .filter((value): value is ApiRoute => typeof value === "function" && "spec" in value)
+    .sort((a, b) => a.spec.path.localeCompare(b.spec.path) || a.spec.method.localeCompare(b.spec.method));
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { spec } of routes) (paths[spec.path] ??= {})[spec.method.toLowerCase()] = operation(spec);
   return {

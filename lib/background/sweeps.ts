@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { recordSweepRun } from "@/db/queries/sweeps";
+import { sweepExpiredApiState } from "@/lib/api/sweep";
 import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { flushIncompleteParts } from "@/lib/messaging/inbound/parts";
@@ -30,6 +31,8 @@ export const SWEEPS: Sweep[] = [
   { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
   // Imports run right after they are started; this resumes any whose runner stopped.
   { name: "resume-imports", cron: "* * * * *", run: (db) => processPendingImports(db) },
+  // Idempotency keys past 24 hours and old rate-limit windows of the integration API.
+  { name: "sweep-api-state", cron: "*/15 * * * *", run: (db) => sweepExpiredApiState(db) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */
