@@ -46,11 +46,13 @@ describe("the integration API", () => {
     const day = new Date(Date.now() + 41 * 86_400_000).toISOString().slice(0, 10);
     const created = await callApi(key, "/appointments", {
       method: "POST",
-      body: { external_id: `APT-${tag}`, customer: { mobile: `873 558 ${suffix}`, first_name: tag, last_name: "Intégration" }, start_at: `${day}T11:15:00-05:00`, type: `Entretien ${tag}`, duration_minutes: 30 },
+      body: { external_id: `APT-${tag}`, customer: { mobile: `873 558 ${suffix}`, first_name: tag, last_name: "Intégration" }, start_at: `${day}T11:15:00-05:00`, type: `Entretien ${tag}`, duration_minutes: 30, advisor_external_id: "EMP-100" },
     });
     expect(created.status).toBe(201);
-    const appointment = (await created.json()) as { id: string; status: string };
+    const appointment = (await created.json()) as { id: string; status: string; advisor_user_id: string | null };
     expect(appointment.status).toBe("scheduled");
+    // The demo's first user has the external id EMP-100 (shown and editable on the API page).
+    expect(appointment.advisor_user_id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await callApi(key, `/appointments/${appointment.id}`)).status).toBe(200);
 
     await page.goto(`/appointments?day=${day}`);
@@ -58,8 +60,9 @@ describe("the integration API", () => {
     await listed.waitFor();
     await expect(listed.textContent()).resolves.toContain(`Entretien ${tag}`);
 
-    // The reference page is linked from the keys page.
+    // The reference page is linked from the keys page, and users' external ids are listed there.
     await page.goto("/company/api");
+    await expect(page.getByTestId("user-external-id").locator("input[value='EMP-100']").count()).resolves.toBe(1);
     await expect(page.getByRole("link", { name: "Référence de l'API" }).getAttribute("href")).resolves.toBe("/api/v1/docs");
 
     await page.getByTestId("api-key").filter({ hasText: `DMS ${tag}` }).getByRole("button", { name: `Révoquer DMS ${tag}` }).click();

@@ -116,3 +116,22 @@ export async function findUsersByExternalIds(db: Db, { companyId, externalIds }:
     .from(memberships)
     .where(and(eq(memberships.companyId, companyId), eq(memberships.active, true), inArray(memberships.externalId, externalIds)));
 }
+
+/** The company's active users with their id in the integrated system, by name. */
+export async function listUserExternalIds(db: Db, { companyId }: { companyId: string }) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, externalId: memberships.externalId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.companyId, companyId), eq(memberships.active, true)))
+    .orderBy(users.name);
+}
+
+export async function setMembershipExternalId(db: Db, { companyId, userId, externalId }: { companyId: string; userId: string; externalId: string | null }) {
+  const [row] = await db
+    .update(memberships)
+    .set({ externalId })
+    .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId)))
+    .returning({ userId: memberships.userId });
+  return row;
+}

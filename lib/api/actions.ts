@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { revokeApiKey as revokeApiKeyRow } from "@/db/queries/api";
+import { findUsersByExternalIds, revokeApiKey as revokeApiKeyRow, setMembershipExternalId } from "@/db/queries/api";
 import { defineAction } from "@/lib/actions/action";
-import { NotFoundError } from "@/lib/actions/errors";
+import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { createApiKey as makeApiKey } from "./keys";
-import { createApiKeySchema, revokeApiKeySchema } from "./validation";
+import { createApiKeySchema, revokeApiKeySchema, userExternalIdSchema } from "./validation";
 
 /** Makes a key and answers it in full, the only time it is shown. */
 export const createApiKey = defineAction(
@@ -22,3 +22,20 @@ export const revokeApiKey = defineAction({ input: revokeApiKeySchema, output: z.
   if (!revoked) throw new NotFoundError();
   return revoked;
 });
+
+/**
+ * Sets the id a user has in the integrated system (USER-1), by which appointments and
+ * repair orders name their advisor; "" removes it. Two users cannot share one.
+ */
+export const setUserExternalId = defineAction(
+  { input: userExternalIdSchema, output: z.object({ userId: z.string(), externalId: z.string().nullable() }), permission: "manageApiKeys" },
+  async ({ userId, externalId }, { db, companyId }) => {
+    const value = externalId || null;
+    if (value && (await findUsersByExternalIds(db, { companyId, externalIds: [value] })).some((row) => row.userId !== userId)) {
+      throw new SafeError("api.users.externalIdTaken", { externalId: value });
+    }
+    const updated = await setMembershipExternalId(db, { companyId, userId, externalId: value });
+    if (!updated) throw new NotFoundError();
+    return { userId, externalId: value };
+  },
+);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { createApiKey as createApiKeyAction, revokeApiKey } from "@/lib/api/actions";
+import { createApiKey as createApiKeyAction, revokeApiKey, setUserExternalId } from "@/lib/api/actions";
 import { batchUpsertCustomers, getAppointment, getConversation, getCustomer, listAppointments, listConversationMessages, listCustomers, listUsers, sendMessage, upsertAppointment, upsertCustomer, upsertRepairOrder, batchUpsertAppointments } from "@/lib/api/resources";
 import { apiSettings } from "@/lib/api/route";
 import { sweepExpiredApiState } from "@/lib/api/sweep";
@@ -294,5 +294,23 @@ describe("the API sweep", () => {
     await db().update(s.apiIdempotency).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(s.apiIdempotency.companyId, garage.id));
     expect((await sweepExpiredApiState(db())).idempotencyKeys).toBeGreaterThanOrEqual(1);
     expect(await db().select().from(s.apiIdempotency).where(eq(s.apiIdempotency.companyId, garage.id))).toEqual([]);
+  });
+});
+
+describe("keys and external ids across companies", () => {
+  it("cannot revoke another company's key, and maps users by an external id no two users share", async () => {
+    const mine = await company();
+    const theirs = await company();
+    const [theirKey] = await db().select().from(s.apiKeys).where(eq(s.apiKeys.companyId, theirs.company.id));
+    expect(await revokeApiKey.run(contextFor(db(), mine.admin, mine.company.id), { id: theirKey!.id })).toMatchObject({ ok: false, error: "errors.notFound" });
+    expect((await callApi(listCustomers, { key: theirs.key })).status).toBe(200);
+
+    const context = contextFor(db(), mine.admin, mine.company.id);
+    const advisor = await createUser(db(), mine.company.id);
+    expect(await setUserExternalId.run(context, { userId: advisor.id, externalId: " ADV-1 " })).toMatchObject({ ok: true, data: { externalId: "ADV-1" } });
+    expect(await setUserExternalId.run(context, { userId: mine.admin.id, externalId: "ADV-1" })).toMatchObject({ ok: false, error: "api.users.externalIdTaken" });
+    expect(await setUserExternalId.run(context, { userId: theirs.admin.id, externalId: "ADV-2" })).toMatchObject({ ok: false, error: "errors.notFound" });
+    expect((await callApi(listUsers, { key: mine.key, query: "?external_id=ADV-1" })).body.data.map((u: { id: string }) => u.id)).toEqual([advisor.id]);
+    expect(await setUserExternalId.run(context, { userId: advisor.id, externalId: "" })).toMatchObject({ ok: true, data: { externalId: null } });
   });
 });

@@ -6,3 +6,8 @@ export const createApiKeySchema = z.object({
 });
 
 export const revokeApiKeySchema = z.object({ id: z.uuid({ message: "errors.invalidInput" }) });
+
+export const userExternalIdSchema = z.object({
+  userId: z.uuid({ message: "errors.invalidInput" }),
+  externalId: z.string().trim().max(100, { message: "api.users.externalIdTooLong" }),
+});

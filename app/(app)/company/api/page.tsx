@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { listApiKeys } from "@/db/queries/api";
+import { listApiKeys, listUserExternalIds } from "@/db/queries/api";
 import { requirePermission } from "@/lib/auth/session";
 import { ApiKeysManager } from "./api-keys-manager";
+import { UserExternalIds } from "./user-external-ids";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("api"))("title") };
@@ -10,8 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApiKeysPage() {
   const { db, companyId } = await requirePermission("manageApiKeys");
-  const keys = await listApiKeys(db, { companyId });
+  const [keys, users] = await Promise.all([listApiKeys(db, { companyId }), listUserExternalIds(db, { companyId })]);
   return (
+    <div className="space-y-6">
     <ApiKeysManager
       keys={keys.map((key) => ({
         id: key.id,
@@ -24,5 +26,7 @@ export default async function ApiKeysPage() {
         revokedAt: key.revokedAt?.toISOString() ?? null,
       }))}
     />
+    <UserExternalIds users={users} />
+    </div>
   );
 }
