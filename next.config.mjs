@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time;
   // bundling it would break those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "nodemailer", "natural"],
   poweredByHeader: false,
   // Responses are small JSON and HTML streams; gzip per response cost more CPU than it
   // saved and buffers server-sent events. Compress at the reverse proxy if needed.

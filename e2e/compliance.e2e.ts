@@ -44,8 +44,15 @@ describe("opt-out requests in the customer's own words", () => {
     await phone.getByTestId("phone-message").filter({ hasText: /unsubscribed|désabonné/ }).waitFor({ timeout: 10_000 });
 
     await staff.reload();
-    await staff.getByTestId("opted-out-badge").waitFor({ state: "attached" });
-    await staff.goto((await staff.getByTestId("open-profile").getAttribute("href"))!);
+    await staff.getByTestId("opted-out-badge").first().waitFor({ state: "attached" });
+    // Every badge says what happened: staff unsubscribed them, the customer never texted STOP.
+    await expect(staff.getByTestId("opted-out-badge").first().textContent()).resolves.toMatch(/^Désabonné par Marie-Claude Tremblay le /);
+    await expect(staff.getByTestId("composer-blocked").textContent()).resolves.toContain("Un membre de l’équipe a désabonné ce client à sa demande");
+    await staff.goto((await staff.getByTestId("open-profile").first().getAttribute("href"))!);
+    await expect(staff.getByTestId("opted-out-badge").textContent()).resolves.toBe("Désabonné par l’équipe");
+    await expect(staff.getByTestId("stopped-explanation").textContent()).resolves.toMatch(/^Marie-Claude Tremblay a désabonné ce client le /);
+    // They receive nothing, so no subscription box looks ticked.
+    for (const box of ["#subscription-all", "#subscription-general", "#subscription-marketing"]) await expect(staff.locator(box).isChecked()).resolves.toBe(false);
     const history = staff.getByRole("list", { name: "Historique du consentement" });
     await history.getByText("Désabonnement").first().waitFor();
     await history.getByText(words).waitFor();

@@ -110,6 +110,11 @@ describe("customers (CUST)", () => {
     await agent.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
 
     await agent.getByTestId("payment-request-button").click();
+    // The default text greets the customer through a chip, never a raw token or a message key.
+    const requestField = agent.getByTestId("request-message-field");
+    await requestField.locator('[data-token="customer.first_name"]').waitFor();
+    await expect(requestField.textContent()).resolves.not.toMatch(/[{}]|requestText/);
+    await snapshot(agent, "payment-request-dialog");
     await agent.fill("#payment-amount", "125,50");
     await agent.fill("#payment-reference", `RO-${tag}`);
     await agent.getByTestId("send-payment-request").click();
@@ -118,6 +123,7 @@ describe("customers (CUST)", () => {
     await expect(card.getAttribute("data-status")).resolves.toBe("pending");
     await expect(card.textContent()).resolves.toContain("125.50");
     const payPath = await linkInLastMessage(agent, "pay");
+    await expect(agent.locator("[data-testid=message][data-direction=outbound]").last().textContent()).resolves.toMatch(/(Hello|Bonjour) Paul, /);
 
     // The customer opens the link: it sends them to Stripe Checkout.
     const toCheckout = await fetch(`${baseUrl}${payPath}`, { redirect: "manual" });

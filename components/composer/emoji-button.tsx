@@ -21,9 +21,11 @@ export function EmojiButton({ onPick, disabled }: { onPick: (emoji: string) => v
         <Smile className="h-4 w-4" aria-hidden />
       </PopoverTrigger>
       <PopoverContent className="w-auto p-0" onCloseAutoFocus={(event) => event.preventDefault()}>
-        <p className="border-b border-slate-100 px-3 py-2 text-xs text-slate-500">{t("emojiAdvice")}</p>
+        {/* As wide as the picker: the advice wraps rather than stretching the popover. */}
+        <p className="w-[320px] border-b border-slate-100 px-3 py-2 text-xs text-slate-500">{t("emojiAdvice")}</p>
         <EmojiPicker
           locale={locale}
+          categoryName={(category) => t(`emojiCategories.${category}`)}
           searchPlaceholder={t("searchEmoji")}
           onPick={(emoji) => {
             onPick(emoji);

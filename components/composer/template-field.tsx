@@ -6,6 +6,7 @@ import { AttributeLabels } from "./attribute-token";
 import { AttributePicker, type PickerAttribute } from "./attribute-picker";
 import { SegmentCounter } from "./segment-counter";
 import { EmojiButton } from "./emoji-button";
+import { SavedReplyPicker } from "./saved-reply-picker";
 import { TemplateEditor, type TemplateEditorHandle } from "./template-editor";
 
 /**
@@ -20,6 +21,8 @@ export function TemplateField({
   onChange,
   attributes,
   invalid,
+  compact,
+  savedReplies,
 }: {
   id: string;
   label: string;
@@ -28,6 +31,9 @@ export function TemplateField({
   onChange: (value: string) => void;
   attributes: PickerAttribute[];
   invalid?: boolean;
+  compact?: boolean;
+  /** Offer the saved-reply picker (EDIT-4); `canEdit` lets the user save the text as one. */
+  savedReplies?: { canEdit: boolean };
 }) {
   const editor = useRef<TemplateEditorHandle>(null);
   const labels = useMemo(() => new Map(attributes.map((a) => [a.path, a.label])), [attributes]);
@@ -42,11 +48,21 @@ export function TemplateField({
   return (
     <div className={`rounded-xl bg-white ring-1 focus-within:ring-2 focus-within:ring-brand-500 ${invalid ? "ring-red-400" : "ring-slate-300"}`}>
       <AttributeLabels.Provider value={(path) => labels.get(path) ?? path}>
-        <TemplateEditor ref={editor} id={id} label={label} placeholder={placeholder} initialText={value} onChange={(text) => onChange(text)} testId={`${id}-field`} />
+        <TemplateEditor
+          ref={editor}
+          id={id}
+          label={label}
+          placeholder={placeholder}
+          initialText={value}
+          onChange={(text) => onChange(text)}
+          testId={`${id}-field`}
+          className={compact === undefined ? undefined : compact ? "min-h-16" : "min-h-28"}
+        />
       </AttributeLabels.Provider>
-      <div className="flex items-center gap-1 border-t border-slate-100 px-2 py-1.5">
+      <div className="flex flex-wrap items-center gap-1 border-t border-slate-100 px-2 py-1.5">
         <AttributePicker attributes={attributes} onPick={(path) => editor.current?.insertToken(path)} />
         <EmojiButton onPick={(emoji) => editor.current?.insertText(emoji)} />
+        {savedReplies ? <SavedReplyPicker onPick={(source) => editor.current?.insertTemplate(source)} currentText={value} canEdit={savedReplies.canEdit} /> : null}
         <span className="ml-auto">
           <SegmentCounter text={sample} />
         </span>

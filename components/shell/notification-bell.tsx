@@ -1,7 +1,7 @@
 "use client";
 
-import { AlertTriangle, AtSign, Bell, FileUp, MessageCircle, StickyNote, UserPlus } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { AlertTriangle, AtSign, Bell, Bot, CalendarCheck, CalendarClock, CalendarX, FileUp, Frown, MessageCircle, StickyNote, UserPlus } from "lucide-react";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
@@ -20,11 +20,29 @@ const ICONS: Record<string, typeof Bell> = {
   "scheduled.failed": AlertTriangle,
   "import.completed": FileUp,
   "import.errors": AlertTriangle,
+  "automation.send_failed": AlertTriangle,
+  "automation.negative_reply": Frown,
+  "automation.appointment_confirmed": CalendarCheck,
+  "automation.appointment_cancelled": CalendarX,
+  "automation.reschedule_requested": CalendarClock,
+  "automation.reply_needs_attention": Bot,
+  "automation.result_note": AtSign,
 };
+
+/** Automation kinds name the automation (and the customer when the data has one). */
+function automationText(t: ReturnType<typeof useTranslations<"notifications">>, key: string, data: Record<string, unknown>) {
+  const automation = typeof data.automationName === "string" ? data.automationName : null;
+  const named = `${key}_named`;
+  if (!automation || !t.has(named)) return null;
+  const name = typeof data.customerName === "string" && data.customerName ? data.customerName : "_";
+  return t(named, { automation, name });
+}
 
 export function NotificationBell({ notifications, unread }: { notifications: ShellNotification[]; unread: number }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
+  // "5 minutes ago" against a clock that moves (and without next-intl's fallback warning).
+  const now = useNow({ updateInterval: 60_000 });
   const router = useRouter();
   const [, startTransition] = useTransition();
   return (
@@ -51,9 +69,15 @@ export function NotificationBell({ notifications, unread }: { notifications: She
           const Icon = ICONS[notification.kind] ?? Bell;
           // Kinds are dotted ("conversation.assigned"); message keys cannot be.
           const key = `kind.${notification.kind.replaceAll(".", "_")}`;
-          const { customerName, preview } = notification.data;
+          const { customerName } = notification.data;
+          // Automation replies carry the customer's words (or the AI's summary) as `text` / `summary`.
+          const preview = notification.data.preview ?? (notification.kind.startsWith("automation.") ? (notification.data.summary ?? notification.data.text ?? notification.data.error) : undefined);
           const from = typeof customerName === "string" && customerName ? customerName : null;
-          const text = from && notification.kind === "conversation.new_message" ? t("kind.conversation_new_message_from", { name: from }) : t.has(key) ? t(key, { count: Number(notification.data.count ?? 1) }) : notification.kind;
+          const text =
+            from && notification.kind === "conversation.new_message"
+              ? t("kind.conversation_new_message_from", { name: from })
+              : ((notification.kind.startsWith("automation.") ? automationText(t, key, notification.data) : null) ??
+                (t.has(key) ? t(key, { count: Number(notification.data.count ?? 1) }) : notification.kind));
           return (
             <DropdownMenuItem key={notification.id} asChild>
               <Link href={notification.link ?? "/conversations"} className="items-start">
@@ -61,7 +85,7 @@ export function NotificationBell({ notifications, unread }: { notifications: She
                 <span className="min-w-0 flex-1">
                   <span className={`block text-sm ${notification.read ? "text-slate-600" : "font-medium text-slate-900"}`}>{text}</span>
                   {typeof preview === "string" && preview ? <span className="block truncate text-xs text-slate-600" data-testid="notification-preview">{preview}</span> : null}
-                  <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt))}</span>
+                  <span className="block text-xs text-slate-500">{format.relativeTime(new Date(notification.createdAt), now)}</span>
                 </span>
                 {notification.read ? null : <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-hidden />}
               </Link>

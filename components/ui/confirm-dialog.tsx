@@ -31,7 +31,8 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       {trigger}
-      <DialogContent title={title} description={description} closeLabel={cancelLabel}>
+      {/* Compact, and above any dialog it was opened from (whose content it then dims). */}
+      <DialogContent title={title} description={description} closeLabel={cancelLabel} className="z-[70]! max-w-md!" overlayClassName="z-[60]!">
         {error ? <p className="mb-3 text-sm text-red-600">{error}</p> : null}
         <div className="flex justify-end gap-2">
           <DialogClose asChild>

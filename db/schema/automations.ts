@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -19,8 +20,20 @@ export type AudienceCondition = {
   category: "appointment" | "customer" | "message_received" | "event";
   attribute: string;
   operator: string;
-  value?: string | number | string[] | null;
+  value?: AudienceValue;
 };
+/**
+ * A rule's value, by operator (lib/automations/rules/schema.ts checks it): text -> string,
+ * number -> number, between -> [min, max], dates on/before/after -> "YYYY-MM-DD", N days ->
+ * number, before/after_subject -> { amount, unit }, collection -> string[], unknown/known -> none.
+ */
+export type AudienceValue =
+  | string
+  | number
+  | string[]
+  | number[]
+  | { amount: number; unit: "minutes" | "hours" | "days" }
+  | null;
 export type AudienceRules = { all: { any: AudienceCondition[] }[] };
 
 export type AppointmentReplyAction = "confirm_appointment" | "cancel_appointment" | "reschedule_appointment";
@@ -162,6 +175,10 @@ export const automationResults = pgTable(
     score: integer(),
     /** The appointment status the reply led to. */
     appointmentStatus: text(),
+    /** Set while a worker sends it; a stale claim is picked up again (after a crash). */
+    claimedAt: at(),
+    /** The reply's effects (keyword answer, appointment, notifications) are all done. */
+    replyHandledAt: at(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -171,6 +188,13 @@ export const automationResults = pgTable(
     // Reply attribution: the latest result sent to this customer.
     index("automation_results_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
     index("automation_results_pending_idx").on(t.status, t.createdAt),
+    // The reply sweep: sent results still waiting for a reply, and replies not yet handled.
+    index("automation_results_awaiting_reply_idx")
+      .on(t.sentAt)
+      .where(sql`${t.status} = 'sent' and ${t.replyMessageId} is null`),
+    index("automation_results_reply_unhandled_idx")
+      .on(t.repliedAt)
+      .where(sql`${t.replyMessageId} is not null and ${t.replyHandledAt} is null`),
   ],
 );
 

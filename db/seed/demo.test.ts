@@ -1,6 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import * as s from "@/db/schema";
+import { automationTotals, listAutomationResults } from "@/db/queries/automation-results";
 import { companyCounts } from "@/db/queries/companies";
+import { drainSettled } from "@/lib/background/drain";
+import { textAsCustomerAction } from "@/lib/messaging/simulator-actions";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { withTestDatabase } from "@/tests/db";
 import { isDatabaseEmpty, seedDemoData } from "./demo";
@@ -43,5 +46,31 @@ describe("the demo dealership", () => {
     for (const email of [DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL]) {
       expect((await checkCredentials({ email, password: DEMO_PASSWORD }, null)).ok).toBe(true);
     }
+  });
+
+  it("its automations are real: reminders went out, review replies carry scores, and OUI confirms", async () => {
+    const db = database.db;
+    const [company] = await db.select().from(s.companies).where(eq(s.companies.senderNumber, DEMO_SENDER_NUMBER));
+    const automations = await db.select().from(s.automations).where(eq(s.automations.companyId, company!.id));
+    const reminder = automations.find((a) => a.type === "appointment_reminder")!;
+    const review = automations.find((a) => a.type === "review_request")!;
+    expect(automations.find((a) => a.status === "draft")).toBeDefined();
+    const reminders = await listAutomationResults(db, { companyId: company!.id, automationId: reminder.id, limit: 100 });
+    expect(reminders.rows.filter((r) => r.status === "sent").length).toBeGreaterThan(0);
+    expect(reminders.rows.every((r) => r.appointmentStatus === "scheduled")).toBe(true);
+    const reviewTotals = await automationTotals(db, { companyId: company!.id, automationId: review.id });
+    expect(reviewTotals).toMatchObject({ replied: 3, negative: 1 });
+    expect(reviewTotals.averageScore).toBeCloseTo((10 + 7 + 3) / 3, 0);
+
+    // The newcomer's flow: the customer answers OUI from the phone simulator (/dev/phone).
+    const target = reminders.rows.find((r) => r.status === "sent" && r.mobile)!;
+    const [admin] = await db.select().from(s.users).where(eq(s.users.email, DEMO_ADMIN_EMAIL));
+    const texted = await textAsCustomerAction.run({ db, companyId: company!.id, userId: admin!.id, role: "admin" }, { from: target.mobile!, text: "OUI" });
+    expect(texted.ok).toBe(true);
+    await drainSettled();
+    const [appointment] = await db.select().from(s.appointments).where(eq(s.appointments.id, target.appointmentId!));
+    expect(appointment).toMatchObject({ status: "confirmed", statusChangedBy: "customer" });
+    const [after] = (await listAutomationResults(db, { companyId: company!.id, automationId: reminder.id, limit: 100 })).rows.filter((r) => r.id === target.id);
+    expect(after).toMatchObject({ replyBody: "OUI", appointmentStatus: "confirmed" });
   });
 });

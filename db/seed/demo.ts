@@ -4,6 +4,11 @@ import * as s from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { countSegments } from "@/lib/messaging/segments";
+import { listAutomationResults } from "@/db/queries/automation-results";
+import { runAutomation } from "@/lib/automations/run";
+import { drainSettled } from "@/lib/background/drain";
+import { receiveSms } from "@/lib/messaging/inbound/process";
+import { localSmsProvider } from "@/lib/messaging/sms/local";
 import {
   APPOINTMENT_TYPES,
   AREA_CODES,
@@ -47,7 +52,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
   const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const [company] = await tx
       .insert(s.companies)
       .values({
@@ -330,46 +335,96 @@ export async function seedDemoData(db: Db, now = new Date()) {
       })),
     );
 
-    await tx.insert(s.automations).values([
-      {
-        companyId,
-        name: "Rappel de rendez-vous (veille)",
-        type: "appointment_reminder",
-        status: "active",
-        messageBody:
-          "Bonjour { customer.first_name }, rappel de votre rendez-vous le { appointment.start_at_date } à { appointment.start_at_time }. Répondez OUI pour confirmer ou NON pour annuler.",
-        keywordResponses: [
-          { id: "confirm", keywords: ["oui", "yes", "ok", "d'accord", "bien sûr"], reply: "Merci, votre rendez-vous est confirmé!", action: "confirm_appointment" },
-          { id: "cancel", keywords: ["non", "no"], reply: "Votre rendez-vous est annulé. Répondez pour en fixer un autre.", action: "cancel_appointment" },
-        ],
-        schedule: "daily",
-        dailyAt: "10:00",
-        activatedAt: minutesAgo(60 * 24 * 40),
-        createdByUserId: admin,
-      },
-      {
-        companyId,
-        name: "Demande d'avis après visite",
-        type: "review_request",
-        status: "active",
-        messageBody: "Merci de votre visite, { customer.first_name }! Comment s'est passée votre expérience?",
-        schedule: "daily",
-        dailyAt: "17:00",
-        sentimentEnabled: true,
-        activatedAt: minutesAgo(60 * 24 * 20),
-        createdByUserId: admin,
-      },
-      {
-        companyId,
-        name: "Relance pneus d'hiver",
-        type: "general",
-        status: "draft",
-        marketing: true,
-        messageBody: "C'est le temps des pneus d'hiver, { customer.first_name }! Répondez OUI pour prendre rendez-vous.",
-        createdByUserId: sophie,
-      },
-    ]);
+    // Real automations (issue 11): the reminder and the review request run right after the
+    // seed (below), so a newcomer sees results and can answer OUI from /dev/phone.
+    const [reminder, reviewRequest] = await tx
+      .insert(s.automations)
+      .values([
+        {
+          companyId,
+          name: "Rappel de rendez-vous (veille)",
+          type: "appointment_reminder",
+          status: "active",
+          triggerScope: "appointment",
+          rules: {
+            all: [
+              { any: [{ category: "appointment", attribute: "start_at", operator: "within_next_days", value: 1 }] },
+              { any: [{ category: "appointment", attribute: "status", operator: "is", value: "scheduled" }] },
+            ],
+          },
+          messageBody:
+            "Bonjour { customer.first_name }, rappel de votre rendez-vous le { appointment.start_at_date } à { appointment.start_at_time }. Répondez OUI pour confirmer ou NON pour annuler.",
+          keywordResponses: [
+            { id: "confirm", keywords: ["Oui", "Yes", "OK", "D'accord", "Bien sûr"], reply: "Merci, votre rendez-vous est confirmé!", action: "confirm_appointment" },
+            { id: "cancel", keywords: ["Non", "No", "Annuler", "Cancel"], reply: "Votre rendez-vous est annulé. Répondez pour en fixer un autre.", action: "cancel_appointment" },
+            { id: "reschedule", keywords: ["Changer", "Reporter", "Reschedule"], reply: "Nous vous contactons pour trouver une autre date.", action: "reschedule_appointment" },
+          ],
+          fallbackUserId: jf,
+          fallbackReply: "Merci! Un conseiller vous répond sous peu.",
+          schedule: "daily",
+          dailyAt: "10:00",
+          activatedAt: minutesAgo(60 * 24 * 40),
+          createdByUserId: admin,
+        },
+        {
+          companyId,
+          name: "Demande d'avis après visite",
+          type: "review_request",
+          status: "active",
+          triggerScope: "appointment",
+          rules: {
+            all: [
+              { any: [{ category: "appointment", attribute: "status", operator: "is", value: "completed" }] },
+              { any: [{ category: "appointment", attribute: "start_at", operator: "within_last_days", value: 2 }] },
+            ],
+          },
+          messageBody: "Merci de votre visite, { customer.first_name }! Sur 10, quelle note donnez-vous à notre service?",
+          fallbackUserId: admin,
+          sentimentEnabled: true,
+          sentimentScale: 10,
+          negativeNotifyUserIds: [admin],
+          schedule: "daily",
+          dailyAt: "17:00",
+          activatedAt: minutesAgo(60 * 24 * 20),
+          createdByUserId: admin,
+        },
+        {
+          companyId,
+          name: "Relance pneus d'hiver",
+          type: "general",
+          status: "draft",
+          marketing: true,
+          messageBody: "C'est le temps des pneus d'hiver, { customer.first_name }! Répondez OUI pour prendre rendez-vous.",
+          keywordResponses: [{ id: "yes", keywords: ["Oui", "Yes"], reply: "Parfait! Un conseiller vous appelle pour fixer l'heure." }],
+          fallbackUserId: sophie,
+          createdByUserId: sophie,
+        },
+      ])
+      .returning();
 
-    return { companyId, adminId: admin, agentId: alex, serviceTeamId: service!.id };
+    return { companyId, adminId: admin, agentId: alex, serviceTeamId: service!.id, automationIds: [reminder!.id, reviewRequest!.id] };
   });
+  await runSeededAutomations(db, seeded, now);
+  return seeded;
+}
+
+/**
+ * Runs the seeded automations once through the real engine (local channel), and answers
+ * a few review requests, so their results pages have rows, replies and scores.
+ */
+async function runSeededAutomations(db: Db, { companyId, automationIds }: { companyId: string; automationIds: string[] }, now: Date) {
+  const [reminderId, reviewId] = automationIds as [string, string];
+  await runAutomation(db, { companyId, automationId: reminderId, now, force: true }, { dependencies: { provider: localSmsProvider } });
+  await runAutomation(db, { companyId, automationId: reviewId, now, force: true }, { dependencies: { provider: localSmsProvider } });
+  const sent = (await listAutomationResults(db, { companyId, automationId: reviewId, limit: 4, status: "sent" })).rows;
+  const answers = ["10, merci pour le service rapide!", "Service correct, 7", "Très déçu, deux heures d'attente. 3/10"];
+  for (const [index, result] of sent.slice(0, answers.length).entries()) {
+    if (!result.mobile) continue;
+    await receiveSms(
+      db,
+      { provider: "local", providerMessageId: `seed-review-${result.id}`, from: result.mobile, to: DEMO_SENDER_NUMBER, text: answers[index]!, receivedAt: new Date() },
+      { provider: localSmsProvider },
+    );
+  }
+  await drainSettled();
 }

@@ -1,7 +1,9 @@
+import { handleAutomationReply } from "./automations/handle-reply";
+import { runRequestedAutomation } from "./automations/run-automation";
 import { runCustomerImport } from "./imports/run-import";
 import { processInboundSms } from "./messaging/process-inbound-sms";
 import { sendScheduledMessageAtTime } from "./scheduling/send-scheduled-message";
 import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport, handleAutomationReply, runRequestedAutomation];

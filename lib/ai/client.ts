@@ -49,3 +49,8 @@ export function aiClient(): AiClient {
   if (!ai) throw new SafeError("ai.notConfigured");
   return ai;
 }
+
+/** The client background work uses (the test override, else the configured one), or null without a key. */
+export function optionalAiClient(): AiClient | null {
+  return override !== undefined ? override : defaultAiClient();
+}

@@ -20,6 +20,7 @@ const PERMISSIONS = {
 
   readMailOutbox: ["admin"],
 
+  manageAutomations: ["admin"],
   manageApiKeys: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -16,3 +16,13 @@ export const messageScheduled = eventType("message/scheduled", {
 export const importQueued = eventType("import/queued", {
   schema: z.object({ importId: z.uuid() }),
 });
+
+/** An inbound message was stored: does it answer an automation text? (AUTO-5) */
+export const automationReplyCheck = eventType("automation/reply.check", {
+  schema: z.object({ companyId: z.uuid(), messageId: z.uuid() }),
+});
+
+/** Run an automation: asked for now (force), or found due by the cron sweep. */
+export const automationRunRequested = eventType("automation/run.requested", {
+  schema: z.object({ companyId: z.uuid(), automationId: z.uuid(), force: z.boolean().optional() }),
+});

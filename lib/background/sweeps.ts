@@ -8,6 +8,8 @@ import { flushIncompleteParts } from "@/lib/messaging/inbound/parts";
 import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
+import { handlePendingReplies } from "@/lib/automations/replies";
+import { sweepDueAutomations } from "@/lib/automations/run";
 
 export type Sweep = {
   name: string;
@@ -31,6 +33,10 @@ export const SWEEPS: Sweep[] = [
   { name: "send-due-scheduled-messages", cron: "* * * * *", run: sendDueScheduledMessages },
   // Imports run right after they are started; this resumes any whose runner stopped.
   { name: "resume-imports", cron: "* * * * *", run: (db) => processPendingImports(db) },
+  // Automations whose daily time came or whose real-time interval elapsed (AUTO-7).
+  { name: "run-due-automations", cron: "* * * * *", run: (db, now) => sweepDueAutomations(db, now) },
+  // Replies are handled right after the inbound message; this catches any that were not.
+  { name: "handle-automation-replies", cron: "*/5 * * * *", run: (db, now) => handlePendingReplies(db, now) },
   // Idempotency keys past 24 hours and old rate-limit windows of the integration API.
   { name: "sweep-api-state", cron: "*/15 * * * *", run: (db) => sweepExpiredApiState(db) },
 ];

@@ -8,6 +8,7 @@ export type LiveEvent =
   | { type: "notification.created"; userId: string }
   | { type: "scheduled.updated"; customerId: string }
   | { type: "customer.updated"; customerId: string }
+  | { type: "automation.updated"; automationId: string }
   | { type: "import.progress"; importId: string; status: string; total: number; processed: number; created: number; updated: number; errors: number };
 
 type Envelope = { companyId: string; event: LiveEvent };

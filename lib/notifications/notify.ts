@@ -18,7 +18,14 @@ export type NotificationKind =
   | "review.new"
   | "import.completed"
   | "import.errors"
-  | "inbound.unreplyable_sender";
+  | "inbound.unreplyable_sender"
+  | "automation.send_failed"
+  | "automation.negative_reply"
+  | "automation.appointment_confirmed"
+  | "automation.appointment_cancelled"
+  | "automation.reschedule_requested"
+  | "automation.reply_needs_attention"
+  | "automation.result_note";
 
 export type NotificationInput = {
   companyId: string;

@@ -18,7 +18,7 @@ import { listCompanyUsers } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
 import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
-import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { sendSms, type SendDependencies, type SendRequest } from "@/lib/messaging/send";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 
 export const payUrl = (token: string) => new URL(`/pay/${token}`, env().APP_URL).toString();
@@ -94,14 +94,36 @@ export const withRequestLink = (body: string, url: string) => `${body}\n${url}`;
 export async function requestPayment(
   db: Db,
   stripe: Stripe,
-  { companyId, userId, customerId, conversationId, amountCents, reference, body }: { companyId: string; userId: string; customerId: string; conversationId: string; amountCents: number; reference: string; body: string },
+  {
+    companyId,
+    userId,
+    customerId,
+    conversationId,
+    amountCents,
+    reference,
+    body,
+    source = { kind: "manual" },
+    subjects,
+  }: {
+    companyId: string;
+    userId: string | null;
+    customerId: string;
+    conversationId: string | null;
+    amountCents: number;
+    reference: string;
+    body: string;
+    /** Who sends it: a user (manual, signed) or an automation's result. */
+    source?: SendRequest["source"];
+    /** The appointment or event its template may name. */
+    subjects?: SendRequest["subjects"];
+  },
   dependencies: SendDependencies = {},
 ) {
   const request = await createPaymentLink(db, stripe, { companyId, userId, customerId, conversationId, amountCents, reference });
   const update = (changes: Parameters<typeof updatePaymentRequest>[1]["changes"]) => updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes });
   const sent = await sendSms(
     db,
-    { companyId, customerId, body: withRequestLink(body, request.url), category: "general", source: { kind: "manual" }, senderUserId: userId },
+    { companyId, customerId, body: withRequestLink(body, request.url), category: "general", source, subjects, senderUserId: source.kind === "manual" ? userId : null },
     dependencies,
   );
   if (!sent.ok) {
@@ -109,7 +131,7 @@ export async function requestPayment(
     throw new SafeError(`sendRefusal.${sent.reason}`);
   }
   await update({ messageId: sent.message.id });
-  publish(companyId, { type: "conversation.updated", conversationId });
+  if (sent.message.conversationId) publish(companyId, { type: "conversation.updated", conversationId: sent.message.conversationId });
   return { id: request.id, token: request.publicToken, url: request.url, messageId: sent.message.id };
 }
 

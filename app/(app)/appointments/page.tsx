@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { CalendarDays, ChevronLeft, ChevronRight, MessagesSquare } from "lucide-react";
+import { AlertTriangle, CalendarDays, ChevronLeft, ChevronRight, MessagesSquare } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
 import { TextCustomerButton } from "./_components/text-customer-button";
 import { DayPicker } from "./_components/day-picker";
 import { Avatar } from "@/components/ui/avatar";
+import { reminderProblemsOf } from "@/db/queries/automation-result-links";
+import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -36,6 +38,14 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   const day = appointmentDaySchema.safeParse(requested).success ? requested! : today;
   const rows = await listAppointmentsForDay(db, { companyId, day, timeZone: company.timezone });
   const { start } = dayRange(day, company.timezone);
+  // A reminder that did not reach the customer shows on its appointment (the latest one wins).
+  const problems = new Map((await reminderProblemsOf(db, { companyId, appointmentIds: rows.map((row) => row.appointment.id) })).filter((p) => p.skipReason !== "already_texted").map((p) => [p.appointmentId!, p]));
+  const tThread = await getTranslations("thread");
+  const tResults = await getTranslations("automations.results");
+  const problemText = (problem: NonNullable<ReturnType<typeof problems.get>>) =>
+    problem.status === "failed"
+      ? t("reminderFailed", { automation: problem.automationName, reason: tThread(`carrierErrors.${carrierErrorCategory(problem.error, problem.error)}`) })
+      : t("reminderSkipped", { automation: problem.automationName, reason: problem.skipReason && tResults.has(`skip.${problem.skipReason}`) ? tResults(`skip.${problem.skipReason}`) : (problem.skipReason ?? "") });
 
   return (
     <div className="pb-10">
@@ -66,6 +76,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
               {rows.map(({ appointment, customer, assigneeName, conversationId }) => {
                 const name = customerName(customer);
                 const local = utcToZonedLocal(appointment.startAt, company.timezone);
+                const problem = problems.get(appointment.id);
                 return (
                   <li key={appointment.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:flex-nowrap sm:px-5">
                     <div className="w-14 shrink-0 text-sm">
@@ -83,16 +94,33 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                         </span>
                       </span>
                     </Link>
+                    {problem ? (
+                      <Link
+                        href={`/automations/${problem.automationId}?result=${problem.resultId}`}
+                        className="order-last flex w-full items-start gap-1.5 text-xs text-red-700 hover:underline sm:order-none sm:w-auto sm:max-w-64"
+                        data-testid="appointment-reminder-problem"
+                        title={problem.error ?? undefined}
+                      >
+                        <AlertTriangle className="mt-0.5 h-3.5 w-3.5 shrink-0" aria-hidden />
+                        {problemText(problem)}
+                      </Link>
+                    ) : null}
                     <div className="flex w-full items-center justify-end gap-2 sm:w-auto">
                       <AppointmentStatusSelect id={appointment.id} status={appointment.status} />
                       {conversationId ? (
-                        <Button asChild variant="ghost" size="icon" aria-label={t("openConversation", { name })} title={t("openConversation", { name })}>
+                        <Button asChild variant="secondary" size="sm" aria-label={t("openConversation", { name })} title={t("openConversation", { name })}>
                           <Link href={`/conversations/${conversationId}`} data-testid="appointment-conversation">
                             <MessagesSquare className="h-4 w-4" aria-hidden />
+                            {t("textShort")}
                           </Link>
                         </Button>
                       ) : (
-                        <TextCustomerButton customerId={customer.id} label={t("textCustomer", { name })} />
+                        <TextCustomerButton
+                          customerId={customer.id}
+                          label={customer.mobile ? t("textCustomer", { name }) : t("noMobileToText", { name })}
+                          text={t("textShort")}
+                          disabled={!customer.mobile}
+                        />
                       )}
                     </div>
                   </li>

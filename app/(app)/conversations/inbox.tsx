@@ -12,7 +12,8 @@ import { PanelButton } from "./_components/responsive-panel";
 import { ScrollToEnd } from "./_components/scroll-to-end";
 import { InboxShortcuts } from "./_components/shortcuts";
 import { ThreadView } from "./_components/thread-view";
-import { openOptOutFlags } from "@/lib/compliance/consent";
+import { consentHistory, openOptOutFlags } from "@/lib/compliance/consent";
+import { optOutCause, type OptOutCause } from "@/lib/compliance/opt-out-cause";
 import { cn } from "@/components/ui/cn";
 import { customerPanel } from "@/db/queries/customers";
 import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listPaymentRequestsOf, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
@@ -35,6 +36,11 @@ import { utcToZonedLocal } from "@/lib/time";
 import { formatPhone } from "@/lib/phone";
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The composer's "cannot send" key: an opt-out says whether the customer texted STOP or staff unsubscribed them. */
+function refusalText(reason: ReturnType<typeof sendRefusal>, optedOutBy: OptOutCause) {
+  return reason === "opted_out" && optedOutBy.by === "staff" ? "opted_out_by_staff" : reason;
+}
 
 function rawFilter(params: SearchParams) {
   const filter = inboxFilterFromParams(params);
@@ -73,7 +79,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
   return (
     <div className="flex h-[calc(100dvh-4rem)] min-h-0 bg-white">
       <InboxShortcuts />
-      <section className={cn("w-full shrink-0 border-r border-slate-200 lg:flex lg:w-80 xl:w-96", detail ? "hidden" : "flex", "flex-col")}>
+      <section className={cn("w-full shrink-0 border-r border-slate-200 lg:flex lg:w-[22rem] xl:w-[27rem]", detail ? "hidden" : "flex", "flex-col")}>
         <ConversationList
           rows={rows}
           nextCursor={page.nextCursor}
@@ -111,7 +117,7 @@ async function ConversationPane({
 }) {
   const { conversation, customer } = detail;
   const { db, companyId, company, user, userId, role } = session;
-  const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments, optOutFlags] = await Promise.all([
+  const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments, optOutFlags, consent] = await Promise.all([
     listThreadMessages(db, { companyId, conversationId: conversation.id }),
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
     listThreadNotes(db, { companyId, conversationId: conversation.id }),
@@ -121,16 +127,19 @@ async function ConversationPane({
     canEditSavedReplies({ db, companyId, role }),
     listPaymentRequestsOf(db, { companyId, customerId: customer.id }),
     openOptOutFlags(db, { companyId, conversationId: conversation.id }),
+    // Only an opted-out customer's badge needs to know who opted them out.
+    customer.optedOutAt ? consentHistory(db, { companyId, customerId: customer.id }) : [],
   ]);
+  const optedOutBy = optOutCause(consent);
   const files = await listAttachmentsOf(db, { companyId, messageIds: messages.map((m) => m.message.id), noteIds: notes.map((n) => n.note.id) });
   const name = customerName(customer);
   const assigneeUser = people.users.find((u) => u.id === conversation.assigneeUserId);
   const assigneeTeam = people.teams.find((team) => team.id === conversation.assigneeTeamId);
-  const panelContent = <CustomerPanel customer={customer} data={panel} currency={company.currency} />;
+  const panelContent = <CustomerPanel customer={customer} data={panel} currency={company.currency} optedOutBy={optedOutBy} />;
   const values = templateValues({ locale: customer.language, timeZone: company.timezone, customer, company, user, attributeTypes: Object.fromEntries(attributes.map((entry) => [entry.path, entry.type])) });
   const composer: ComposerContext = {
     conversationId: conversation.id,
-    blockedReason: sendRefusal(customer, company, "general", new Date()),
+    blockedReason: refusalText(sendRefusal(customer, company, "general", new Date()), optedOutBy),
     attributes,
     previewValues: Object.fromEntries(attributes.map((entry) => [entry.path, String(values(entry.path) ?? "")])),
     signature: signatureLine(user),
@@ -144,8 +153,9 @@ async function ConversationPane({
     timeZone: company.timezone,
     paymentsEnabled: stripeOrNull() !== null,
     currency: company.currency,
-    paymentText: translatorFor(customer.language)("payments.requestText"),
-    reviewText: translatorFor(customer.language)("reviews.requestText"),
+    // Raw: these texts hold attribute tokens ("{ customer.first_name }") for the editor, not ICU arguments.
+    paymentText: String(translatorFor(customer.language).raw("payments.requestText")),
+    reviewText: String(translatorFor(customer.language).raw("reviews.requestText")),
   };
   return (
     <>
@@ -154,7 +164,8 @@ async function ConversationPane({
           conversationId={conversation.id}
           status={conversation.status}
           customerName={name}
-          customerPhone={customer.mobile ? formatPhone(customer.mobile) : ""}
+          // A customer without a name is already titled by their number: not twice.
+          customerPhone={customer.mobile && name !== formatPhone(customer.mobile) ? formatPhone(customer.mobile) : ""}
           assignee={{
             value: assigneeUser ? `user:${assigneeUser.id}` : assigneeTeam ? `team:${assigneeTeam.id}` : null,
             name: assigneeUser?.name ?? assigneeTeam?.name ?? null,

@@ -1,18 +1,26 @@
-"use client";
-
 import { Cpu } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { Tooltip } from "@/components/ui/tooltip";
+import { getTranslations } from "next-intl/server";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
-export function EngineBadge({ engine }: { engine: string }) {
-  const t = useTranslations("engine");
-  const label = t.has(`name.${engine}`) ? t(`name.${engine}`) : engine;
+/** Where background work runs: a detail of the installation, said in words, with what it means. */
+export async function EngineBadge({ engine }: { engine: string }) {
+  const t = await getTranslations("engine");
+  const value = t.has(`system.value.${engine}`) ? t(`system.value.${engine}`) : engine;
   return (
-    <Tooltip content={t(`help.${engine === "in-process" ? "inProcess" : "inngest"}`)}>
-      <span data-testid="engine-badge" className="inline-flex cursor-default items-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-600">
-        <Cpu className="h-3 w-3" aria-hidden />
-        {t("label", { engine: label })}
-      </span>
-    </Tooltip>
+    <Card id="installation">
+      <CardHeader title={t("system.title")} description={t("system.description")} />
+      <CardBody>
+        <div className="flex items-start gap-3 text-sm">
+          <Cpu className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+          <dl className="min-w-0">
+            <dt className="text-slate-500">{t("system.label")}</dt>
+            <dd className="font-medium text-slate-900" data-testid="engine-badge">
+              {value}
+            </dd>
+            <dd className="mt-0.5 text-slate-500">{t(`help.${engine === "in-process" ? "inProcess" : "inngest"}`)}</dd>
+          </dl>
+        </div>
+      </CardBody>
+    </Card>
   );
 }

@@ -38,7 +38,6 @@ export default async function SettingsPage() {
               </div>
             </dl>
             <LanguageForm language={user.language} />
-            <EngineBadge engine={env().backgroundEngine} />
           </CardBody>
         </Card>
         <Card id="password">
@@ -59,6 +58,7 @@ export default async function SettingsPage() {
             />
           </CardBody>
         </Card>
+        <EngineBadge engine={env().backgroundEngine} />
       </div>
     </div>
   );

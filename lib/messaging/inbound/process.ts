@@ -15,6 +15,7 @@ import { ensureActiveConversation } from "@/lib/conversations/thread";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { publish } from "@/lib/live/bus";
 import { listCompanyUsers } from "@/db/queries/users";
+import { checkAutomationReply } from "@/lib/automations/reply-check";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import type { SendDependencies } from "../send";
 import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply, type DueReply } from "./compliance";
@@ -150,6 +151,8 @@ export async function processInboundSms(db: Db, sms: InboundSms, options: Proces
     afterStep?.("reply");
     if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "stored", messageId: stored.messageId });
   }
+  // Keyword answers, appointment confirmations, emotion: after the message is stored.
+  await checkAutomationReply(db, { companyId: company.id, messageId: stored.messageId }, dependencies);
   return { status: "stored", messageId: stored.messageId, conversationId: stored.conversationId, customerId: stored.customerId };
 }
 

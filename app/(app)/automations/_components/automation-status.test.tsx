@@ -14,16 +14,17 @@ function renderIn(locale: "en" | "fr", status: string) {
 }
 
 describe("AutomationStatus", () => {
-  it("never claims a seeded automation is active while nothing runs it", () => {
+  it("says an automation the engine runs is active, and a paused one paused", () => {
     renderIn("en", "active");
-    expect(screen.queryByText("Active")).not.toBeInTheDocument();
-    expect(screen.getByText("Not running yet")).toBeInTheDocument();
-  });
-
-  it("says so in French too, and keeps paused as paused", () => {
-    renderIn("fr", "active");
-    expect(screen.getByText("Pas encore en marche")).toBeInTheDocument();
+    expect(screen.getByText("Active")).toBeInTheDocument();
     renderIn("en", "paused");
     expect(screen.getByText("Paused")).toBeInTheDocument();
+  });
+
+  it("names drafts and archived automations in French too", () => {
+    renderIn("fr", "draft");
+    expect(screen.getByText("Brouillon")).toBeInTheDocument();
+    renderIn("fr", "archived");
+    expect(screen.getByText("Archivée")).toBeInTheDocument();
   });
 });

@@ -1,12 +1,15 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 
-/**
- * No engine runs automations yet, so an "active" one must not claim to be running:
- * it is shown as switched on but not running; paused and draft keep their own words.
- */
+const TONES = { active: "green", paused: "yellow", draft: "neutral", archived: "neutral" } as const;
+
+/** An automation's status: active (the engine runs it), paused, draft or archived. */
 export function AutomationStatus({ status }: { status: string }) {
   const t = useTranslations("automations");
-  if (status === "active") return <Badge tone="neutral" title={t("notRunningHint")}>{t("notRunning")}</Badge>;
-  return <Badge tone={status === "paused" ? "yellow" : "neutral"}>{t(`status.${status}`)}</Badge>;
+  return (
+    <Badge tone={TONES[status as keyof typeof TONES] ?? "neutral"} data-testid="automation-status">
+      {status === "active" ? <span className="h-1.5 w-1.5 rounded-full bg-emerald-500" aria-hidden /> : null}
+      {t(`status.${status}`)}
+    </Badge>
+  );
 }

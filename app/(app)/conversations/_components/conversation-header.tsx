@@ -60,11 +60,14 @@ export function ConversationHeader({
 
   return (
     <div className="border-b border-slate-200 bg-white px-3 py-2.5 sm:px-4">
-      <div className="flex items-center gap-2.5">
+      <div className="flex items-center gap-1.5 sm:gap-2.5">
         <Link href={backHref} className="-ml-1 rounded-lg p-1.5 text-slate-500 hover:bg-slate-100 lg:hidden" aria-label={t("back")}>
           <ArrowLeft className="h-5 w-5" aria-hidden />
         </Link>
-        <Avatar name={customerName} />
+        {/* On a phone the name needs the room more than the avatar does. */}
+        <span className="hidden shrink-0 sm:block">
+          <Avatar name={customerName} />
+        </span>
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-base font-semibold text-slate-900" data-testid="thread-title">
             {customerName}
@@ -73,9 +76,9 @@ export function ConversationHeader({
         </div>
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="secondary" size="sm" disabled={pending} data-testid="assign-menu" className="max-w-48" aria-label={t("assignTo", { name: assignee.name ?? t("unassigned") })}>
+            <Button variant="secondary" size="sm" disabled={pending} data-testid="assign-menu" className="max-w-64" title={assignee.name ?? t("unassigned")} aria-label={t("assignTo", { name: assignee.name ?? t("unassigned") })}>
               {assignee.team ? <Users className="h-4 w-4" aria-hidden /> : <UserPlus className="h-4 w-4" aria-hidden />}
-              <span className={`hidden truncate sm:inline ${assignee.away ? "text-amber-700" : ""}`}>{assignee.name ?? t("unassigned")}</span>
+              <span className={`hidden truncate sm:inline ${assignee.away ? "text-amber-700" : ""}`} data-testid="assignee-name">{assignee.name ?? t("unassigned")}</span>
               {assignee.away ? <Clock className="h-3.5 w-3.5 text-amber-600" aria-label={t("away")} /> : null}
             </Button>
           </DropdownMenuTrigger>

@@ -124,10 +124,10 @@ export function ConversationList({
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="space-y-3 border-b border-slate-200 px-3 pt-3 pb-3">
-        <div className="flex items-center gap-2">
+        <div className="flex items-center gap-1.5">
           <DropdownMenu>
-            <DropdownMenuTrigger className="inline-flex min-w-0 items-center gap-1.5 rounded-lg px-2 py-1.5 text-base font-semibold text-slate-900 hover:bg-slate-100" data-testid="view-selector">
-              <span className="truncate">{viewLabel}</span>
+            <DropdownMenuTrigger className="-ml-1 inline-flex min-w-0 items-center gap-1 rounded-lg px-1.5 py-1.5 text-base font-semibold text-slate-900 hover:bg-slate-100" data-testid="view-selector" title={viewLabel}>
+              <span className="truncate" data-testid="view-label">{viewLabel}</span>
               <ChevronDown className="h-4 w-4 shrink-0 text-slate-500" aria-hidden />
             </DropdownMenuTrigger>
             <DropdownMenuContent align="start" className="max-h-96 overflow-y-auto">
@@ -158,8 +158,20 @@ export function ConversationList({
               ))}
             </DropdownMenuContent>
           </DropdownMenu>
-          <span className="ml-auto text-xs text-slate-500">{unreadCount > 0 ? t("unreadCount", { count: unreadCount }) : null}</span>
-          <NewMessageButton />
+          {unreadCount > 0 ? (
+            <span
+              className="shrink-0 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-red-700 ring-1 ring-red-100 ring-inset"
+              title={t("unreadCount", { count: unreadCount })}
+              data-testid="unread-count"
+            >
+              {/* On a phone the number alone, so that the view's name stays readable. */}
+              <span className="sm:hidden" aria-hidden>
+                {unreadCount}
+              </span>
+              <span className="sr-only sm:not-sr-only">{t("unreadCount", { count: unreadCount })}</span>
+            </span>
+          ) : null}
+          <NewMessageButton className="ml-auto" />
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
           <div className="inline-flex rounded-lg bg-slate-100 p-0.5" role="group" aria-label={t("statusLabel")}>
@@ -169,7 +181,7 @@ export function ConversationList({
                 href={inboxHref({ ...filter, status }, selectedId)}
                 aria-pressed={filter.status === status}
                 className={cn(
-                  "rounded-md px-2.5 py-1 text-xs font-medium",
+                  "rounded-md px-2.5 py-1 text-xs font-medium whitespace-nowrap",
                   filter.status === status ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
                 )}
               >
@@ -185,7 +197,7 @@ export function ConversationList({
               onClick={() => toggleFlag(flag)}
               aria-pressed={filter.flags.includes(flag)}
               className={cn(
-                "rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset",
+                "rounded-full px-2.5 py-1 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
                 filter.flags.includes(flag) ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-600 ring-slate-200 hover:bg-slate-50",
               )}
             >

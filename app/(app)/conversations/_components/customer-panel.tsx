@@ -2,6 +2,7 @@ import { CalendarDays, ChevronRight, Mail, Phone, StickyNote } from "lucide-reac
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import type { OptOutCause } from "@/lib/compliance/opt-out-cause";
 import type { CustomerPanelData, PanelCustomer } from "@/lib/conversations/types";
 import { contactAttributeText } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
@@ -10,7 +11,7 @@ type Customer = PanelCustomer;
 type PanelData = CustomerPanelData;
 
 /** Contact details, subscription and opt-out state, attributes, appointments, notes. */
-export async function CustomerPanel({ customer, data, currency = "CAD" }: { customer: Customer; data: PanelData; currency?: string }) {
+export async function CustomerPanel({ customer, data, currency = "CAD", optedOutBy = { by: "customer" } }: { customer: Customer; data: PanelData; currency?: string; optedOutBy?: OptOutCause }) {
   const t = await getTranslations("customerPanel");
   const format = await getFormatter();
   const money = { currency, locale: await getLocale() };
@@ -43,7 +44,9 @@ export async function CustomerPanel({ customer, data, currency = "CAD" }: { cust
           <Badge>{customer.language === "fr" ? "Français" : "English"}</Badge>
           {customer.optedOutAt ? (
             <Badge tone="red" data-testid="opted-out-badge">
-              {t("optedOut", { date: format.dateTime(customer.optedOutAt, { dateStyle: "medium" }) })}
+              {optedOutBy.by === "staff"
+                ? t("optedOutByStaff", { date: format.dateTime(customer.optedOutAt, { dateStyle: "medium" }), name: optedOutBy.staffName ?? t("staffUnknown") })
+                : t("optedOut", { date: format.dateTime(customer.optedOutAt, { dateStyle: "medium" }) })}
             </Badge>
           ) : (
             <>

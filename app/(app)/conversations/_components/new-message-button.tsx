@@ -7,6 +7,7 @@ import { useEffect, useState, useTransition } from "react";
 import { findCustomersToMessage, startConversation } from "@/lib/conversations/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { SearchInput } from "@/components/ui/search-input";
 import { useErrorText } from "@/components/ui/use-error-text";
@@ -16,7 +17,7 @@ import { formatPhone } from "@/lib/phone";
 type Found = { id: string; firstName: string; lastName: string; mobile: string | null; optedOut: boolean };
 
 /** "New message": find a customer by name or phone, then write in their conversation. */
-export function NewMessageButton() {
+export function NewMessageButton({ className }: { className?: string }) {
   const t = useTranslations("newMessage");
   const errorText = useErrorText();
   const router = useRouter();
@@ -46,9 +47,9 @@ export function NewMessageButton() {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button size="sm" variant="secondary" data-testid="new-message">
+        <Button size="sm" variant="secondary" data-testid="new-message" aria-label={t("button")} title={t("button")} className={cn("px-2.5 2xl:px-3", className)}>
           <PenSquare className="h-4 w-4" aria-hidden />
-          <span className="hidden sm:inline">{t("button")}</span>
+          <span className="hidden 2xl:inline">{t("button")}</span>
         </Button>
       </DialogTrigger>
       <DialogContent title={t("title")} description={t("description")} closeLabel={t("close")}>

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { automationSourcesOf } from "@/db/queries/automation-result-links";
+import { requireSession } from "@/lib/auth/session";
 import type { ThreadAssignment, ThreadAttachment, ThreadMessage, ThreadNote, ThreadPayment } from "@/lib/conversations/types";
 import type { ThreadFile } from "@/lib/conversations/types";
 import { carrierTimeWorthShowing } from "@/lib/conversations/carrier-time";
@@ -27,6 +29,17 @@ type Item =
   | { at: Date; kind: "note"; row: NoteRow };
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"thread">>>;
+/** The automation a message came from (CONV-8), by the result id it carries. */
+type AutomationSource = { resultId: string; automationId: string; automationName: string };
+
+const fromAutomation = (message: MessageRow["message"]) => (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && Boolean(message.sourceId);
+
+async function automationSources(messages: MessageRow[]): Promise<Map<string, AutomationSource>> {
+  const resultIds = [...new Set(messages.filter((row) => fromAutomation(row.message)).map((row) => row.message.sourceId!))];
+  if (resultIds.length === 0) return new Map();
+  const { db, companyId } = await requireSession();
+  return new Map((await automationSourcesOf(db, { companyId, resultIds })).map((source) => [source.resultId, source]));
+}
 
 const keyOf = (item: Item) => (item.kind === "message" ? item.row.message.id : item.kind === "note" ? item.row.note.id : item.row.id);
 const asFiles = (rows: Attachment[]): ThreadFile[] => rows.map(({ id, fileName, contentType, sizeBytes }) => ({ id, fileName, contentType, sizeBytes }));
@@ -54,6 +67,7 @@ export async function ThreadView({
 }) {
   const t = await getTranslations("thread");
   const format = await getFormatter();
+  const sources = await automationSources(messages);
   const items: Item[] = [
     ...messages.map((row) => ({ at: row.message.createdAt, kind: "message" as const, row })),
     ...assignments.map((row) => ({ at: row.createdAt, kind: "assignment" as const, row })),
@@ -65,7 +79,10 @@ export async function ThreadView({
   const timeOf = (date: Date) => format.dateTime(date, { hour: "numeric", minute: "2-digit" });
   const carrierTimeOf = (message: MessageRow["message"]) => {
     const sentAt = carrierTimeWorthShowing(message);
-    return sentAt ? t("sentByCarrier", { time: timeOf(sentAt) }) : null;
+    if (!sentAt) return null;
+    // A text delayed past midnight (or by days) names its day: "17:12" alone would read as today's.
+    if (dayOf(sentAt) === dayOf(message.createdAt)) return t("sentByCarrier", { time: timeOf(sentAt) });
+    return t("sentByCarrierOn", { when: format.dateTime(sentAt, { dateStyle: "medium", timeStyle: "short" }) });
   };
 
   return (
@@ -96,7 +113,7 @@ export async function ThreadView({
             ) : item.kind === "note" ? (
               <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.canDeleteOthersNotes || item.row.note.authorUserId === viewer.userId} />
             ) : (
-              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} carrierTime={carrierTimeOf(item.row.message)}>
+              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} carrierTime={carrierTimeOf(item.row.message)} automation={item.row.message.sourceId ? sources.get(item.row.message.sourceId) : undefined}>
                 {payments
                   .filter((payment) => payment.messageId === item.row.message.id)
                   .map((payment) => (
@@ -137,14 +154,22 @@ function NoteBubble({ row, files, customerId, t, time, canDelete }: { row: NoteR
 
 const SOURCE_ICONS = { automation: Bot, campaign: Megaphone, scheduled: CalendarClock, keyword_reply: MessageSquareReply, system: Bot } as const;
 
-function MessageBubble({ row, files, customerId, t, time, carrierTime, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; carrierTime: string | null; children?: ReactNode }) {
+function MessageBubble({ row, files, customerId, t, time, carrierTime, automation, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; carrierTime: string | null; automation?: AutomationSource; children?: ReactNode }) {
   const { message, senderName } = row;
   const outbound = message.direction === "outbound";
   const failed = message.status === "failed";
   const SourceIcon = message.sourceKind in SOURCE_ICONS ? SOURCE_ICONS[message.sourceKind as keyof typeof SOURCE_ICONS] : null;
-  const sourceLabel =
-    message.sourceKind === "manual" ? senderName : message.sourceKind === "customer" ? null : message.sourceKind === "scheduled" ? `${t("source.scheduled")}${senderName ? ` · ${senderName}` : ""}` : t(`source.${message.sourceKind}`);
-  const sourceHref = (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && message.sourceId ? `/automations#automation-${message.sourceId}` : null;
+  const sourceLabel = automation
+    ? t(message.sourceKind === "keyword_reply" ? "keywordReplyOf" : "sentByAutomation", { name: automation.automationName })
+    : message.sourceKind === "manual"
+      ? senderName
+      : message.sourceKind === "customer"
+        ? null
+        : message.sourceKind === "scheduled"
+          ? `${t("source.scheduled")}${senderName ? ` · ${senderName}` : ""}`
+          : t(`source.${message.sourceKind}`);
+  // CONV-8: the result this text belongs to, on its automation's results page.
+  const sourceHref = automation ? `/automations/${automation.automationId}?result=${automation.resultId}` : null;
   return (
     <div className={cn("flex flex-col", outbound ? "items-end" : "items-start")} data-testid="message" data-direction={message.direction} data-status={message.status} data-source={message.sourceKind}>
       <div
@@ -160,13 +185,18 @@ function MessageBubble({ row, files, customerId, t, time, carrierTime, children 
       {children}
       <div className={cn("mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-slate-500", outbound && "justify-end")}>
         <span>{time}</span>
-        {carrierTime ? <span data-testid="carrier-time">({carrierTime})</span> : null}
+        {carrierTime ? (
+          <>
+            <span aria-hidden>·</span>
+            <span data-testid="carrier-time">{carrierTime}</span>
+          </>
+        ) : null}
         {sourceLabel ? (
           <>
             <span aria-hidden>·</span>
             {SourceIcon ? <SourceIcon className="h-3 w-3" aria-hidden /> : null}
             {sourceHref ? (
-              <Link href={sourceHref} className="underline-offset-2 hover:underline">
+              <Link href={sourceHref} className="underline-offset-2 hover:underline" data-testid="message-automation-link">
                 {sourceLabel}
               </Link>
             ) : (

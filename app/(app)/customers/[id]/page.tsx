@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AppointmentDialog } from "@/components/customers/appointment-dialog";
 import { ConsentHistory } from "./_components/consent-history";
 import { ContactCard } from "./_components/contact-card";
 import { MessageCustomerButton } from "./_components/message-customer-button";
 import { ProfileTabContent } from "./_components/profile-tabs";
+import { ProfileTabStrip } from "./_components/profile-tab-strip";
 import { SubscriptionsCard } from "./_components/subscriptions-card";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/page-header";
-import { cn } from "@/components/ui/cn";
 import { attributeDefinitions } from "@/db/queries/attributes";
 import { PROFILE_TABS, profileTabCounts, type ProfileTab } from "@/db/queries/customer-profile";
 import { findCustomer } from "@/db/queries/customers";
 import { loadProfileTab } from "@/lib/customers/profile";
 import { requireSession } from "@/lib/auth/session";
 import { consentHistory } from "@/lib/compliance/consent";
+import { optOutCause } from "@/lib/compliance/opt-out-cause";
 import { customerName } from "@/lib/customers/display";
 import { formatPhone } from "@/lib/phone";
 import { utcToZonedLocal } from "@/lib/time";
@@ -57,6 +57,9 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
     consentHistory(db, { companyId, customerId: customer.id }),
   ]);
   const name = customerName(customer);
+  const optedOutBy = optOutCause(consent);
+  // A customer without a name is already titled by their number: not twice.
+  const phoneLine = !customer.mobile ? t("noMobile") : name !== formatPhone(customer.mobile) ? formatPhone(customer.mobile) : null;
   const today = utcToZonedLocal(new Date(), company.timezone).slice(0, 10);
 
   return (
@@ -70,14 +73,18 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
               {name}
             </h1>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
-              {customer.mobile ? <span>{formatPhone(customer.mobile)}</span> : <span>{t("noMobile")}</span>}
-              {customer.optedOutAt ? <Badge tone="red">{t("optedOut")}</Badge> : null}
+              {phoneLine ? <span>{phoneLine}</span> : null}
+              {customer.optedOutAt ? (
+                <Badge tone="red" data-testid="opted-out-badge">
+                  {optedOutBy.by === "staff" ? t("optedOutByStaff") : t("optedOut")}
+                </Badge>
+              ) : null}
               {!customer.optedOutAt && !customer.subscribedMarketing ? <Badge tone="yellow">{t("noMarketing")}</Badge> : null}
               {!customer.optedOutAt && !customer.subscribedGeneral ? <Badge tone="yellow">{t("noGeneral")}</Badge> : null}
             </div>
           </div>
         </div>
-        <div className="flex items-start gap-2">
+        <div className="flex w-full flex-wrap items-start gap-2 sm:w-auto [&>*]:flex-1 sm:[&>*]:flex-none">
           <AppointmentDialog customerId={customer.id} definitions={appointmentDefinitions} defaultDate={today} />
           <MessageCustomerButton customerId={customer.id} disabled={!customer.mobile} />
         </div>
@@ -102,29 +109,21 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
             customerId={customer.id}
             subscriptions={{ general: customer.subscribedGeneral, marketing: customer.subscribedMarketing }}
             optedOutOn={customer.optedOutAt ? format.dateTime(customer.optedOutAt, { dateStyle: "long" }) : null}
+            optedOutBy={optedOutBy}
           />
           <ConsentHistory entries={consent} />
         </div>
         <div className="min-w-0">
           <nav className="border-b border-slate-200" aria-label={t("profile.tabsLabel")}>
-            <ul className="-mb-px flex gap-4 overflow-x-auto">
-              {PROFILE_TABS.map((key) => (
-                <li key={key}>
-                  <Link
-                    href={key === "all" ? `/customers/${customer.id}` : `/customers/${customer.id}?tab=${key}`}
-                    scroll={false}
-                    aria-current={tab === key ? "page" : undefined}
-                    className={cn(
-                      "inline-flex items-center gap-1.5 border-b-2 px-0.5 pb-3 text-sm font-medium whitespace-nowrap",
-                      tab === key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
-                    )}
-                  >
-                    {t(`profile.tabs.${key}`)}
-                    {key !== "all" && counts[key] > 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600">{counts[key]}</span> : null}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ProfileTabStrip
+              tabs={PROFILE_TABS.map((key) => ({
+                key,
+                href: key === "all" ? `/customers/${customer.id}` : `/customers/${customer.id}?tab=${key}`,
+                label: t(`profile.tabs.${key}`),
+                count: key === "all" ? 0 : counts[key],
+                current: tab === key,
+              }))}
+            />
           </nav>
           <div className="pt-5">
             <ProfileTabContent

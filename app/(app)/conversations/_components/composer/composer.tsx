@@ -20,7 +20,7 @@ import { AttributePicker, toolbarButton, type PickerAttribute } from "@/componen
 import { EmojiButton } from "@/components/composer/emoji-button";
 import type { Mentionable } from "@/components/composer/mention-list";
 import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
-import { SavedReplyPicker } from "./saved-reply-picker";
+import { SavedReplyPicker } from "@/components/composer/saved-reply-picker";
 import { SegmentCounter } from "@/components/composer/segment-counter";
 import { withFutureFileLinks } from "@/lib/files/links";
 import type { Mentions } from "@/components/composer/serialize";
@@ -309,22 +309,25 @@ export function Composer({ context }: { context: ComposerContext }) {
                   setTranslation(info);
                 }}
               />
-              <span className="ml-auto hidden sm:inline">{note ? null : <SegmentCounter text={preview} />}</span>
-              {note ? null : (
-                <ScheduleMenu
-                  presets={presets}
-                  disabled={pending || uploading || !text.trim()}
-                  pending={pending}
-                  error={error}
-                  dialogOpen={customOpen}
-                  onDialogOpenChange={setCustomOpen}
-                  onSchedule={schedule}
-                />
-              )}
-              <Button size="sm" onClick={submit} disabled={pending || uploading || !text.trim()} data-testid="send-reply" className={note ? "bg-amber-600 hover:bg-amber-700" : undefined}>
-                {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : note ? <StickyNote className="h-4 w-4" aria-hidden /> : <Send className="h-4 w-4" aria-hidden />}
-                {note ? t("addNote") : t("send")}
-              </Button>
+              {/* Counter, schedule and send stay together when the toolbar wraps on a narrow pane. */}
+              <div className="ml-auto flex items-center gap-1">
+                <span className="mr-1 hidden sm:inline">{note ? null : <SegmentCounter text={preview} />}</span>
+                {note ? null : (
+                  <ScheduleMenu
+                    presets={presets}
+                    disabled={pending || uploading || !text.trim()}
+                    pending={pending}
+                    error={error}
+                    dialogOpen={customOpen}
+                    onDialogOpenChange={setCustomOpen}
+                    onSchedule={schedule}
+                  />
+                )}
+                <Button size="sm" onClick={submit} disabled={pending || uploading || !text.trim()} data-testid="send-reply" className={note ? "bg-amber-600 hover:bg-amber-700" : undefined}>
+                  {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : note ? <StickyNote className="h-4 w-4" aria-hidden /> : <Send className="h-4 w-4" aria-hidden />}
+                  {note ? t("addNote") : t("send")}
+                </Button>
+              </div>
             </div>
           </div>
           <p className="mt-1.5 hidden text-xs text-slate-400 sm:block">{note ? t("noteMentionHint") : t("hint")}</p>

@@ -129,6 +129,7 @@ function RequestDialog({
 /** EDIT-6: amount and reference, then a text with a secure Stripe payment link. */
 export function PaymentRequestButton({ conversationId, defaultText, disabled, canEditSavedReplies, attributes, timeZone, onSent, enabled, currency }: Common & { enabled: boolean; currency: string }) {
   const t = useTranslations("requests");
+  // The example amount in the reader's format: 389,95 in French, 389.95 in English.
   const format = useFormatter();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -173,7 +174,7 @@ export function PaymentRequestButton({ conversationId, defaultText, disabled, ca
           {error || fieldError("sendAt") ? <Alert tone="error">{error || fieldError("sendAt")}</Alert> : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t("amount", { currency })} htmlFor="payment-amount" error={fieldError("amount")}>
-              <Input id="payment-amount" name="amount" inputMode="decimal" placeholder="389,95" autoFocus required />
+              <Input id="payment-amount" name="amount" inputMode="decimal" placeholder={format.number(389.95, { minimumFractionDigits: 2 })} autoFocus required />
             </Field>
             <Field label={t("reference")} htmlFor="payment-reference" error={fieldError("reference")}>
               <Input id="payment-reference" name="reference" placeholder="RO-48213" required maxLength={40} />

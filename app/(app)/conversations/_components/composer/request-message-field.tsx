@@ -6,7 +6,7 @@ import { AttributePicker, type PickerAttribute } from "@/components/composer/att
 import { AttributeLabels } from "@/components/composer/attribute-token";
 import { TemplateEditor, type TemplateEditorHandle } from "@/components/composer/template-editor";
 import { Field } from "@/components/ui/field";
-import { SavedReplyPicker } from "./saved-reply-picker";
+import { SavedReplyPicker } from "@/components/composer/saved-reply-picker";
 
 /** The message of a request, in the composer's editor (chips, not raw tokens); a saved reply can fill it; the link is added after it. */
 export function MessageField({ value, onChange, canEditSavedReplies, attributes, error }: { value: string; onChange: (value: string) => void; canEditSavedReplies: boolean; attributes: PickerAttribute[]; error?: string }) {

@@ -13,7 +13,7 @@ export function MessageCustomerButton({ customerId, disabled }: { customerId: st
   const router = useRouter();
   const { run, pending, error } = useAction();
   return (
-    <div className="flex flex-col items-end gap-1">
+    <div className="flex flex-col items-stretch gap-1 sm:items-end">
       <Button
         size="sm"
         disabled={disabled}

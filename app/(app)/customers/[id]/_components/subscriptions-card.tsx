@@ -7,14 +7,26 @@ import { setSubscriptions } from "@/lib/customers/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { useAction } from "@/components/ui/use-action";
+import type { OptOutCause } from "@/lib/compliance/opt-out-cause";
 
 type Subscriptions = { general: boolean; marketing: boolean };
 
 /**
- * CUST-4: All / General / Marketing. A customer who texted STOP is shown why they cannot
- * be subscribed again by staff: only their own START can.
+ * CUST-4: All / General / Marketing. A customer who texted STOP (or whom staff unsubscribed
+ * at their request) is shown why they cannot be subscribed again by staff: only their own
+ * START can.
  */
-export function SubscriptionsCard({ customerId, subscriptions, optedOutOn }: { customerId: string; subscriptions: Subscriptions; optedOutOn: string | null }) {
+export function SubscriptionsCard({
+  customerId,
+  subscriptions,
+  optedOutOn,
+  optedOutBy = { by: "customer" },
+}: {
+  customerId: string;
+  subscriptions: Subscriptions;
+  optedOutOn: string | null;
+  optedOutBy?: OptOutCause;
+}) {
   const t = useTranslations("customers.subscriptions");
   const router = useRouter();
   const [value, setValue] = useState(subscriptions);
@@ -39,9 +51,10 @@ export function SubscriptionsCard({ customerId, subscriptions, optedOutOn }: { c
         id={id}
         type="checkbox"
         className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600 focus:ring-brand-500 disabled:opacity-50"
-        checked={checked}
+        // An opted-out customer receives nothing: no box may look ticked.
+        checked={optedOutOn ? false : checked}
         ref={(element) => {
-          if (element) element.indeterminate = indeterminate;
+          if (element) element.indeterminate = !optedOutOn && indeterminate;
         }}
         disabled={pending || Boolean(optedOutOn)}
         onChange={(event) => onChange(event.target.checked)}
@@ -59,7 +72,11 @@ export function SubscriptionsCard({ customerId, subscriptions, optedOutOn }: { c
       <CardBody className="space-y-1">
         {optedOutOn ? (
           <Alert tone="warning" className="mb-3">
-            <span data-testid="stopped-explanation">{t("stopped", { date: optedOutOn })}</span>
+            <span data-testid="stopped-explanation">
+              {optedOutBy.by === "staff"
+                ? t("stoppedByStaff", { date: optedOutOn, name: optedOutBy.staffName ?? t("staffUnknown") })
+                : t("stopped", { date: optedOutOn })}
+            </span>
           </Alert>
         ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}

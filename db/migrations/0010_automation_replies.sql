@@ -1,0 +1,4 @@
+ALTER TABLE "automation_results" ADD COLUMN "claimed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "automation_results" ADD COLUMN "reply_handled_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "automation_results_awaiting_reply_idx" ON "automation_results" USING btree ("sent_at") WHERE "automation_results"."status" = 'sent' and "automation_results"."reply_message_id" is null;--> statement-breakpoint
+CREATE INDEX "automation_results_reply_unhandled_idx" ON "automation_results" USING btree ("replied_at") WHERE "automation_results"."reply_message_id" is not null and "automation_results"."reply_handled_at" is null;
