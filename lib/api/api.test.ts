@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { createApiKey as createApiKeyAction, revokeApiKey, setUserExternalId } from "@/lib/api/actions";
@@ -312,5 +313,29 @@ describe("keys and external ids across companies", () => {
     expect(await setUserExternalId.run(context, { userId: theirs.admin.id, externalId: "ADV-2" })).toMatchObject({ ok: false, error: "errors.notFound" });
     expect((await callApi(listUsers, { key: mine.key, query: "?external_id=ADV-1" })).body.data.map((u: { id: string }) => u.id)).toEqual([advisor.id]);
     expect(await setUserExternalId.run(context, { userId: advisor.id, externalId: "" })).toMatchObject({ ok: true, data: { externalId: null } });
+  });
+});
+
+describe("request limits", () => {
+  it("refuses a body over the cap (413), a non-JSON body (415), and a retry while the first request with its Idempotency-Key runs (409)", async () => {
+    const { key, company: garage } = await company();
+    const usual = apiSettings.bodyLimitBytes;
+    apiSettings.bodyLimitBytes = () => 100;
+    try {
+      const large = await callApi(upsertCustomer, { key, body: { external_id: "L", first_name: "x".repeat(200) } });
+      expect(large.status).toBe(413);
+      expect(large.headers.get("content-type")).toBe("application/problem+json");
+    } finally {
+      apiSettings.bodyLimitBytes = usual;
+    }
+    expect((await callApi(upsertCustomer, { key, body: "external_id=L", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
+
+    const [keyRow] = await db().select().from(s.apiKeys).where(eq(s.apiKeys.companyId, garage.id));
+    // The first request with this key and body is still running (its answer not stored yet).
+    const requestHash = createHash("sha256").update(`POST /api/v1/customers\n${JSON.stringify({ external_id: "R" })}`).digest("hex");
+    await db().insert(s.apiIdempotency).values({ companyId: garage.id, keyId: keyRow!.id, key: "running", requestHash });
+    const busy = await callApi(upsertCustomer, { key, body: { external_id: "R" }, headers: { "idempotency-key": "running" } });
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe("idempotency_in_progress");
   });
 });
