@@ -88,6 +88,8 @@ describe("the automation library and results", () => {
     await page.goto(resultsUrl);
     await waitForSentResults(page);
     await page.getByTestId("total-replied").waitFor();
+    // The rows texted in one run share their time: the "sent" filter shows the texted ones.
+    await page.goto(`${resultsUrl}?status=sent`);
     const sentRow = page.locator("[data-testid=result-row][data-status=sent]").first();
     await sentRow.waitFor();
     await shoot(page, "automation-results-1440");
@@ -122,7 +124,7 @@ describe("the automation library and results", () => {
     const context = await newContext(browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
-    await page.goto(resultsUrl);
+    await page.goto(`${resultsUrl}?status=sent`);
     const row = page.locator("[data-testid=result-row][data-status=sent]").first();
     await row.getByTestId("result-notes-toggle").click();
     await row.getByTestId("result-note-field").click();

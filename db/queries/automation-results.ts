@@ -27,16 +27,20 @@ export async function listAutomationResults(
     cursor,
     limit = 50,
     status,
+    resultId,
   }: {
     companyId: string;
     automationId: string;
     cursor?: AutomationResultCursor | null;
     limit?: number;
     status?: AutomationResultStatus | null;
+    /** Just this result (a link to it from a notification or a thread). */
+    resultId?: string | null;
   },
 ) {
   const conditions: SQL[] = [eq(automationResults.companyId, companyId), eq(automationResults.automationId, automationId)];
   if (status) conditions.push(eq(automationResults.status, status));
+  if (resultId) conditions.push(eq(automationResults.id, resultId));
   if (cursor) {
     conditions.push(
       sql`(${automationResults.createdAt}, ${automationResults.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { countAudience } from "@/db/queries/audience";
+import { countAudienceCustomers } from "@/db/queries/audience";
 import {
   findAutomation,
   insertAutomation,
@@ -193,7 +193,7 @@ export const countAutomationAudience = defineAction(
   { input: countAudienceSchema, output: z.object({ count: z.number() }), permission: PERMISSION },
   async ({ rules, triggerScope }, context) => {
     const timeZone = await companyTimeZone(context);
-    const count = await countAudience(context.db, { companyId: context.companyId, rules, subject: audienceSubjectFor(triggerScope), now: new Date(), timeZone });
+    const count = await countAudienceCustomers(context.db, { companyId: context.companyId, rules, subject: audienceSubjectFor(triggerScope), now: new Date(), timeZone });
     return { count };
   },
 );

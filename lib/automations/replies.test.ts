@@ -85,7 +85,10 @@ describe("replies to a reminder", () => {
     expect(autoReply).toMatchObject({ body: "Merci, à demain!", sourceKind: "keyword_reply", sourceId: result.id });
     // The appointment's advisor hears it (appointment.confirmed), the replies user too.
     expect(await t.notificationsOf(t.advisor.id, "appointment.confirmed")).toHaveLength(1);
-    expect(await t.notificationsOf(t.repliesUser.id, "automation.appointment_confirmed")).toHaveLength(1);
+    const confirmed = await t.notificationsOf(t.repliesUser.id, "automation.appointment_confirmed");
+    expect(confirmed).toHaveLength(1);
+    // It names the customer, as a new-message notification does.
+    expect(confirmed[0]!.data).toMatchObject({ customerName: "Hélène Tremblay" });
     const [conversation] = await t.db.select().from(s.conversations).where(eq(s.conversations.customerId, t.customer.id));
     expect(conversation!.assigneeUserId).toBe(t.repliesUser.id);
     const page = await listAutomationResults(t.db, { companyId: t.company.id, automationId: t.automation.id });

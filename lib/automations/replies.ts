@@ -23,6 +23,7 @@ import { classifyOptOut } from "@/lib/compliance/opt-out";
 import { recordAssignment } from "@/lib/conversations/thread";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { notifyAboutResult } from "./notify-result";
 import { notify, type NotificationKind } from "@/lib/notifications/notify";
 import { matchKeywordResponse } from "./keywords";
 import { classifyReminderReply, readSentiment } from "./sentiment";
@@ -146,7 +147,7 @@ async function actOnReply(
     outcome.appointmentStatus = await applyAppointmentAction(db, { automation, result, action, repliesUserId, text, summary: outcome.replySummary ?? null });
   } else if (!matched && repliesUserId && outcome.classification && outcome.classification !== "other") {
     // A question the model read: the replies user gets it with its one-line summary.
-    await notify(db, {
+    await notifyAboutResult(db, {
       companyId,
       userIds: [repliesUserId],
       kind: "automation.reply_needs_attention",
@@ -166,7 +167,7 @@ async function actOnReply(
     outcome.score = reading.score;
     if (reading.explanation && !outcome.replySummary) outcome.replySummary = reading.explanation;
     if (reading.sentiment === "negative" && automation.negativeNotifyUserIds.length) {
-      await notify(db, {
+      await notifyAboutResult(db, {
         companyId,
         userIds: automation.negativeNotifyUserIds,
         kind: "automation.negative_reply",
@@ -209,7 +210,7 @@ async function applyAppointmentAction(
   }
   const userIds = [repliesUserId].filter((id): id is string => Boolean(id) && id !== assignedUserId);
   if (userIds.length) {
-    await notify(db, {
+    await notifyAboutResult(db, {
       companyId,
       userIds,
       kind: ACTION_NOTIFICATION[action],

@@ -1,3 +1,4 @@
+import { listAutomationResults } from "@/db/queries/automation-results";
 import { eq } from "drizzle-orm";
 import { automationResults, automations, messages, notes, notifications } from "@/db/schema";
 import { automationSourcesOf, listResultNotes, reminderProblemsOf } from "@/db/queries/automation-result-links";
@@ -83,6 +84,9 @@ describe("the results list", () => {
     expect(second.ok && second.data.notes.map((note) => note.body)).toEqual(["Le plus ancien"]);
     const failed = await loadAutomationResults.run(contextFor(db, sam, company.id), { automationId: automation.id, status: "failed" });
     expect(failed.ok && failed.data.rows.every((row) => row.status === "failed" && row.error === "Invalid number")).toBe(true);
+    // A link to the oldest result (beyond the first page) finds it alone.
+    const linked = await listAutomationResults(db, { companyId: company.id, automationId: automation.id, resultId: extra[29]!.id, limit: 1 });
+    expect(linked.rows.map((row) => row.id)).toEqual([extra[29]!.id]);
 
     const other = await createCompany(db);
     const outsider = await createUser(db, other.id, { role: "admin" });

@@ -33,7 +33,7 @@ import { automationRunRequested } from "@/lib/background/events";
 import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
-import { notify } from "@/lib/notifications/notify";
+import { notifyAboutResult } from "./notify-result";
 import { audienceSubjectFor } from "./rules";
 import type { Automation } from "./types";
 
@@ -332,7 +332,7 @@ async function sendWithLink(db: Db, { automation, result, subjects }: { automati
 async function notifySendFailed(db: Db, { automation, resultId, customerId, error }: { automation: Automation; resultId: string; customerId: string; error: string }) {
   const userIds = [automation.fallbackUserId, automation.createdByUserId].filter((id): id is string => Boolean(id));
   if (userIds.length === 0) return;
-  await notify(db, {
+  await notifyAboutResult(db, {
     companyId: automation.companyId,
     userIds,
     kind: "automation.send_failed",

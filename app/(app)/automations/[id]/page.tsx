@@ -54,7 +54,10 @@ export default async function AutomationResultsPage({ params, searchParams }: { 
     listCompanyUsers(db, { companyId }),
     listTeams(db, { companyId }),
   ]);
-  const notes = await listResultNotes(db, { companyId, resultIds: page.rows.map((row) => row.id) });
+  // A link to one result (notification, thread) shows it even when it is not on the first page.
+  const linked = highlight && !page.rows.some((row) => row.id === highlight) ? (await listAutomationResults(db, { companyId, automationId: automation.id, resultId: highlight, limit: 1 })).rows : [];
+  const rows = [...linked, ...page.rows];
+  const notes = await listResultNotes(db, { companyId, resultIds: rows.map((row) => row.id) });
   const template = automation.templateKey ? findTemplate(automation.templateKey) : undefined;
   const schedule = automation.schedule === "daily" ? t("dailyAt", { time: automation.dailyAt }) : t("realtime");
 
@@ -92,7 +95,7 @@ export default async function AutomationResultsPage({ params, searchParams }: { 
           automationId={automation.id}
           status={status}
           counts={{ all: totals.total, pending: totals.pending, sent: totals.sent, skipped: totals.skipped, failed: totals.failed }}
-          initialRows={page.rows.map(toResultRow)}
+          initialRows={rows.map(toResultRow)}
           initialNotes={notes.map(toResultNoteRow)}
           initialCursor={page.nextCursor}
           highlight={highlight}
