@@ -8,6 +8,6 @@ const { auth } = NextAuth(withSecret(authConfig));
 export default auth;
 
 export const config = {
-  // Webhooks, the Inngest endpoint and health checks authenticate themselves.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/webhooks|api/inngest|api/health).*)"],
+  // Webhooks, the Inngest endpoint, health checks and the integration API authenticate themselves.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/webhooks|api/inngest|api/health|api/v1/).*)"],
 };

@@ -73,6 +73,8 @@ const schema = z.object({
   INNGEST_SIGNING_KEY: optionalString,
   FILE_STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/uploads")),
   MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(25)),
+  /** Integration API requests per key per minute (IMPL-2). */
+  API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600)),
   S3_BUCKET: optionalString,
   S3_REGION: z.preprocess(emptyToUndefined, z.string().default("us-east-1")),
   S3_ENDPOINT: optionalUrl,

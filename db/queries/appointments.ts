@@ -67,7 +67,7 @@ export async function upsertImportedAppointments(db: Db, { companyId, values }: 
     .values(values.map(({ createdAt: _createdAt, updatedAt: _updatedAt, ...value }) => value))
     .onConflictDoUpdate({
       target: appointments.id,
-      set: { ...fromExcluded(["customerId", "startAt", "type", "durationMinutes", "status", "externalId", "attributes"]), updatedAt: sql`now()` },
+      set: { ...fromExcluded(["customerId", "startAt", "type", "durationMinutes", "status", "statusChangedBy", "assignedUserId", "externalId", "attributes"]), updatedAt: sql`now()` },
       setWhere: eq(appointments.companyId, companyId),
     });
 }

@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, updatedAt } from "./_columns";
+import { createdAt, id, updatedAt } from "./_columns";
 
 export type Locale = "fr" | "en";
 
@@ -39,19 +39,3 @@ export const companyRef = () =>
   uuid()
     .notNull()
     .references(() => companies.id, { onDelete: "cascade" });
-
-/** Keys a dealer management system uses to call the integration API (IMPL-2). */
-export const apiKeys = pgTable(
-  "api_keys",
-  {
-    id: id(),
-    companyId: companyRef(),
-    name: text().notNull(),
-    prefix: text().notNull(),
-    keyHash: text().notNull(),
-    createdAt: createdAt(),
-    lastUsedAt: at(),
-    revokedAt: at(),
-  },
-  (t) => [uniqueIndex("api_keys_key_hash_idx").on(t.keyHash)],
-);

@@ -16,4 +16,5 @@ export * from "./notifications";
 export * from "./system";
 export * from "./imports";
 export * from "./consent";
+export * from "./api";
 export * from "./webhooks";

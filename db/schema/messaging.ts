@@ -24,7 +24,8 @@ export type MessageSourceKind =
   | "scheduled"
   | "keyword_reply"
   | "system"
-  | "customer";
+  | "customer"
+  | "api";
 
 export const messages = pgTable(
   "messages",

@@ -11,6 +11,8 @@ const PUBLIC_PREFIXES = [
   "/api/webhooks",
   "/api/inngest",
   "/api/files/public",
+  // The integration API authenticates each request by its key (lib/api/route.ts).
+  "/api/v1/",
   "/pay/",
   "/r/",
   "/f/",

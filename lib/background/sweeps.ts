@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { recordSweepRun } from "@/db/queries/sweeps";
+import { sweepExpiredApiState } from "@/lib/api/sweep";
 import { processPendingImports } from "@/lib/imports/run";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { flushIncompleteParts } from "@/lib/messaging/inbound/parts";
@@ -37,6 +38,8 @@ export const SWEEPS: Sweep[] = [
   { name: "run-due-automations", cron: "* * * * *", run: (db, now) => sweepDueAutomations(db, now) },
   // Replies are handled right after the inbound message; this catches any that were not.
   { name: "handle-automation-replies", cron: "*/5 * * * *", run: (db, now) => handlePendingReplies(db, now) },
+  // Idempotency keys past 24 hours and old rate-limit windows of the integration API.
+  { name: "sweep-api-state", cron: "*/15 * * * *", run: (db) => sweepExpiredApiState(db) },
   // Webhook retries whose time came, deliveries a stopped worker left leased; the log kept 30 days.
   { name: "deliver-webhooks", cron: "* * * * *", run: runWebhookSweep },
 ];

@@ -14,6 +14,10 @@ export type AppointmentRecord = {
   status?: AppointmentStatus;
   externalId?: string;
   attributes: Record<string, AttributeValue>;
+  /** The advisor, when the integrated system names one (by the user's external id). */
+  assignedUserId?: string;
+  /** Who changed the status, when the row changes it (the API says "integration"). */
+  statusChangedBy?: "staff" | "customer" | "integration";
 };
 export type RepairOrderStatus = "open" | "closed";
 export type RepairOrderRecord = { kind: "repair_orders"; number: string; title?: string; status?: RepairOrderStatus; occurredAt?: Date; attributes: Record<string, AttributeValue> };

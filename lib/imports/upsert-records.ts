@@ -22,6 +22,7 @@ export function planRecords<R, Row extends Keyed>(
   for (const row of existing) for (const key of keysOfRow(row)) index.set(key, row);
   const stored = new Set(existing.map((row) => row.id));
   const values = new Map<string, Row>();
+  const recordIds: string[] = [];
   for (const { customerId, record } of rows) {
     const target = keysOfRecord(customerId, record)
       .map((key) => index.get(key))
@@ -29,9 +30,10 @@ export function planRecords<R, Row extends Keyed>(
     const next = merge(target, customerId, record);
     for (const key of [...(target ? keysOfRow(target) : []), ...keysOfRow(next)]) index.set(key, next);
     values.set(next.id, next);
+    recordIds.push(next.id);
   }
   const created = [...values.keys()].filter((id) => !stored.has(id)).length;
-  return { values: [...values.values()], created, updated: rows.length - created };
+  return { values: [...values.values()], created, updated: rows.length - created, recordIds, createdIds: new Set([...values.keys()].filter((id) => !stored.has(id))) };
 }
 
 type Appointment = AppointmentRow;
@@ -44,7 +46,7 @@ const naturalKey = (customerId: string, startAt: Date, type: string) => `at:${cu
  * appointment, so importing a file again duplicates nothing.
  */
 export async function upsertAppointments(tx: Db, { companyId, rows }: { companyId: string; rows: RecordRow<AppointmentRecord>[] }) {
-  if (!rows.length) return { created: 0, updated: 0 };
+  if (!rows.length) return { created: 0, updated: 0, recordIds: [] as string[], createdIds: new Set<string>() };
   const externalIds = rows.flatMap(({ record }) => (record.externalId ? [record.externalId] : []));
   const existing = await lockAppointmentsForImport(tx, {
     companyId,
@@ -55,7 +57,7 @@ export async function upsertAppointments(tx: Db, { companyId, rows }: { companyI
   const plan = planRecords<AppointmentRecord, Appointment>(rows, existing, {
     keysOfRow: (row) => (row.externalId ? [`ext:${row.externalId}`] : [naturalKey(row.customerId, row.startAt, row.type)]),
     keysOfRecord: (customerId, record) => [...(record.externalId ? [`ext:${record.externalId}`] : []), naturalKey(customerId, record.startAt, record.type)],
-    merge: (target, customerId, { startAt, type, durationMinutes, status, externalId, attributes }) => {
+    merge: (target, customerId, { startAt, type, durationMinutes, status, externalId, attributes, assignedUserId, statusChangedBy }) => {
       const now = new Date();
       const base: Appointment = target ?? { id: randomUUID(), companyId, customerId, type, startAt, durationMinutes: 60, status: "scheduled", statusChangedBy: null, assignedUserId: null, attributes: {}, externalId: null, createdAt: now, updatedAt: now };
       return {
@@ -65,13 +67,15 @@ export async function upsertAppointments(tx: Db, { companyId, rows }: { companyI
         type,
         durationMinutes: durationMinutes ?? base.durationMinutes,
         status: status ?? base.status,
+        statusChangedBy: status && status !== base.status && statusChangedBy ? statusChangedBy : base.statusChangedBy,
+        assignedUserId: assignedUserId ?? base.assignedUserId,
         externalId: externalId ?? base.externalId,
         attributes: { ...base.attributes, ...attributes },
       };
     },
   });
   await upsertImportedAppointments(tx, { companyId, values: plan.values });
-  return { created: plan.created, updated: plan.updated };
+  return { created: plan.created, updated: plan.updated, recordIds: plan.recordIds, createdIds: plan.createdIds };
 }
 
 type RepairOrder = CustomerEventRow;
@@ -79,7 +83,7 @@ const REPAIR_ORDER = "repair_order";
 
 /** Creates or updates one batch's repair orders, one per company and number. */
 export async function upsertRepairOrders(tx: Db, { companyId, rows }: { companyId: string; rows: RecordRow<RepairOrderRecord>[] }) {
-  if (!rows.length) return { created: 0, updated: 0 };
+  if (!rows.length) return { created: 0, updated: 0, recordIds: [] as string[], createdIds: new Set<string>() };
   const existing = await lockRepairOrders(tx, { companyId, kind: REPAIR_ORDER, numbers: rows.map(({ record }) => record.number) });
   const plan = planRecords<RepairOrderRecord, RepairOrder>(rows, existing, {
     keysOfRow: (row) => [`ro:${row.number}`],
@@ -90,5 +94,5 @@ export async function upsertRepairOrders(tx: Db, { companyId, rows }: { companyI
     },
   });
   await upsertImportedRepairOrders(tx, { companyId, values: plan.values });
-  return { created: plan.created, updated: plan.updated };
+  return { created: plan.created, updated: plan.updated, recordIds: plan.recordIds, createdIds: plan.createdIds };
 }

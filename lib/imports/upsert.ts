@@ -48,6 +48,7 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
 
   const values: NewCustomerRow[] = [];
   const customerIds = new Map<number, string>();
+  const createdIds = new Set<string>();
   let created = 0;
   let updated = 0;
   for (const { fields, lines } of planned) {
@@ -77,10 +78,11 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
     for (const line of lines) customerIds.set(line, next.id);
     if (target) updated += lines.length;
     else {
+      createdIds.add(next.id);
       created += 1;
       updated += lines.length - 1;
     }
   }
   await upsertImportedCustomers(tx, { companyId, values });
-  return { created, updated, customerIds };
+  return { created, updated, customerIds, createdIds };
 }

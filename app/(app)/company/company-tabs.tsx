@@ -11,6 +11,7 @@ const TABS = [
   { href: "/company/saved-replies", key: "savedReplies", adminOnly: false },
   { href: "/company/custom-attributes", key: "customAttributes", adminOnly: true },
   { href: "/company/reviews", key: "reviews", adminOnly: true },
+  { href: "/company/api", key: "api", adminOnly: true },
   { href: "/company/webhooks", key: "webhooks", adminOnly: true },
 ] as const;
 

@@ -1,0 +1,5 @@
+import { getConversation } from "@/lib/api/resources";
+
+export const dynamic = "force-dynamic";
+
+export const GET = getConversation;

@@ -1,0 +1,5 @@
+import { getCustomer } from "@/lib/api/resources";
+
+export const dynamic = "force-dynamic";
+
+export const GET = getCustomer;

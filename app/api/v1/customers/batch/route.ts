@@ -1,0 +1,5 @@
+import { batchUpsertCustomers } from "@/lib/api/resources";
+
+export const dynamic = "force-dynamic";
+
+export const POST = batchUpsertCustomers;

@@ -1,0 +1,5 @@
+import { sendMessage } from "@/lib/api/resources";
+
+export const dynamic = "force-dynamic";
+
+export const POST = sendMessage;

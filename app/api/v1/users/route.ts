@@ -1,0 +1,5 @@
+import { listUsers } from "@/lib/api/resources";
+
+export const dynamic = "force-dynamic";
+
+export const GET = listUsers;
