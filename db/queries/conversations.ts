@@ -148,7 +148,7 @@ export async function markAssigneeRead(db: Db, { companyId, conversationId, now 
  * nothing twice.
  */
 export async function closeInactiveConversations(db: Db, { now }: { now: Date }) {
-  return queryRows<{ id: string; company_id: string }>(
+  return queryRows<{ id: string; company_id: string; customer_id: string }>(
     db,
     sql`update conversations c
         set status = 'closed', closed_at = ${now.toISOString()}::timestamptz, updated_at = now()
@@ -158,6 +158,6 @@ export async function closeInactiveConversations(db: Db, { now }: { now: Date })
           and c.status = 'open'
           and c.archived = false
           and c.last_activity_at < ${now.toISOString()}::timestamptz - make_interval(days => co.auto_close_days)
-        returning c.id, c.company_id`,
+        returning c.id, c.company_id, c.customer_id`,
   );
 }

@@ -5,6 +5,8 @@ import { sendSms } from "@/lib/messaging/send";
 import { withTestDatabase } from "@/tests/db";
 import { createAppointment, setAppointmentStatus } from "@/lib/appointments/actions";
 import { assign, setStatus } from "@/lib/conversations/actions";
+import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
+import { companies } from "@/db/schema";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { generateWebhookSecret } from "./signing";
 import { WEBHOOK_EVENT_TYPES } from "./events";
@@ -80,5 +82,17 @@ describe("webhook events are recorded with the change they report", () => {
     expect(recorded.map((e) => e.type)).toEqual(["conversation.assigned", "conversation.closed", "appointment.confirmed", "appointment.cancelled"]);
     expect(recorded[0]!.payload).toMatchObject({ conversation: { id: conversation.id, assignee_user_id: agent.id } });
     expect(recorded.every((e) => e.customerId === customer.id)).toBe(true);
+  });
+
+  it("a conversation closed for inactivity: conversation.closed with its reason, once", async () => {
+    const { db, company, events } = await companyListening();
+    await db.update(companies).set({ autoCloseDays: 3 }).where(eq(companies.id, company.id));
+    const customer = await createCustomer(db, company.id);
+    const conversation = await createConversation(db, company.id, customer.id, { lastActivityAt: new Date(Date.now() - 4 * 24 * 3600_000) });
+    await autoCloseInactiveConversations(db);
+    await autoCloseInactiveConversations(db);
+    const recorded = await events();
+    expect(recorded.map((e) => e.type)).toEqual(["conversation.closed"]);
+    expect(recorded[0]).toMatchObject({ customerId: customer.id, payload: { conversation: { id: conversation.id, reason: "inactivity", closed_by_user_id: null } } });
   });
 });
