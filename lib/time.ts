@@ -19,3 +19,11 @@ export function utcToZonedLocal(instant: Date, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${zoned.getFullYear()}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}T${pad(zoned.getHours())}:${pad(zoned.getMinutes())}`;
 }
+
+/** The UTC range of one calendar day in the company's time zone. */
+export function dayRange(day: string, timeZone: string) {
+  const [year, month, date] = day.split("-").map(Number);
+  const start = new TZDate(year!, month! - 1, date!, 0, 0, timeZone);
+  const end = new TZDate(year!, month! - 1, date! + 1, 0, 0, timeZone);
+  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
+}

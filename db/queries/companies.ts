@@ -2,8 +2,7 @@ import "server-only";
 import { and, count, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, automations, companies, conversations } from "@/db/schema";
-import { dayRange } from "@/lib/appointments/appointments";
-import { utcToZonedLocal } from "@/lib/time";
+import { dayRange, utcToZonedLocal } from "@/lib/time";
 
 export async function findCompany(db: Db, { companyId }: { companyId: string }) {
   const [company] = await db.select().from(companies).where(eq(companies.id, companyId)).limit(1);

@@ -121,6 +121,32 @@ export async function insertWebhookEvent(
   return { event, deliveries: rows.length };
 }
 
+/**
+ * Many events of one type in one statement (an import's created customers): each with its
+ * deliveries, nothing at all when no active endpoint listens to the type.
+ */
+export async function insertWebhookEvents(
+  db: Db,
+  { companyId, type, events }: Scope & { type: string; events: { payload: Record<string, unknown>; customerId: string | null }[] },
+) {
+  if (events.length === 0) return { deliveries: 0 };
+  const subscribed = sql`${webhookEndpoints.companyId} = ${companyId} and ${webhookEndpoints.status} = 'active' and ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb`;
+  const result = await db.execute(sql`
+    with ev as (
+      insert into ${webhookEvents} (company_id, type, payload, customer_id)
+      select ${companyId}, ${type}, item->'payload', nullif(item->>'customerId', '')::uuid
+      from jsonb_array_elements(${JSON.stringify(events)}::jsonb) as item
+      where exists (select 1 from ${webhookEndpoints} where ${subscribed})
+      returning id, created_at, customer_id)
+    insert into ${webhookDeliveries} (company_id, endpoint_id, event_id, customer_id, event_created_at)
+    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ev.id, ev.customer_id, ev.created_at
+    from ${webhookEndpoints}, ev
+    where ${subscribed}
+    on conflict do nothing
+    returning event_id`);
+  return { deliveries: rowsOf<{ event_id: string }>(result).length };
+}
+
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows: T[] }).rows ?? []));
 
 // ——— deliveries ———

@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import type { Db } from "@/db/client";
 import { findApiCustomers } from "@/db/queries/api-resources";
 import { findUsersByExternalIds } from "@/db/queries/api";
@@ -80,7 +81,8 @@ export async function upsertApiCustomers(db: Db, companyId: string, items: Custo
     if (fields) rows.push({ line: index, fields });
   });
   if (errors.length) throw validationProblem(errors);
-  const result = await retryingClash(() => db.transaction((tx) => upsertCustomers(tx, { companyId, defaultLanguage: context.defaultLanguage, rows })));
+  const result = await retryingClash(() => db.transaction((tx) => upsertCustomers(tx, { companyId, defaultLanguage: context.defaultLanguage, rows, source: "api" })));
+  if (result.createdIds.size) await nudgeWebhookDelivery();
   return { ids: items.map((_, index) => result.customerIds.get(index)!), createdIds: result.createdIds, created: result.created, updated: result.updated };
 }
 
@@ -121,7 +123,7 @@ async function resolveRecords<I extends WithCustomer, R>(
   if (errors.length) throw validationProblem(errors);
   const result = await retryingClash(() =>
     db.transaction(async (tx) => {
-      const customers = await upsertCustomers(tx, { companyId, defaultLanguage: context.defaultLanguage, rows: customerRows });
+      const customers = await upsertCustomers(tx, { companyId, defaultLanguage: context.defaultLanguage, rows: customerRows, source: "api" });
       const rows = items.map((item, index) => ({ line: index, customerId: item.customer_id ?? customers.customerIds.get(index)!, record: records[index]! }));
       const saved = await upsert(tx, rows);
       return { ...saved, customerIds: rows.map((row) => row.customerId) };

@@ -1,20 +1,12 @@
 import "server-only";
 import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
-import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
 import { listAppointmentsBetween, updateAppointmentRow, type AppointmentRow } from "@/db/queries/appointments";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
+import { dayRange } from "@/lib/time";
 
 export type AppointmentStatus = AppointmentRow["status"];
-
-/** The UTC range of one calendar day in the company's time zone. */
-export function dayRange(day: string, timeZone: string) {
-  const [year, month, date] = day.split("-").map(Number);
-  const start = new TZDate(year!, month! - 1, date!, 0, 0, timeZone);
-  const end = new TZDate(year!, month! - 1, date! + 1, 0, 0, timeZone);
-  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
-}
 
 /** Appointments of a day with their customer and its active conversation (CONV-10). */
 export async function listAppointmentsForDay(db: Db, { companyId, day, timeZone }: { companyId: string; day: string; timeZone: string }) {

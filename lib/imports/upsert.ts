@@ -5,6 +5,7 @@ import { lockLiveCustomersByKeys, upsertImportedCustomers, type CustomerRow, typ
 import type { Locale } from "@/db/schema";
 import { mergeCustomers } from "@/lib/customers/merge";
 import { customerSearchText } from "@/lib/customers/search-text";
+import { recordWebhookEvents } from "@/lib/webhooks/record";
 import type { RowFields } from "./rows";
 
 export type ValidRow = { line: number; fields: RowFields };
@@ -38,7 +39,10 @@ function combine(rows: ValidRow[]): Planned[] {
  * STOP opt-outs: a number that texted STOP stays opted out. Answers the counts and, per
  * line of the file, the customer it landed on (for the appointment or repair order it carries).
  */
-export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows }: { companyId: string; defaultLanguage: Locale; rows: ValidRow[] }) {
+export async function upsertCustomers(
+  tx: Db,
+  { companyId, defaultLanguage, rows, source = "import" }: { companyId: string; defaultLanguage: Locale; rows: ValidRow[]; source?: "import" | "api" },
+) {
   const planned = combine(rows);
   const externalIds = planned.flatMap((entry) => (entry.fields.externalId ? [entry.fields.externalId] : []));
   const mobiles = planned.flatMap((entry) => (entry.fields.mobile ? [entry.fields.mobile] : []));
@@ -84,5 +88,16 @@ export async function upsertCustomers(tx: Db, { companyId, defaultLanguage, rows
     }
   }
   await upsertImportedCustomers(tx, { companyId, values });
+  // customer.created for each new customer, committed with them (webhooks).
+  await recordWebhookEvents(tx, {
+    companyId,
+    type: "customer.created",
+    events: values
+      .filter((value) => createdIds.has(value.id!))
+      .map((value) => ({
+        customerId: value.id!,
+        payload: { customer: { id: value.id, mobile: value.mobile, first_name: value.firstName, last_name: value.lastName, external_id: value.externalId, source } },
+      })),
+  });
   return { created, updated, customerIds, createdIds };
 }

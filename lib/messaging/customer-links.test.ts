@@ -1,3 +1,4 @@
+import { CUSTOMER_APP_URL as APP_URL } from "@/tests/customer-app-url";
 import { eq } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
@@ -8,9 +9,6 @@ import { env } from "@/lib/env";
 import { createPaymentRequest } from "@/lib/payments/actions";
 import { createReviewRequest } from "@/lib/reviews/actions";
 
-// The address customers reach; env() reads it on first use, after this line.
-const APP_URL = "https://sms.garage-lavoie.example";
-process.env.APP_URL = APP_URL;
 
 const database = withTestDatabase();
 withFakeStripe();

@@ -6,6 +6,7 @@ import { withTestDatabase } from "@/tests/db";
 import { createAppointment, setAppointmentStatus } from "@/lib/appointments/actions";
 import { assign, setStatus } from "@/lib/conversations/actions";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
+import { upsertApiCustomers } from "@/lib/api/upsert";
 import { companies } from "@/db/schema";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { generateWebhookSecret } from "./signing";
@@ -94,5 +95,19 @@ describe("webhook events are recorded with the change they report", () => {
     const recorded = await events();
     expect(recorded.map((e) => e.type)).toEqual(["conversation.closed"]);
     expect(recorded[0]).toMatchObject({ customerId: customer.id, payload: { conversation: { id: conversation.id, reason: "inactivity", closed_by_user_id: null } } });
+  });
+
+  it("customers created by an API batch (the import code): one customer.created each, none for an update", async () => {
+    const { db, company, events } = await companyListening();
+    const existing = await createCustomer(db, company.id, { mobile: "+15145550111" });
+    const outcome = await upsertApiCustomers(db, company.id, [
+      { external_id: "DMS-1", mobile: "514 555 0122", first_name: "Nadia" },
+      { mobile: "+15145550111", first_name: "Renommé" },
+    ]);
+    expect(outcome.created).toBe(1);
+    const recorded = await events();
+    expect(recorded.map((e) => e.type)).toEqual(["customer.created"]);
+    expect(recorded[0]).toMatchObject({ payload: { customer: { first_name: "Nadia", external_id: "DMS-1", mobile: "+15145550122", source: "api" } } });
+    expect(recorded[0]!.customerId).not.toBe(existing.id);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "@/db/client";
-import { insertWebhookEvent } from "@/db/queries/webhooks";
+import { insertWebhookEvent, insertWebhookEvents } from "@/db/queries/webhooks";
 import { dispatch } from "@/lib/background/dispatch";
 import { webhookDeliveriesDue } from "@/lib/background/events";
 import { deliverDueWebhooks } from "./deliver";
@@ -24,6 +24,11 @@ export type WebhookEventInput = {
  */
 export async function recordWebhookEvent(tx: Db, input: WebhookEventInput) {
   return insertWebhookEvent(tx, input);
+}
+
+/** Many events of one type in the caller's transaction (customers created by an import or an API batch). */
+export async function recordWebhookEvents(tx: Db, input: { companyId: string; type: WebhookEventType; events: { payload: Record<string, unknown>; customerId: string | null }[] }) {
+  return insertWebhookEvents(tx, input);
 }
 
 /** After a commit that recorded events: run the worker now (embedded) or send its Inngest event. */
