@@ -13,9 +13,14 @@ afterAll(async () => {
 async function openConversationWithInbound(page: Page) {
   await page.goto("/conversations?view=all");
   await page.getByTestId("conversation-list").waitFor();
-  await page.getByTestId("conversation-row").first().locator("a[data-row-link]").click();
-  await page.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
-  await page.locator("[data-testid=message][data-direction=inbound]").first().waitFor();
+  // Other specs' automations text customers first, so the newest rows may hold no reply yet.
+  const links = await page.getByTestId("conversation-row").locator("a[data-row-link]").evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
+  for (const href of links.slice(0, 30)) {
+    await page.goto(href!);
+    await page.getByTestId("message").first().waitFor();
+    if ((await page.locator("[data-testid=message][data-direction=inbound]").count()) > 0) return;
+  }
+  throw new Error("no conversation with a customer's text among the first 30");
 }
 
 /** An agent's draft in the composer, with the translate dialog open on it; answers its language field. */
