@@ -144,4 +144,18 @@ describe("the automation library and results", () => {
     await agent.getByTestId("result-notes").getByTestId("result-note").filter({ hasText: "A-t-il bien reçu le texto?" }).waitFor();
     await Promise.all([context.close(), agentContext.close()]);
   });
+
+  // Last, so the specs after this one meet a quiet demo: this automation texts every demo customer.
+  it("pausing it from the list stops it: it reads Paused and offers to resume", async () => {
+    const context = await newContext(browser, { width: 1440, height: 900 });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto("/automations");
+    const row = page.locator("li", { hasText: NAME });
+    await row.getByTestId("automation-pause").click();
+    await row.getByTestId("automation-resume").waitFor();
+    await page.goto(resultsUrl);
+    await page.getByTestId("automation-status").filter({ hasText: /Pause|En pause/ }).waitFor();
+    await context.close();
+  });
 });

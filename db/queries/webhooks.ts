@@ -1,9 +1,12 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { queryRows, type Db } from "@/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents, type WebhookDeliveryStatus } from "@/db/schema";
 
 type Scope = { companyId: string };
+
+// Due from the millisecond it was recorded: workers compare with JavaScript dates, which stop at milliseconds.
+const dueFromThisMillisecond = sql`date_trunc('milliseconds', now())`;
 
 // ——— endpoints ———
 
@@ -104,19 +107,18 @@ export async function insertWebhookEvent(
     ? sql`${webhookEndpoints.companyId} = ${companyId} and ${webhookEndpoints.id} = ${endpointId}`
     : sql`${webhookEndpoints.companyId} = ${companyId} and ${webhookEndpoints.status} = 'active' and ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb`;
   const customer = sql`${customerId ?? null}::uuid`;
-  const result = await db.execute<{ event_id: string; event_created_at: string | Date }>(sql`
+  const rows = await queryRows<{ event_id: string; event_created_at: string | Date }>(db, sql`
     with ev as (
       insert into ${webhookEvents} (company_id, type, payload, customer_id)
       select ${companyId}, ${type}, ${JSON.stringify(payload)}::jsonb, ${customer}
       where exists (select 1 from ${webhookEndpoints} where ${subscribed})
       returning id, created_at)
-    insert into ${webhookDeliveries} (company_id, endpoint_id, event_id, customer_id, event_created_at)
-    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ev.id, ${customer}, ev.created_at
+    insert into ${webhookDeliveries} (company_id, endpoint_id, event_id, customer_id, event_created_at, next_attempt_at)
+    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ev.id, ${customer}, ev.created_at, ${dueFromThisMillisecond}
     from ${webhookEndpoints}, ev
     where ${subscribed}
     on conflict do nothing
     returning event_id, event_created_at`);
-  const rows = rowsOf<{ event_id: string; event_created_at: string | Date }>(result);
   const event = rows[0] ? { id: rows[0].event_id, createdAt: new Date(rows[0].event_created_at) } : null;
   return { event, deliveries: rows.length };
 }
@@ -131,23 +133,21 @@ export async function insertWebhookEvents(
 ) {
   if (events.length === 0) return { deliveries: 0 };
   const subscribed = sql`${webhookEndpoints.companyId} = ${companyId} and ${webhookEndpoints.status} = 'active' and ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb`;
-  const result = await db.execute(sql`
+  const rows = await queryRows<{ event_id: string }>(db, sql`
     with ev as (
       insert into ${webhookEvents} (company_id, type, payload, customer_id)
       select ${companyId}, ${type}, item->'payload', nullif(item->>'customerId', '')::uuid
       from jsonb_array_elements(${JSON.stringify(events)}::jsonb) as item
       where exists (select 1 from ${webhookEndpoints} where ${subscribed})
       returning id, created_at, customer_id)
-    insert into ${webhookDeliveries} (company_id, endpoint_id, event_id, customer_id, event_created_at)
-    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ev.id, ev.customer_id, ev.created_at
+    insert into ${webhookDeliveries} (company_id, endpoint_id, event_id, customer_id, event_created_at, next_attempt_at)
+    select ${webhookEndpoints.companyId}, ${webhookEndpoints.id}, ev.id, ev.customer_id, ev.created_at, ${dueFromThisMillisecond}
     from ${webhookEndpoints}, ev
     where ${subscribed}
     on conflict do nothing
     returning event_id`);
-  return { deliveries: rowsOf<{ event_id: string }>(result).length };
+  return { deliveries: rows.length };
 }
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows: T[] }).rows ?? []));
 
 // ——— deliveries ———
 
@@ -167,7 +167,7 @@ export type ClaimedDelivery = {
  */
 export async function claimDueDeliveries(db: Db, { now, limit, leaseSeconds }: { now: Date; limit: number; leaseSeconds: number }) {
   const at = now.toISOString();
-  const result = await db.execute<{ id: string; company_id: string; endpoint_id: string; event_id: string; attempts: number; due: string }>(sql`
+  const rows = await queryRows<{ id: string; company_id: string; endpoint_id: string; event_id: string; attempts: number; due: string }>(db, sql`
     update ${webhookDeliveries} d
     set status = 'delivering', lease_until = ${at}::timestamptz + make_interval(secs => ${leaseSeconds})
     where d.id in (
@@ -187,7 +187,7 @@ export async function claimDueDeliveries(db: Db, { now, limit, leaseSeconds }: {
     returning d.id, d.company_id, d.endpoint_id, d.event_id, d.attempts,
       to_char(d.next_attempt_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || to_char(d.event_created_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || d.id::text as due`);
   // UPDATE … RETURNING keeps no order: sent oldest first.
-  return rowsOf<{ id: string; company_id: string; endpoint_id: string; event_id: string; attempts: number; due: string }>(result)
+  return rows
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
     .map(
     (row): ClaimedDelivery => ({ id: row.id, companyId: row.company_id, endpointId: row.endpoint_id, eventId: row.event_id, attempts: Number(row.attempts) }),
@@ -326,9 +326,9 @@ export async function listEventDeliveries(db: Db, { companyId, eventId }: Scope 
  * (cascade), a bounded batch per call. By date alone: the sweep serves every company.
  */
 export async function pruneWebhookEvents(db: Db, { before, limit = 1000 }: { before: Date; limit?: number }) {
-  const result = await db.execute<{ id: string }>(sql`
+  const rows = await queryRows<{ id: string }>(db, sql`
     delete from ${webhookEvents} where id in (
       select id from ${webhookEvents} where created_at < ${before.toISOString()}::timestamptz limit ${limit})
     returning id`);
-  return rowsOf<{ id: string }>(result).length;
+  return rows.length;
 }
