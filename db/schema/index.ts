@@ -12,6 +12,8 @@ export * from "./scheduling";
 export * from "./payments";
 export * from "./reviews";
 export * from "./automations";
+export * from "./groups";
+export * from "./campaigns";
 export * from "./notifications";
 export * from "./system";
 export * from "./imports";

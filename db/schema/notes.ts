@@ -22,6 +22,7 @@ export const notes = pgTable(
     /** null for a note on the customer profile. */
     conversationId: uuid(),
     automationResultId: uuid(),
+    campaignRecipientId: uuid(),
     authorUserId: uuid(),
     body: text().notNull(),
     mentions: jsonb().$type<Mentions>().notNull().default({ userIds: [], teamIds: [] }),

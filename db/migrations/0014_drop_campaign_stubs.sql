@@ -1,0 +1,2 @@
+DROP TABLE "campaign_recipients" CASCADE;--> statement-breakpoint
+DROP TABLE "campaigns" CASCADE;

@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./_columns";
+import type { AudienceRules, AutomationSkipReason } from "./automations";
+import { companyRef } from "./companies";
+import { customers } from "./customers";
+
+/**
+ * draft → (scheduled) → sending ⇄ paused → completed; cancelled from any state before
+ * completed. A campaign is planned (its recipients materialised) when it starts sending.
+ */
+export type CampaignStatus = "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled";
+export type CampaignRecipientStatus = "pending" | "sending" | "sent" | "skipped" | "failed" | "cancelled";
+/** The automation skip reasons, plus a second customer sharing an already-texted mobile number. */
+export type CampaignSkipReason = AutomationSkipReason | "duplicate_number";
+/** A payment or review request the campaign's text carries (its link made per recipient at send time). */
+export type CampaignRequest =
+  | { kind: "payment_request"; amountCents: number; currency: string; reference?: string | null }
+  | { kind: "review_request" };
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: id(),
+    companyId: companyRef(),
+    name: text().notNull(),
+    status: text().$type<CampaignStatus>().notNull().default("draft"),
+    messageBody: text().notNull().default(""),
+    marketing: boolean().notNull().default(true),
+    /** Who receives it: the automation rule tree; groups are rules ("is in group"). */
+    audience: jsonb().$type<AudienceRules>().notNull().default({ all: [] }),
+    request: jsonb().$type<CampaignRequest>(),
+    attachmentIds: jsonb().$type<string[]>().notNull().default([]),
+    /** null: as soon as it is confirmed. */
+    sendAt: at(),
+    repliesUserId: uuid(),
+    /** The recipient count the user confirmed after the dry run. */
+    confirmedCount: integer(),
+    confirmedByUserId: uuid(),
+    confirmedAt: at(),
+    plannedAt: at(),
+    startedAt: at(),
+    pausedAt: at(),
+    completedAt: at(),
+    cancelledAt: at(),
+    createdByUserId: uuid(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("campaigns_company_created_idx").on(t.companyId, t.createdAt),
+    // The runner looks for due and sending campaigns across companies.
+    index("campaigns_status_send_at_idx").on(t.status, t.sendAt),
+  ],
+);
+
+/** One row per campaign and customer: the unique key stops a second text (materialised by one INSERT … SELECT). */
+export const campaignRecipients = pgTable(
+  "campaign_recipients",
+  {
+    id: id(),
+    companyId: companyRef(),
+    campaignId: uuid()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    status: text().$type<CampaignRecipientStatus>().notNull().default("pending"),
+    skipReason: text().$type<CampaignSkipReason>(),
+    /** The mobile number at planning time (duplicate numbers are skipped). */
+    mobile: text(),
+    messageId: uuid(),
+    /** The carrier's error code/text when the send failed. */
+    error: text(),
+    /** Set while a worker sends it; a stale claim is picked up again (after a crash). */
+    claimedAt: at(),
+    sentAt: at(),
+    replyMessageId: uuid(),
+    repliedAt: at(),
+    /** The customer replied STOP (or was unsubscribed) after this text. */
+    optedOutAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("campaign_recipients_campaign_customer_idx").on(t.campaignId, t.customerId),
+    index("campaign_recipients_campaign_status_idx").on(t.campaignId, t.status),
+    // Reply attribution: the latest campaign text sent to this customer.
+    index("campaign_recipients_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
+    index("campaign_recipients_pending_idx")
+      .on(t.campaignId, t.createdAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+  ],
+);
