@@ -37,7 +37,8 @@ export async function signIn(page: Page, email: string, password: string = DEMO.
   await page.fill("#email", email);
   await page.fill("#password", password);
   await page.click("button[type=submit]");
-  await page.waitForURL(/\/conversations/);
+  // The inbox is the heaviest first page: on a busy machine its load event can take a while.
+  await page.waitForURL(/\/conversations/, { timeout: 45_000 });
 }
 
 /** Saves a screenshot under e2e/artifacts when E2E_SCREENSHOTS is set (for looking at pages). */
