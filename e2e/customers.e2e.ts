@@ -81,6 +81,8 @@ describe("customers (CUST)", () => {
     const day = await page.locator("#appointment-date").inputValue();
     await page.fill("#appointment-time", "15:30");
     await page.getByTestId("save-appointment").click();
+    // Saved once the dialog closes: navigating earlier would abandon the save.
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.goto(`${page.url()}?tab=appointments`);
     await page.getByTestId("profile-appointment").filter({ hasText: `Pneus ${tag}` }).waitFor();
     await snapshot(page, "customer-profile");
