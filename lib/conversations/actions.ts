@@ -89,6 +89,7 @@ export const startConversation = defineAction(
     // An empty conversation would stay behind in the inbox with nobody to text.
     if (!customer.mobile) throw new SafeError("conversations.noMobile");
     const conversation = await ensureActiveConversation(db, { companyId, customerId, assignTo: { userId, teamId: null }, now: new Date() });
+    if (conversation.created || conversation.reopened) await nudgeWebhookDelivery();
     return { conversationId: conversation.id };
   },
 );
