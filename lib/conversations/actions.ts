@@ -60,7 +60,7 @@ export const setStatus = defineAction(
           companyId,
           type: "conversation.closed",
           customerId: row.customerId,
-          payload: { conversation: { id: row.id, customer_id: row.customerId, closed_at: row.closedAt?.toISOString() ?? null, closed_by_user_id: userId } },
+          payload: { conversation: { id: row.id, customer_id: row.customerId, closed_at: row.closedAt?.toISOString() ?? null, closed_by_user_id: userId, reason: "manual" } },
         });
       }
       return row;

@@ -72,7 +72,8 @@ describe("webhook events are recorded with the change they report", () => {
     await setAppointmentStatus.run(context, { id: created.data.id, status: "cancelled" });
     const recorded = await events();
     expect(recorded.map((e) => e.type)).toEqual(["conversation.assigned", "conversation.closed", "appointment.confirmed", "appointment.cancelled"]);
-    expect(recorded[0]!.payload).toMatchObject({ conversation: { id: conversation.id, assignee_user_id: agent.id } });
+    expect(recorded[0]!.payload).toMatchObject({ conversation: { id: conversation.id, assignee_user_id: agent.id, assigned_by_user_id: admin.id, reason: "manual" } });
+    expect(recorded[1]!.payload).toMatchObject({ conversation: { id: conversation.id, closed_by_user_id: admin.id, reason: "manual" } });
     expect(recorded.every((e) => e.customerId === customer.id)).toBe(true);
   });
 
