@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { upsertApiAppointments } from "@/lib/api/upsert";
+import { deleteTeam } from "@/lib/company/actions";
 import { setStatus } from "@/lib/conversations/actions";
 import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { updateCustomer } from "@/lib/customers/actions";
 import { processInboundSms } from "@/lib/messaging/inbound/process";
 import { withTestDatabase } from "@/tests/db";
-import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
+import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
 import { listenToWebhooks } from "@/tests/webhooks";
 
 const database = withTestDatabase();
@@ -71,6 +72,25 @@ describe("conversation.assigned whatever assigns the conversation", () => {
     expect(events[0]).toMatchObject({
       customerId: customer.id,
       payload: { conversation: { id: conversation.id, customer_id: customer.id, assignee_user_id: advisor.id, assigned_by_user_id: null, reason: "integration" } },
+    });
+  });
+
+  it("deleting a team leaves its conversations with nobody: conversation.assigned to nobody, by the admin", async () => {
+    const db = database.db;
+    const company = await createCompany(db);
+    const admin = await createUser(db, company.id, { role: "admin" });
+    const context = contextFor(db, admin, company.id);
+    const team = await createTeam(db, company.id, [admin.id], "Service");
+    const customer = await createCustomer(db, company.id);
+    const conversation = await createConversation(db, company.id, customer.id, { assigneeTeamId: team.id });
+    const { eventsOf } = await listenToWebhooks(db, company.id);
+
+    expect(await deleteTeam.run(context, { teamId: team.id })).toMatchObject({ ok: true });
+    const events = await eventsOf("conversation.assigned");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      customerId: customer.id,
+      payload: { conversation: { id: conversation.id, assignee_user_id: null, assignee_team_id: null, assigned_by_user_id: admin.id, reason: "team_deleted" } },
     });
   });
 });
