@@ -20,3 +20,15 @@ export async function listenToWebhooks(db: Db, companyId: string) {
   const deliveries = async () => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id));
   return { endpoint: endpoint!, events, eventsOf, deliveries };
 }
+
+let inboundCounter = 0;
+
+/** An inbound text from `from` to the company's number, with a fresh provider id. */
+export const inboundSms = (company: { senderNumber: string | null }, from: string, text: string) => ({
+  provider: "vonage" as const,
+  providerMessageId: `webhook-test-${++inboundCounter}-${Date.now()}`,
+  from,
+  to: company.senderNumber!,
+  text,
+  receivedAt: new Date(),
+});

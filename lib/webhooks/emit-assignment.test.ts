@@ -8,19 +8,9 @@ import { updateCustomer } from "@/lib/customers/actions";
 import { processInboundSms } from "@/lib/messaging/inbound/process";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
-import { listenToWebhooks } from "@/tests/webhooks";
+import { inboundSms as inbound, listenToWebhooks } from "@/tests/webhooks";
 
 const database = withTestDatabase();
-let counter = 0;
-
-const inbound = (company: { senderNumber: string | null }, from: string, text: string) => ({
-  provider: "vonage" as const,
-  providerMessageId: `assign-${++counter}-${Date.now()}`,
-  from,
-  to: company.senderNumber!,
-  text,
-  receivedAt: new Date(),
-});
 
 type Assigned = { conversation: { id: string; customer_id: string; assignee_user_id: string | null; assignee_team_id: string | null; assigned_by_user_id: string | null; reason: string } };
 

@@ -8,25 +8,15 @@ import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { upsertApiCustomers } from "@/lib/api/upsert";
 import { companies } from "@/db/schema";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
-import { listenToWebhooks } from "@/tests/webhooks";
+import { inboundSms as inbound, listenToWebhooks } from "@/tests/webhooks";
 
 const database = withTestDatabase();
-let counter = 0;
 
 async function companyListening() {
   const db = database.db;
   const company = await createCompany(db);
   return { db, company, ...(await listenToWebhooks(db, company.id)) };
 }
-
-const inbound = (company: { senderNumber: string | null }, from: string, text: string) => ({
-  provider: "vonage" as const,
-  providerMessageId: `emit-${++counter}-${Date.now()}`,
-  from,
-  to: company.senderNumber!,
-  text,
-  receivedAt: new Date(),
-});
 
 describe("webhook events are recorded with the change they report", () => {
   it("an inbound text from a new number: customer.created and message.received, one delivery each; STOP adds customer.opted_out", async () => {
