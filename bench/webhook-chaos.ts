@@ -13,18 +13,18 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
+import { BENCH_POSTGRES_SERVER, recreateDatabase } from "./config";
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 2000);
 const MULTIPART_SHARE = 0.1;
 const DUPLICATE_SHARE = 0.2;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const KILL_EVERY_MS = Number(process.env.BENCH_KILL_EVERY_MS ?? 250);
-const SERVER_URL = process.env.BENCH_POSTGRES_SERVER ?? "postgres://postgres@127.0.0.1:5432";
 const DATABASE = "parley_chaos";
 const SECRET = "chaos-signature-secret-0123456789abcdef";
 const SENDER = "+15145550777";
 
-process.env.DATABASE_URL = `${SERVER_URL}/${DATABASE}`;
+process.env.DATABASE_URL = `${BENCH_POSTGRES_SERVER}/${DATABASE}`;
 process.env.VONAGE_SIGNATURE_SECRET = SECRET;
 process.env.DATABASE_POOL_MAX = String(CONCURRENCY);
 
@@ -38,19 +38,10 @@ function shuffle<T>(items: T[]) {
   return items;
 }
 
-async function recreateDatabase() {
-  const admin = new Client({ connectionString: `${SERVER_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [DATABASE]);
-  await admin.query(`drop database if exists ${DATABASE}`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-}
-
 type Delivery = { key: string; build: () => Promise<Request> };
 
 async function main() {
-  await recreateDatabase();
+  await recreateDatabase(DATABASE);
   const { openPostgres, installDatabase, migrateDatabase, queryRows } = await import("@/db/client");
   const schema = await import("@/db/schema");
   const { handleInboundWebhook } = await import("@/lib/messaging/webhooks/vonage");

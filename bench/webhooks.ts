@@ -11,30 +11,20 @@
  *
  * Uses (and recreates) the PostgreSQL database parley_bench_webhooks.
  */
-import { Client } from "pg";
 import { Webhook } from "standardwebhooks";
+import { BENCH_POSTGRES_SERVER, recreateDatabase } from "./config";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 1);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
-const SERVER_URL = process.env.BENCH_POSTGRES_SERVER ?? "postgres://postgres@127.0.0.1:5432";
 const DATABASE = "parley_bench_webhooks";
 
-process.env.DATABASE_URL = `${SERVER_URL}/${DATABASE}`;
-
-async function recreateDatabase() {
-  const admin = new Client({ connectionString: `${SERVER_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [DATABASE]);
-  await admin.query(`drop database if exists ${DATABASE}`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-}
+process.env.DATABASE_URL = `${BENCH_POSTGRES_SERVER}/${DATABASE}`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function main() {
-  await recreateDatabase();
+  await recreateDatabase(DATABASE);
   const { openPostgres, installDatabase, migrateDatabase } = await import("@/db/client");
   const schema = await import("@/db/schema");
   const { recordWebhookEvent } = await import("@/lib/webhooks/record");

@@ -38,6 +38,16 @@ describe("outgoing webhooks (IMPL-2)", () => {
     const test = receiver.received[0]!;
     expect(new Webhook(secret).verify(test.body, test.headers)).toMatchObject({ type: "webhook.test" });
 
+    // Edited: another address on the same receiver, a description, one more event type.
+    await page.getByTestId("edit-webhook").click();
+    await page.locator("#webhook-edit-url").fill(`${receiver.url}?dms=cdk`);
+    await page.locator("#webhook-edit-description").fill("DMS CDK");
+    await page.getByTestId("webhook-edit-form").locator('input[name="eventTypes"][value="review.created"]').check();
+    await snapshot(page, "webhooks-edit");
+    await page.getByTestId("save-webhook").click();
+    await page.getByTestId("webhook-url").filter({ hasText: "?dms=cdk" }).waitFor();
+    await page.getByTestId("webhook-event-types").filter({ hasText: "review.created" }).waitFor();
+
     // A customer texts in from the phone simulator.
     const phone = await context.newPage();
     await phone.goto("/dev/phone?q=Morin");
@@ -63,6 +73,9 @@ describe("outgoing webhooks (IMPL-2)", () => {
     await mobile.getByTestId("webhook-deliveries").waitFor();
     await snapshot(mobile, "webhooks-log-phone");
     await small.close();
+    // Off again: later specs' texts are not sent to a receiver that is gone.
+    await page.getByRole("button", { name: /^(Désactiver|Disable)$/ }).click();
+    await page.getByTestId("webhook-disabled").waitFor();
     await context.close();
   });
 });

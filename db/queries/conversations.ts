@@ -24,9 +24,13 @@ export async function setConversationStatus(
   return row;
 }
 
-/** A deleted team's conversations stay, unassigned. */
+/** A deleted team's conversations stay, unassigned (a team holds a conversation without a user). */
 export async function unassignTeamConversations(db: Db, { companyId, teamId }: { companyId: string; teamId: string }) {
-  await db.update(conversations).set({ assigneeTeamId: null }).where(and(eq(conversations.companyId, companyId), eq(conversations.assigneeTeamId, teamId)));
+  return db
+    .update(conversations)
+    .set({ assigneeTeamId: null })
+    .where(and(eq(conversations.companyId, companyId), eq(conversations.assigneeTeamId, teamId)))
+    .returning({ id: conversations.id, customerId: conversations.customerId });
 }
 
 /** The customer's one active (non-archived) conversation, if any (CONV-1). */

@@ -30,17 +30,19 @@ export async function lockLiveCustomers(db: Db, { companyId, customerIds }: { co
 
 export async function activeConversationsOf(db: Db, { companyId, customerIds }: { companyId: string; customerIds: string[] }) {
   return db
-    .select({ id: conversations.id, customerId: conversations.customerId, createdAt: conversations.createdAt })
+    .select({ id: conversations.id, customerId: conversations.customerId, status: conversations.status, createdAt: conversations.createdAt })
     .from(conversations)
     .where(and(eq(conversations.companyId, companyId), inArray(conversations.customerId, customerIds), eq(conversations.archived, false)));
 }
 
 /** The older of two active conversations becomes an archived, closed one. */
 export async function archiveConversation(db: Db, { companyId, conversationId }: { companyId: string; conversationId: string }) {
-  await db
+  const [row] = await db
     .update(conversations)
     .set({ archived: true, status: "closed", closedAt: sql`coalesce(${conversations.closedAt}, now())` })
-    .where(and(eq(conversations.companyId, companyId), eq(conversations.id, conversationId)));
+    .where(and(eq(conversations.companyId, companyId), eq(conversations.id, conversationId)))
+    .returning({ closedAt: conversations.closedAt });
+  return row;
 }
 
 /** Everything the absorbed customer had moves to the survivor. */

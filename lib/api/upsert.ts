@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { findApiCustomers } from "@/db/queries/api-resources";
 import { findUsersByExternalIds } from "@/db/queries/api";
 import { findCompany } from "@/db/queries/companies";
-import { findActiveConversation, insertAssignmentEvents, setConversationsAssignee } from "@/db/queries/conversations";
+import { findActiveConversation } from "@/db/queries/conversations";
+import { reassignConversations } from "@/lib/conversations/assignment";
 import type { AttributeCategory, ImportMapping, Locale } from "@/db/schema";
 import { NotFoundError } from "@/lib/actions/errors";
 import { validateAttributeValues } from "@/lib/customers/attribute-values";
@@ -82,7 +83,7 @@ export async function upsertApiCustomers(db: Db, companyId: string, items: Custo
   });
   if (errors.length) throw validationProblem(errors);
   const result = await retryingClash(() => db.transaction((tx) => upsertCustomers(tx, { companyId, defaultLanguage: context.defaultLanguage, rows, source: "api" })));
-  if (result.createdIds.size) await nudgeWebhookDelivery();
+  if (result.createdIds.size || result.merged) await nudgeWebhookDelivery();
   return { ids: items.map((_, index) => result.customerIds.get(index)!), createdIds: result.createdIds, created: result.created, updated: result.updated };
 }
 
@@ -142,17 +143,19 @@ async function resolveRecords<I extends WithCustomer, R>(
  */
 async function assignToAdvisors(db: Db, companyId: string, pairs: { customerId: string; userId: string }[]) {
   const seen = new Set<string>();
+  let assigned = false;
   for (const { customerId, userId } of pairs.reverse()) {
     if (seen.has(customerId)) continue;
     seen.add(customerId);
     const conversation = await findActiveConversation(db, { companyId, customerId });
     if (!conversation || conversation.assigneeUserId || conversation.assigneeTeamId) continue;
-    await db.transaction(async (tx) => {
-      await setConversationsAssignee(tx, { companyId, conversationIds: [conversation.id], assignee: { userId, teamId: null } });
-      await insertAssignmentEvents(tx, [{ companyId, conversationId: conversation.id, fromUserId: null, fromTeamId: null, toUserId: userId, toTeamId: null, byUserId: null, reason: "integration", createdAt: new Date() }]);
-    });
+    await db.transaction((tx) =>
+      reassignConversations(tx, { companyId, changes: [{ conversationId: conversation.id, customerId, from: null }], to: { userId, teamId: null }, byUserId: null, reason: "integration", now: new Date() }),
+    );
+    assigned = true;
     publish(companyId, { type: "conversation.updated", conversationId: conversation.id });
   }
+  if (assigned) await nudgeWebhookDelivery();
 }
 
 export function upsertApiAppointments(db: Db, companyId: string, items: AppointmentInput[], { path = (index: number): Path => [index] } = {}) {

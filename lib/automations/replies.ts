@@ -12,7 +12,7 @@ import {
   setReplyOutcome,
   type ReplyOutcome,
 } from "@/db/queries/automation-runs";
-import { findConversation, setConversationsAssignee } from "@/db/queries/conversations";
+import { findConversation } from "@/db/queries/conversations";
 import { findCustomer } from "@/db/queries/customers";
 import { findMessage } from "@/db/queries/messages";
 import { findCompanyUser } from "@/db/queries/users";
@@ -20,8 +20,9 @@ import type { AppointmentReplyAction, KeywordResponse, ReplyClassification } fro
 import { optionalAiClient, type AiClient } from "@/lib/ai/client";
 import { changeAppointmentStatus } from "@/lib/appointments/appointments";
 import { classifyOptOut } from "@/lib/compliance/opt-out";
-import { recordAssignment } from "@/lib/conversations/thread";
+import { reassignConversations } from "@/lib/conversations/assignment";
 import { publish } from "@/lib/live/bus";
+import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { notifyAboutResult } from "./notify-result";
 import { notify, type NotificationKind } from "@/lib/notifications/notify";
@@ -225,8 +226,10 @@ async function applyAppointmentAction(
 async function routeConversation(db: Db, { companyId, conversationId, userId, now }: { companyId: string; conversationId: string; userId: string; now: Date }) {
   const [conversation, user] = await Promise.all([findConversation(db, { companyId, conversationId }), findCompanyUser(db, { companyId, userId })]);
   if (!conversation || !user || conversation.assigneeUserId === userId) return;
-  await setConversationsAssignee(db, { companyId, conversationIds: [conversationId], assignee: { userId, teamId: null } });
-  await recordAssignment(db, { companyId, conversationId, from: conversation, to: { userId, teamId: null }, byUserId: null, reason: "automation", now });
+  await db.transaction((tx) =>
+    reassignConversations(tx, { companyId, changes: [{ conversationId, customerId: conversation.customerId, from: conversation }], to: { userId, teamId: null }, byUserId: null, reason: "automation", now }),
+  );
+  await nudgeWebhookDelivery();
   await notify(db, { companyId, userIds: [userId], kind: "conversation.assigned", data: { count: 1, conversationId, byUserId: null }, link: `/conversations/${conversationId}` });
   publish(companyId, { type: "conversation.updated", conversationId });
 }

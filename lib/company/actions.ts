@@ -8,6 +8,9 @@ import { listCompanyUsers } from "@/db/queries/users";
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { parseAssignee } from "@/lib/conversations/assign";
+import { recordAssignments } from "@/lib/conversations/assignment";
+import { NOBODY } from "@/lib/conversations/routing";
+import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import { conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema } from "./validation";
 
 const teamSchema = z.object({ id: z.string(), name: z.string() });
@@ -33,14 +36,24 @@ export const renameTeam = defineAction({ input: renameTeamSchema, output: teamSc
 });
 
 /** Deleting a team leaves its conversations unassigned, never lost. */
-export const deleteTeam = defineAction({ input: deleteTeamSchema, output: z.object({ id: z.string() }), permission: "manageTeams" }, async ({ teamId }, { db, companyId }) => {
-  return db.transaction(async (tx) => {
+export const deleteTeam = defineAction({ input: deleteTeamSchema, output: z.object({ id: z.string() }), permission: "manageTeams" }, async ({ teamId }, { db, companyId, userId }) => {
+  const deleted = await db.transaction(async (tx) => {
     const team = await deleteTeamRow(tx, { companyId, teamId });
     if (!team) throw new NotFoundError();
-    await unassignTeamConversations(tx, { companyId, teamId });
+    const unassigned = await unassignTeamConversations(tx, { companyId, teamId });
+    await recordAssignments(tx, {
+      companyId,
+      changes: unassigned.map((c) => ({ conversationId: c.id, customerId: c.customerId, from: { assigneeUserId: null, assigneeTeamId: teamId } })),
+      to: NOBODY,
+      byUserId: userId,
+      reason: "team_deleted",
+      now: new Date(),
+    });
     await clearDefaultAssigneeTeam(tx, { companyId, teamId });
-    return { id: team.id };
+    return { id: team.id, unassigned: unassigned.length };
   });
+  if (deleted.unassigned) await nudgeWebhookDelivery();
+  return { id: deleted.id };
 });
 
 export const setTeamMembers = defineAction(

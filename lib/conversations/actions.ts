@@ -60,7 +60,7 @@ export const setStatus = defineAction(
           companyId,
           type: "conversation.closed",
           customerId: row.customerId,
-          payload: { conversation: { id: row.id, customer_id: row.customerId, closed_at: row.closedAt?.toISOString() ?? null, closed_by_user_id: userId } },
+          payload: { conversation: { id: row.id, customer_id: row.customerId, closed_at: row.closedAt?.toISOString() ?? null, closed_by_user_id: userId, reason: "manual" } },
         });
       }
       return row;
@@ -89,6 +89,7 @@ export const startConversation = defineAction(
     // An empty conversation would stay behind in the inbox with nobody to text.
     if (!customer.mobile) throw new SafeError("conversations.noMobile");
     const conversation = await ensureActiveConversation(db, { companyId, customerId, assignTo: { userId, teamId: null }, now: new Date() });
+    if (conversation.created || conversation.reopened) await nudgeWebhookDelivery();
     return { conversationId: conversation.id };
   },
 );

@@ -1,12 +1,12 @@
 import "server-only";
-import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
+import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import type { Db } from "@/db/client";
-import { insertAssignmentEvents, setConversationsAssignee } from "@/db/queries/conversations";
 import { listAssignmentTargets, type AssignSelection } from "@/db/queries/inbox";
 import { findCompanyUser, listTeamMemberIds, listTeams } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
+import { reassignConversations } from "./assignment";
 import type { Assignee } from "./routing";
 
 export type { AssignSelection } from "@/db/queries/inbox";
@@ -44,29 +44,14 @@ export async function assignConversations(
   await db.transaction(async (tx) => {
     for (let start = 0; start < changing.length; start += 1000) {
       const chunk = changing.slice(start, start + 1000);
-      await setConversationsAssignee(tx, { companyId, conversationIds: chunk.map((c) => c.id), assignee: target });
-      await insertAssignmentEvents(
-        tx,
-        chunk.map((c) => ({
-          companyId,
-          conversationId: c.id,
-          fromUserId: c.assigneeUserId,
-          fromTeamId: c.assigneeTeamId,
-          toUserId: target.userId,
-          toTeamId: target.teamId,
-          byUserId: userId,
-          reason,
-          createdAt: now,
-        })),
-      );
-      for (const c of chunk) {
-        await recordWebhookEvent(tx, {
-          companyId,
-          type: "conversation.assigned",
-          customerId: c.customerId,
-          payload: { conversation: { id: c.id, customer_id: c.customerId, assignee_user_id: target.userId, assignee_team_id: target.teamId, assigned_by_user_id: userId, at: now.toISOString() } },
-        });
-      }
+      await reassignConversations(tx, {
+        companyId,
+        changes: chunk.map((c) => ({ conversationId: c.id, customerId: c.customerId, from: c })),
+        to: target,
+        byUserId: userId,
+        reason,
+        now,
+      });
     }
   });
   await nudgeWebhookDelivery();

@@ -1,13 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import {
-  findActiveConversation,
-  insertAssignmentEvents,
-  insertConversation,
-  recordMessageSummary,
-  reopenConversation,
-  type AssignmentEventValues,
-} from "@/db/queries/conversations";
+import { findActiveConversation, insertConversation, recordMessageSummary, reopenConversation } from "@/db/queries/conversations";
+import { recordAssignments } from "./assignment";
 import type { Conversation } from "./types";
 import { routeToAvailable, type Assignee } from "./routing";
 
@@ -16,6 +10,8 @@ export type ActiveConversation = Conversation & { created: boolean; reopened: bo
 /**
  * The customer's one active conversation (CONV-1): created when missing, reopened when
  * closed. A new or reopened conversation goes to `assignTo`, routed around away users.
+ * Its assignment is committed with it (a savepoint when the caller is in a transaction),
+ * so the caller nudges webhook delivery afterwards.
  */
 export async function ensureActiveConversation(
   db: Db,
@@ -31,58 +27,31 @@ export async function ensureActiveConversation(
       keepAssignee ? { userId: existing.assigneeUserId, teamId: existing.assigneeTeamId } : assignTo,
     );
     const changed = target.userId !== existing.assigneeUserId || target.teamId !== existing.assigneeTeamId;
-    const reopened = await reopenConversation(db, { companyId, conversationId: existing.id, assignee: target, assigneeChanged: changed });
-    if (changed) await recordAssignment(db, { companyId, conversationId: existing.id, from: existing, to: target, byUserId: null, reason: target.delegated ? "away_delegate" : "default_rule", now });
+    const reopened = await db.transaction(async (tx) => {
+      const row = await reopenConversation(tx, { companyId, conversationId: existing.id, assignee: target, assigneeChanged: changed });
+      if (changed) await recordAssignments(tx, { companyId, changes: [{ conversationId: existing.id, customerId, from: existing }], to: target, byUserId: null, reason: routedReason(target), now });
+      return row;
+    });
     return { ...reopened!, created: false, reopened: true };
   }
 
   const target = await routeToAvailable(db, assignTo);
-  const created = await insertConversation(db, { companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now });
+  const created = await db.transaction(async (tx) => {
+    const row = await insertConversation(tx, { companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now });
+    if (row && (target.userId || target.teamId)) {
+      await recordAssignments(tx, { companyId, changes: [{ conversationId: row.id, customerId, from: null }], to: target, byUserId: null, reason: routedReason(target), now });
+    }
+    return row;
+  });
   if (!created) {
     // Another request created it a moment ago.
     const raced = await findActiveConversation(db, { companyId, customerId });
     return { ...raced!, created: false, reopened: false };
   }
-  if (target.userId || target.teamId) {
-    await recordAssignment(db, { companyId, conversationId: created.id, from: null, to: target, byUserId: null, reason: target.delegated ? "away_delegate" : "default_rule", now });
-  }
   return { ...created, created: true, reopened: false };
 }
 
-export async function recordAssignment(
-  db: Db,
-  {
-    companyId,
-    conversationId,
-    from,
-    to,
-    byUserId,
-    reason,
-    now,
-  }: {
-    companyId: string;
-    conversationId: string;
-    from: { assigneeUserId: string | null; assigneeTeamId: string | null } | null;
-    to: Assignee;
-    byUserId: string | null;
-    reason: NonNullable<AssignmentEventValues["reason"]>;
-    now: Date;
-  },
-) {
-  await insertAssignmentEvents(db, [
-    {
-      companyId,
-      conversationId,
-      toUserId: to.userId,
-      toTeamId: to.teamId,
-      fromUserId: from?.assigneeUserId ?? null,
-      fromTeamId: from?.assigneeTeamId ?? null,
-      byUserId,
-      reason,
-      createdAt: now,
-    },
-  ]);
-}
+const routedReason = (target: { delegated: boolean }) => (target.delegated ? "away_delegate" : "default_rule");
 
 /** Moves the conversation's summary (inbox sort key, preview, unread/unanswered marks). */
 export async function recordMessageOnConversation(

@@ -10,6 +10,7 @@ import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { recordSubscriptionChange } from "@/lib/compliance/consent";
 import { publish } from "@/lib/live/bus";
 import { parsePhone } from "@/lib/phone";
+import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import { checkAttributeValues } from "./attribute-values";
 import { mergeCustomers } from "./merge";
 import { customerSearchText } from "./search-text";
@@ -90,6 +91,7 @@ export const updateCustomer = defineAction(
       return { customer: updated!, merged };
     });
     publish(companyId, { type: "customer.updated", customerId });
+    if (result.merged) await nudgeWebhookDelivery();
     return { id: result.customer.id, mobile: result.customer.mobile, merged: result.merged };
   },
 );

@@ -4,6 +4,7 @@ import { moveConsentRecords } from "@/db/queries/consent";
 import { activeConversationsOf, archiveConversation, lockLiveCustomers, moveCustomerRows } from "@/db/queries/customer-merge";
 import { updateCustomerRow } from "@/db/queries/customers";
 import { NotFoundError } from "@/lib/actions/errors";
+import { recordWebhookEvent } from "@/lib/webhooks/record";
 import { customerSearchText } from "./search-text";
 
 /**
@@ -11,7 +12,8 @@ import { customerSearchText } from "./search-text";
  * (the profile being edited) keeps its values where both have one; everything the other
  * profile had moves over; of their two active conversations the older becomes an archived
  * conversation. The absorbed profile stays, empty and pointing at the survivor, so nothing
- * that referred to it breaks. Run it inside a transaction.
+ * that referred to it breaks. Run it inside a transaction; an open conversation closed
+ * here is reported to webhooks (`conversation.closed`), so nudge delivery after the commit.
  */
 export async function mergeCustomers(tx: Db, { companyId, survivorId, absorbedId }: { companyId: string; survivorId: string; absorbedId: string }) {
   const rows = await lockLiveCustomers(tx, { companyId, customerIds: [survivorId, absorbedId] });
@@ -26,7 +28,18 @@ export async function mergeCustomers(tx: Db, { companyId, survivorId, absorbedId
   const active = await activeConversationsOf(tx, { companyId, customerIds: [survivor.id, absorbed.id] });
   if (active.length === 2) {
     const older = active.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]!;
-    await archiveConversation(tx, { companyId, conversationId: older.id });
+    const archived = await archiveConversation(tx, { companyId, conversationId: older.id });
+    if (older.status === "open") {
+      // It moves to the survivor below: the event names the customer it now belongs to.
+      await recordWebhookEvent(tx, {
+        companyId,
+        type: "conversation.closed",
+        customerId: survivor.id,
+        payload: {
+          conversation: { id: older.id, customer_id: survivor.id, closed_at: archived?.closedAt?.toISOString() ?? null, closed_by_user_id: null, reason: "merge", merged_customer_id: absorbed.id },
+        },
+      });
+    }
   }
 
   await moveCustomerRows(tx, { companyId, fromCustomerId: absorbed.id, toCustomerId: survivor.id });

@@ -55,12 +55,14 @@ export async function upsertCustomers(
   const createdIds = new Set<string>();
   let created = 0;
   let updated = 0;
+  let merged = 0;
   for (const { fields, lines } of planned) {
     let target: Customer | undefined = (fields.externalId && byExternal.get(fields.externalId)) || undefined;
     const holder = fields.mobile ? byMobile.get(fields.mobile) : undefined;
     if (target && holder && holder.id !== target.id) {
       target = await mergeCustomers(tx, { companyId, survivorId: target.id, absorbedId: holder.id });
       byMobile.delete(fields.mobile!);
+      merged += 1;
     }
     target ??= holder;
     const { attributes, ...simple } = fields;
@@ -99,5 +101,5 @@ export async function upsertCustomers(
         payload: { customer: { id: value.id, mobile: value.mobile, first_name: value.firstName, last_name: value.lastName, external_id: value.externalId, source } },
       })),
   });
-  return { created, updated, customerIds, createdIds };
+  return { created, updated, merged, customerIds, createdIds };
 }

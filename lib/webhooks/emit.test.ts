@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import { processInboundSms } from "@/lib/messaging/inbound/process";
 import { sendSms } from "@/lib/messaging/send";
 import { withTestDatabase } from "@/tests/db";
@@ -9,33 +8,15 @@ import { autoCloseInactiveConversations } from "@/lib/conversations/auto-close";
 import { upsertApiCustomers } from "@/lib/api/upsert";
 import { companies } from "@/db/schema";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
-import { generateWebhookSecret } from "./signing";
-import { WEBHOOK_EVENT_TYPES } from "./events";
+import { inboundSms as inbound, listenToWebhooks } from "@/tests/webhooks";
 
 const database = withTestDatabase();
-let counter = 0;
 
 async function companyListening() {
   const db = database.db;
   const company = await createCompany(db);
-  const [endpoint] = await db
-    .insert(webhookEndpoints)
-    .values({ companyId: company.id, url: "http://127.0.0.1:9/unused", eventTypes: [...WEBHOOK_EVENT_TYPES], secret: generateWebhookSecret() })
-    .returning();
-  const events = async () =>
-    (await db.select().from(webhookEvents).where(eq(webhookEvents.companyId, company.id)).orderBy(webhookEvents.createdAt)).map((e) => ({ type: e.type, payload: e.payload, customerId: e.customerId }));
-  const deliveries = async () => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id));
-  return { db, company, events, deliveries };
+  return { db, company, ...(await listenToWebhooks(db, company.id)) };
 }
-
-const inbound = (company: { senderNumber: string | null }, from: string, text: string) => ({
-  provider: "vonage" as const,
-  providerMessageId: `emit-${++counter}-${Date.now()}`,
-  from,
-  to: company.senderNumber!,
-  text,
-  receivedAt: new Date(),
-});
 
 describe("webhook events are recorded with the change they report", () => {
   it("an inbound text from a new number: customer.created and message.received, one delivery each; STOP adds customer.opted_out", async () => {
@@ -81,7 +62,8 @@ describe("webhook events are recorded with the change they report", () => {
     await setAppointmentStatus.run(context, { id: created.data.id, status: "cancelled" });
     const recorded = await events();
     expect(recorded.map((e) => e.type)).toEqual(["conversation.assigned", "conversation.closed", "appointment.confirmed", "appointment.cancelled"]);
-    expect(recorded[0]!.payload).toMatchObject({ conversation: { id: conversation.id, assignee_user_id: agent.id } });
+    expect(recorded[0]!.payload).toMatchObject({ conversation: { id: conversation.id, assignee_user_id: agent.id, assigned_by_user_id: admin.id, reason: "manual" } });
+    expect(recorded[1]!.payload).toMatchObject({ conversation: { id: conversation.id, closed_by_user_id: admin.id, reason: "manual" } });
     expect(recorded.every((e) => e.customerId === customer.id)).toBe(true);
   });
 

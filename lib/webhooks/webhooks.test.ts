@@ -14,6 +14,7 @@ import {
   revealWebhookSecret,
   rollWebhookSecretAction,
   sendTestWebhookEvent,
+  updateWebhookEndpointAction,
 } from "./actions";
 import { deliverDueWebhooks, runWebhookSweep } from "./deliver";
 import { recordWebhookEvent as record } from "./record";
@@ -219,6 +220,28 @@ describe("outgoing webhooks (IMPL-2)", () => {
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: "webhook.test" });
     const asAgent = await createWebhookEndpoint.run(contextFor(db, agent, company.id), { url: receiver.url, eventTypes: ["payment.paid"] });
     expect(asAgent).toMatchObject({ ok: false, error: "errors.forbidden" });
+  });
+
+  it("edits an endpoint's address, description and event types, checking the address as on creation", async () => {
+    const { db, company, agent, endpoint, ctx } = await setup(["payment.paid"]);
+    const edited = await updateWebhookEndpointAction.run(ctx, { id: endpoint.id, url: `${receiver.url}?v=2`, description: "DMS", eventTypes: ["customer.created"] });
+    expect(edited).toMatchObject({ ok: true, data: { id: endpoint.id, url: `${receiver.url}?v=2` } });
+    expect(await findWebhookEndpoint(db, { companyId: company.id, endpointId: endpoint.id })).toMatchObject({ description: "DMS", eventTypes: ["customer.created"] });
+    // The new subscription is what is delivered now.
+    expect((await record(db, { companyId: company.id, type: "customer.created", payload: {} })).deliveries).toBe(1);
+    expect((await record(db, { companyId: company.id, type: "payment.paid", payload: {} })).deliveries).toBe(0);
+
+    setWebhookAddressPolicy(false);
+    try {
+      expect(await updateWebhookEndpointAction.run(ctx, { id: endpoint.id, url: "http://169.254.169.254/latest/meta-data", eventTypes: ["customer.created"] })).toMatchObject({ ok: false, error: "webhooks.errors.privateAddress" });
+    } finally {
+      setWebhookAddressPolicy(true);
+    }
+    expect(await updateWebhookEndpointAction.run(ctx, { id: endpoint.id, url: receiver.url, eventTypes: [] })).toMatchObject({ ok: false, fieldErrors: { eventTypes: ["webhooks.errors.noEventType"] } });
+    const other = await setup();
+    expect(await updateWebhookEndpointAction.run(other.ctx, { id: endpoint.id, url: receiver.url, eventTypes: ["customer.created"] })).toMatchObject({ ok: false, error: "errors.notFound" });
+    expect(await updateWebhookEndpointAction.run(contextFor(db, agent, company.id), { id: endpoint.id, url: receiver.url, eventTypes: ["customer.created"] })).toMatchObject({ ok: false, error: "errors.forbidden" });
+    expect((await findWebhookEndpoint(db, { companyId: company.id, endpointId: endpoint.id }))!.url).toBe(`${receiver.url}?v=2`);
   });
 
   it("rolls the secret: both signatures are sent while the old one is still valid", async () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, Copy, Eye, KeyRound, Power, RotateCcw, Send, Trash2 } from "lucide-react";
+import { ArrowLeft, Copy, Eye, KeyRound, Pencil, Power, RotateCcw, Send, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -23,6 +23,7 @@ import {
   rollWebhookSecretAction,
   sendTestWebhookEvent,
 } from "@/lib/webhooks/actions";
+import { EndpointEditForm } from "./endpoint-edit";
 import type { EndpointSummary } from "./webhooks-manager";
 
 type Attempt = { id: string; at: string; responseStatus: number | null; durationMs: number | null; error: string | null; responseExcerpt: string | null; requestBody: string };
@@ -44,7 +45,7 @@ type Endpoint = EndpointSummary & { disabledAt: string | null; disabledReason: s
 
 const STATUS_TONE = { pending: "neutral", delivering: "brand", succeeded: "green", failed: "orange", abandoned: "red" } as const;
 
-export function EndpointDetail({ endpoint, deliveries }: { endpoint: Endpoint; deliveries: Delivery[] }) {
+export function EndpointDetail({ endpoint, deliveries, eventTypes }: { endpoint: Endpoint; deliveries: Delivery[]; eventTypes: string[] }) {
   const t = useTranslations("webhooks");
   const format = useFormatter();
   const router = useRouter();
@@ -54,6 +55,7 @@ export function EndpointDetail({ endpoint, deliveries }: { endpoint: Endpoint; d
   const [confirm, setConfirm] = useState<"roll" | "delete" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   const refresh = (message?: string) => {
     setNotice(message ?? null);
@@ -95,19 +97,36 @@ export function EndpointDetail({ endpoint, deliveries }: { endpoint: Endpoint; d
           title={<span className="break-all font-mono text-base" data-testid="webhook-url">{endpoint.url}</span>}
           description={endpoint.description || undefined}
           action={
-            <Button variant="ghost" size="icon" aria-label={t("delete")} onClick={() => setConfirm("delete")}>
-              <Trash2 className="h-4 w-4" aria-hidden />
-            </Button>
+            <div className="flex gap-1">
+              <Button variant="ghost" size="icon" aria-label={t("edit")} aria-pressed={editing} data-testid="edit-webhook" onClick={() => setEditing(!editing)}>
+                <Pencil className="h-4 w-4" aria-hidden />
+              </Button>
+              <Button variant="ghost" size="icon" aria-label={t("delete")} onClick={() => setConfirm("delete")}>
+                <Trash2 className="h-4 w-4" aria-hidden />
+              </Button>
+            </div>
           }
         />
         <CardBody className="space-y-4">
-          <div className="flex flex-wrap gap-1.5">
-            {endpoint.eventTypes.map((type) => (
-              <Badge key={type} tone="brand">
-                {type}
-              </Badge>
-            ))}
-          </div>
+          {editing ? (
+            <EndpointEditForm
+              endpoint={endpoint}
+              eventTypes={eventTypes}
+              onCancel={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                refresh(t("saved"));
+              }}
+            />
+          ) : (
+            <div className="flex flex-wrap gap-1.5" data-testid="webhook-event-types">
+              {endpoint.eventTypes.map((type) => (
+                <Badge key={type} tone="brand">
+                  {type}
+                </Badge>
+              ))}
+            </div>
+          )}
           <div>
             <p className="mb-1.5 text-sm font-medium text-slate-700">{t("secret")}</p>
             <div className="flex flex-wrap items-center gap-2">

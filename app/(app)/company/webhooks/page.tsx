@@ -30,6 +30,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const attempts = await listDeliveryAttempts(db, { companyId, deliveryIds: deliveries.map((delivery) => delivery.id) });
   return (
     <EndpointDetail
+      eventTypes={[...WEBHOOK_EVENT_TYPES]}
       endpoint={{
         ...summaries.find((summary) => summary.id === selected.id)!,
         disabledAt: selected.disabledAt?.toISOString() ?? null,

@@ -9,10 +9,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import { createWebhookEndpoint } from "@/lib/webhooks/actions";
+import { EndpointFields } from "./endpoint-fields";
 
 export type EndpointSummary = { id: string; url: string; description: string; eventTypes: string[]; status: "active" | "disabled"; failingSince: string | null };
 
@@ -75,27 +74,7 @@ export function WebhooksManager({ endpoints, eventTypes }: { endpoints: Endpoint
         <CardBody>
           <form ref={form} onSubmit={create} className="space-y-4">
             {error ? <Alert tone="error">{error}</Alert> : null}
-            <Field label={t("url")} htmlFor="webhook-url" hint={t("urlHint")} error={fieldError("url")}>
-              <Input id="webhook-url" name="url" type="url" inputMode="url" placeholder="https://dms.example.com/parley" required aria-invalid={Boolean(fieldError("url"))} />
-            </Field>
-            <Field label={t("description")} htmlFor="webhook-description">
-              <Input id="webhook-description" name="description" maxLength={200} placeholder={t("descriptionPlaceholder")} />
-            </Field>
-            <fieldset>
-              <legend className="mb-2 text-sm font-medium text-slate-700">{t("eventTypes")}</legend>
-              {fieldError("eventTypes") ? <p className="mb-2 text-sm text-red-600">{fieldError("eventTypes")}</p> : null}
-              <div className="grid gap-2 sm:grid-cols-2">
-                {eventTypes.map((type) => (
-                  <label key={type} className="flex items-start gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-50">
-                    <input type="checkbox" name="eventTypes" value={type} className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600" />
-                    <span>
-                      <code className="block text-xs text-slate-900">{type}</code>
-                      <span className="block text-xs text-slate-500">{t(`types.${type.replace(".", "_")}`)}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <EndpointFields idPrefix="webhook" eventTypes={eventTypes} fieldError={fieldError} />
             <Button type="submit" data-testid="create-webhook" pending={pending} icon={<Plus className="h-4 w-4" aria-hidden />}>
               {t("create")}
             </Button>
