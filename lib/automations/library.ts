@@ -56,6 +56,9 @@ const rules = (...all: (AudienceCondition | AudienceCondition[])[]): AudienceRul
   all: all.map((rule) => ({ any: Array.isArray(rule) ? rule : [rule] })),
 });
 
+/** Invitations to book skip customers who already have an appointment in the next 30 days. */
+const notBookedSoon = condition("appointment", "none", "none_within_next_days", 30);
+
 // Keyword variants the wizard suggests, in both languages: a French customer may write "ok".
 const YES = ["oui", "yes", "ok", "d'accord", "bien sûr", "parfait", "confirmé", "confirm"];
 // "cancel" is a carrier STOP word: it unsubscribes, so it is never a keyword.
@@ -191,7 +194,7 @@ export const LIBRARY: LibraryTemplate[] = [
         },
       },
     ],
-    rules: rules(condition("appointment", "status", "is", "no_show"), condition("appointment", "start_at", "within_last_days", 2)),
+    rules: rules(condition("appointment", "status", "is", "no_show"), condition("appointment", "start_at", "within_last_days", 2), notBookedSoon),
     keywordResponses: [onYes("rebook", { fr: "Parfait! Un conseiller vous écrit sous peu avec des disponibilités.", en: "Great! An advisor will text you shortly with available times." })],
     dailyAt: "09:30",
     triggerScope: "appointment",
@@ -321,7 +324,7 @@ export const LIBRARY: LibraryTemplate[] = [
     ],
     uses: ["customer.vehicle_make"],
     marketing: true,
-    rules: rules(condition("customer", "attributes.vehicle_make", "known")),
+    rules: rules(condition("customer", "attributes.vehicle_make", "known"), notBookedSoon),
     keywordResponses: [onYes("book", { fr: "Super! Un conseiller vous écrit avec les prochaines disponibilités.", en: "Great! An advisor will text you the next available times." })],
     triggerScope: "customer_repeat",
     repeatAfterDays: 365,
@@ -347,7 +350,7 @@ export const LIBRARY: LibraryTemplate[] = [
       },
     ],
     uses: ["customer.last_visit", "event.mileage", "customer.vehicle_model"],
-    rules: rules([condition("customer", "attributes.last_visit", "days_ago", 180), condition("event", "attributes.mileage", "gt", 10000)]),
+    rules: rules([condition("customer", "attributes.last_visit", "days_ago", 180), condition("event", "attributes.mileage", "gt", 10000)], notBookedSoon),
     keywordResponses: [onYes("book", { fr: "Merci! Nous vous proposons un moment sous peu.", en: "Thanks! We'll suggest a time shortly." })],
     triggerScope: "customer_repeat",
     repeatAfterDays: 90,
@@ -432,7 +435,7 @@ export const LIBRARY: LibraryTemplate[] = [
     ],
     uses: ["customer.last_visit"],
     marketing: true,
-    rules: rules(condition("customer", "attributes.last_visit", "days_ago", 365)),
+    rules: rules(condition("customer", "attributes.last_visit", "days_ago", 365), notBookedSoon),
     keywordResponses: [onYes("book", { fr: "Merci! Nous vous écrivons avec des disponibilités.", en: "Thanks! We'll text you available times." })],
     triggerScope: "customer",
   },
