@@ -10,6 +10,8 @@ afterAll(async () => {
 });
 
 const NAME = "Bienvenue e2e";
+// Added to the template's message at the library's last step: the texts sent carry it.
+const SIGN_OFF = "À très bientôt!";
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(200);
@@ -58,13 +60,24 @@ describe("the automation library and results", () => {
     await shoot(page, "library-3-replies-1440");
     await page.getByTestId("library-next").click();
 
-    // 4. adjust: name, the rule's value (live count follows), near real time every minute
+    // 4. adjust: name, the message, the rules in the wizard's builder (a value; a rule added, then removed), near real time every minute
     await page.fill("#library-name", NAME);
     await page.getByTestId("library-count").filter({ hasText: /correspond/ }).waitFor();
-    await page.getByTestId("library-rule-value").fill("3000");
+    await page.getByTestId("library-message-body-field").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(` ${SIGN_OFF}`);
+    const conditions = page.getByTestId("audience-condition");
+    await conditions.first().getByTestId("rule-value").locator("input").fill("3000");
     await page.getByTestId("library-count").filter({ hasText: /[1-9]\d* clients? correspond/ }).waitFor();
-    await page.getByTestId("library-schedule-realtime").check();
-    await page.getByTestId("library-every-minutes").fill("1");
+    await page.getByTestId("add-rule").click();
+    expect(await conditions.count()).toBe(2);
+    await conditions.nth(1).getByTestId("rule-operator").selectOption("known");
+    await page.getByTestId("library-count").filter({ hasText: /[1-9]\d* clients? correspond/ }).waitFor();
+    await shoot(page, "library-4-adjust-rules-1440");
+    await conditions.nth(1).getByRole("button", { name: "Retirer cette condition" }).click();
+    expect(await conditions.count()).toBe(1);
+    await page.getByTestId("schedule-realtime").check();
+    await page.fill("#realtime-every", "1");
     await shoot(page, "library-4-adjust-1440");
     await page.getByTestId("library-create").click();
     await page.getByRole("dialog").getByText("Activer l'automatisation?").waitFor();
@@ -100,6 +113,7 @@ describe("the automation library and results", () => {
     await page.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
     const source = page.locator("[data-testid=message][data-source=automation]").last().getByTestId("message-automation-link");
     await source.filter({ hasText: `Envoyé par l'automatisation ${NAME}` }).waitFor();
+    await page.locator("[data-testid=message][data-source=automation]", { hasText: SIGN_OFF }).last().waitFor();
     await shoot(page, "automation-thread-source-1440");
     const href = await source.getAttribute("href");
     expect(href).toMatch(new RegExp(`^${new URL(resultsUrl).pathname}\\?result=[0-9a-f-]{36}$`));

@@ -37,7 +37,8 @@ export type AudienceQuery = {
  *   sub-rules no one;
  * - a condition on another category than the subject's reads "the customer has an
  *   appointment / event / received message whose …" (an EXISTS per condition);
- * - text compares case-insensitively, LIKE wildcards in a value are literal; negations
+ * - text compares case- and accent-insensitively (parley_fold, which the trigram indexes
+ *   are built on: "Cote" finds "Côté"), LIKE wildcards in a value are literal; negations
  *   (does not contain, is not, ≠, includes none) also match an unknown value; "unknown" is
  *   null, empty text or an empty list;
  * - dates use the company's calendar: "within the next N days" runs from now (from today
@@ -45,7 +46,8 @@ export type AudienceQuery = {
  *   (before_subject) is now ≤ time ≤ now + N; "N hours after" (after_subject) is
  *   now - N - 1 day < time ≤ now - N, so a new automation never reaches into all history;
  * - custom attributes (`attributes.<key>`) read the owner's JSONB, numbers also from
- *   numeric text, collections also from a lone string; the key is a bound parameter too.
+ *   numeric text, collections also from a lone string; the key is a bound parameter too;
+ * - "has no appointment in the next N days / ever" is a NOT EXISTS whatever the subject.
  */
 export function audienceSelect(query: AudienceQuery): SQL {
   const { companyId, subject } = query;
@@ -67,7 +69,7 @@ export function audienceSelect(query: AudienceQuery): SQL {
 
 const CUSTOM_PREFIX = "attributes.";
 
-type AttributeType = "string" | "number" | "date" | "collection";
+type AttributeType = "string" | "number" | "date" | "collection" | "absence";
 type Alias = "c" | "a" | "e" | "m";
 
 /** Built-in attributes (lib/automations/rules/catalogue.ts lists the same keys) -> column and type. */
@@ -86,6 +88,8 @@ const BUILT_IN_COLUMNS: Record<AudienceCondition["category"], Record<string, { c
     status: { column: "status", type: "string" },
     duration_minutes: { column: "duration_minutes", type: "number" },
     created_at: { column: "created_at", type: "date" },
+    // "Has no appointment": compiled by noAppointment(), not as a column test.
+    none: { column: "start_at", type: "absence" },
   },
   message_received: {
     body: { column: "body", type: "string" },
@@ -112,6 +116,7 @@ const OPERATOR_TYPES: Record<string, AttributeType | null> = {
   before: "date", after: "date", on: "date", within_next_days: "date", within_last_days: "date", days_ago: "date",
   before_subject: "date", after_subject: "date",
   includes_any: "collection", includes_all: "collection", includes_none: "collection",
+  none_within_next_days: "absence", none_ever: "absence",
   unknown: null, known: null,
 };
 
@@ -136,6 +141,14 @@ function dayStart(day: string, offsetDays: number, timeZone: string): Date {
 
 function at(instant: Date) {
   return sql`${instant.toISOString()}::timestamptz`;
+}
+
+/**
+ * Case- and accent-folded text ("Côté" -> "cote"), the immutable SQL function of migration
+ * 0016, so the trigram indexes built on it answer text rules.
+ */
+function fold(text: SQL) {
+  return sql`parley_fold(${text})`;
 }
 
 function escapeLike(text: string) {
@@ -188,15 +201,15 @@ function compilePredicate(condition: AudienceCondition, alias: Alias, query: Aud
       const word = String(value);
       switch (operator) {
         case "contains":
-          return sql`lower(${text}) like lower(${`%${escapeLike(word)}%`}::text)`;
+          return sql`${fold(text)} like ${fold(sql`${`%${escapeLike(word)}%`}::text`)}`;
         case "not_contains":
-          return sql`(${text} is null or lower(${text}) not like lower(${`%${escapeLike(word)}%`}::text))`;
+          return sql`(${text} is null or ${fold(text)} not like ${fold(sql`${`%${escapeLike(word)}%`}::text`)})`;
         case "starts_with":
-          return sql`lower(${text}) like lower(${`${escapeLike(word)}%`}::text)`;
+          return sql`${fold(text)} like ${fold(sql`${`${escapeLike(word)}%`}::text`)}`;
         case "is":
-          return sql`lower(${text}) = lower(${word}::text)`;
+          return sql`${fold(text)} = ${fold(sql`${word}::text`)}`;
         case "is_not":
-          return sql`(${text} is null or lower(${text}) <> lower(${word}::text))`;
+          return sql`(${text} is null or ${fold(text)} <> ${fold(sql`${word}::text`)})`;
       }
       break;
     }
@@ -287,6 +300,24 @@ function compilePredicate(condition: AudienceCondition, alias: Alias, query: Aud
 }
 
 /**
+ * "The customer has no appointment in the next N days" (from now to the end of the N-th
+ * day in the company's calendar) or "has never had one": NOT EXISTS over the customer's
+ * appointments (appointments_customer_idx), whatever the subject. Cancelled ones don't count.
+ */
+function noAppointment(condition: AudienceCondition, query: AudienceQuery): SQL {
+  const { companyId, now, timeZone } = query;
+  if (condition.attribute !== "none" || OPERATOR_TYPES[condition.operator] !== "absence") throw new AudienceRuleError("operator does not fit the attribute", condition);
+  let span = sql``;
+  if (condition.operator === "none_within_next_days") {
+    const days = Number(condition.value);
+    if (condition.value === null || condition.value === undefined || condition.value === "" || !Number.isInteger(days)) throw new AudienceRuleError("rule without a value", condition);
+    const today = utcToZonedLocal(now, timeZone).slice(0, 10);
+    span = sql` and x.start_at >= ${at(now)} and x.start_at < ${at(dayStart(today, days + 1, timeZone))}`;
+  }
+  return sql`not exists (select 1 from appointments x where x.company_id = ${companyId} and x.customer_id = c.id and x.status <> 'cancelled'${span})`;
+}
+
+/**
  * One condition as SQL about the subject row: on the row itself when the condition's
  * category is the subject (or the customer), else "the customer has a … whose …" as an
  * EXISTS subquery, scoped to the company.
@@ -297,6 +328,7 @@ function compileCondition(condition: AudienceCondition, query: AudienceQuery): S
     case "customer":
       return compilePredicate(condition, "c", query);
     case "appointment":
+      if (OPERATOR_TYPES[condition.operator] === "absence" || condition.attribute === "none") return noAppointment(condition, query);
       if (subject === "appointment") return compilePredicate(condition, "a", query);
       return sql`exists (select 1 from appointments a where a.company_id = ${companyId} and a.customer_id = c.id and ${compilePredicate(condition, "a", query)})`;
     case "event":

@@ -27,7 +27,7 @@ export async function searchRepairOrders(db: Db, { companyId, query, limit }: { 
     .select({ id: customerEvents.id, number: customerEvents.number, title: customerEvents.title, occurredAt: customerEvents.occurredAt, ...customerName, conversationId: activeConversation })
     .from(customerEvents)
     .innerJoin(customers, eq(customers.id, customerEvents.customerId))
-    .where(and(eq(customerEvents.companyId, companyId), sql`lower(${customerEvents.number}) like ${containing(query)}`))
+    .where(and(eq(customerEvents.companyId, companyId), sql`parley_fold(${customerEvents.number}) like parley_fold(${containing(query)})`))
     .orderBy(desc(customerEvents.occurredAt))
     .limit(limit);
 }
@@ -37,7 +37,7 @@ export async function searchAppointments(db: Db, { companyId, query, limit }: { 
     .select({ id: appointments.id, type: appointments.type, startAt: appointments.startAt, status: appointments.status, ...customerName, conversationId: activeConversation })
     .from(appointments)
     .innerJoin(customers, eq(customers.id, appointments.customerId))
-    .where(and(eq(appointments.companyId, companyId), sql`lower(${appointments.type}) like ${containing(query)}`))
+    .where(and(eq(appointments.companyId, companyId), sql`parley_fold(${appointments.type}) like parley_fold(${containing(query)})`))
     .orderBy(desc(appointments.startAt))
     .limit(limit);
 }

@@ -37,7 +37,7 @@ export const appointments = pgTable(
   (t) => [
     index("appointments_company_start_idx").on(t.companyId, t.startAt),
     index("appointments_customer_idx").on(t.customerId, t.startAt),
-    index("appointments_type_trgm_idx").using("gin", sql`lower(${t.type}) gin_trgm_ops`),
+    index("appointments_type_trgm_idx").using("gin", sql`parley_fold(${t.type}) gin_trgm_ops`),
     // Imports and integrations name an appointment by its id in their system.
     uniqueIndex("appointments_company_external_idx")
       .on(t.companyId, t.externalId)

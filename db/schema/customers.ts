@@ -69,7 +69,7 @@ export const customerEvents = pgTable(
   (t) => [
     index("customer_events_customer_idx").on(t.customerId, t.occurredAt),
     index("customer_events_company_number_idx").on(t.companyId, t.number),
-    index("customer_events_number_trgm_idx").using("gin", sql`lower(${t.number}) gin_trgm_ops`),
+    index("customer_events_number_trgm_idx").using("gin", sql`parley_fold(${t.number}) gin_trgm_ops`),
     // A repair order number is the dealer system's key: imports upsert by it.
     uniqueIndex("customer_events_company_kind_number_idx")
       .on(t.companyId, t.kind, t.number)

@@ -75,7 +75,7 @@ export const messages = pgTable(
     index("messages_source_idx").on(t.sourceKind, t.sourceId),
     index("messages_body_fts_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
     // Audience rules "message received contains …" (AUTO-6); not partial, so the planner keeps statistics on lower(body).
-    index("messages_body_trgm_idx").using("gin", sql`lower(${t.body}) gin_trgm_ops`),
+    index("messages_body_trgm_idx").using("gin", sql`parley_fold(${t.body}) gin_trgm_ops`),
   ],
 );
 

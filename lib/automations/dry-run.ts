@@ -8,7 +8,8 @@ import type { AutomationSkipReason } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { sendRefusal } from "@/lib/messaging/sendability";
-import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { findMessage } from "@/db/queries/messages";
+import type { SendDependencies } from "@/lib/messaging/send";
 import { payUrl } from "@/lib/payments/payments";
 import { parsePhone } from "@/lib/phone";
 import { reviewUrl } from "@/lib/reviews/reviews";
@@ -16,6 +17,7 @@ import { templateValues } from "@/lib/templates/context";
 import { TemplateSyntaxError } from "@/lib/templates/parse";
 import { renderTemplate } from "@/lib/templates/render";
 import { subjectForScope } from "./run";
+import { sendAutomationText } from "./send-text";
 import type { AutomationDefinition } from "./types";
 
 export type DryRunRow = {
@@ -34,6 +36,7 @@ export type DryRunRow = {
 export type DryRun = { count: number; rows: DryRunRow[] };
 
 type Definition = Pick<AutomationDefinition, "rules" | "messageBody" | "marketing" | "triggerScope" | "repeatAfterDays"> & Partial<Pick<AutomationDefinition, "type">>;
+type TestDefinition = Definition & Pick<AutomationDefinition, "name" | "type" | "settings">;
 
 /** The link a review or payment request adds after its text, as the dry run shows it. */
 function linkPreview(type: Definition["type"]) {
@@ -117,11 +120,13 @@ export async function dryRunAutomation(
 /**
  * "Send a test" (AUTO-4): the draft's message to any mobile number, through the sending
  * gate (which refuses an opted-out number), recorded as a test and never as a result.
- * Appointment and event tokens use the first matching customer's appointment or event.
+ * Appointment and event tokens use the first matching customer's appointment or event;
+ * a review or payment request carries its real link, as the customer would get it (the
+ * payment's amount from the settings or that event).
  */
 export async function sendAutomationTest(
   db: Db,
-  { companyId, userId, definition, mobile, now = new Date() }: { companyId: string; userId: string; definition: Definition; mobile: string; now?: Date },
+  { companyId, userId, definition, mobile, now = new Date() }: { companyId: string; userId: string; definition: TestDefinition; mobile: string; now?: Date },
   dependencies: SendDependencies = {},
 ) {
   const company = await findCompany(db, { companyId });
@@ -137,22 +142,22 @@ export async function sendAutomationTest(
   const subjects = sample
     ? await findResultSubjects(db, { companyId, appointmentIds: sample.appointmentId ? [sample.appointmentId] : [], eventIds: sample.eventId ? [sample.eventId] : [] })
     : null;
-  const outcome = await sendSms(
+  const outcome = await sendAutomationText(
     db,
     {
-      companyId,
+      automation: { companyId, name: definition.name, type: definition.type, messageBody: definition.messageBody, marketing: definition.marketing, settings: definition.settings },
       customerId: customer.id,
-      body: definition.messageBody,
-      category: definition.marketing ? "marketing" : "general",
       source: { kind: "automation_test" },
-      senderUserId: userId,
       subjects: {
         appointment: sample?.appointmentId ? (subjects?.appointments.get(sample.appointmentId) ?? null) : null,
         event: sample?.eventId ? (subjects?.events.get(sample.eventId) ?? null) : null,
       },
+      userId,
     },
     { ...dependencies, now: dependencies.now ?? now },
   );
-  if (!outcome.ok) return { ok: false as const, reason: outcome.reason };
-  return { ok: true as const, messageId: outcome.message.id, conversationId: outcome.message.conversationId, text: outcome.message.body, status: outcome.message.status };
+  if (outcome.status === "skipped") return { ok: false as const, reason: outcome.skipReason };
+  const message = outcome.messageId ? await findMessage(db, { companyId, messageId: outcome.messageId }) : undefined;
+  if (!message) throw new SafeError(outcome.status === "failed" ? outcome.error : "errors.unexpected");
+  return { ok: true as const, messageId: message.id, conversationId: message.conversationId, text: message.body, status: message.status };
 }

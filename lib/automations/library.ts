@@ -56,37 +56,30 @@ const rules = (...all: (AudienceCondition | AudienceCondition[])[]): AudienceRul
   all: all.map((rule) => ({ any: Array.isArray(rule) ? rule : [rule] })),
 });
 
+/** Invitations to book skip customers who already have an appointment in the next 30 days. */
+const notBookedSoon = condition("appointment", "none", "none_within_next_days", 30);
+
 // Keyword variants the wizard suggests, in both languages: a French customer may write "ok".
 const YES = ["oui", "yes", "ok", "d'accord", "bien sûr", "parfait", "confirmé", "confirm"];
 // "cancel" is a carrier STOP word: it unsubscribes, so it is never a keyword.
 const NO = ["non", "no", "annuler", "annule"];
 const RESCHEDULE = ["changer", "déplacer", "reporter", "autre date", "autre heure", "reschedule", "change", "another time"];
 
+/** A keyword response of a template: its keywords, what it does, its auto-reply in both languages. */
+const respond = (id: string, keywords: string[], action: KeywordResponse["action"], reply: Bilingual): LibraryKeywordResponse => ({ id, keywords, action, reply });
+/** The usual "reply YES and someone gets back to you" response. */
+const onYes = (id: string, reply: Bilingual) => respond(id, YES, null, reply);
+
 const reminderResponses: LibraryKeywordResponse[] = [
-  {
-    id: "confirm",
-    keywords: YES,
-    action: "confirm_appointment",
-    reply: { fr: "Merci, votre rendez-vous est confirmé. À bientôt!", en: "Thank you, your appointment is confirmed. See you soon!" },
-  },
-  {
-    id: "cancel",
-    keywords: NO,
-    action: "cancel_appointment",
-    reply: {
-      fr: "C'est noté, votre rendez-vous est annulé. Répondez à ce message pour en fixer un autre.",
-      en: "Noted, your appointment is cancelled. Reply to this message to book another one.",
-    },
-  },
-  {
-    id: "reschedule",
-    keywords: RESCHEDULE,
-    action: "reschedule_appointment",
-    reply: {
-      fr: "Pas de problème! Un membre de notre équipe vous écrit sous peu pour trouver un autre moment.",
-      en: "No problem! Someone from our team will text you shortly to find another time.",
-    },
-  },
+  respond("confirm", YES, "confirm_appointment", { fr: "Merci, votre rendez-vous est confirmé. À bientôt!", en: "Thank you, your appointment is confirmed. See you soon!" }),
+  respond("cancel", NO, "cancel_appointment", {
+    fr: "C'est noté, votre rendez-vous est annulé. Répondez à ce message pour en fixer un autre.",
+    en: "Noted, your appointment is cancelled. Reply to this message to book another one.",
+  }),
+  respond("reschedule", RESCHEDULE, "reschedule_appointment", {
+    fr: "Pas de problème! Un membre de notre équipe vous écrit sous peu pour trouver un autre moment.",
+    en: "No problem! Someone from our team will text you shortly to find another time.",
+  }),
 ];
 
 const reminderFallback: Bilingual = {
@@ -201,15 +194,8 @@ export const LIBRARY: LibraryTemplate[] = [
         },
       },
     ],
-    rules: rules(condition("appointment", "status", "is", "no_show"), condition("appointment", "start_at", "within_last_days", 2)),
-    keywordResponses: [
-      {
-        id: "rebook",
-        keywords: YES,
-        action: null,
-        reply: { fr: "Parfait! Un conseiller vous écrit sous peu avec des disponibilités.", en: "Great! An advisor will text you shortly with available times." },
-      },
-    ],
+    rules: rules(condition("appointment", "status", "is", "no_show"), condition("appointment", "start_at", "within_last_days", 2), notBookedSoon),
+    keywordResponses: [onYes("rebook", { fr: "Parfait! Un conseiller vous écrit sous peu avec des disponibilités.", en: "Great! An advisor will text you shortly with available times." })],
     dailyAt: "09:30",
     triggerScope: "appointment",
   },
@@ -338,15 +324,8 @@ export const LIBRARY: LibraryTemplate[] = [
     ],
     uses: ["customer.vehicle_make"],
     marketing: true,
-    rules: rules(condition("customer", "attributes.vehicle_make", "known")),
-    keywordResponses: [
-      {
-        id: "book",
-        keywords: YES,
-        action: null,
-        reply: { fr: "Super! Un conseiller vous écrit avec les prochaines disponibilités.", en: "Great! An advisor will text you the next available times." },
-      },
-    ],
+    rules: rules(condition("customer", "attributes.vehicle_make", "known"), notBookedSoon),
+    keywordResponses: [onYes("book", { fr: "Super! Un conseiller vous écrit avec les prochaines disponibilités.", en: "Great! An advisor will text you the next available times." })],
     triggerScope: "customer_repeat",
     repeatAfterDays: 365,
   },
@@ -371,15 +350,8 @@ export const LIBRARY: LibraryTemplate[] = [
       },
     ],
     uses: ["customer.last_visit", "event.mileage", "customer.vehicle_model"],
-    rules: rules([condition("customer", "attributes.last_visit", "days_ago", 180), condition("event", "attributes.mileage", "gt", 10000)]),
-    keywordResponses: [
-      {
-        id: "book",
-        keywords: YES,
-        action: null,
-        reply: { fr: "Merci! Nous vous proposons un moment sous peu.", en: "Thanks! We'll suggest a time shortly." },
-      },
-    ],
+    rules: rules([condition("customer", "attributes.last_visit", "days_ago", 180), condition("event", "attributes.mileage", "gt", 10000)], notBookedSoon),
+    keywordResponses: [onYes("book", { fr: "Merci! Nous vous proposons un moment sous peu.", en: "Thanks! We'll suggest a time shortly." })],
     triggerScope: "customer_repeat",
     repeatAfterDays: 90,
   },
@@ -413,14 +385,7 @@ export const LIBRARY: LibraryTemplate[] = [
     ],
     uses: ["customer.lease_end", "customer.warranty_end"],
     rules: rules([condition("customer", "attributes.lease_end", "within_next_days", 60), condition("customer", "attributes.warranty_end", "within_next_days", 60)]),
-    keywordResponses: [
-      {
-        id: "interested",
-        keywords: YES,
-        action: null,
-        reply: { fr: "Merci! Un conseiller aux ventes vous contacte sous peu.", en: "Thanks! A sales advisor will contact you shortly." },
-      },
-    ],
+    keywordResponses: [onYes("interested", { fr: "Merci! Un conseiller aux ventes vous contacte sous peu.", en: "Thanks! A sales advisor will contact you shortly." })],
     triggerScope: "customer",
   },
   {
@@ -470,15 +435,8 @@ export const LIBRARY: LibraryTemplate[] = [
     ],
     uses: ["customer.last_visit"],
     marketing: true,
-    rules: rules(condition("customer", "attributes.last_visit", "days_ago", 365)),
-    keywordResponses: [
-      {
-        id: "book",
-        keywords: YES,
-        action: null,
-        reply: { fr: "Merci! Nous vous écrivons avec des disponibilités.", en: "Thanks! We'll text you available times." },
-      },
-    ],
+    rules: rules(condition("customer", "attributes.last_visit", "days_ago", 365), notBookedSoon),
+    keywordResponses: [onYes("book", { fr: "Merci! Nous vous écrivons avec des disponibilités.", en: "Thanks! We'll text you available times." })],
     triggerScope: "customer",
   },
 ];

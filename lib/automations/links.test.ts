@@ -3,9 +3,11 @@ import * as s from "@/db/schema";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { useStripe } from "@/lib/payments/stripe";
 import { withTestDatabase } from "@/tests/db";
-import { createCompany, createCustomer, createUser } from "@/tests/factories";
+import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import { withFakeStripe } from "@/tests/fakes/stripe";
+import { sendAutomationTestMessage } from "./actions";
 import { runAutomation, SenderThrottle } from "./run";
+import { emptyDefinition } from "./validation";
 
 const database = withTestDatabase();
 const stripe = withFakeStripe();
@@ -68,5 +70,68 @@ describe("automations that text a link", () => {
     } finally {
       useStripe({ client: stripe.client, webhookSecret: stripe.webhookSecret });
     }
+  });
+});
+
+describe("send a test of an automation that texts a link", () => {
+  async function tester() {
+    const db = database.db;
+    const company = await createCompany(db, { currency: "CAD" });
+    const admin = await createUser(db, company.id, { role: "admin" });
+    const send = (definition: Partial<ReturnType<typeof emptyDefinition>>) =>
+      sendAutomationTestMessage.run(contextFor(db, admin, company.id), {
+        definition: { ...emptyDefinition(), name: "Test", rules: { all: [] }, ...definition },
+        mobile: "+15145550142",
+      });
+    const testMessages = () => db.select().from(s.messages).where(eq(s.messages.sourceKind, "automation_test"));
+    const results = () => db.select().from(s.automationResults).where(eq(s.automationResults.companyId, company.id));
+    return { db, company, admin, send, testMessages, results };
+  }
+
+  it("a review request's test carries a working review link, marked as a test, and is no result", async () => {
+    const t = await tester();
+    const sent = await t.send({ type: "review_request", messageBody: "Merci de votre visite!" });
+    expect(sent).toMatchObject({ ok: true, data: { sent: true } });
+    const [review] = await t.db.select().from(s.reviews).where(eq(s.reviews.companyId, t.company.id));
+    expect(review).toMatchObject({ requestedByUserId: t.admin.id });
+    const [message] = (await t.testMessages()).filter((m) => m.companyId === t.company.id);
+    expect(message!.body).toMatch(new RegExp(`^Merci de votre visite!\\nhttps?://[^/]+/r/${review!.publicToken}$`));
+    expect(sent.ok && sent.data.text).toBe(message!.body);
+    expect(review!.messageId).toBe(message!.id);
+    expect(await t.results()).toHaveLength(0);
+  });
+
+  it("a payment request's test texts a real payment link through Stripe, for the set amount or the matching event's total", async () => {
+    const t = await tester();
+    const fixed = await t.send({ type: "payment_request", messageBody: "Votre facture :", settings: { paymentAmountCents: 5000 } });
+    expect(fixed).toMatchObject({ ok: true, data: { sent: true } });
+    const customer = await createCustomer(t.db, t.company.id, { firstName: "Luc" });
+    await t.db.insert(s.customerEvents).values({ companyId: t.company.id, customerId: customer.id, kind: "repair_order", number: "RO-77", status: "closed", attributes: { total: 245.5 } });
+    const fromEvent = await t.send({
+      type: "payment_request",
+      triggerScope: "event",
+      messageBody: "Réglez la facture { event.number } :",
+      settings: { paymentAmountAttribute: "total" },
+      rules: { all: [{ any: [{ category: "event", attribute: "number", operator: "is", value: "RO-77" }] }] },
+    });
+    expect(fromEvent).toMatchObject({ ok: true, data: { sent: true } });
+    const payments = await t.db.select().from(s.paymentRequests).where(eq(s.paymentRequests.companyId, t.company.id)).orderBy(s.paymentRequests.createdAt);
+    expect(payments.map((p) => [p.amountCents, p.reference])).toEqual([
+      [5000, "[Test] Test"],
+      [24550, "[Test] RO-77"],
+    ]);
+    const messages = (await t.testMessages()).filter((m) => m.companyId === t.company.id);
+    expect(messages.map((m) => m.body)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Votre facture :\nhttps?:\/\/[^/]+\/pay\/\S+$/), expect.stringMatching(/^Réglez la facture RO-77 :\nhttps?:\/\/[^/]+\/pay\/\S+$/)]),
+    );
+    expect(messages.every((m) => m.toNumber === "+15145550142")).toBe(true);
+    expect(payments.every((p) => p.stripeSessionId && messages.some((m) => m.id === p.messageId))).toBe(true);
+    expect(await t.results()).toHaveLength(0);
+  });
+
+  it("without an amount, the test says the payment link is unavailable instead of texting without it", async () => {
+    const t = await tester();
+    expect(await t.send({ type: "payment_request", messageBody: "Votre facture :", settings: {} })).toMatchObject({ ok: true, data: { sent: false, reason: "payment_unavailable" } });
+    expect((await t.testMessages()).filter((m) => m.companyId === t.company.id)).toHaveLength(0);
   });
 });

@@ -1,7 +1,8 @@
 import { listAutomationResults } from "@/db/queries/automation-results";
 import { eq } from "drizzle-orm";
-import { automationResults, automations, messages, notes, notifications } from "@/db/schema";
+import { appointments, automationResults, automations, messages, notes, notifications } from "@/db/schema";
 import { automationSourcesOf, listResultNotes, reminderProblemsOf } from "@/db/queries/automation-result-links";
+import { latestReminderProblems } from "./reminder-problems";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createTeam, createUser } from "@/tests/factories";
 import { findTemplate, templateDefinition } from "./library";
@@ -102,6 +103,28 @@ describe("the results list", () => {
     await db.update(automationResults).set({ appointmentId, status: "failed", error: "Landline" }).where(eq(automationResults.id, result.id));
     expect(await reminderProblemsOf(db, { companyId: company.id, appointmentIds: [appointmentId] })).toMatchObject([{ appointmentId, automationName: "Rappel veille", status: "failed", error: "Landline" }]);
     expect(await reminderProblemsOf(db, { companyId: other.id, appointmentIds: [appointmentId] })).toEqual([]);
+  });
+
+  it("shows the latest undelivered text of each appointment where it is listed, never an 'already texted' skip", async () => {
+    const { db, company, automation, customer } = await setup();
+    const [appointment] = await db.insert(appointments).values({ companyId: company.id, customerId: customer.id, startAt: new Date("2026-12-03T15:00:00Z") }).returning();
+    const result = (triggerKey: string, values: Partial<typeof automationResults.$inferInsert>, at: string) => ({
+      companyId: company.id,
+      automationId: automation.id,
+      customerId: customer.id,
+      appointmentId: appointment!.id,
+      triggerKey,
+      createdAt: new Date(at),
+      ...values,
+    });
+    await db.insert(automationResults).values([
+      result("t1", { status: "skipped", skipReason: "quiet_hours" }, "2026-12-01T10:00:00Z"),
+      result("t2", { status: "failed", error: "Landline" }, "2026-12-02T10:00:00Z"),
+      result("t3", { status: "skipped", skipReason: "already_texted" }, "2026-12-02T11:00:00Z"),
+    ]);
+    const problems = await latestReminderProblems(db, { companyId: company.id, appointmentIds: [appointment!.id] });
+    expect([...problems.values()]).toMatchObject([{ appointmentId: appointment!.id, status: "failed", error: "Landline", automationName: "Rappel veille" }]);
+    expect((await latestReminderProblems(db, { companyId: (await createCompany(db)).id, appointmentIds: [appointment!.id] })).size).toBe(0);
   });
 });
 

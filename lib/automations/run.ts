@@ -1,6 +1,5 @@
 import "server-only";
 import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
-import { randomBytes } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
 import { audienceSelect, type AudienceSubject } from "@/db/queries/audience";
@@ -21,20 +20,14 @@ import {
   type ResultOutcome,
 } from "@/db/queries/automation-runs";
 import { findCompany } from "@/db/queries/companies";
-import { deleteReview, insertReview, setReviewMessage } from "@/db/queries/reviews";
-import { SafeError } from "@/lib/actions/errors";
-import { defaultAssignee } from "@/lib/conversations/routing";
-import { ensureActiveConversation } from "@/lib/conversations/thread";
-import { requestPayment } from "@/lib/payments/payments";
-import { stripeOrNull } from "@/lib/payments/stripe";
-import { reviewUrl } from "@/lib/reviews/reviews";
-import type { AutomationSkipReason, TriggerScope } from "@/db/schema";
+import type { TriggerScope } from "@/db/schema";
 import { nudge } from "@/lib/background/dispatch";
 import { automationRunRequested } from "@/lib/background/events";
 import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
-import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import type { SendDependencies } from "@/lib/messaging/send";
 import { notifyAboutResult } from "./notify-result";
+import { sendAutomationText } from "./send-text";
 import { audienceSubjectFor } from "./rules";
 import type { Automation } from "./types";
 
@@ -229,12 +222,6 @@ export async function sendPendingResults(db: Db, { automation }: { automation: A
 
 type Subjects = Awaited<ReturnType<typeof findResultSubjects>>;
 
-/** A refusal of the gate as the result's skip reason. */
-function skipReasonOf(reason: string): AutomationSkipReason {
-  const known: AutomationSkipReason[] = ["opted_out", "unsubscribed_general", "unsubscribed_marketing", "no_mobile", "quiet_hours", "empty_message", "template_error", "customer_not_found"];
-  return (known as string[]).includes(reason) ? (reason as AutomationSkipReason) : "customer_not_found";
-}
-
 /**
  * Sends one claimed result, once: a message already recorded for it (a worker died after
  * sending) settles it instead of a second send. pending → sent / skipped / failed.
@@ -252,7 +239,20 @@ async function sendResult(
       ? { status: "failed", messageId: existing.id, error: existing.errorText ?? existing.errorCode ?? "failed" }
       : { status: "sent", messageId: existing.id, sentAt: existing.createdAt };
   } else {
-    outcome = await sendWithLink(db, { automation, result, subjects }, dependencies);
+    outcome = await sendAutomationText(
+      db,
+      {
+        automation,
+        customerId: result.customerId,
+        source: { kind: "automation", id: result.id },
+        subjects: {
+          appointment: (result.appointmentId ? subjects.appointments.get(result.appointmentId) : null) ?? null,
+          event: (result.eventId ? subjects.events.get(result.eventId) : null) ?? null,
+        },
+        userId: automation.createdByUserId ?? automation.fallbackUserId,
+      },
+      dependencies,
+    );
   }
   const settled = await db.transaction(async (tx) => {
     const row = await settleResult(tx, { companyId, resultId: result.id, outcome, now: new Date() });
@@ -283,76 +283,6 @@ async function sendResult(
   await nudgeWebhookDelivery();
   if (outcome.status === "failed") await notifySendFailed(db, { automation, resultId: result.id, customerId: result.customerId, error: outcome.error });
   return outcome;
-}
-
-/** The gate's answer as the result's outcome. */
-function outcomeOf(sent: Awaited<ReturnType<typeof sendSms>>): ResultOutcome {
-  if (!sent.ok) return { status: "skipped", skipReason: skipReasonOf(sent.reason) };
-  if (sent.message.status === "failed") return { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" };
-  return { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
-}
-
-/**
- * Sends the automation's text; a review request adds its review link, a payment request
- * its secure payment link (Stripe), each as plain text after the template.
- */
-async function sendWithLink(db: Db, { automation, result, subjects }: { automation: Automation; result: ClaimedResult; subjects: Subjects }, dependencies: SendDependencies): Promise<ResultOutcome> {
-  const companyId = automation.companyId;
-  const appointment = result.appointmentId ? subjects.appointments.get(result.appointmentId) : undefined;
-  const event = result.eventId ? subjects.events.get(result.eventId) : undefined;
-  const request = {
-    companyId,
-    customerId: result.customerId,
-    body: automation.messageBody,
-    category: automation.marketing ? ("marketing" as const) : ("general" as const),
-    source: { kind: "automation" as const, id: result.id },
-    subjects: { appointment: appointment ?? null, event: event ?? null },
-  };
-
-  if (automation.type === "review_request") {
-    const review = await insertReview(db, { companyId, customerId: result.customerId, publicToken: randomBytes(18).toString("base64url"), requestedByUserId: automation.createdByUserId });
-    const sent = await sendSms(db, { ...request, body: `${automation.messageBody.trimEnd()}\n${reviewUrl(review.publicToken)}` }, dependencies);
-    if (sent.ok) await setReviewMessage(db, { companyId, reviewId: review.id, messageId: sent.message.id });
-    else await deleteReview(db, { companyId, reviewId: review.id });
-    return outcomeOf(sent);
-  }
-
-  if (automation.type === "payment_request") {
-    const stripe = stripeOrNull();
-    const userId = automation.createdByUserId ?? automation.fallbackUserId;
-    const fromEvent = automation.settings.paymentAmountAttribute ? Number(event?.attributes[automation.settings.paymentAmountAttribute]) : NaN;
-    const amountCents = automation.settings.paymentAmountCents ?? (Number.isFinite(fromEvent) ? Math.round(fromEvent * 100) : 0);
-    if (!stripe || !userId || !(amountCents > 0)) return { status: "skipped", skipReason: "payment_unavailable" };
-    const company = await findCompany(db, { companyId });
-    const conversation = await ensureActiveConversation(db, { companyId, customerId: result.customerId, assignTo: defaultAssignee(company!), now: new Date() });
-    try {
-      const paid = await requestPayment(
-        db,
-        stripe.client,
-        {
-          companyId,
-          userId,
-          customerId: result.customerId,
-          conversationId: conversation.id,
-          amountCents,
-          reference: event?.number ?? automation.settings.paymentDescription ?? automation.name,
-          body: automation.messageBody,
-          source: request.source,
-          subjects: request.subjects,
-        },
-        dependencies,
-      );
-      const message = await findResultMessage(db, { companyId, resultId: result.id, kind: "automation" });
-      if (message?.status === "failed") return { status: "failed", messageId: message.id, error: message.errorText ?? message.errorCode ?? "failed" };
-      return { status: "sent", messageId: paid.messageId, sentAt: message?.createdAt ?? new Date() };
-    } catch (error) {
-      if (error instanceof SafeError && error.message.startsWith("sendRefusal.")) return { status: "skipped", skipReason: skipReasonOf(error.message.slice("sendRefusal.".length)) };
-      if (error instanceof SafeError) return { status: "failed", messageId: null, error: error.message };
-      throw error;
-    }
-  }
-
-  return outcomeOf(await sendSms(db, request, dependencies));
 }
 
 async function notifySendFailed(db: Db, { automation, resultId, customerId, error }: { automation: Automation; resultId: string; customerId: string; error: string }) {

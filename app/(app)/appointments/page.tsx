@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { AlertTriangle, CalendarDays, ChevronLeft, ChevronRight, MessagesSquare } from "lucide-react";
+import { CalendarDays, ChevronLeft, ChevronRight, MessagesSquare } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
 import { TextCustomerButton } from "./_components/text-customer-button";
 import { DayPicker } from "./_components/day-picker";
 import { Avatar } from "@/components/ui/avatar";
-import { reminderProblemsOf } from "@/db/queries/automation-result-links";
-import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
+import { ReminderProblemLink } from "@/components/automations/reminder-problem";
+import { latestReminderProblems } from "@/lib/automations/reminder-problems";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -40,13 +40,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   const rows = await listAppointmentsForDay(db, { companyId, day, timeZone: company.timezone });
   const { start } = dayRange(day, company.timezone);
   // A reminder that did not reach the customer shows on its appointment (the latest one wins).
-  const problems = new Map((await reminderProblemsOf(db, { companyId, appointmentIds: rows.map((row) => row.appointment.id) })).filter((p) => p.skipReason !== "already_texted").map((p) => [p.appointmentId!, p]));
-  const tThread = await getTranslations("thread");
-  const tResults = await getTranslations("automations.results");
-  const problemText = (problem: NonNullable<ReturnType<typeof problems.get>>) =>
-    problem.status === "failed"
-      ? t("reminderFailed", { automation: problem.automationName, reason: tThread(`carrierErrors.${carrierErrorCategory(problem.error, problem.error)}`) })
-      : t("reminderSkipped", { automation: problem.automationName, reason: problem.skipReason && tResults.has(`skip.${problem.skipReason}`) ? tResults(`skip.${problem.skipReason}`) : (problem.skipReason ?? "") });
+  const problems = await latestReminderProblems(db, { companyId, appointmentIds: rows.map((row) => row.appointment.id) });
 
   return (
     <div className="pb-10">
@@ -95,17 +89,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                         </span>
                       </span>
                     </Link>
-                    {problem ? (
-                      <Link
-                        href={`/automations/${problem.automationId}?result=${problem.resultId}`}
-                        className="order-last flex w-full items-start gap-1.5 text-xs text-red-700 hover:underline sm:order-none sm:w-auto sm:max-w-64"
-                        data-testid="appointment-reminder-problem"
-                        title={problem.error ?? undefined}
-                      >
-                        <AlertTriangle className="mt-0.5 h-3.5 w-3.5 shrink-0" aria-hidden />
-                        {problemText(problem)}
-                      </Link>
-                    ) : null}
+                    {problem ? <ReminderProblemLink problem={problem} className="order-last w-full sm:order-none sm:w-auto sm:max-w-64" /> : null}
                     <div className="flex w-full items-center justify-end gap-2 sm:w-auto">
                       <AppointmentStatusSelect id={appointment.id} status={appointment.status} />
                       {conversationId ? (

@@ -7,8 +7,11 @@
 import type { AudienceCondition } from "@/db/schema";
 
 export type AudienceCategory = AudienceCondition["category"];
-/** "money", should custom attributes gain it, is compared as a number. */
-export type AudienceAttributeType = "string" | "number" | "date" | "collection";
+/**
+ * "money", should custom attributes gain it, is compared as a number. "absence" is the one
+ * built-in "has no appointment" attribute: its operators say over which span.
+ */
+export type AudienceAttributeType = "string" | "number" | "date" | "collection" | "absence";
 
 export const AUDIENCE_CATEGORIES = ["customer", "appointment", "message_received", "event"] as const satisfies readonly AudienceCategory[];
 
@@ -27,15 +30,18 @@ export const DATE_OPERATORS = [
   "known",
 ] as const;
 export const COLLECTION_OPERATORS = ["includes_any", "includes_all", "includes_none", "unknown", "known"] as const;
+/** "Has no appointment in the next N days" / "has never had one" (cancelled ones don't count). */
+export const ABSENCE_OPERATORS = ["none_within_next_days", "none_ever"] as const;
 
 export type AudienceOperator =
   | (typeof TEXT_OPERATORS)[number]
   | (typeof NUMBER_OPERATORS)[number]
   | (typeof DATE_OPERATORS)[number]
-  | (typeof COLLECTION_OPERATORS)[number];
+  | (typeof COLLECTION_OPERATORS)[number]
+  | (typeof ABSENCE_OPERATORS)[number];
 
 export const AUDIENCE_OPERATORS = [
-  ...new Set<AudienceOperator>([...TEXT_OPERATORS, ...NUMBER_OPERATORS, ...DATE_OPERATORS, ...COLLECTION_OPERATORS]),
+  ...new Set<AudienceOperator>([...TEXT_OPERATORS, ...NUMBER_OPERATORS, ...DATE_OPERATORS, ...COLLECTION_OPERATORS, ...ABSENCE_OPERATORS]),
 ] as readonly AudienceOperator[];
 
 /** The operators an attribute of this type offers, in the order the builder lists them. */
@@ -50,6 +56,8 @@ export function operatorsFor(type: AudienceAttributeType | "money"): readonly Au
       return DATE_OPERATORS;
     case "collection":
       return COLLECTION_OPERATORS;
+    case "absence":
+      return ABSENCE_OPERATORS;
   }
 }
 
@@ -65,6 +73,7 @@ export function valueKindOf(operator: AudienceOperator): AudienceValueKind {
   switch (operator) {
     case "unknown":
     case "known":
+    case "none_ever":
       return "none";
     case "contains":
     case "not_contains":
@@ -86,6 +95,7 @@ export function valueKindOf(operator: AudienceOperator): AudienceValueKind {
     case "within_next_days":
     case "within_last_days":
     case "days_ago":
+    case "none_within_next_days":
       return "days";
     case "before_subject":
     case "after_subject":
@@ -103,6 +113,7 @@ export function typeOfOperator(operator: AudienceOperator): AudienceAttributeTyp
   if ((TEXT_OPERATORS as readonly string[]).includes(operator)) return "string";
   if ((NUMBER_OPERATORS as readonly string[]).includes(operator)) return "number";
   if ((DATE_OPERATORS as readonly string[]).includes(operator)) return "date";
+  if ((ABSENCE_OPERATORS as readonly string[]).includes(operator)) return "absence";
   return "collection";
 }
 
@@ -138,6 +149,7 @@ export const BUILT_IN_ATTRIBUTES: Record<AudienceCategory, BuiltIn[]> = {
     { key: "status", type: "string", options: ["scheduled", "confirmed", "cancelled", "no_show", "completed"] },
     { key: "duration_minutes", type: "number" },
     { key: "created_at", type: "date" },
+    { key: "none", type: "absence" },
   ],
   message_received: [
     { key: "body", type: "string" },

@@ -18,18 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
  * the replies, adjust rules, message and delay, then "Yes, activate the automation".
  */
 export default async function AutomationLibraryPage() {
-  const { db, companyId, userId } = await requirePermission("manageAutomations");
+  const { db, companyId, userId, company } = await requirePermission("manageAutomations");
   const t = await getTranslations("automations.library");
   const locale = (await getLocale()) as Locale;
   const [users, attributes, catalogue] = await Promise.all([listCompanyUsers(db, { companyId }), pickerAttributes(db, companyId), loadAudienceCatalogue(db, { companyId })]);
   // Custom attributes a template reads that this company has not defined (yet).
   const known = new Set(Object.values(catalogue).flatMap((list) => list.filter((a) => a.custom).map((a) => `${a.category}.${a.key.slice("attributes.".length)}`)));
   const missing = Object.fromEntries(LIBRARY.map((template) => [template.key, template.uses.filter((path) => !known.has(path))]));
-  const labels = Object.fromEntries(
-    Object.values(catalogue)
-      .flat()
-      .map((a) => [`${a.category}:${a.key}`, a.label ?? null]),
-  );
   return (
     <div className="pb-10">
       <BackLink href="/automations">{t("back")}</BackLink>
@@ -42,7 +37,8 @@ export default async function AutomationLibraryPage() {
           currentUserId={userId}
           attributes={attributes}
           missing={missing}
-          customLabels={labels}
+          catalogue={catalogue}
+          timeZone={company.timezone}
         />
       </div>
     </div>

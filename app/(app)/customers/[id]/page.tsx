@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { AppointmentDialog } from "@/components/customers/appointment-dialog";
+import { latestReminderProblems } from "@/lib/automations/reminder-problems";
 import { ConsentHistory } from "./_components/consent-history";
 import { ContactCard } from "./_components/contact-card";
 import { MessageCustomerButton } from "./_components/message-customer-button";
@@ -56,6 +57,10 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
     loadProfileTab(db, { companyId, customerId: customer.id, tab }),
     consentHistory(db, { companyId, customerId: customer.id }),
   ]);
+  const reminderProblems = await latestReminderProblems(db, {
+    companyId,
+    appointmentIds: tabContent.items.flatMap((item) => (item.kind === "appointment" ? [item.row.id] : [])),
+  });
   const name = customerName(customer);
   const optedOutBy = optOutCause(consent);
   // A customer without a name is already titled by their number: not twice.
@@ -134,6 +139,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
               eventDefinitions={tabContent.eventDefinitions}
               timeZone={company.timezone}
               currency={company.currency}
+              reminderProblems={reminderProblems}
             />
           </div>
         </div>

@@ -9,22 +9,12 @@ import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { countAutomationAudience, dryRunAutomationDraft } from "@/lib/automations/actions";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
-import { audienceRulesSchema } from "@/lib/automations/rules/schema";
 import { audienceSubjectFor } from "@/lib/automations/rules";
 import { formatPhone } from "@/lib/phone";
-import { RuleBuilder } from "./rule-builder";
-import { asInput, type StepProps, type WizardErrors } from "./types";
+import { RuleBuilder, ruleErrors } from "./rule-builder";
+import { asInput, type StepProps } from "./types";
 
 type DryRun = { count: number; rows: { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: string | null }[] };
-
-/** Rule errors as the builder shows them, from the schema, while the user edits. */
-function ruleErrors(rules: StepProps["definition"]["rules"]): WizardErrors {
-  const result = audienceRulesSchema.safeParse(rules);
-  if (result.success) return {};
-  const errors: WizardErrors = {};
-  for (const issue of result.error.issues) errors[["rules", ...issue.path].join(".")] ??= issue.message;
-  return errors;
-}
 
 export function CustomersStep({ definition, update, errors, catalogue, automationId }: StepProps & { catalogue: AudienceCatalogue; automationId?: string }) {
   const t = useTranslations("automations.wizard");

@@ -53,13 +53,13 @@ export function MessageStep({ definition, update, errors, attributes, canEditSav
     }
   }, [definition.messageBody]);
   const [mobile, setMobile] = useState("");
-  const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testResult, setTestResult] = useState<{ ok: boolean; text: string; sent?: string | null } | null>(null);
   const [sending, startSending] = useTransition();
   const sendTest = () =>
     startSending(async () => {
       const result = await sendAutomationTestMessage({ definition: asInput(definition), mobile });
       if (!result.ok) return setTestResult({ ok: false, text: errorText(result.fieldErrors?.mobile?.[0] ?? result.error, result.values) ?? "" });
-      setTestResult(result.data.sent ? { ok: true, text: t("testSent", { mobile }) } : { ok: false, text: t("testRefused", { reason: t(`skipReasons.${result.data.reason}`) }) });
+      setTestResult(result.data.sent ? { ok: true, text: t("testSent", { mobile }), sent: result.data.text } : { ok: false, text: t("testRefused", { reason: t(`skipReasons.${result.data.reason}`) }) });
     });
   const settings = definition.settings;
 
@@ -155,7 +155,13 @@ export function MessageStep({ definition, update, errors, attributes, canEditSav
           <Button variant="secondary" className="w-full" onClick={sendTest} pending={sending} disabled={!mobile.trim() || !definition.messageBody.trim()} icon={<Send className="h-4 w-4" aria-hidden />} data-testid="automation-send-test">
             {t("sendTest")}
           </Button>
-          {testResult ? <Alert tone={testResult.ok ? "success" : "error"}>{testResult.text}</Alert> : null}
+          {testResult ? (
+            <Alert tone={testResult.ok ? "success" : "error"}>
+              {testResult.text}
+              {/* What was sent, link included, as the customer gets it. */}
+              {testResult.sent ? <span className="mt-1 block text-xs break-words whitespace-pre-wrap" data-testid="automation-test-text">{testResult.sent}</span> : null}
+            </Alert>
+          ) : null}
         </div>
       </aside>
     </div>

@@ -10,14 +10,24 @@ import {
   AUDIENCE_CATEGORIES,
   findAttribute,
   operatorsFor,
+  typeOfOperator,
   valueKindOf,
   type AudienceAttribute,
   type AudienceCatalogue,
   type AudienceCategory,
   type AudienceOperator,
 } from "@/lib/automations/rules/catalogue";
-import { OFFSET_UNITS } from "@/lib/automations/rules/schema";
+import { audienceRulesSchema, OFFSET_UNITS } from "@/lib/automations/rules/schema";
 import type { WizardErrors } from "./types";
+
+/** Rule errors as the builder shows them, from the schema, while the user edits. */
+export function ruleErrors(rules: AudienceRules): WizardErrors {
+  const result = audienceRulesSchema.safeParse(rules);
+  if (result.success) return {};
+  const errors: WizardErrors = {};
+  for (const issue of result.error.issues) errors[["rules", ...issue.path].join(".")] ??= issue.message;
+  return errors;
+}
 
 /** A new condition: the category's first attribute with its type's first operator. */
 function conditionFor(catalogue: AudienceCatalogue, category: AudienceCategory, attributeKey?: string): AudienceCondition {
@@ -180,6 +190,8 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       className="w-full sm:w-56"
                       data-testid="rule-attribute"
                     >
+                      {/* A template may read a custom attribute the company hasn't defined: shown as is, to adjust or remove. */}
+                      {attribute ? null : <option value={condition.attribute}>{condition.attribute.replace(/^attributes\./, "")}</option>}
                       {catalogue[condition.category].map((candidate) => (
                         <option key={candidate.key} value={candidate.key}>
                           {label(candidate)}
@@ -197,7 +209,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
                       className="w-full sm:w-64"
                       data-testid="rule-operator"
                     >
-                      {operatorsFor(attribute?.type ?? "string").map((operator) => (
+                      {operatorsFor(attribute?.type ?? typeOfOperator(condition.operator as AudienceOperator) ?? "string").map((operator) => (
                         <option key={operator} value={operator}>
                           {tRules(`operators.${operator}`)}
                         </option>

@@ -32,13 +32,14 @@ import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import type { AudienceCondition, AudienceValue } from "@/db/schema";
 import { countAutomationAudience } from "@/lib/automations/actions";
 import { templateDefinition, type LibraryTemplate } from "@/lib/automations/library";
 import { createAutomationFromTemplate } from "@/lib/automations/library-actions";
-import { valueKindOf, type AudienceOperator } from "@/lib/automations/rules/catalogue";
+import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import type { AutomationDefinition } from "@/lib/automations/types";
 import type { Locale } from "@/lib/i18n/locales";
+import { RuleBuilder, ruleErrors } from "../../_components/wizard/rule-builder";
+import { ScheduleStep } from "../../_components/wizard/schedule-step";
 
 const ICONS: Record<LibraryTemplate["icon"], LucideIcon> = {
   "calendar-clock": CalendarClock,
@@ -68,11 +69,13 @@ type Props = {
   attributes: PickerAttribute[];
   /** Per template: the custom attributes it reads that the company has not defined. */
   missing: Record<string, string[]>;
-  /** "category:key" → the custom attribute's label (null for built-ins). */
-  customLabels: Record<string, string | null>;
+  /** What the rules can test: built-in and this company's custom attributes. */
+  catalogue: AudienceCatalogue;
+  /** The company's zone, for the daily time. */
+  timeZone: string;
 };
 
-export function LibraryFlow({ templates, locale, users, currentUserId, attributes, missing, customLabels }: Props) {
+export function LibraryFlow({ templates, locale, users, currentUserId, attributes, missing, catalogue, timeZone }: Props) {
   const t = useTranslations("automations.library");
   const router = useRouter();
   const [step, setStep] = useState<Step>("template");
@@ -260,42 +263,8 @@ export function LibraryFlow({ templates, locale, users, currentUserId, attribute
             <TemplateField id="library-message-body" label={t("message")} placeholder={t("messagePlaceholder")} value={definition.messageBody} onChange={(messageBody) => update({ messageBody })} attributes={attributes} />
             {definition.marketing ? <p className="text-xs text-slate-500">{t("marketingHint")}</p> : null}
           </div>
-          <RulesEditor
-            rules={definition.rules}
-            triggerScope={definition.triggerScope}
-            onChange={(rules) => update({ rules })}
-            customLabels={customLabels}
-            missing={missing[template.key] ?? []}
-          />
-          <fieldset className="space-y-3">
-            <legend className="text-sm font-medium text-slate-700">{t("when")}</legend>
-            <div className="flex flex-wrap items-center gap-3">
-              <label className="inline-flex items-center gap-2 text-sm">
-                <input type="radio" name="library-schedule" checked={definition.schedule === "daily"} onChange={() => update({ schedule: "daily" })} className="accent-brand-600" />
-                {t("scheduleDaily")}
-              </label>
-              <span className="inline-block w-32"><Input type="time" aria-label={t("dailyTime")} value={definition.dailyAt} onChange={(event) => update({ dailyAt: event.target.value })} disabled={definition.schedule !== "daily"} /></span>
-            </div>
-            <div className="flex flex-wrap items-center gap-3">
-              <label className="inline-flex items-center gap-2 text-sm">
-                <input type="radio" name="library-schedule" data-testid="library-schedule-realtime" checked={definition.schedule === "realtime"} onChange={() => update({ schedule: "realtime" })} className="accent-brand-600" />
-                {t("scheduleRealtime")}
-              </label>
-              <span className="inline-block w-24"><Input
-        type="number"
-        min={1}
-        max={1440}
-        aria-label={t("everyMinutes")}
-        data-testid="library-every-minutes"
-        value={definition.realtimeEveryMinutes}
-        onChange={(event) => update({ realtimeEveryMinutes: Number(event.target.value) || 1 })}
-        disabled={definition.schedule !== "realtime"}
-        
-       /></span>
-              <span className="text-sm text-slate-500">{t("minutes")}</span>
-            </div>
-            <p className="text-xs text-slate-500">{t(`scope.${definition.triggerScope}`, { days: definition.repeatAfterDays ?? 0 })}</p>
-          </fieldset>
+          <RulesEditor rules={definition.rules} triggerScope={definition.triggerScope} onChange={(rules) => update({ rules })} catalogue={catalogue} missing={missing[template.key] ?? []} />
+          <ScheduleStep definition={definition} update={update} errors={{}} timeZone={timeZone} />
           {error ? (
             <p role="alert" className="text-sm text-red-600">
               {error}
@@ -352,28 +321,30 @@ function StepButtons({ onBack, onNext, back, next }: { onBack: () => void; onNex
 }
 
 /**
- * The template's rules, readable ("Appointment date within the next 1 days"), with each
- * value editable; a live count of who matches now. New rules are the wizard's job.
+ * The template's rules in the wizard's own rule builder (values, added or removed rules
+ * and sub-rules), with a live count of who matches now once every rule is complete.
  */
 function RulesEditor({
   rules,
   triggerScope,
   onChange,
-  customLabels,
+  catalogue,
   missing,
 }: {
   rules: AutomationDefinition["rules"];
   triggerScope: AutomationDefinition["triggerScope"];
   onChange: (rules: AutomationDefinition["rules"]) => void;
-  customLabels: Record<string, string | null>;
+  catalogue: AudienceCatalogue;
   missing: string[];
 }) {
   const t = useTranslations("automations.library");
-  const tr = useTranslations("automationRules");
   const [count, setCount] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
+  const errors = ruleErrors(rules);
+  const complete = Object.keys(errors).length === 0;
   const rulesKey = JSON.stringify(rules);
   useEffect(() => {
+    if (!complete) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
       const result = await countAutomationAudience({ rules: rules as CountInput["rules"], triggerScope });
@@ -386,18 +357,7 @@ function RulesEditor({
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialised rules are the dependency
-  }, [rulesKey, triggerScope]);
-
-  const setValue = (ruleIndex: number, conditionIndex: number, value: AudienceValue) =>
-    onChange({
-      all: rules.all.map((rule, r) => (r !== ruleIndex ? rule : { any: rule.any.map((c, i) => (i !== conditionIndex ? c : { ...c, value })) })),
-    });
-  const attributeLabel = (condition: AudienceCondition) => {
-    const custom = customLabels[`${condition.category}:${condition.attribute}`];
-    if (custom) return custom;
-    const key = `attributes.${condition.category}.${condition.attribute}`;
-    return tr.has(key) ? tr(key) : condition.attribute.replace(/^attributes\./, "");
-  };
+  }, [rulesKey, triggerScope, complete]);
 
   return (
     <section className="space-y-2" aria-labelledby="library-rules-title">
@@ -416,85 +376,7 @@ function RulesEditor({
           {t("missingHint", { names: missing.join(", ") })}
         </p>
       ) : null}
-      <ol className="space-y-2">
-        {rules.all.map((rule, ruleIndex) => (
-          <li key={ruleIndex} className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
-            {ruleIndex > 0 ? <span className="mb-1 block text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{tr("and")}</span> : null}
-            <ul className="space-y-2">
-              {rule.any.map((condition, conditionIndex) => (
-                <li key={conditionIndex} className="flex flex-wrap items-center gap-x-2 gap-y-1.5 text-sm">
-                  {conditionIndex > 0 ? <span className="text-[11px] font-semibold text-slate-500 uppercase">{tr("or")}</span> : null}
-                  <Badge tone="neutral">{tr(`categories.${condition.category}`)}</Badge>
-                  <span className="font-medium text-slate-900">{attributeLabel(condition)}</span>
-                  <span className="text-slate-600">{tr.has(`operators.${condition.operator}`) ? tr(`operators.${condition.operator}`) : condition.operator}</span>
-                  <ValueInput condition={condition} onChange={(value) => setValue(ruleIndex, conditionIndex, value)} label={`${attributeLabel(condition)} ${condition.operator}`} />
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
-      <p className="text-xs text-slate-500">{t("rulesMore")}</p>
+      <RuleBuilder rules={rules} onChange={onChange} catalogue={catalogue} errors={errors} />
     </section>
   );
-}
-
-function ValueInput({ condition, onChange, label }: { condition: AudienceCondition; onChange: (value: AudienceValue) => void; label: string }) {
-  const tr = useTranslations("automationRules");
-  const t = useTranslations("automations.library");
-  const kind = valueKindOf(condition.operator as AudienceOperator);
-  const value = condition.value;
-  if (kind === "none") return null;
-  if (kind === "offset") {
-    const offset = (value ?? { amount: 1, unit: "hours" }) as { amount: number; unit: "minutes" | "hours" | "days" };
-    return (
-      <span className="inline-flex items-center gap-1.5">
-        <span className="inline-block w-20"><Input type="number" min={0} aria-label={label} value={offset.amount} onChange={(event) => onChange({ ...offset, amount: Number(event.target.value) })} /></span>
-        <span className="inline-block w-28"><Select aria-label={tr("units.hours")} value={offset.unit} onChange={(event) => onChange({ ...offset, unit: event.target.value as typeof offset.unit })}>
-     {(["minutes", "hours", "days"] as const).map((unit) => (
-      <option key={unit} value={unit}>
-       {tr(`units.${unit}`)}
-      </option>
-     ))}
-    </Select></span>
-      </span>
-    );
-  }
-  if (kind === "days" || kind === "number") {
-    return (
-      <span className="inline-flex items-center gap-1.5">
-        <span className="inline-block w-24"><Input type="number" min={kind === "days" ? 0 : undefined} aria-label={label} data-testid="library-rule-value" value={typeof value === "number" ? value : ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))} /></span>
-        {kind === "days" ? <span className="text-slate-600">{t("days")}</span> : null}
-      </span>
-    );
-  }
-  if (kind === "date") return <span className="inline-block w-40"><Input type="date" aria-label={label} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} /></span>;
-  if (kind === "range") {
-    const [min, max] = Array.isArray(value) ? (value as number[]) : [0, 0];
-    return (
-      <span className="inline-flex items-center gap-1.5">
-        <span className="inline-block w-20"><Input type="number" aria-label={label} value={min} onChange={(event) => onChange([Number(event.target.value), max ?? 0])} /></span>
-        <span>–</span>
-        <span className="inline-block w-20"><Input type="number" aria-label={label} value={max} onChange={(event) => onChange([min ?? 0, Number(event.target.value)])} /></span>
-      </span>
-    );
-  }
-  if (kind === "list") {
-    return (
-      <span className="inline-block w-48"><Input
-    aria-label={label}
-    
-    value={Array.isArray(value) ? value.join(", ") : ""}
-    onChange={(event) =>
-     onChange(
-      event.target.value
-       .split(",")
-       .map((item) => item.trim())
-       .filter(Boolean),
-     )
-    }
-   /></span>
-    );
-  }
-  return <span className="inline-block w-40"><Input aria-label={label} value={typeof value === "string" || typeof value === "number" ? String(value) : ""} onChange={(event) => onChange(event.target.value)} /></span>;
 }

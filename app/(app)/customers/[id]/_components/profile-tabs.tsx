@@ -21,12 +21,25 @@ import { attributeText, formattedAttributeText, type MoneyFormat } from "@/lib/c
 import type { ProfileTab, TimelineItem } from "@/lib/customers/types";
 import { utcToZonedLocal } from "@/lib/time";
 import { AppointmentDialog, AppointmentStatusSelect } from "@/components/customers/appointment-dialog";
+import { ReminderProblemLink } from "@/components/automations/reminder-problem";
+import type { ReminderProblem } from "@/lib/automations/reminder-problems";
 import { ProfileNoteForm } from "./profile-note-form";
 
 type Definition = AttributeDefinition;
 type Translate = Awaited<ReturnType<typeof getTranslations<"customers.profile">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
-type RenderContext = { t: Translate; format: Format; appointmentDefinitions: Definition[]; eventDefinitions: Definition[]; timeZone: string; currency: string; locale: string; customerId: string; full: boolean };
+type RenderContext = {
+  t: Translate;
+  format: Format;
+  appointmentDefinitions: Definition[];
+  eventDefinitions: Definition[];
+  timeZone: string;
+  currency: string;
+  locale: string;
+  customerId: string;
+  full: boolean;
+  reminderProblems: Map<string, ReminderProblem>;
+};
 
 const STATUS_TONE = { scheduled: "brand", confirmed: "green", cancelled: "red", no_show: "orange", completed: "neutral" } as const;
 const INVOICE_TONE = { pending: "yellow", paid: "green", cancelled: "neutral", failed: "red" } as const;
@@ -69,7 +82,7 @@ function Attributes({ values, definitions, format, money }: { values: Record<str
 
 const money = (format: Format, cents: number, currency: string) => format.number(cents / 100, { style: "currency", currency });
 
-function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, locale, customerId, full }: RenderContext) {
+function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, locale, customerId, full, reminderProblems }: RenderContext) {
   switch (item.kind) {
     case "conversation": {
       const row = item.row;
@@ -115,6 +128,7 @@ function renderItem(item: TimelineItem, { t, format, appointmentDefinitions, eve
           testId="profile-appointment"
         >
           <Attributes values={row.attributes} definitions={appointmentDefinitions} format={format} money={{ currency, locale }} />
+          {reminderProblems.has(row.id) ? <ReminderProblemLink problem={reminderProblems.get(row.id)!} className="mt-1.5" /> : null}
         </Row>
       );
     }
@@ -228,6 +242,7 @@ export async function ProfileTabContent({
   eventDefinitions,
   timeZone,
   currency,
+  reminderProblems,
 }: {
   tab: ProfileTab;
   customerId: string;
@@ -236,10 +251,12 @@ export async function ProfileTabContent({
   eventDefinitions: Definition[];
   timeZone: string;
   currency: string;
+  /** Automation texts about these appointments that did not reach the customer. */
+  reminderProblems: Map<string, ReminderProblem>;
 }) {
   const t = await getTranslations("customers.profile");
   const format = await getFormatter();
-  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, locale: await getLocale(), customerId, full: tab !== "all" };
+  const context: RenderContext = { t, format, appointmentDefinitions, eventDefinitions, timeZone, currency, locale: await getLocale(), customerId, full: tab !== "all", reminderProblems };
   return (
     <div className="space-y-4">
       {tab === "notes" ? <ProfileNoteForm customerId={customerId} /> : null}
