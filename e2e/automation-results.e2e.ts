@@ -50,7 +50,7 @@ describe("the automation library and results", () => {
     await shoot(page, "library-2-message-1440");
     // Every step stays reachable: back to the templates.
     await page.getByTestId("library-step-template").click();
-    // Back on the list, the welcome text: the one new customers get (demo customers are older: widen it below).
+    // Back on the list, the welcome text: the one new customers get (demo customers are older: widen it below to the few added in the last 60 days).
     await page.locator("[data-template=welcome]").click();
     await page.getByText("Bienvenue", { exact: true }).waitFor();
     await page.getByTestId("library-next").click();
@@ -67,7 +67,7 @@ describe("the automation library and results", () => {
     await page.keyboard.press("Control+End");
     await page.keyboard.type(` ${SIGN_OFF}`);
     const conditions = page.getByTestId("audience-condition");
-    await conditions.first().getByTestId("rule-value").locator("input").fill("3000");
+    await conditions.first().getByTestId("rule-value").locator("input").fill("60");
     await page.getByTestId("library-count").filter({ hasText: /[1-9]\d* clients? correspond/ }).waitFor();
     await page.getByTestId("add-rule").click();
     expect(await conditions.count()).toBe(2);
