@@ -3,7 +3,7 @@ import * as s from "@/db/schema";
 import type { AudienceCondition, AudienceRules } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import { RULE_ERRORS } from "@/lib/automations/rules/schema";
-import { resolveAudienceGroups, withAudienceGroups } from "@/lib/groups/audience";
+import { resolveAudienceGroups, withAudienceGroups } from "@/db/queries/groups";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer } from "@/tests/factories";
 import { audienceSelect, AudienceRuleError, countAudience, sampleAudience, type AudienceSubject } from "./audience";

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { countAudienceCustomers } from "@/db/queries/audience";
-import { withAudienceGroups } from "@/lib/groups/audience";
+import { withAudienceGroups } from "@/db/queries/groups";
 import {
   findAutomation,
   insertAutomation,

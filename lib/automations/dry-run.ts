@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { countAudience, sampleAudience, type AudienceQuery } from "@/db/queries/audience";
-import { withAudienceGroups } from "@/lib/groups/audience";
+import { withAudienceGroups } from "@/db/queries/groups";
 import { findCustomersByIds, findResultSubjects, listCustomerResults } from "@/db/queries/automation-runs";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomerByMobile, insertCustomerForNumber } from "@/db/queries/inbound";

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
 import { audienceSelect, type AudienceSubject } from "@/db/queries/audience";
-import { withAudienceGroups } from "@/lib/groups/audience";
+import { withAudienceGroups } from "@/db/queries/groups";
 import {
   claimAutomationRun,
   claimPendingResults,
