@@ -18,7 +18,7 @@ import { asInput, type StepProps, type WizardErrors } from "./types";
 type DryRun = { count: number; rows: { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: string | null }[] };
 
 /** Rule errors as the builder shows them, from the schema, while the user edits. */
-function ruleErrors(rules: StepProps["definition"]["rules"]): WizardErrors {
+export function ruleErrors(rules: StepProps["definition"]["rules"]): WizardErrors {
   const result = audienceRulesSchema.safeParse(rules);
   if (result.success) return {};
   const errors: WizardErrors = {};
