@@ -21,6 +21,10 @@ import {
   updateGroup,
 } from "./actions";
 import { exportGroupCsv } from "./export";
+import { findImport } from "@/db/queries/imports";
+import { startImport } from "@/lib/imports/actions";
+import { importDrainSettled } from "@/lib/imports/queue";
+import { uploadCsv } from "@/tests/imports";
 
 const database = withTestDatabase();
 
@@ -141,6 +145,28 @@ describe("groups", () => {
     expect(await membersOf(both.id)).toEqual([alice.id]);
     expect(await membersOf(bobOnly.id)).toEqual([alice.id]);
     expect(await countGroupMembers(database.db, { companyId: company.id, groupId: both.id })).toBe(1);
+  });
+
+  it("an import can target a static group: every customer of the file, new or updated, joins it", async () => {
+    const { admin, alice, otherAdmin, company } = await setup();
+    await database.db.update(s.customers).set({ mobile: "+15145550142" }).where(eq(s.customers.id, alice.id));
+    const target = ok(await createGroup.run(admin, { kind: "static", name: "Salon de l'auto" }));
+    const dynamic = ok(await createGroup.run(admin, { kind: "dynamic", name: "Dyn", rules: french }));
+    const theirs = ok(await createGroup.run(otherAdmin, { kind: "static", name: "Theirs" }));
+    const csv = "Prénom,Nom,Cellulaire\nAlice,Martin,514 555-0142\nNadia,Roy,438 555-0143\n";
+    const start = async (groupId: string) => {
+      const { id } = await uploadCsv(admin, csv);
+      const job = (await findImport(database.db, { companyId: company.id, importId: id }))!;
+      return startImport.run(admin, { importId: id, kind: job.kind, mapping: job.mapping, groupId });
+    };
+    expect(await start(theirs.id)).toMatchObject({ ok: false, error: "errors.notFound" });
+    expect(await start(dynamic.id)).toMatchObject({ ok: false, error: "groups.errors.notStatic" });
+    expect(await start(target.id)).toMatchObject({ ok: true });
+    await importDrainSettled();
+    const page = ok(await loadGroupMembers.run(admin, { groupId: target.id }));
+    expect(page.customers.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(["Alice Martin", "Nadia Roy"]);
+    const members = await database.db.select().from(s.customerGroupMembers).where(eq(s.customerGroupMembers.groupId, target.id));
+    expect(members.every((m) => m.source === "import")).toBe(true);
   });
 
   it("refuses a group naming itself, directly or through another", async () => {
