@@ -46,10 +46,13 @@ export async function insertImport(db: Db, values: Omit<typeof imports.$inferIns
 }
 
 /** Confirms the mapping of an import still at the mapping step; undefined once it started. */
-export async function queueImport(db: Db, { companyId, importId, kind, mapping }: { companyId: string; importId: string; kind: ImportRow["kind"]; mapping: ImportMapping }) {
+export async function queueImport(
+  db: Db,
+  { companyId, importId, kind, mapping, groupId = null }: { companyId: string; importId: string; kind: ImportRow["kind"]; mapping: ImportMapping; groupId?: string | null },
+) {
   const [queued] = await db
     .update(imports)
-    .set({ status: "pending", kind, mapping })
+    .set({ status: "pending", kind, mapping, groupId })
     .where(and(eq(imports.companyId, companyId), eq(imports.id, importId), eq(imports.status, "mapping")))
     .returning({ id: imports.id, status: imports.status });
   return queued;

@@ -1,3 +1,4 @@
+import { customerGroups } from "./groups";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
 import { companyRef } from "./companies";
@@ -29,6 +30,8 @@ export const imports = pgTable(
     hasHeader: text().$type<"yes" | "no">().notNull().default("yes"),
     columns: jsonb().$type<ImportColumn[]>().notNull().default([]),
     mapping: jsonb().$type<ImportMapping>(),
+    /** A static group every imported customer joins (IMPL-1); null: none. */
+    groupId: uuid().references(() => customerGroups.id, { onDelete: "set null" }),
     totalRows: integer().notNull().default(0),
     processedRows: integer().notNull().default(0),
     createdRows: integer().notNull().default(0),

@@ -1,3 +1,4 @@
+import { listGroups } from "@/db/queries/groups";
 import { count, eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { automationTotals, listAutomationResults } from "@/db/queries/automation-results";
@@ -43,6 +44,13 @@ describe("the demo dealership", () => {
     expect(counts.openConversations).toBeGreaterThan(20);
     expect(counts.appointmentsToday).toBeGreaterThan(0);
     expect(counts.activeAutomations).toBe(2);
+    // Two groups: a dynamic one counted by its rules, a static one of chosen customers.
+    const groups = await listGroups(db, { companyId });
+    expect(groups.map((g) => g.kind).sort()).toEqual(["dynamic", "static"]);
+    expect(groups.find((g) => g.kind === "static")!.memberCount).toBe(12);
+    const old = customers.filter((c) => Number(c.attributes.vehicle_year) < 2019).length;
+    expect(groups.find((g) => g.kind === "dynamic")!.memberCount).toBe(old);
+    expect(old).toBeGreaterThan(0);
     for (const email of [DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL]) {
       expect((await checkCredentials({ email, password: DEMO_PASSWORD }, null)).ok).toBe(true);
     }

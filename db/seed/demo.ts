@@ -402,6 +402,23 @@ export async function seedDemoData(db: Db, now = new Date()) {
       ])
       .returning();
 
+    // Groups (IMPL-1): a dynamic audience by rules, and a static list of chosen customers.
+    await tx.insert(s.customerGroups).values({
+      companyId,
+      name: "Véhicules 2018 et moins",
+      description: "Clients dont le véhicule a au moins huit ans : offres d'entretien et d'échange.",
+      kind: "dynamic",
+      rules: { all: [{ any: [{ category: "customer", attribute: "attributes.vehicle_year", operator: "lt", value: 2019 }] }] },
+      createdByUserId: admin,
+    });
+    const [vip] = await tx
+      .insert(s.customerGroups)
+      .values({ companyId, name: "Clients VIP", description: "Choisis par l'équipe des ventes.", kind: "static", createdByUserId: sophie })
+      .returning();
+    await tx.insert(s.customerGroupMembers).values(
+      reachable.slice(0, 12).map((customer) => ({ groupId: vip!.id, customerId: customer.id, companyId, source: "selection" as const, addedByUserId: sophie })),
+    );
+
     return { companyId, adminId: admin, agentId: alex, serviceTeamId: service!.id, automationIds: [reminder!.id, reviewRequest!.id] };
   });
   await runSeededAutomations(db, seeded, now);

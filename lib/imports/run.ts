@@ -1,3 +1,4 @@
+import { insertGroupMembers } from "@/db/queries/groups";
 import "server-only";
 import type { Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
@@ -78,8 +79,12 @@ type BatchContext = { customer: RowContext; record: RecordContext | null; defaul
 type ValidLine = ValidRow & { record: ImportedRecord | null };
 
 /** Upserts the rows' customers, then the appointment or repair order each row carries; the counts are of what the file is about. */
-async function upsertLines(tx: Db, companyId: string, defaultLanguage: Locale, batch: ValidLine[]) {
+async function upsertLines(tx: Db, job: Job, defaultLanguage: Locale, batch: ValidLine[]) {
+  const { companyId } = job;
   const customers = await upsertCustomers(tx, { companyId, defaultLanguage, rows: batch });
+  // The import's group: each customer of the file, new or updated, joins it once.
+  if (job.groupId)
+    await insertGroupMembers(tx, { companyId, groupId: job.groupId, customerIds: [...new Set(customers.customerIds.values())], source: "import", userId: job.userId });
   const records = batch.flatMap(({ line, record }) => (record ? [{ line, customerId: customers.customerIds.get(line)!, record }] : []));
   if (!records.length) return { created: customers.created, updated: customers.updated };
   return records[0]!.record.kind === "appointments"
@@ -96,7 +101,7 @@ async function processBatch(db: Db, job: Job, rows: ParsedFile["rows"], context:
     if (customer.fields && (!context.record || record.record)) valid.push({ line: row.line, fields: customer.fields, record: record.record });
     else errors.push(...customer.errors, ...record.errors);
   }
-  const upsert = (tx: Db, batch: ValidLine[]) => upsertLines(tx, job.companyId, context.defaultLanguage, batch);
+  const upsert = (tx: Db, batch: ValidLine[]) => upsertLines(tx, job, context.defaultLanguage, batch);
   try {
     return await db.transaction(async (tx) => {
       const counts = await upsert(tx, valid);

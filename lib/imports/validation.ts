@@ -8,6 +8,8 @@ export const startImportSchema = z
   .object({
     importId: z.uuid({ message: "errors.notFound" }),
     kind: z.enum(IMPORT_KINDS, { message: "imports.kindInvalid" }).default("customers"),
+    /** A static group the imported customers join. */
+    groupId: z.uuid({ message: "errors.notFound" }).nullish(),
     mapping: z
       .array(z.union([z.literal(""), z.null(), field]).transform((value) => value || null), { message: "imports.mappingInvalid" })
       .min(1, { message: "imports.mappingInvalid" })

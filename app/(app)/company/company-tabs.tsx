@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/components/ui/cn";
+import { TabNav } from "@/components/ui/tab-nav";
 
 const TABS = [
   { href: "/company/teams", key: "teams", adminOnly: true },
@@ -18,24 +17,6 @@ const TABS = [
 export function CompanyTabs({ admin }: { admin: boolean }) {
   const t = useTranslations("company.tabs");
   const pathname = usePathname();
-  return (
-    <nav className="mb-6 border-b border-slate-200 px-4 sm:px-6 lg:px-8" aria-label={t("label")}>
-      <ul className="-mb-px flex gap-6 overflow-x-auto">
-        {TABS.filter((tab) => admin || !tab.adminOnly).map((tab) => (
-          <li key={tab.href}>
-            <Link
-              href={tab.href}
-              aria-current={pathname === tab.href ? "page" : undefined}
-              className={cn(
-                "inline-block border-b-2 px-1 pb-3 text-sm font-medium whitespace-nowrap",
-                pathname === tab.href ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
-              )}
-            >
-              {t(tab.key)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  const tabs = TABS.filter((tab) => admin || !tab.adminOnly).map((tab) => ({ href: tab.href, label: t(tab.key), active: pathname === tab.href }));
+  return <TabNav label={t("label")} tabs={tabs} className="mb-6" />;
 }

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import type { AttributeCategory, ImportColumn, ImportKind, ImportMapping } from "@/lib/imports/types";
@@ -23,13 +24,17 @@ type Props = {
   attributes: { key: string; label: string; category: AttributeCategory }[];
   hasHeader: boolean;
   timeZone: string;
+  /** The static groups the imported customers can join (none when the user may not manage groups). */
+  groups: { id: string; name: string }[];
 };
 
 const KIND_ICONS = { customers: Users, appointments: CalendarClock, repair_orders: Wrench } as const;
 
 /** What the file holds, then one line per column: its name, a few values, and the field it fills. */
-export function MappingForm({ importId, columns, initialKind, guesses, attributes, hasHeader, timeZone }: Props) {
+export function MappingForm({ importId, columns, initialKind, guesses, attributes, hasHeader, timeZone, groups }: Props) {
   const t = useTranslations("imports");
+  const tGroups = useTranslations("groups");
+  const [groupId, setGroupId] = useState("");
   const router = useRouter();
   const { run, pending, error, fieldError } = useAction();
   const [kind, setKind] = useState<ImportKind>(initialKind);
@@ -56,7 +61,7 @@ export function MappingForm({ importId, columns, initialKind, guesses, attribute
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => startImport({ importId, kind, mapping }), () => router.refresh());
+        run(() => startImport({ importId, kind, mapping, groupId: groupId || null }), () => router.refresh());
       }}
       className="space-y-4"
     >
@@ -129,6 +134,20 @@ export function MappingForm({ importId, columns, initialKind, guesses, attribute
           ))}
         </ul>
       </Card>
+      {groups.length > 0 ? (
+        <Card className="p-4 sm:p-5">
+          <Field label={tGroups("importTarget")} htmlFor="import-group" hint={tGroups("importTargetHint")}>
+            <Select id="import-group" value={groupId} onChange={(event) => setGroupId(event.target.value)} className="sm:max-w-sm" data-testid="import-group">
+              <option value="">{tGroups("importTargetNone")}</option>
+              {groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </Card>
+      ) : null}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-500">
           {t("mapping.keyHint")} {kind === "customers" ? null : t(`mapping.kindHint.${kind}`, { timeZone })}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { listGroupChoices } from "@/db/queries/groups";
 import { findImport } from "@/db/queries/imports";
 import type { ImportKind, ImportMapping } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
@@ -30,7 +31,11 @@ export default async function CustomerImportRunPage({ params }: Props) {
   if (!job) notFound();
   const t = await getTranslations("imports");
   if (job.status === "mapping") {
-    const [attributes, company] = await Promise.all([importableAttributes(db, companyId), findCompany(db, { companyId })]);
+    const [attributes, company, groups] = await Promise.all([
+      importableAttributes(db, companyId),
+      findCompany(db, { companyId }),
+      can(role, "manageGroups") ? listGroupChoices(db, { companyId, kind: "static" }) : [],
+    ]);
     const guesses = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, kind === job.kind && job.mapping ? job.mapping : guessMapping(job.columns, attributes, kind)])) as Record<ImportKind, ImportMapping>;
     return (
       <ImportShell title={t("mapping.title")} description={t("mapping.description", { count: job.totalRows, file: job.fileName })}>
@@ -42,6 +47,7 @@ export default async function CustomerImportRunPage({ params }: Props) {
           attributes={attributes.map(({ key, label, category }) => ({ key, label, category }))}
           hasHeader={job.hasHeader === "yes"}
           timeZone={company!.timezone}
+          groups={groups}
         />
       </ImportShell>
     );

@@ -1,0 +1,2 @@
+ALTER TABLE "imports" ADD COLUMN "group_id" uuid;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_group_id_customer_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."customer_groups"("id") ON DELETE set null ON UPDATE no action;
