@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { queryPrepared, type Db } from "@/db/client";
+import { queryPrepared, queryRows, type Db } from "@/db/client";
 import { attributeDefinitions } from "./attributes";
 import { appointments, customerEvents, customers, notes, users, type AttributeValues, type Locale } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
@@ -116,15 +116,16 @@ export type NewCustomerRow = typeof customers.$inferInsert;
 export type ImportedCustomer = Pick<CustomerRow, "id" | "firstName" | "lastName" | "mobile" | "email" | "externalId" | "language" | "attributes">;
 
 // Import and API batches are up to 1,000 rows: each list travels as one JSON parameter, so
-// the statement text never changes (prepared once per connection) and is not rebuilt per row.
+// the statement is not rebuilt per row and its text never changes.
 const jsonTexts = (values: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 /** Live customers of the company holding one of these external ids or mobiles, locked for an import batch. */
 export async function lockLiveCustomersByKeys(db: Db, { companyId, externalIds, mobiles }: { companyId: string; externalIds: string[]; mobiles: string[] }): Promise<ImportedCustomer[]> {
   if (!externalIds.length && !mobiles.length) return [];
-  const rows = await queryPrepared<{ id: string; first_name: string; last_name: string; mobile: string | null; email: string | null; external_id: string | null; language: Locale; attributes: AttributeValues }>(
+  // Planned on every call, never prepared: a plan cached while the company was small (a
+  // first import) would keep scanning the whole table, each row against 1,000 keys.
+  const rows = await queryRows<{ id: string; first_name: string; last_name: string; mobile: string | null; email: string | null; external_id: string | null; language: Locale; attributes: AttributeValues }>(
     db,
-    "lock_live_customers_by_keys",
     sql`select id, first_name, last_name, mobile, email, external_id, language, attributes
       from customers
       where company_id = ${companyId} and merged_into_id is null
