@@ -11,10 +11,12 @@
  *
  * Goal: at least 5,000 rows/s.
  */
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
 import { Client } from "pg";
-import { installDatabase, migrateDatabase, openPostgres } from "@/db/client";
+import { installDatabase, migrateDatabase, openPostgres, queryRows, type Db } from "@/db/client";
 import { companies } from "@/db/schema";
 import { createApiKey } from "@/lib/api/keys";
 import { batchUpsertCustomers } from "@/lib/api/resources";
@@ -84,6 +86,26 @@ async function pass(url: string, key: string) {
   return { ms, created, updated, p50: latencies[Math.floor(latencies.length / 2)]!, p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]! };
 }
 
+/**
+ * CPU seconds this process and its PostgreSQL backends spent (when the server runs on this
+ * machine): on a shared machine rows/s follow the load, CPU per row does not.
+ */
+async function cpuSeconds(db: Db) {
+  const backends = await queryRows<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
+  let ticks: number | null = 0;
+  for (const { pid } of backends) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (clock ticks, 100 a second)
+    } catch {
+      ticks = null;
+      break;
+    }
+  }
+  const usage = process.cpuUsage();
+  return { node: (usage.user + usage.system) / 1e6, postgres: ticks === null ? null : ticks / 100 };
+}
+
 async function main() {
   await ensureDatabase(URL_);
   const { db, close } = await openPostgres(URL_, { max: CONCURRENCY + 2 });
@@ -96,9 +118,12 @@ async function main() {
   try {
     console.log(`${ROWS.toLocaleString("en")} customers in batches of ${BATCH}, ${CONCURRENCY} requests in flight, PostgreSQL, over HTTP`);
     for (const label of ["create", "update"]) {
+      const before = await cpuSeconds(db);
       const result = await pass(server.url, key);
+      const after = await cpuSeconds(db);
+      const cpu = `CPU ${(after.node - before.node).toFixed(1)} s Node${after.postgres === null ? "" : `, ${(after.postgres - before.postgres!).toFixed(1)} s PostgreSQL`}`;
       console.log(
-        `  ${label.padEnd(6)} ${result.ms.toFixed(0).padStart(7)} ms  ${((ROWS / result.ms) * 1000).toFixed(0).padStart(7)} rows/s   created ${result.created}, updated ${result.updated}; per batch p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms`,
+        `  ${label.padEnd(6)} ${result.ms.toFixed(0).padStart(7)} ms  ${((ROWS / result.ms) * 1000).toFixed(0).padStart(7)} rows/s   created ${result.created}, updated ${result.updated}; per batch p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms; ${cpu}`,
       );
     }
   } finally {

@@ -11,8 +11,8 @@
  * --runs N (timed counts per rule tree, default 20), --jre-sample N (customers
  * json-rules-engine evaluates, default 20,000; its time is projected to the whole company),
  * --pglite-dir DIR (PGlite on disk instead of in memory: needed for 1M customers, which
- * outgrow its WebAssembly heap; the folder is reused by the next run), --skip-pglite, --skip-postgres, --no-proposed-indexes (measure without the index issue 11
- * proposed on messages, now migration 0017's: parley_fold(body) gin_trgm_ops).
+ * outgrow its WebAssembly heap; the folder is reused by the next run), --skip-pglite, --skip-postgres,
+ * --explain (print each count's EXPLAIN ANALYZE).
  *
  * PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL (if postgres://…), else TEST_DATABASE_URL
  * with the database name `parley_bench_audience` (created and migrated if absent; never
@@ -290,34 +290,16 @@ async function loadFacts(db: Db, companyId: string, limit: number): Promise<Cust
 
 type Figures = { label: string; p50: number; p95: number; count: number };
 
-/**
- * The trigram index on texts (migration 0017 has it), without which "message received
- * contains" scans every message and the planner misjudges how many match. Created under
- * its own name only on a database migrated before it; --no-proposed-indexes drops that copy.
- */
-async function proposedIndexes(db: Db, label: string) {
-  if (has("no-proposed-indexes")) {
-    await db.execute(sql`drop index if exists bench_messages_body_trgm_idx`);
-    return;
-  }
-  const [existing] = await queryRows<{ name: string }>(
-    db,
-    sql`select indexname as name from pg_indexes where tablename = 'messages' and indexdef like '%parley_fold(body) gin_trgm_ops%' limit 1`,
-  );
-  if (existing) return;
-  const started = performance.now();
-  await db.execute(sql`create index bench_messages_body_trgm_idx on messages using gin (parley_fold(body) gin_trgm_ops)`);
-  await db.execute(sql`analyze messages`);
-  console.log(`  ${label}: created the proposed trigram index on messages in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
 async function benchDatabase(db: Db, label: string, customers: number, now: Date) {
   const companyId = await benchCompany(db, customers, label);
-  await proposedIndexes(db, label);
   const figures: Figures[] = [];
   for (const [name, rules] of TREES) {
     const query: AudienceQuery = { companyId, rules, subject: "customer", now, timeZone: TIME_ZONE };
     const count = await countAudience(db, query);
+    if (has("explain")) {
+      const plan = await queryRows<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers) select count(*) from (${audienceSelect(query)}) audience`);
+      console.log(`\n  ${label}, ${name}:\n${plan.map((row) => `    ${row["QUERY PLAN"]}`).join("\n")}`);
+    }
     const { p50, p95 } = await timeIt(RUNS, () => countAudience(db, query));
     figures.push({ label: name, p50, p95, count });
   }

@@ -173,7 +173,8 @@ type PreparingClient = { query(config: { name: string; text: string; values: unk
  */
 export async function queryPrepared<T extends Record<string, unknown>>(db: Db, name: string, query: SQL): Promise<T[]> {
   const { driver } = await getConnection().catch(() => ({ driver: "pglite" as const }));
-  const client = (db as unknown as { $client?: PreparingClient }).$client;
+  // A transaction's session holds its checked-out connection; the database's, the pool.
+  const client = (db as unknown as { session?: { client?: PreparingClient } }).session?.client ?? (db as unknown as { $client?: PreparingClient }).$client;
   if (driver === "pglite" || !client || typeof client.query !== "function") return queryRows<T>(db, query);
   const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
   return (await client.query({ name, text, values: params })).rows as T[];

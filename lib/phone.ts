@@ -1,14 +1,14 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 
 export type PhoneParseResult =
-  | { ok: true; e164: string; national: string }
+  | { ok: true; e164: string }
   | { ok: false; reason: "invalid" };
 
 /** Parses a phone number typed in any format to E.164, in the company's default region. */
 export function parsePhone(input: string, defaultCountry: string = "CA"): PhoneParseResult {
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry as CountryCode);
   if (!parsed || !parsed.isValid()) return { ok: false, reason: "invalid" };
-  return { ok: true, e164: parsed.number, national: parsed.formatNational() };
+  return { ok: true, e164: parsed.number };
 }
 
 /** "+15145550123" → "(514) 555-0123" for display; unknown shapes are returned as is. */

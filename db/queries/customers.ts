@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { fromExcluded } from "@/db/excluded";
+import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { queryPrepared, queryRows, type Db } from "@/db/client";
 import { attributeDefinitions } from "./attributes";
-import { appointments, customerEvents, customers, notes, users } from "@/db/schema";
+import { appointments, customerEvents, customers, notes, users, type AttributeValues, type Locale } from "@/db/schema";
 import { normalizeForSearch } from "@/lib/customers/search-text";
 
 export type CustomerCursor = { lastName: string; firstName: string; id: string };
@@ -121,29 +120,59 @@ export type CustomerListRow = Awaited<ReturnType<typeof listCustomers>>["custome
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = typeof customers.$inferInsert;
 
+/** What an import batch reads and writes of a customer. */
+export type ImportedCustomer = Pick<CustomerRow, "id" | "firstName" | "lastName" | "mobile" | "email" | "externalId" | "language" | "attributes">;
+
+// Import and API batches are up to 1,000 rows: each list travels as one JSON parameter, so
+// the statement is not rebuilt per row and its text never changes.
+const jsonTexts = (values: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
 /** Live customers of the company holding one of these external ids or mobiles, locked for an import batch. */
-export async function lockLiveCustomersByKeys(db: Db, { companyId, externalIds, mobiles }: { companyId: string; externalIds: string[]; mobiles: string[] }) {
-  const keys = [externalIds.length ? inArray(customers.externalId, externalIds) : undefined, mobiles.length ? inArray(customers.mobile, mobiles) : undefined].filter(Boolean);
-  if (!keys.length) return [];
-  return db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId), or(...keys)))
-    .for("update");
+export async function lockLiveCustomersByKeys(db: Db, { companyId, externalIds, mobiles }: { companyId: string; externalIds: string[]; mobiles: string[] }): Promise<ImportedCustomer[]> {
+  if (!externalIds.length && !mobiles.length) return [];
+  // Planned on every call, never prepared: a plan cached while the company was small (a
+  // first import) would keep scanning the whole table, each row against 1,000 keys.
+  const rows = await queryRows<{ id: string; first_name: string; last_name: string; mobile: string | null; email: string | null; external_id: string | null; language: Locale; attributes: AttributeValues }>(
+    db,
+    sql`select id, first_name, last_name, mobile, email, external_id, language, attributes
+      from customers
+      where company_id = ${companyId} and merged_into_id is null
+        and (external_id = any(${jsonTexts(externalIds)}) or mobile = any(${jsonTexts(mobiles)}))
+      for update`,
+  );
+  return rows.map((row) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, mobile: row.mobile, email: row.email, externalId: row.external_id, language: row.language, attributes: row.attributes }));
 }
 
-/** Writes an import batch's customers: new ones inserted, known ones updated with only what a file can say. */
-export async function upsertImportedCustomers(db: Db, { companyId, values }: { companyId: string; values: NewCustomerRow[] }) {
+/**
+ * Writes an import batch's customers in one statement: new ones inserted, known ones
+ * updated with only what a file can say (never the subscriptions or the STOP opt-out).
+ */
+export async function upsertImportedCustomers(db: Db, { companyId, values }: { companyId: string; values: (ImportedCustomer & { searchText: string })[] }) {
   if (!values.length) return;
-  await db
-    .insert(customers)
-    .values(values)
-    .onConflictDoUpdate({
-      target: customers.id,
-      // Never the subscriptions or the STOP opt-out.
-      set: { ...fromExcluded(["firstName", "lastName", "mobile", "email", "externalId", "language", "attributes", "searchText"]), updatedAt: sql`now()` },
-      setWhere: eq(customers.companyId, companyId),
-    });
+  const rows = values.map((value) => ({
+    id: value.id,
+    first_name: value.firstName,
+    last_name: value.lastName,
+    mobile: value.mobile,
+    email: value.email,
+    external_id: value.externalId,
+    language: value.language,
+    attributes: value.attributes,
+    search_text: value.searchText,
+  }));
+  await queryPrepared(
+    db,
+    "upsert_imported_customers",
+    sql`insert into customers as c (id, company_id, first_name, last_name, mobile, email, external_id, language, attributes, search_text)
+      select r.id, ${companyId}, r.first_name, r.last_name, r.mobile, r.email, r.external_id, r.language, r.attributes, r.search_text
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(id uuid, first_name text, last_name text, mobile text, email text, external_id text, language text, attributes jsonb, search_text text)
+      on conflict (id) do update set
+        first_name = excluded.first_name, last_name = excluded.last_name, mobile = excluded.mobile, email = excluded.email,
+        external_id = excluded.external_id, language = excluded.language, attributes = excluded.attributes,
+        search_text = excluded.search_text, updated_at = now()
+      where c.company_id = ${companyId}`,
+  );
 }
 
 /** A customer not merged into another one (CONV-15). */

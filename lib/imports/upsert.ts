@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import "server-only";
 import type { Db } from "@/db/client";
-import { lockLiveCustomersByKeys, upsertImportedCustomers, type CustomerRow, type NewCustomerRow } from "@/db/queries/customers";
+import { lockLiveCustomersByKeys, upsertImportedCustomers, type ImportedCustomer } from "@/db/queries/customers";
 import type { Locale } from "@/db/schema";
 import { mergeCustomers } from "@/lib/customers/merge";
 import { customerSearchText } from "@/lib/customers/search-text";
@@ -9,7 +9,6 @@ import { recordWebhookEvents } from "@/lib/webhooks/record";
 import type { RowFields } from "./rows";
 
 export type ValidRow = { line: number; fields: RowFields };
-type Customer = CustomerRow;
 type Planned = { fields: RowFields; lines: number[] };
 
 /** Rows of one batch that name the same customer (same external id, else same mobile) become one. */
@@ -50,14 +49,14 @@ export async function upsertCustomers(
   const byExternal = new Map(existing.filter((c) => c.externalId).map((c) => [c.externalId!, c]));
   const byMobile = new Map(existing.filter((c) => c.mobile).map((c) => [c.mobile!, c]));
 
-  const values: NewCustomerRow[] = [];
+  const values: Parameters<typeof upsertImportedCustomers>[1]["values"] = [];
   const customerIds = new Map<number, string>();
   const createdIds = new Set<string>();
   let created = 0;
   let updated = 0;
   let merged = 0;
   for (const { fields, lines } of planned) {
-    let target: Customer | undefined = (fields.externalId && byExternal.get(fields.externalId)) || undefined;
+    let target: ImportedCustomer | undefined = (fields.externalId && byExternal.get(fields.externalId)) || undefined;
     const holder = fields.mobile ? byMobile.get(fields.mobile) : undefined;
     if (target && holder && holder.id !== target.id) {
       target = await mergeCustomers(tx, { companyId, survivorId: target.id, absorbedId: holder.id });
@@ -71,7 +70,6 @@ export async function upsertCustomers(
       : { id: randomUUID(), companyId, firstName: "", lastName: "", mobile: null, email: null, externalId: null, language: defaultLanguage, ...simple, attributes };
     values.push({
       id: next.id,
-      companyId,
       firstName: next.firstName,
       lastName: next.lastName,
       mobile: next.mobile,
@@ -95,9 +93,9 @@ export async function upsertCustomers(
     companyId,
     type: "customer.created",
     events: values
-      .filter((value) => createdIds.has(value.id!))
+      .filter((value) => createdIds.has(value.id))
       .map((value) => ({
-        customerId: value.id!,
+        customerId: value.id,
         payload: { customer: { id: value.id, mobile: value.mobile, first_name: value.firstName, last_name: value.lastName, external_id: value.externalId, source } },
       })),
   });
