@@ -40,7 +40,7 @@ type Definition = Pick<AutomationDefinition, "rules" | "messageBody" | "marketin
 type TestDefinition = Definition & Pick<AutomationDefinition, "name" | "type" | "settings">;
 
 /** The link a review or payment request adds after its text, as the dry run shows it. */
-function linkPreview(type: Definition["type"]) {
+export function linkPreview(type: Definition["type"]) {
   if (type === "review_request") return reviewUrl("…");
   if (type === "payment_request") return payUrl("…");
   return null;

@@ -5,8 +5,9 @@ import { useStripe } from "@/lib/payments/stripe";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import { withFakeStripe } from "@/tests/fakes/stripe";
+import { SenderThrottle } from "@/lib/messaging/throttle";
 import { sendAutomationTestMessage } from "./actions";
-import { runAutomation, SenderThrottle } from "./run";
+import { runAutomation } from "./run";
 import { emptyDefinition } from "./validation";
 
 const database = withTestDatabase();
