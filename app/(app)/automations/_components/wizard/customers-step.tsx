@@ -12,7 +12,7 @@ import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import { audienceRulesSchema } from "@/lib/automations/rules/schema";
 import { audienceSubjectFor } from "@/lib/automations/rules";
 import { formatPhone } from "@/lib/phone";
-import { RuleBuilder } from "./rule-builder";
+import { RuleBuilder } from "@/components/audience/rule-builder";
 import { asInput, type StepProps, type WizardErrors } from "./types";
 
 type DryRun = { count: number; rows: { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: string | null }[] };

@@ -17,7 +17,6 @@ import {
   type AudienceOperator,
 } from "@/lib/automations/rules/catalogue";
 import { OFFSET_UNITS } from "@/lib/automations/rules/schema";
-import type { WizardErrors } from "./types";
 
 /** A new condition: the category's first attribute with its type's first operator. */
 function conditionFor(catalogue: AudienceCatalogue, category: AudienceCategory, attributeKey?: string): AudienceCondition {
@@ -114,11 +113,15 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
   }
 }
 
+/** Field errors keyed by the rule's path ("rules.all.0.any.1.value"). */
+export type RuleErrors = Record<string, string>;
+
 /**
- * The audience rules (AUTO-6): each rule a card of conditions joined by OR, the rules
- * joined by AND; category × attribute × operator × value, operators by attribute type.
+ * The audience rules (AUTO-6), for automations and campaigns: each rule a card of
+ * conditions joined by OR, the rules joined by AND; category × attribute × operator ×
+ * value, operators by attribute type. `path` names the rules in the errors' keys.
  */
-export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: AudienceRules; onChange: (rules: AudienceRules) => void; catalogue: AudienceCatalogue; errors: WizardErrors }) {
+export function RuleBuilder({ rules, onChange, catalogue, errors, path: rootPath = "rules" }: { rules: AudienceRules; onChange: (rules: AudienceRules) => void; catalogue: AudienceCatalogue; errors: RuleErrors; path?: string }) {
   const t = useTranslations("automations.wizard");
   const tRules = useTranslations("automationRules");
   const errorText = useErrorText();
@@ -153,7 +156,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
             <legend className="sr-only">{t("ruleNumber", { number: ruleIndex + 1 })}</legend>
             {rule.any.map((condition, conditionIndex) => {
               const attribute = findAttribute(catalogue, condition.category, condition.attribute);
-              const path = `rules.all.${ruleIndex}.any.${conditionIndex}`;
+              const path = `${rootPath}.all.${ruleIndex}.any.${conditionIndex}`;
               const error = errors[`${path}.value`] ?? errors[`${path}.attribute`] ?? errors[`${path}.operator`];
               const id = `rule-${ruleIndex}-${conditionIndex}`;
               return (
