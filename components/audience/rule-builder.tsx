@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import type { AudienceCondition, AudienceRules, AudienceValue } from "@/db/schema";
+import type { AudienceCondition, AudienceRules, AudienceValue } from "@/lib/automations/types";
 import {
   AUDIENCE_CATEGORIES,
   findAttribute,
@@ -16,7 +16,7 @@ import {
   type AudienceCategory,
   type AudienceOperator,
 } from "@/lib/automations/rules/catalogue";
-import { OFFSET_UNITS } from "@/lib/automations/rules/schema";
+import { audienceRulesSchema, OFFSET_UNITS } from "@/lib/automations/rules/schema";
 
 /** A new condition: the category's first attribute with its type's first operator. */
 function conditionFor(catalogue: AudienceCatalogue, category: AudienceCategory, attributeKey?: string): AudienceCondition {
@@ -115,6 +115,15 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
 
 /** Field errors keyed by the rule's path ("rules.all.0.any.1.value"). */
 export type RuleErrors = Record<string, string>;
+
+/** Rule errors as the builder shows them, from the schema, while the user edits. */
+export function ruleErrors(rules: AudienceRules, path = "rules"): RuleErrors {
+  const result = audienceRulesSchema.safeParse(rules);
+  if (result.success) return {};
+  const errors: RuleErrors = {};
+  for (const issue of result.error.issues) errors[[path, ...issue.path].join(".")] ??= issue.message;
+  return errors;
+}
 
 /**
  * The audience rules (AUTO-6), for automations and campaigns: each rule a card of

@@ -7,31 +7,19 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { countAutomationAudience, dryRunAutomationDraft } from "@/lib/automations/actions";
+import { dryRunAutomationDraft } from "@/lib/automations/actions";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
-import { audienceRulesSchema } from "@/lib/automations/rules/schema";
 import { audienceSubjectFor } from "@/lib/automations/rules";
 import { formatPhone } from "@/lib/phone";
-import { RuleBuilder } from "@/components/audience/rule-builder";
-import { asInput, type StepProps, type WizardErrors } from "./types";
+import { RuleBuilder, ruleErrors } from "@/components/audience/rule-builder";
+import { useAudienceCount } from "@/components/audience/use-audience-count";
+import { asInput, type StepProps } from "./types";
 
 type DryRun = { count: number; rows: { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: string | null }[] };
-
-/** Rule errors as the builder shows them, from the schema, while the user edits. */
-function ruleErrors(rules: StepProps["definition"]["rules"]): WizardErrors {
-  const result = audienceRulesSchema.safeParse(rules);
-  if (result.success) return {};
-  const errors: WizardErrors = {};
-  for (const issue of result.error.issues) errors[["rules", ...issue.path].join(".")] ??= issue.message;
-  return errors;
-}
 
 export function CustomersStep({ definition, update, errors, catalogue, automationId }: StepProps & { catalogue: AudienceCatalogue; automationId?: string }) {
   const t = useTranslations("automations.wizard");
   const errorText = useErrorText();
-  const [count, setCount] = useState<number | null>(null);
-  const [countError, setCountError] = useState<string>();
-  const [counting, setCounting] = useState(false);
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
   const [dryRunError, setDryRunError] = useState<string>();
   const [running, startRun] = useTransition();
@@ -41,26 +29,7 @@ export function CustomersStep({ definition, update, errors, catalogue, automatio
   const subject = audienceSubjectFor(definition.triggerScope);
   const rulesKey = JSON.stringify(definition.rules);
 
-  // The live count, debounced as rules change; only complete rules are counted.
-  useEffect(() => {
-    if (!valid) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      setCounting(true);
-      const result = await countAutomationAudience({ rules: asInput(definition).rules, triggerScope: definition.triggerScope }).catch(() => null);
-      if (cancelled) return;
-      setCounting(false);
-      if (result?.ok) {
-        setCount(result.data.count);
-        setCountError(undefined);
-      } else setCountError(errorText(result?.error ?? "errors.unexpected"));
-    }, 400);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rulesKey, definition.triggerScope, valid]);
+  const { count, error: countError, counting } = useAudienceCount(definition.rules, definition.triggerScope, valid);
 
   const runDryRun = () =>
     startRun(async () => {
