@@ -17,7 +17,8 @@ import { Client } from "pg";
 import { migrateDatabase, openPglite, openPostgres, queryRows, type Db } from "@/db/client";
 import * as s from "@/db/schema";
 import type { AudienceRules } from "@/db/schema";
-import { runDueAutomations, SenderThrottle } from "@/lib/automations/run";
+import { runDueAutomations } from "@/lib/automations/run";
+import { SenderThrottle } from "@/lib/messaging/throttle";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { ms, percentiles } from "./stats";
 

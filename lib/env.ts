@@ -75,6 +75,8 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(25)),
   /** Integration API requests per key per minute (IMPL-2). */
   API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600)),
+  /** Texts a second from one sender number, shared by every process (campaigns and automations); 0 = no throttle. */
+  CAMPAIGN_TEXTS_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1000).default(10)),
   S3_BUCKET: optionalString,
   S3_REGION: z.preprocess(emptyToUndefined, z.string().default("us-east-1")),
   S3_ENDPOINT: optionalUrl,

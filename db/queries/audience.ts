@@ -321,6 +321,16 @@ function compileRules(query: AudienceQuery): SQL {
   return sql`(${sql.join(ands, sql` and `)})`;
 }
 
+/**
+ * Why a customer (alias `c`) may not be texted a message of this category, as SQL: the
+ * same answers in the same order as lib/messaging/sendability's sendRefusal (quiet hours
+ * aside, a matter of when), or null. Planning a campaign and counting its dry run use it.
+ */
+export function customerSkipReasonSql(category: "general" | "marketing"): SQL {
+  const unsubscribed = category === "marketing" ? sql`when not c.subscribed_marketing then 'unsubscribed_marketing'` : sql`when not c.subscribed_general then 'unsubscribed_general'`;
+  return sql`case when coalesce(c.mobile, '') = '' then 'no_mobile' when c.opted_out_at is not null then 'opted_out' ${unsubscribed} end`;
+}
+
 export async function countAudience(db: Db, query: AudienceQuery): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from (${audienceSelect(query)}) audience`);
   return Number(row?.count ?? 0);

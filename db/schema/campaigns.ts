@@ -93,3 +93,12 @@ export const campaignRecipients = pgTable(
       .where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );
+
+/**
+ * The send throttle per sender number, shared by every process: each send reserves the
+ * next free instant atomically (`next_at = greatest(next_at, now()) + interval`).
+ */
+export const senderSlots = pgTable("sender_slots", {
+  senderNumber: text().primaryKey(),
+  nextAt: at().notNull(),
+});

@@ -21,6 +21,7 @@ const PERMISSIONS = {
   readMailOutbox: ["admin"],
 
   manageAutomations: ["admin"],
+  manageCampaigns: ["admin"],
   manageApiKeys: ["admin"],
   manageWebhooks: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -36,7 +36,7 @@ export type DryRun = { count: number; rows: DryRunRow[] };
 type Definition = Pick<AutomationDefinition, "rules" | "messageBody" | "marketing" | "triggerScope" | "repeatAfterDays"> & Partial<Pick<AutomationDefinition, "type">>;
 
 /** The link a review or payment request adds after its text, as the dry run shows it. */
-function linkPreview(type: Definition["type"]) {
+export function linkPreview(type: Definition["type"]) {
   if (type === "review_request") return reviewUrl("…");
   if (type === "payment_request") return payUrl("…");
   return null;

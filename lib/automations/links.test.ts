@@ -5,7 +5,8 @@ import { useStripe } from "@/lib/payments/stripe";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer, createUser } from "@/tests/factories";
 import { withFakeStripe } from "@/tests/fakes/stripe";
-import { runAutomation, SenderThrottle } from "./run";
+import { runAutomation } from "./run";
+import { SenderThrottle } from "@/lib/messaging/throttle";
 
 const database = withTestDatabase();
 const stripe = withFakeStripe();

@@ -4,7 +4,8 @@ import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import { dryRunAutomationDraft as dryRun, sendAutomationTestMessage as sendTest } from "./actions";
 import { emptyDefinition } from "./validation";
-import { runAutomation, SenderThrottle } from "./run";
+import { runAutomation } from "./run";
+import { SenderThrottle } from "@/lib/messaging/throttle";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 
 const database = withTestDatabase();

@@ -9,7 +9,8 @@ import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer, createUser } from "@/tests/factories";
 import { startFakeAnthropic } from "@/tests/fakes/anthropic";
 import { handleInboundReply, handlePendingReplies } from "./replies";
-import { runAutomation, SenderThrottle } from "./run";
+import { runAutomation } from "./run";
+import { SenderThrottle } from "@/lib/messaging/throttle";
 
 const database = withTestDatabase();
 const options = { dependencies: { provider: localSmsProvider }, throttle: new SenderThrottle(0) };

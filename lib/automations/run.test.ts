@@ -5,7 +5,8 @@ import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer, createUser } from "@/tests/factories";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { SmsSendError, type SmsProvider } from "@/lib/messaging/sms/provider";
-import { dueSince, runAutomation, runDueAutomations, SenderThrottle } from "./run";
+import { SenderThrottle } from "@/lib/messaging/throttle";
+import { dueSince, runAutomation, runDueAutomations } from "./run";
 
 const database = withTestDatabase();
 const noThrottle = new SenderThrottle(0);

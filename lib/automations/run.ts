@@ -34,6 +34,7 @@ import { automationRunRequested } from "@/lib/background/events";
 import { env } from "@/lib/env";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/throttle";
 import { notifyAboutResult } from "./notify-result";
 import { audienceSubjectFor } from "./rules";
 import type { Automation } from "./types";
@@ -171,30 +172,10 @@ export async function sweepDueAutomations(db: Db, now = new Date()) {
   return { active: active.length, requested: due.length };
 }
 
-/**
- * Spaces the sends of one sender number (carriers throttle a long code): at most
- * `perSecond` messages a second from each number, across the automations of this process.
- */
-export class SenderThrottle {
-  private next = new Map<string, number>();
-  constructor(private perSecond: number) {}
-  async wait(senderNumber: string) {
-    if (this.perSecond <= 0) return;
-    const interval = 1000 / this.perSecond;
-    const now = Date.now();
-    const at = Math.max(now, this.next.get(senderNumber) ?? 0);
-    this.next.set(senderNumber, at + interval);
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
-  }
-}
-
-// A Canadian long code is good for about ten texts a second.
-const defaultThrottle = new SenderThrottle(10);
-
 /** Sends every pending result of the automation, claimed in batches. */
 export async function sendPendingResults(db: Db, { automation }: { automation: Automation }, options: RunOptions = {}) {
   const company = await findCompany(db, { companyId: automation.companyId });
-  const throttle = options.throttle ?? defaultThrottle;
+  const throttle = options.throttle ?? defaultSenderThrottle();
   const totals = { sent: 0, skipped: 0, failed: 0, settled: 0 };
   for (;;) {
     const claimed = await claimPendingResults(db, {
@@ -211,7 +192,7 @@ export async function sendPendingResults(db: Db, { automation }: { automation: A
       eventIds: claimed.flatMap((row) => (row.eventId ? [row.eventId] : [])),
     });
     for (const result of claimed) {
-      await throttle.wait(company?.senderNumber ?? "");
+      await throttle.wait(db, company?.senderNumber ?? "");
       try {
         const outcome = await sendResult(db, { automation, result, subjects }, options.dependencies);
         if (!outcome) continue;

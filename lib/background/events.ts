@@ -31,3 +31,8 @@ export const automationRunRequested = eventType("automation/run.requested", {
 export const webhookDeliveriesDue = eventType("webhooks/deliveries.due", {
   schema: z.object({}),
 });
+
+/** Send a campaign now (confirmed, resumed) or found sending by the cron sweep. */
+export const campaignRunRequested = eventType("campaign/run.requested", {
+  schema: z.object({ companyId: z.uuid(), campaignId: z.uuid() }),
+});

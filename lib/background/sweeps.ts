@@ -10,6 +10,7 @@ import { sendDueScheduledMessages } from "@/lib/scheduling/scheduled";
 import { endExpiredAwayModes } from "@/lib/users/away";
 import { handlePendingReplies } from "@/lib/automations/replies";
 import { sweepDueAutomations } from "@/lib/automations/run";
+import { sweepCampaigns } from "@/lib/campaigns/run";
 import { runWebhookSweep } from "@/lib/webhooks/deliver";
 
 export type Sweep = {
@@ -36,6 +37,8 @@ export const SWEEPS: Sweep[] = [
   { name: "resume-imports", cron: "* * * * *", run: (db) => processPendingImports(db) },
   // Automations whose daily time came or whose real-time interval elapsed (AUTO-7).
   { name: "run-due-automations", cron: "* * * * *", run: (db, now) => sweepDueAutomations(db, now) },
+  // Scheduled campaigns whose time came start; sending ones are (re)run — held in quiet hours, resumed after a crash.
+  { name: "run-campaigns", cron: "* * * * *", run: (db, now) => sweepCampaigns(db, now) },
   // Replies are handled right after the inbound message; this catches any that were not.
   { name: "handle-automation-replies", cron: "*/5 * * * *", run: (db, now) => handlePendingReplies(db, now) },
   // Idempotency keys past 24 hours and old rate-limit windows of the integration API.

@@ -9,6 +9,7 @@ export type LiveEvent =
   | { type: "scheduled.updated"; customerId: string }
   | { type: "customer.updated"; customerId: string }
   | { type: "automation.updated"; automationId: string }
+  | { type: "campaign.updated"; campaignId: string }
   | { type: "import.progress"; importId: string; status: string; total: number; processed: number; created: number; updated: number; errors: number };
 
 type Envelope = { companyId: string; event: LiveEvent };

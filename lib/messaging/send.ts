@@ -17,6 +17,7 @@ import { countSegments } from "./segments";
 import { attachUploads, publicFileUrl } from "@/lib/files/files";
 import { withFileLinks } from "@/lib/files/links";
 import { env } from "@/lib/env";
+import { appendOptOutFooter } from "@/lib/campaigns/footer";
 import { sendRefusal, type MessageCategory, type SendRefusal } from "./sendability";
 import { defaultSmsProvider } from "./sms";
 import { SmsSendError, type SmsProvider } from "./sms/provider";
@@ -46,6 +47,8 @@ export type SendRequest = {
   attachmentIds?: string[];
   /** Sign it like a manual send (a scheduled message written by a person). */
   sign?: boolean;
+  /** A marketing campaign's text ends with the company's name and how to unsubscribe (CASL). */
+  optOutFooter?: boolean;
 };
 
 export type SentMessage = MessageRow;
@@ -67,6 +70,46 @@ export function withSignature(text: string, user: Signer) {
   return line ? `${text.trimEnd()}\n${line}` : text;
 }
 
+type RenderInput = {
+  company: NonNullable<TemplateSubjects["company"]> & { id: string; name: string; timezone: string };
+  customer: NonNullable<TemplateSubjects["customer"]> & { language: TemplateSubjects["locale"] };
+  body: string;
+  sender?: (NonNullable<TemplateSubjects["user"]> & Signer) | null;
+  signed?: boolean;
+  optOutFooter?: boolean;
+  subjects?: SendRequest["subjects"];
+};
+
+/**
+ * The exact text a customer receives for a template (before file links): tokens filled
+ * in, signed, the opt-out footer added. The gate and the dry runs both use it, so what
+ * staff preview is what is sent.
+ */
+export async function renderSmsText(db: Db, input: RenderInput): Promise<{ ok: true; text: string } | { ok: false; reason: "template_error" | "empty_message"; detail?: string }> {
+  const { company, customer, sender } = input;
+  // Only a text with a custom attribute needs their types (money reads as money).
+  const definitions = /\{/.test(input.body) ? await attributeDefinitions(db, { companyId: company.id }) : [];
+  let text: string;
+  try {
+    text = renderTemplate(input.body, templateValues({
+      locale: customer.language,
+      timeZone: company.timezone,
+      customer,
+      company,
+      user: sender ?? null,
+      attributeTypes: attributeTypesByPath(definitions),
+      ...input.subjects,
+    })).trim();
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return { ok: false, reason: "template_error", detail: error.snippet };
+    throw error;
+  }
+  if (!text) return { ok: false, reason: "empty_message" };
+  if (sender && input.signed) text = withSignature(text, sender);
+  if (input.optOutFooter) text = appendOptOutFooter(text, { companyName: company.name, locale: customer.language });
+  return { ok: true, text };
+}
+
 /**
  * The one sending gate (ARCHITECTURE.md): every outgoing SMS, from any path, comes here.
  * It refuses with a reason, renders the template, signs manual sends, counts segments,
@@ -83,25 +126,17 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
   if (refusal && !(request.compliance && refusal !== "no_mobile")) return { ok: false, reason: refusal };
 
   const sender = request.senderUserId ? await findCompanyUser(db, { companyId: company.id, userId: request.senderUserId }) : undefined;
-  // Only a text with a custom attribute needs their types (money reads as money).
-  const definitions = /\{/.test(request.body) ? await attributeDefinitions(db, { companyId: company.id }) : [];
-  let text: string;
-  try {
-    text = renderTemplate(request.body, templateValues({
-      locale: customer.language,
-      timeZone: company.timezone,
-      customer,
-      company,
-      user: sender ?? null,
-      attributeTypes: attributeTypesByPath(definitions),
-      ...request.subjects,
-    })).trim();
-  } catch (error) {
-    if (error instanceof TemplateSyntaxError) return { ok: false, reason: "template_error", detail: error.snippet };
-    throw error;
-  }
-  if (!text) return { ok: false, reason: "empty_message" };
-  if (sender && (request.source.kind === "manual" || request.sign)) text = withSignature(text, sender);
+  const rendered = await renderSmsText(db, {
+    company,
+    customer,
+    body: request.body,
+    sender: sender ?? null,
+    signed: Boolean(sender) && (request.source.kind === "manual" || Boolean(request.sign)),
+    optOutFooter: request.optOutFooter,
+    subjects: request.subjects,
+  });
+  if (!rendered.ok) return rendered;
+  const text = rendered.text;
 
   const from = company.senderNumber ?? "";
   const appUrl = env().APP_URL;

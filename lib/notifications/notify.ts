@@ -26,6 +26,9 @@ export type NotificationKind =
   | "automation.reschedule_requested"
   | "automation.reply_needs_attention"
   | "automation.result_note"
+  | "campaign.completed"
+  | "campaign.send_failed"
+  | "campaign.recipient_note"
   | "webhooks.endpoint_disabled";
 
 export type NotificationInput = {

@@ -1,67 +1,20 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { findCompany } from "@/db/queries/companies";
 import { findActiveConversation } from "@/db/queries/conversations";
-import { findCustomer } from "@/db/queries/customers";
-import { updatePaymentRequest } from "@/db/queries/payments";
-import { deleteReview, setReviewMessage } from "@/db/queries/reviews";
 import { claimDueScheduled, setScheduledOutcome, listDueScheduledIds, type ScheduledMessageRow } from "@/db/queries/scheduling";
-import { SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
-import { sendRefusal } from "@/lib/messaging/sendability";
 import { sendSms, type SendDependencies, type SentMessage } from "@/lib/messaging/send";
 import { notify } from "@/lib/notifications/notify";
-import { createPaymentLink, withRequestLink } from "@/lib/payments/payments";
-import { stripeOrNull } from "@/lib/payments/stripe";
-import { createReviewLink } from "@/lib/reviews/reviews";
+import { linkRequestToMessage, prepareRequestLink, type PreparedRequest, type RequestLinkFailure, type RequestToPrepare } from "@/lib/messaging/request-links";
 
 /** Why a scheduled request could not even be prepared (the sending gate's refusals aside). */
-export type ScheduledFailure = "payments_not_configured" | "payment_link_failed";
+export type ScheduledFailure = RequestLinkFailure;
 
-type Prepared =
-  | { ok: true; body: string; link: { paymentRequestId: string } | { reviewRequestId: string } | null; discard: () => Promise<void> }
-  | { ok: false; reason: string };
-
-const noLink = async () => {};
-
-/**
- * A scheduled request gets its link only now, when it is due (a payment link created
- * weeks early could expire or be paid twice). Nothing is created for a customer who can
- * no longer be texted, and a failure names its reason instead of throwing.
- */
-async function prepare(db: Db, row: ScheduledMessageRow, now: Date): Promise<Prepared> {
-  if (row.kind === "message") return { ok: true, body: row.body, link: null, discard: noLink };
-  const { companyId, customerId } = row;
-  const [customer, company] = await Promise.all([findCustomer(db, { companyId, customerId }), findCompany(db, { companyId })]);
-  if (!customer || !company || customer.mergedIntoId) return { ok: false, reason: "customer_not_found" };
-  const refusal = sendRefusal(customer, company, "general", now);
-  if (refusal) return { ok: false, reason: refusal };
-
-  if (row.kind === "review_request") {
-    const review = await createReviewLink(db, { companyId, customerId, userId: row.authorUserId });
-    return { ok: true, body: withRequestLink(row.body, review.url), link: { reviewRequestId: review.id }, discard: () => deleteReview(db, { companyId, reviewId: review.id }) };
-  }
-  const stripe = stripeOrNull();
-  if (!stripe) return { ok: false, reason: "payments_not_configured" satisfies ScheduledFailure };
-  const conversationId = (await findActiveConversation(db, { companyId, customerId }))?.id ?? null;
-  try {
-    const request = await createPaymentLink(db, stripe.client, { companyId, userId: row.authorUserId, customerId, conversationId, amountCents: row.amountCents!, reference: row.reference!, currency: row.currency });
-    return {
-      ok: true,
-      body: withRequestLink(row.body, request.url),
-      link: { paymentRequestId: request.id },
-      discard: () => updatePaymentRequest(db, { companyId, paymentRequestId: request.id, changes: { status: "cancelled" } }),
-    };
-  } catch (error) {
-    if (error instanceof SafeError) return { ok: false, reason: "payment_link_failed" satisfies ScheduledFailure };
-    throw error;
-  }
-}
-
-/** The request created at send time now points at the text that carried it. */
-async function linkToMessage(db: Db, row: ScheduledMessageRow, link: Exclude<Extract<Prepared, { ok: true }>["link"], null>, message: { id: string; conversationId: string }) {
-  if ("reviewRequestId" in link) return setReviewMessage(db, { companyId: row.companyId, reviewId: link.reviewRequestId, messageId: message.id });
-  await updatePaymentRequest(db, { companyId: row.companyId, paymentRequestId: link.paymentRequestId, changes: { messageId: message.id, conversationId: message.conversationId } });
+/** A scheduled request gets its link only now, when it is due (lib/messaging/request-links). */
+function prepare(db: Db, row: ScheduledMessageRow, now: Date): Promise<PreparedRequest> {
+  const request: RequestToPrepare["request"] =
+    row.kind === "payment_request" ? { kind: row.kind, amountCents: row.amountCents!, reference: row.reference!, currency: row.currency } : { kind: row.kind };
+  return prepareRequestLink(db, { companyId: row.companyId, customerId: row.customerId, userId: row.authorUserId, body: row.body, category: "general", request }, now);
 }
 
 async function fail(db: Db, row: ScheduledMessageRow, reason: string) {
@@ -88,7 +41,7 @@ export async function sendScheduledMessage(db: Db, { id, version, now = new Date
   const claimed = await claimDueScheduled(db, { id, version, now });
   if (!claimed) return { sent: false as const, reason: "not_due_or_changed" };
 
-  let prepared: Prepared | undefined;
+  let prepared: PreparedRequest | undefined;
   let result: { ok: true; message: SentMessage } | { ok: false; reason: string };
   try {
     prepared = await prepare(db, claimed, now);
@@ -116,7 +69,7 @@ export async function sendScheduledMessage(db: Db, { id, version, now = new Date
   }
   if (result.ok) {
     const link = prepared.ok ? prepared.link : null;
-    if (link) await linkToMessage(db, claimed, link, result.message);
+    if (link) await linkRequestToMessage(db, { companyId: claimed.companyId, link, message: result.message });
     await setScheduledOutcome(db, { companyId: claimed.companyId, id, outcome: { status: "sent", messageId: result.message.id, ...link } });
   } else {
     if (prepared.ok) await prepared.discard();

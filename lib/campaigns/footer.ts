@@ -1,0 +1,20 @@
+/**
+ * CASL: a marketing text names its sender and says how to unsubscribe. The instruction is
+ * added unless the text already carries one (a capitalised STOP / ARRÊT, or the word
+ * unsubscribe / désabonner), so staff may word it themselves.
+ */
+const CAPITALISED = /(^|[^\p{L}])(STOP|ARR[ÊE]T)(?![\p{L}])/u;
+const WORDS = /unsubscribe|d[ée]sabonner/iu;
+
+export function hasOptOutInstruction(text: string) {
+  return CAPITALISED.test(text) || WORDS.test(text);
+}
+
+export function optOutFooter({ companyName, locale }: { companyName: string; locale: string | null | undefined }) {
+  return locale === "en" ? `${companyName}: Reply STOP to unsubscribe` : `${companyName}: Répondez ARRÊT pour vous désabonner`;
+}
+
+export function appendOptOutFooter(text: string, options: { companyName: string; locale: string | null | undefined }) {
+  if (hasOptOutInstruction(text)) return text;
+  return `${text.trimEnd()}\n${optOutFooter(options)}`;
+}

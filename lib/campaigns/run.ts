@@ -1,0 +1,207 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import {
+  claimPendingRecipients,
+  completeCampaignIfDone,
+  findCampaign,
+  findRecipientMessage,
+  listSendingCampaigns,
+  planCampaignRecipients,
+  releaseRecipient,
+  settleRecipient,
+  startDueCampaigns,
+  type CampaignRow,
+  type ClaimedRecipient,
+  type RecipientOutcome,
+} from "@/db/queries/campaigns";
+import { findCompany } from "@/db/queries/companies";
+import type { CampaignSkipReason } from "@/db/schema";
+import { nudge } from "@/lib/background/dispatch";
+import { campaignRunRequested } from "@/lib/background/events";
+import { env } from "@/lib/env";
+import { publish } from "@/lib/live/bus";
+import { linkRequestToMessage, prepareRequestLink, type RequestToPrepare } from "@/lib/messaging/request-links";
+import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { inQuietHours } from "@/lib/messaging/sendability";
+import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/throttle";
+import { notify } from "@/lib/notifications/notify";
+import { campaignPlan } from "./dry-run";
+
+/** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
+export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
+const BATCH = 50;
+
+export type CampaignRunOptions = { dependencies?: SendDependencies; throttle?: SenderThrottle; now?: Date };
+
+export type CampaignRunOutcome =
+  | { status: "idle" }
+  | { status: "held" }
+  | { status: "ran"; planned: number | null; sent: number; skipped: number; failed: number; completed: boolean };
+
+/**
+ * Sends one campaign that is sending: plans it if no runner has yet (one INSERT … SELECT),
+ * holds marketing during quiet hours, then claims pending recipients in batches and texts
+ * each through the sending gate. Any number of runners may run it at once: a recipient is
+ * claimed by one, and its message (source campaign, id = recipient) is its idempotency key.
+ */
+export async function runCampaign(db: Db, { companyId, campaignId }: { companyId: string; campaignId: string }, options: CampaignRunOptions = {}): Promise<CampaignRunOutcome> {
+  const now = options.now ?? new Date();
+  const [campaign, company] = await Promise.all([findCampaign(db, { companyId, campaignId }), findCompany(db, { companyId })]);
+  if (!campaign || !company || campaign.status !== "sending") return { status: "idle" };
+  let planned: number | null = null;
+  if (!campaign.plannedAt) {
+    planned = await planCampaignRecipients(db, { companyId, campaignId, plan: campaignPlan(campaign, { now, timeZone: company.timezone }), now });
+    if (planned !== null) publish(companyId, { type: "campaign.updated", campaignId });
+  }
+  if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };
+
+  const throttle = options.throttle ?? defaultSenderThrottle();
+  const totals = { sent: 0, skipped: 0, failed: 0 };
+  let lastPublish = Date.now();
+  batches: for (;;) {
+    const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: BATCH, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
+    if (claimed.length === 0) break;
+    for (const [index, recipient] of claimed.entries()) {
+      // Paused or cancelled meanwhile: what this runner holds goes back untouched.
+      if (index > 0 && index % 10 === 0 && (await findCampaign(db, { companyId, campaignId }))?.status !== "sending") {
+        for (const rest of claimed.slice(index)) await releaseRecipient(db, { companyId, recipientId: rest.id });
+        break batches;
+      }
+      await throttle.wait(db, company.senderNumber ?? "");
+      try {
+        const outcome = await sendRecipient(db, { campaign, recipient }, { ...options.dependencies, now: options.dependencies?.now ?? options.now });
+        if (outcome) totals[outcome.status]++;
+      } catch (error) {
+        console.error("[campaigns] send failed unexpectedly; it will be retried", error);
+        await releaseRecipient(db, { companyId, recipientId: recipient.id }).catch(() => {});
+      }
+    }
+    if (Date.now() - lastPublish > 1000) {
+      publish(companyId, { type: "campaign.updated", campaignId });
+      lastPublish = Date.now();
+    }
+    if (claimed.length < BATCH) break;
+  }
+  const completed = await completeCampaignIfDone(db, { companyId, campaignId, now: new Date() });
+  if (completed) await notifyCompleted(db, completed);
+  publish(companyId, { type: "campaign.updated", campaignId });
+  return { status: "ran", planned, ...totals, completed: Boolean(completed) };
+}
+
+/** Scheduled campaigns whose time came start sending (planning follows at their first run). */
+async function startDue(db: Db, now: Date) {
+  const started = await startDueCampaigns(db, { now });
+  for (const row of started) publish(row.companyId, { type: "campaign.updated", campaignId: row.id });
+  return started.length;
+}
+
+/** Starts due campaigns and runs every sending one in this process (the embedded sweep, tests, the bench). */
+export async function runCampaigns(db: Db, now = new Date(), options: CampaignRunOptions = {}) {
+  const started = await startDue(db, now);
+  const sending = await listSendingCampaigns(db);
+  let sent = 0;
+  for (const row of sending) {
+    const outcome = await runCampaign(db, { companyId: row.companyId, campaignId: row.id }, { ...options, now }).catch((error: unknown) => {
+      console.error("[campaigns] run failed; the next sweep retries", error);
+      return { status: "idle" as const };
+    });
+    if (outcome.status === "ran") sent += outcome.sent;
+  }
+  return { started, sending: sending.length, sent };
+}
+
+/**
+ * The run-campaigns sweep. Embedded, it runs them here; with an Inngest engine it fans
+ * out one run.requested event per sending campaign (each sends in its own function).
+ */
+export async function sweepCampaigns(db: Db, now = new Date()) {
+  if (env().backgroundEngine === "in-process") return runCampaigns(db, now);
+  const started = await startDue(db, now);
+  const sending = await listSendingCampaigns(db);
+  for (const row of sending) await nudge(campaignRunRequested.create({ companyId: row.companyId, campaignId: row.id }));
+  return { started, requested: sending.length };
+}
+
+const SKIP_REASONS: CampaignSkipReason[] = ["opted_out", "unsubscribed_general", "unsubscribed_marketing", "no_mobile", "empty_message", "template_error", "customer_not_found", "payment_unavailable"];
+const skipReasonOf = (reason: string): CampaignSkipReason => ((SKIP_REASONS as string[]).includes(reason) ? (reason as CampaignSkipReason) : reason === "payments_not_configured" || reason === "payment_link_failed" ? "payment_unavailable" : "customer_not_found");
+
+function requestOf(campaign: CampaignRow): RequestToPrepare["request"] {
+  const request = campaign.request;
+  if (request?.kind === "payment_request") return { kind: "payment_request", amountCents: request.amountCents, currency: request.currency, reference: request.reference?.trim() || campaign.name };
+  if (request?.kind === "review_request") return { kind: "review_request" };
+  return { kind: "message" };
+}
+
+/**
+ * Texts one claimed recipient, once: a message already recorded for it (a worker died
+ * after sending) settles it instead. The gate re-checks STOP and unsubscribes now; quiet
+ * hours (reached mid-batch) give the recipient back for later.
+ */
+async function sendRecipient(db: Db, { campaign, recipient }: { campaign: CampaignRow; recipient: ClaimedRecipient }, dependencies: SendDependencies): Promise<RecipientOutcome | null> {
+  const companyId = campaign.companyId;
+  const now = dependencies.now ?? new Date();
+  const existing = await findRecipientMessage(db, { companyId, recipientId: recipient.id });
+  let outcome: RecipientOutcome;
+  if (existing) {
+    outcome = existing.status === "failed"
+      ? { status: "failed", messageId: existing.id, error: existing.errorText ?? existing.errorCode ?? "failed" }
+      : { status: "sent", messageId: existing.id, sentAt: existing.createdAt };
+  } else {
+    const category = campaign.marketing ? ("marketing" as const) : ("general" as const);
+    const prepared = await prepareRequestLink(db, { companyId, customerId: recipient.customerId, userId: campaign.createdByUserId, body: campaign.messageBody, category, request: requestOf(campaign) }, now);
+    if (!prepared.ok) {
+      if (prepared.reason === "quiet_hours") return release(db, campaign, recipient);
+      outcome = { status: "skipped", skipReason: skipReasonOf(prepared.reason) };
+    } else {
+      const sent = await sendSms(
+        db,
+        {
+          companyId,
+          customerId: recipient.customerId,
+          body: prepared.body,
+          category,
+          source: { kind: "campaign", id: recipient.id },
+          attachmentIds: campaign.attachmentIds,
+          optOutFooter: campaign.marketing,
+        },
+        dependencies,
+      );
+      if (!sent.ok) {
+        await prepared.discard();
+        if (sent.reason === "quiet_hours") return release(db, campaign, recipient);
+        outcome = { status: "skipped", skipReason: skipReasonOf(sent.reason) };
+      } else {
+        if (prepared.link) await linkRequestToMessage(db, { companyId, link: prepared.link, message: sent.message });
+        outcome = sent.message.status === "failed"
+          ? { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" }
+          : { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
+      }
+    }
+  }
+  const settled = await settleRecipient(db, { companyId, recipientId: recipient.id, outcome, now: new Date() });
+  if (!settled) return null;
+  if (outcome.status === "failed") await notifySendFailed(db, { campaign, recipientId: recipient.id, customerId: recipient.customerId, error: outcome.error });
+  return outcome;
+}
+
+async function release(db: Db, campaign: CampaignRow, recipient: ClaimedRecipient) {
+  await releaseRecipient(db, { companyId: campaign.companyId, recipientId: recipient.id });
+  return null;
+}
+
+const campaignLink = (campaignId: string, recipientId?: string) => `/campaigns/${campaignId}${recipientId ? `?recipient=${recipientId}` : ""}`;
+const staffOf = (campaign: CampaignRow) => [campaign.createdByUserId, campaign.repliesUserId].filter((id): id is string => Boolean(id));
+
+async function notifyCompleted(db: Db, campaign: CampaignRow) {
+  await notify(db, { companyId: campaign.companyId, userIds: staffOf(campaign), kind: "campaign.completed", data: { campaignId: campaign.id, campaignName: campaign.name }, link: campaignLink(campaign.id) });
+}
+
+async function notifySendFailed(db: Db, { campaign, recipientId, customerId, error }: { campaign: CampaignRow; recipientId: string; customerId: string; error: string }) {
+  await notify(db, {
+    companyId: campaign.companyId,
+    userIds: staffOf(campaign),
+    kind: "campaign.send_failed",
+    data: { campaignId: campaign.id, campaignName: campaign.name, recipientId, customerId, error },
+    link: campaignLink(campaign.id, recipientId),
+  });
+}

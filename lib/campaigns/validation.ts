@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { audienceRulesSchema } from "@/lib/automations/rules/schema";
+
+export const CAMPAIGN_RECIPIENT_FILTERS = ["sent", "delivered", "failed", "skipped", "replied", "opted_out"] as const;
+export type CampaignRecipientFilter = (typeof CAMPAIGN_RECIPIENT_FILTERS)[number];
+
+const requestSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("payment_request"),
+    amountCents: z.number().int().positive().max(100_000_000),
+    currency: z.string().trim().length(3).transform((value) => value.toLowerCase()),
+    reference: z.string().trim().max(120).nullish(),
+  }),
+  z.object({ kind: z.literal("review_request") }),
+]);
+
+export const saveCampaignSchema = z.object({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, { message: "campaigns.errors.nameRequired" }).max(120),
+  messageBody: z.string().max(1600, { message: "campaigns.errors.messageTooLong" }),
+  marketing: z.boolean().default(true),
+  audience: audienceRulesSchema,
+  request: requestSchema.nullable().default(null),
+  sendAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  repliesUserId: z.uuid().nullable().default(null),
+});
+export type SaveCampaignInput = z.output<typeof saveCampaignSchema>;
+
+export const campaignIdSchema = z.object({ id: z.uuid() });
+
+export const confirmCampaignSchema = z.object({ id: z.uuid(), confirmedCount: z.number().int().min(0) });
+
+export const campaignRecipientNoteSchema = z.object({
+  recipientId: z.uuid(),
+  body: z.string().trim().min(1, { message: "notes.bodyRequired" }).max(4000, { message: "notes.bodyTooLong" }),
+  mentions: z
+    .object({ userIds: z.array(z.uuid()).max(50).default([]), teamIds: z.array(z.uuid()).max(20).default([]) })
+    .default({ userIds: [], teamIds: [] }),
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { reserveSenderSlot } from "@/db/queries/sender-slots";
+import { env } from "@/lib/env";
+
+/**
+ * Spaces the sends of one sender number (carriers and Vonage throttle a long code): at
+ * most `perSecond` texts a second from each number, across every process and runner —
+ * the slots live in Postgres. 0 switches it off.
+ */
+export class SenderThrottle {
+  constructor(private readonly perSecond: number) {}
+
+  async wait(db: Db, senderNumber: string) {
+    if (this.perSecond <= 0) return;
+    const waitMs = await reserveSenderSlot(db, { senderNumber, intervalMs: 1000 / this.perSecond });
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}
+
+/** The configured throttle (CAMPAIGN_TEXTS_PER_SECOND, default 10: about what a Canadian long code takes). */
+export const defaultSenderThrottle = () => new SenderThrottle(env().CAMPAIGN_TEXTS_PER_SECOND);
