@@ -96,6 +96,20 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
         </span>
       );
     }
+    case "group": {
+      const choices = attribute?.choices ?? [];
+      if (choices.length === 0) return <span className="text-sm text-slate-500">{tRules("noGroups")}</span>;
+      return (
+        <Select {...common} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} aria-label={t("ruleValue")} className="w-full sm:w-56">
+          <option value="">{tRules("chooseGroup")}</option>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </Select>
+      );
+    }
     case "list": {
       const list = Array.isArray(value) ? (value as string[]) : [];
       return (

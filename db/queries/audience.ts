@@ -21,7 +21,17 @@ export type AudienceQuery = {
   now: Date;
   /** …and calendar days in this zone. */
   timeZone: string;
+  /**
+   * The groups "is / is not in group" rules name, with any they name in turn
+   * (lib/groups/audience.ts `withAudienceGroups` loads them for the company and refuses
+   * cycles); a rule naming a group missing here is refused, never matched.
+   */
+  groups?: AudienceGroups;
 };
+
+/** A group as the compiler needs it: static ones are their members, dynamic ones their rules. */
+export type AudienceGroup = { kind: "static" } | { kind: "dynamic"; rules: AudienceRules };
+export type AudienceGroups = Readonly<Record<string, AudienceGroup>>;
 
 /**
  * The audience as one parameterised SELECT with the columns
@@ -45,7 +55,10 @@ export type AudienceQuery = {
  *   (before_subject) is now ≤ time ≤ now + N; "N hours after" (after_subject) is
  *   now - N - 1 day < time ≤ now - N, so a new automation never reaches into all history;
  * - custom attributes (`attributes.<key>`) read the owner's JSONB, numbers also from
- *   numeric text, collections also from a lone string; the key is a bound parameter too.
+ *   numeric text, collections also from a lone string; the key is a bound parameter too;
+ * - "is in group": a static group is an EXISTS over its members, a dynamic group its own
+ *   rules inlined (about the customer, whatever the subject); "is not in group" is the
+ *   negation, so it also matches customers the group's rules cannot tell about.
  */
 export function audienceSelect(query: AudienceQuery): SQL {
   const { companyId, subject } = query;
@@ -66,8 +79,9 @@ export function audienceSelect(query: AudienceQuery): SQL {
 }
 
 const CUSTOM_PREFIX = "attributes.";
+const GROUP_ATTRIBUTE = "group";
 
-type AttributeType = "string" | "number" | "date" | "collection";
+type AttributeType = "string" | "number" | "date" | "collection" | "group";
 type Alias = "c" | "a" | "e" | "m";
 
 /** Built-in attributes (lib/automations/rules/catalogue.ts lists the same keys) -> column and type. */
@@ -103,7 +117,7 @@ const BUILT_IN_COLUMNS: Record<AudienceCondition["category"], Record<string, { c
 
 /** The built-in attribute keys the compiler knows, per category (the catalogue's test checks they agree). */
 export const AUDIENCE_BUILT_IN_KEYS = Object.fromEntries(
-  Object.entries(BUILT_IN_COLUMNS).map(([category, columns]) => [category, Object.keys(columns)]),
+  Object.entries(BUILT_IN_COLUMNS).map(([category, columns]) => [category, [...Object.keys(columns), ...(category === "customer" ? [GROUP_ATTRIBUTE] : [])]]),
 ) as Record<AudienceCondition["category"], string[]>;
 
 const OPERATOR_TYPES: Record<string, AttributeType | null> = {
@@ -112,6 +126,7 @@ const OPERATOR_TYPES: Record<string, AttributeType | null> = {
   before: "date", after: "date", on: "date", within_next_days: "date", within_last_days: "date", days_ago: "date",
   before_subject: "date", after_subject: "date",
   includes_any: "collection", includes_all: "collection", includes_none: "collection",
+  in_group: "group", not_in_group: "group",
   unknown: null, known: null,
 };
 
@@ -291,10 +306,11 @@ function compilePredicate(condition: AudienceCondition, alias: Alias, query: Aud
  * category is the subject (or the customer), else "the customer has a … whose …" as an
  * EXISTS subquery, scoped to the company.
  */
-function compileCondition(condition: AudienceCondition, query: AudienceQuery): SQL {
+function compileCondition(condition: AudienceCondition, query: AudienceQuery, path: readonly string[]): SQL {
   const { subject, companyId } = query;
   switch (condition.category) {
     case "customer":
+      if (condition.attribute === GROUP_ATTRIBUTE) return compileGroupCondition(condition, query, path);
       return compilePredicate(condition, "c", query);
     case "appointment":
       if (subject === "appointment") return compilePredicate(condition, "a", query);
@@ -309,13 +325,34 @@ function compileCondition(condition: AudienceCondition, query: AudienceQuery): S
   }
 }
 
+/**
+ * "Is (not) in group" about the customer `c`. `path` holds the dynamic groups being
+ * inlined, so a group that names itself, directly or through others, is refused.
+ */
+function compileGroupCondition(condition: AudienceCondition, query: AudienceQuery, path: readonly string[]): SQL {
+  const { operator, value } = condition;
+  if (operator !== "in_group" && operator !== "not_in_group") throw new AudienceRuleError("operator does not fit the attribute", condition);
+  if (typeof value !== "string" || value === "") throw new AudienceRuleError("rule without a value", condition);
+  const group = query.groups && Object.hasOwn(query.groups, value) ? query.groups[value] : undefined;
+  if (!group) throw new AudienceRuleError("group not loaded for this company", condition);
+  let inGroup: SQL;
+  if (group.kind === "static") {
+    inGroup = sql`exists (select 1 from customer_group_members gm where gm.company_id = ${query.companyId} and gm.group_id = ${value}::uuid and gm.customer_id = c.id)`;
+  } else {
+    if (path.includes(value)) throw new AudienceRuleError("group rules name the group itself", condition);
+    // The group's audience is customers: its appointment / event rules read "has one whose…".
+    inGroup = sql`coalesce(${compileRules({ ...query, subject: "customer", rules: group.rules }, [...path, value])}, false)`;
+  }
+  return operator === "in_group" ? inGroup : sql`not ${inGroup}`;
+}
+
 /** Rules ANDed, each rule's sub-rules ORed; an empty tree matches everyone (a rule with no sub-rule, no one). */
-function compileRules(query: AudienceQuery): SQL {
+function compileRules(query: AudienceQuery, path: readonly string[] = []): SQL {
   const { rules } = query;
   if (!rules?.all?.length) return sql`true`;
   const ands = rules.all.map((rule) => {
     if (!rule.any?.length) return sql`false`;
-    const ors = rule.any.map((condition) => compileCondition(condition, query));
+    const ors = rule.any.map((condition) => compileCondition(condition, query, path));
     return ors.length === 1 ? ors[0]! : sql`(${sql.join(ors, sql` or `)})`;
   });
   return sql`(${sql.join(ands, sql` and `)})`;

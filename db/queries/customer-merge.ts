@@ -9,6 +9,7 @@ import {
   campaignRecipients,
   conversations,
   customerEvents,
+  customerGroupMembers,
   customers,
   estimates,
   messages,
@@ -64,4 +65,10 @@ export async function moveCustomerRows(db: Db, { companyId, fromCustomerId, toCu
   await db.execute(sql`delete from campaign_recipients a where a.company_id = ${companyId} and a.customer_id = ${fromCustomerId}
     and exists (select 1 from campaign_recipients b where b.customer_id = ${toCustomerId} and b.campaign_id = a.campaign_id)`);
   await db.update(campaignRecipients).set(move).where(from(campaignRecipients));
+  // Static group memberships: the survivor joins the absorbed customer's groups once.
+  await db.execute(sql`insert into customer_group_members (group_id, customer_id, company_id, source, added_by_user_id, added_at)
+    select group_id, ${toCustomerId}, company_id, source, added_by_user_id, added_at from customer_group_members
+    where company_id = ${companyId} and customer_id = ${fromCustomerId}
+    on conflict (group_id, customer_id) do nothing`);
+  await db.delete(customerGroupMembers).where(from(customerGroupMembers));
 }

@@ -47,9 +47,17 @@ export function customerNameOrder({ searching }: { searching: boolean }) {
 
 export async function listCustomers(
   db: Db,
-  { companyId, query, filters = {}, cursor, limit = 50 }: { companyId: string; query?: string; filters?: CustomerFilters; cursor?: CustomerCursor | null; limit?: number },
+  {
+    companyId,
+    query,
+    filters = {},
+    cursor,
+    limit = 50,
+    within,
+  }: { companyId: string; query?: string; filters?: CustomerFilters; cursor?: CustomerCursor | null; limit?: number; /** Only these customer ids (a group's members subquery). */ within?: SQL },
 ) {
   const conditions = [eq(customers.companyId, companyId), isNull(customers.mergedIntoId), ...customerFilterConditions(filters)];
+  if (within) conditions.push(sql`${customers.id} in (${within})`);
   const search = query ? customerSearchCondition(query) : undefined;
   if (search) conditions.push(search);
   // Row comparison so the (company, last name, first name, id) index serves every page.

@@ -22,6 +22,7 @@ const PERMISSIONS = {
 
   manageAutomations: ["admin"],
   manageCampaigns: ["admin"],
+  manageGroups: ["admin"],
   manageApiKeys: ["admin"],
   manageWebhooks: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

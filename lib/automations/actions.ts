@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { countAudienceCustomers } from "@/db/queries/audience";
+import { withAudienceGroups } from "@/db/queries/groups";
 import {
   findAutomation,
   insertAutomation,
@@ -193,7 +194,8 @@ export const countAutomationAudience = defineAction(
   { input: countAudienceSchema, output: z.object({ count: z.number() }), permission: PERMISSION },
   async ({ rules, triggerScope }, context) => {
     const timeZone = await companyTimeZone(context);
-    const count = await countAudienceCustomers(context.db, { companyId: context.companyId, rules, subject: audienceSubjectFor(triggerScope), now: new Date(), timeZone });
+    const query = await withAudienceGroups(context.db, { companyId: context.companyId, rules, subject: audienceSubjectFor(triggerScope), now: new Date(), timeZone });
+    const count = await countAudienceCustomers(context.db, query);
     return { count };
   },
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { countAudience, sampleAudience, type AudienceQuery } from "@/db/queries/audience";
+import { withAudienceGroups } from "@/db/queries/groups";
 import { findCustomersByIds, findResultSubjects, listCustomerResults } from "@/db/queries/automation-runs";
 import { findCompany } from "@/db/queries/companies";
 import { findCustomerByMobile, insertCustomerForNumber } from "@/db/queries/inbound";
@@ -60,7 +61,7 @@ export async function dryRunAutomation(
 ): Promise<DryRun> {
   const company = await findCompany(db, { companyId });
   if (!company) return { count: 0, rows: [] };
-  const query: AudienceQuery = { companyId, rules: definition.rules, subject: subjectForScope(definition.triggerScope), now, timeZone: company.timezone };
+  const query: AudienceQuery = await withAudienceGroups(db, { companyId, rules: definition.rules, subject: subjectForScope(definition.triggerScope), now, timeZone: company.timezone });
   const [count, sample] = await Promise.all([countAudience(db, query), sampleAudience(db, { ...query, limit })]);
   const customerIds = [...new Set(sample.map((row) => row.customerId))];
   const [customers, subjects, existing] = await Promise.all([
@@ -133,7 +134,9 @@ export async function sendAutomationTest(
     (await findCustomerByMobile(db, { companyId, mobile: parsed.e164 })) ??
     (await insertCustomerForNumber(db, { companyId, mobile: parsed.e164, language: company.locale, searchText: customerSearchText({ firstName: "", lastName: "", mobile: parsed.e164 }) })) ??
     (await findCustomerByMobile(db, { companyId, mobile: parsed.e164 }))!;
-  const [sample] = await sampleAudience(db, { companyId, rules: definition.rules, subject: subjectForScope(definition.triggerScope), now, timeZone: company.timezone, limit: 1 }).catch(() => []);
+  const [sample] = await withAudienceGroups(db, { companyId, rules: definition.rules, subject: subjectForScope(definition.triggerScope), now, timeZone: company.timezone, limit: 1 })
+    .then((query) => sampleAudience(db, query))
+    .catch(() => []);
   const subjects = sample
     ? await findResultSubjects(db, { companyId, appointmentIds: sample.appointmentId ? [sample.appointmentId] : [], eventIds: sample.eventId ? [sample.eventId] : [] })
     : null;

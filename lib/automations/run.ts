@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { Db } from "@/db/client";
 import { audienceSelect, type AudienceSubject } from "@/db/queries/audience";
+import { withAudienceGroups } from "@/db/queries/groups";
 import {
   claimAutomationRun,
   claimPendingResults,
@@ -96,13 +97,15 @@ export async function runAutomation(
 
   const run = await insertAutomationRun(db, { companyId, automationId, now });
   try {
-    const audience = audienceSelect({
-      companyId,
-      rules: automation.rules,
-      subject: subjectForScope(automation.triggerScope),
-      now,
-      timeZone: company.timezone,
-    });
+    const audience = audienceSelect(
+      await withAudienceGroups(db, {
+        companyId,
+        rules: automation.rules,
+        subject: subjectForScope(automation.triggerScope),
+        now,
+        timeZone: company.timezone,
+      }),
+    );
     const matched = await insertRunResults(db, {
       companyId,
       automationId,

@@ -8,7 +8,7 @@ import type { AudienceCondition } from "@/db/schema";
 
 export type AudienceCategory = AudienceCondition["category"];
 /** "money", should custom attributes gain it, is compared as a number. */
-export type AudienceAttributeType = "string" | "number" | "date" | "collection";
+export type AudienceAttributeType = "string" | "number" | "date" | "collection" | "group";
 
 export const AUDIENCE_CATEGORIES = ["customer", "appointment", "message_received", "event"] as const satisfies readonly AudienceCategory[];
 
@@ -27,15 +27,18 @@ export const DATE_OPERATORS = [
   "known",
 ] as const;
 export const COLLECTION_OPERATORS = ["includes_any", "includes_all", "includes_none", "unknown", "known"] as const;
+/** "Is / is not in group" (IMPL-1): the value is one of the company's group ids. */
+export const GROUP_OPERATORS = ["in_group", "not_in_group"] as const;
 
 export type AudienceOperator =
   | (typeof TEXT_OPERATORS)[number]
   | (typeof NUMBER_OPERATORS)[number]
   | (typeof DATE_OPERATORS)[number]
-  | (typeof COLLECTION_OPERATORS)[number];
+  | (typeof COLLECTION_OPERATORS)[number]
+  | (typeof GROUP_OPERATORS)[number];
 
 export const AUDIENCE_OPERATORS = [
-  ...new Set<AudienceOperator>([...TEXT_OPERATORS, ...NUMBER_OPERATORS, ...DATE_OPERATORS, ...COLLECTION_OPERATORS]),
+  ...new Set<AudienceOperator>([...TEXT_OPERATORS, ...NUMBER_OPERATORS, ...DATE_OPERATORS, ...COLLECTION_OPERATORS, ...GROUP_OPERATORS]),
 ] as readonly AudienceOperator[];
 
 /** The operators an attribute of this type offers, in the order the builder lists them. */
@@ -50,6 +53,8 @@ export function operatorsFor(type: AudienceAttributeType | "money"): readonly Au
       return DATE_OPERATORS;
     case "collection":
       return COLLECTION_OPERATORS;
+    case "group":
+      return GROUP_OPERATORS;
   }
 }
 
@@ -57,9 +62,9 @@ export function operatorsFor(type: AudienceAttributeType | "money"): readonly Au
  * What value an operator takes, so the builder shows the right input: none (unknown /
  * known), a text, a number, two numbers (between, inclusive), a calendar date
  * ("YYYY-MM-DD" in the company's time zone), a number of days, an amount of minutes /
- * hours / days, or a list of values.
+ * hours / days, a list of values, or one of the company's groups.
  */
-export type AudienceValueKind = "none" | "text" | "number" | "range" | "date" | "days" | "offset" | "list";
+export type AudienceValueKind = "none" | "text" | "number" | "range" | "date" | "days" | "offset" | "list" | "group";
 
 export function valueKindOf(operator: AudienceOperator): AudienceValueKind {
   switch (operator) {
@@ -94,6 +99,9 @@ export function valueKindOf(operator: AudienceOperator): AudienceValueKind {
     case "includes_all":
     case "includes_none":
       return "list";
+    case "in_group":
+    case "not_in_group":
+      return "group";
   }
 }
 
@@ -103,6 +111,7 @@ export function typeOfOperator(operator: AudienceOperator): AudienceAttributeTyp
   if ((TEXT_OPERATORS as readonly string[]).includes(operator)) return "string";
   if ((NUMBER_OPERATORS as readonly string[]).includes(operator)) return "number";
   if ((DATE_OPERATORS as readonly string[]).includes(operator)) return "date";
+  if ((GROUP_OPERATORS as readonly string[]).includes(operator)) return "group";
   return "collection";
 }
 
@@ -118,7 +127,11 @@ export type AudienceAttribute = {
   custom: boolean;
   /** Known values (a collection's options, an appointment's statuses): the builder suggests them. */
   options: string[];
+  /** A group attribute's values: the company's groups, picked by name. */
+  choices?: AudienceChoice[];
 };
+
+export type AudienceChoice = { value: string; label: string };
 
 type BuiltIn = { key: string; type: AudienceAttributeType; options?: string[] };
 
@@ -131,6 +144,7 @@ export const BUILT_IN_ATTRIBUTES: Record<AudienceCategory, BuiltIn[]> = {
     { key: "email", type: "string" },
     { key: "language", type: "string", options: ["fr", "en"] },
     { key: "created_at", type: "date" },
+    { key: "group", type: "group" },
   ],
   appointment: [
     { key: "start_at", type: "date" },
@@ -170,8 +184,11 @@ export function isCustomAttributeKey(key: string) {
 
 export type AudienceCatalogue = Record<AudienceCategory, AudienceAttribute[]>;
 
+/** A group as a rule's value: its id and name (the company's groups that are not archived). */
+export type GroupForRules = { id: string; name: string };
+
 /** The whole catalogue for one company: built-ins first, then its custom attributes by label. */
-export function audienceCatalogue(definitions: readonly CustomAttributeForRules[]): AudienceCatalogue {
+export function audienceCatalogue(definitions: readonly CustomAttributeForRules[], groups: readonly GroupForRules[] = []): AudienceCatalogue {
   const catalogue = {} as AudienceCatalogue;
   for (const category of AUDIENCE_CATEGORIES) {
     const builtIns: AudienceAttribute[] = BUILT_IN_ATTRIBUTES[category].map((attribute) => ({
@@ -181,6 +198,7 @@ export function audienceCatalogue(definitions: readonly CustomAttributeForRules[
       labelKey: `automationRules.attributes.${category}.${attribute.key}`,
       custom: false,
       options: attribute.options ?? [],
+      ...(attribute.type === "group" ? { choices: groups.map((group) => ({ value: group.id, label: group.name })) } : {}),
     }));
     const customs: AudienceAttribute[] = definitions
       .filter((definition) => definition.category === category)

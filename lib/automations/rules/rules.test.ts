@@ -32,6 +32,7 @@ describe("audience catalogue", () => {
       "email",
       "language",
       "created_at",
+      "group",
       "attributes.vehicle_year",
       "attributes.models",
     ]);
@@ -142,5 +143,24 @@ describe("audience rules schema", () => {
     expect(schema.safeParse(rule("customer", "first_name", "gt", 3)).error?.issues[0]?.message).toBe(RULE_ERRORS.operatorInvalid);
     expect(schema.safeParse(rule("event", "attributes.amount", "between", [100, 500])).success).toBe(true);
     expect(schema.safeParse(rule("message_received", "body", "contains", "pneus")).success).toBe(true);
+  });
+
+  it("'is / is not in group' takes one of the company's groups, picked by name", () => {
+    const mine = "0b5c3a34-8d8e-4c53-9d0e-6a4f0c1d2e3f";
+    const theirs = "9f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
+    const withGroups = audienceCatalogue(definitions, [{ id: mine, name: "VIP" }]);
+    const group = withGroups.customer.find((a) => a.key === "group");
+    expect(group).toMatchObject({ type: "group", custom: false, choices: [{ value: mine, label: "VIP" }] });
+    expect(operatorsFor("group")).toEqual(["in_group", "not_in_group"]);
+    const schema = audienceRulesSchemaFor(withGroups);
+    expect(schema.parse(rule("customer", "group", "in_group", ` ${mine.toUpperCase()} `)).all[0]!.any[0]!.value).toBe(mine);
+    expect(schema.safeParse(rule("customer", "group", "not_in_group", mine)).success).toBe(true);
+    // Another company's group, or no group at all, is refused at the value.
+    expect(schema.safeParse(rule("customer", "group", "in_group", theirs)).error?.issues[0]).toMatchObject({ message: RULE_ERRORS.groupUnknown, path: ["all", 0, "any", 0, "value"] });
+    expect(firstError(rule("customer", "group", "in_group", "VIP"))?.message).toBe(RULE_ERRORS.groupUnknown);
+    expect(firstError(rule("customer", "group", "in_group", ""))?.message).toBe(RULE_ERRORS.valueMissing);
+    // The operator must fit: a group is not a text.
+    expect(schema.safeParse(rule("customer", "group", "contains", "VIP")).error?.issues[0]?.message).toBe(RULE_ERRORS.operatorInvalid);
+    expect(schema.safeParse(rule("customer", "first_name", "in_group", mine)).error?.issues[0]?.message).toBe(RULE_ERRORS.operatorInvalid);
   });
 });

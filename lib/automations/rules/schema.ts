@@ -24,6 +24,8 @@ export const RULE_ERRORS = {
   categoryInvalid: "automations.errors.ruleCategoryInvalid",
   ruleEmpty: "automations.errors.ruleEmpty",
   tooManyRules: "automations.errors.ruleTooMany",
+  groupUnknown: "automations.errors.ruleGroupUnknown",
+  groupCycle: "automations.errors.ruleGroupCycle",
 } as const;
 
 export const OFFSET_UNITS = ["minutes", "hours", "days"] as const;
@@ -34,6 +36,7 @@ const MAX_RULES = 30;
 const MAX_SUB_RULES = 30;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isCalendarDate(value: string) {
   if (!isoDate.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
@@ -95,6 +98,8 @@ export function checkRuleValue(operator: AudienceOperator, value: unknown): Chec
       if (list.some((item) => item === "" || item.length > MAX_TEXT) || list.length > MAX_LIST) return { error: RULE_ERRORS.valueInvalid };
       return { value: [...new Set(list)] };
     }
+    case "group":
+      return typeof value === "string" && uuid.test(value.trim()) ? { value: value.trim().toLowerCase() } : { error: RULE_ERRORS.groupUnknown };
   }
 }
 
@@ -126,7 +131,7 @@ export const audienceRulesSchema = z.object({
 
 export type AudienceRuleIssue = { path: (string | number)[]; message: string };
 
-/** Attributes the company doesn't have, or operators their type doesn't offer. */
+/** Attributes the company doesn't have, operators their type doesn't offer, or groups that aren't the company's. */
 export function catalogueIssues(rules: AudienceRules, catalogue: AudienceCatalogue): AudienceRuleIssue[] {
   const issues: AudienceRuleIssue[] = [];
   rules.all.forEach((rule, ruleIndex) =>
@@ -136,6 +141,8 @@ export function catalogueIssues(rules: AudienceRules, catalogue: AudienceCatalog
       if (!attribute) issues.push({ path: [...path, "attribute"], message: RULE_ERRORS.attributeUnknown });
       else if (!operatorsFor(attribute.type).includes(condition.operator as AudienceOperator))
         issues.push({ path: [...path, "operator"], message: RULE_ERRORS.operatorInvalid });
+      else if (attribute.type === "group" && !attribute.choices?.some((choice) => choice.value === condition.value))
+        issues.push({ path: [...path, "value"], message: RULE_ERRORS.groupUnknown });
     }),
   );
   return issues;

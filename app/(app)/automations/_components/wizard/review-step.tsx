@@ -34,9 +34,11 @@ export function ReviewStep({ definition, users, catalogue, timeZone, onEdit, inv
   const tType = useTranslations("automations.type");
   const tRules = useTranslations("automationRules");
   const userName = (id: string | null | undefined) => users.find((user) => user.id === id)?.name;
+  const groupName = (id: unknown) => findAttribute(catalogue, "customer", "group")?.choices?.find((choice) => choice.value === id)?.label;
   const valueText = (value: unknown, operator: string) => {
     const kind = valueKindOf(operator as AudienceOperator);
     if (kind === "none") return "";
+    if (kind === "group") return `« ${groupName(value) ?? "?"} »`;
     if (kind === "offset" && value && typeof value === "object" && !Array.isArray(value)) {
       const offset = value as { amount: number; unit: "minutes" | "hours" | "days" };
       return `${offset.amount} ${tRules(`units.${offset.unit}`)}`;
