@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CampaignsPage() {
   const { db, companyId, role, company } = await requireSession();
   const [t, format] = await Promise.all([getTranslations("campaigns"), getFormatter()]);
-  const campaigns = await listCampaigns(db, { companyId });
+  const { rows: campaigns } = await listCampaigns(db, { companyId });
   const manage = can(role, "manageCampaigns");
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: company.timezone });
   return (

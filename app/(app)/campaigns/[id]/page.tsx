@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { StatTile } from "@/components/ui/stat-tile";
-import { campaignProgress, findCampaign, listCampaignRecipientNotes, listCampaignRecipients } from "@/db/queries/campaigns";
+import { campaignProgress, findCampaign, listCampaignRecipients, listRecipientNotes } from "@/db/queries/campaigns";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
@@ -56,8 +56,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
     listCompanyUsers(db, { companyId }),
     listTeams(db, { companyId }),
   ]);
-  const rows = page?.rows ?? [];
-  const notes = await listCampaignRecipientNotes(db, { companyId, recipientIds: rows.map((row) => row.id) });
+  // A link to one recipient (a notification, a conversation) shows it even when it is not on this page.
+  const linked =
+    planned && highlight && !page?.rows.some((row) => row.id === highlight) ? (await listCampaignRecipients(db, { companyId, campaignId: campaign.id, recipientId: highlight, limit: 1 })).rows : [];
+  const rows = [...linked, ...(page?.rows ?? [])];
+  const notes = await listRecipientNotes(db, { companyId, recipientIds: rows.map((row) => row.id) });
+  const userNames = new Map(users.map((candidate) => [candidate.id, candidate.name]));
   const repliesUser = users.find((candidate) => candidate.id === campaign.repliesUserId);
   const counts: Record<RecipientFilter, number> = {
     all: progress.total,
@@ -143,7 +147,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               customerName: row.customerName,
               mobile: row.mobile,
               conversationId: row.conversationId,
-              status: row.status === "sent" && row.deliveryStatus === "delivered" ? "delivered" : row.status,
+              status: row.status === "sent" && row.messageStatus === "delivered" ? "delivered" : row.status,
               skipReason: row.skipReason,
               error: row.error,
               sentAt: iso(row.sentAt),
@@ -151,7 +155,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               repliedAt: iso(row.repliedAt),
               optedOutAt: iso(row.optedOutAt),
             }))}
-            initialNotes={notes.map((note) => ({ id: note.id, recipientId: note.recipientId ?? "", body: note.body, authorName: note.authorName, createdAt: iso(note.createdAt)! }))}
+            initialNotes={notes.map((note) => ({ id: note.id, recipientId: note.campaignRecipientId ?? "", body: note.body, authorName: (note.authorUserId && userNames.get(note.authorUserId)) || null, createdAt: iso(note.createdAt)! }))}
             highlight={highlight}
             nextHref={page?.nextCursor ? `/campaigns/${campaign.id}?${new URLSearchParams({ ...(filter === "all" ? {} : { status: filter }), after: JSON.stringify(page.nextCursor) })}` : null}
             viewerName={user.name}
@@ -166,11 +170,13 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   );
 }
 
-/** "Next page" carries the keyset cursor as JSON; anything else starts from the top. */
+const cursorSchema = z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+
+/** "Next recipients" carries the keyset cursor as JSON; anything else starts from the top. */
 function parseCursor(raw: string | undefined) {
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as unknown;
+    return cursorSchema.safeParse(JSON.parse(raw)).data ?? null;
   } catch {
     return null;
   }

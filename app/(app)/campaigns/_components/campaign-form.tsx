@@ -4,6 +4,7 @@ import { ArrowRight, Loader2, Save, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
+import type { z } from "zod";
 import type { PickerAttribute } from "@/components/composer/attribute-picker";
 import { TemplateField } from "@/components/composer/template-field";
 import { RuleBuilder, ruleErrors, type RuleErrors } from "@/components/audience/rule-builder";
@@ -17,6 +18,7 @@ import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import { saveCampaign } from "@/lib/campaigns/actions";
+import type { saveCampaignSchema } from "@/lib/campaigns/validation";
 import { zonedLocalToUtc } from "@/lib/time";
 import { GroupPicker } from "./group-picker";
 import type { CampaignFormValues, CampaignGroup } from "./types";
@@ -77,7 +79,7 @@ export function CampaignForm({
         messageBody: values.messageBody,
         marketing: values.marketing,
         // The stored rule types name operators as strings; the action's schema re-checks them.
-        audience: values.audience as Parameters<typeof saveCampaign>[0]["audience"],
+        audience: values.audience as z.input<typeof saveCampaignSchema>["audience"],
         request: values.request,
         sendAt: values.sendAt ? zonedLocalToUtc(values.sendAt, timeZone).toISOString() : null,
         repliesUserId: values.repliesUserId,
