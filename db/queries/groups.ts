@@ -70,12 +70,12 @@ export async function withAudienceGroups<Q extends AudienceQuery>(db: Db, query:
   return { ...query, groups: await resolveAudienceGroups(db, { companyId: query.companyId, rules: query.rules }) };
 }
 
-/** The rule builder's group picker: the company's groups that are not archived, by name. */
-export async function listGroupChoices(db: Db, { companyId }: { companyId: string }) {
+/** The group pickers (rule builder, "Add to group"): the company's groups that are not archived, by name. */
+export async function listGroupChoices(db: Db, { companyId, kind }: { companyId: string; kind?: CustomerGroupKind }) {
   return db
     .select({ id: customerGroups.id, name: customerGroups.name })
     .from(customerGroups)
-    .where(and(eq(customerGroups.companyId, companyId), isNull(customerGroups.archivedAt)))
+    .where(and(eq(customerGroups.companyId, companyId), isNull(customerGroups.archivedAt), kind ? eq(customerGroups.kind, kind) : undefined))
     .orderBy(asc(sql`lower(${customerGroups.name})`))
     .limit(500);
 }

@@ -6,7 +6,9 @@ import { CustomerDirectory } from "./_components/customer-directory";
 import { NewCustomerButton } from "./_components/new-customer-button";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { CustomersTabs } from "./_components/customers-tabs";
 import { listCustomers } from "@/db/queries/customers";
+import { listGroupChoices } from "@/db/queries/groups";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
 import { customerListFilterSchema } from "@/lib/customers/validation";
@@ -21,7 +23,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const parsed = customerListFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const { q, ...filters } = filter;
-  const { customers, nextCursor } = await listCustomers(db, { companyId, query: q, filters });
+  const [{ customers, nextCursor }, groups] = await Promise.all([
+    listCustomers(db, { companyId, query: q, filters }),
+    can(role, "manageGroups") ? listGroupChoices(db, { companyId, kind: "static" }) : null,
+  ]);
   return (
     <div className="pb-10">
       <PageHeader
@@ -41,8 +46,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
-      <div className="px-4 sm:px-6 lg:px-8">
+      {can(role, "manageGroups") ? <CustomersTabs active="customers" /> : null}
+      <div className="px-4 pt-5 sm:px-6 lg:px-8">
         <CustomerDirectory
+          groups={groups}
           filter={filter}
           nextCursor={nextCursor}
           initial={customers.map(({ optedOutAt, ...row }) => ({ ...row, optedOut: optedOutAt !== null }))}

@@ -17,6 +17,7 @@ import type { CustomerCursor, CustomerListRow } from "@/lib/customers/types";
 import { customerName } from "@/lib/customers/display";
 import type { CustomerListFilter } from "@/lib/customers/validation";
 import { formatPhone } from "@/lib/phone";
+import { AddToGroupDialog } from "./add-to-group-dialog";
 
 type Row = Omit<CustomerListRow, "optedOutAt"> & { optedOut: boolean };
 
@@ -30,8 +31,20 @@ const FILTERS = [
 ] as const;
 
 /** CUST-1/CUST-2: search as you type, filter chips, and "Load more" by keyset. */
-export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Row[]; nextCursor: CustomerCursor | null; filter: CustomerListFilter }) {
+export function CustomerDirectory({
+  initial,
+  nextCursor,
+  filter,
+  groups,
+}: {
+  initial: Row[];
+  nextCursor: CustomerCursor | null;
+  filter: CustomerListFilter;
+  /** The static groups the selection can join; null when the user may not manage groups (no selection then). */
+  groups: { id: string; name: string }[] | null;
+}) {
   const t = useTranslations("customers");
+  const tGroups = useTranslations("groups");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -40,6 +53,15 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
   const [searching, startSearch] = useTransition();
   const [loading, startLoading] = useTransition();
   const first = useRef(true);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selectable = groups !== null;
+  const toggleSelected = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   // A new first page (search, filter, live refresh) starts the extra pages over.
   const [firstPage, setFirstPage] = useState(initial);
@@ -120,6 +142,16 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
         </div>
       </div>
 
+      {selectable && selected.size > 0 ? (
+        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-xl bg-slate-900 px-4 py-2.5 text-sm text-white shadow-lg" data-testid="selection-bar">
+          <span className="font-medium tabular-nums">{tGroups("selected", { count: selected.size })}</span>
+          <span className="flex-1" />
+          <Button size="sm" variant="ghost" className="text-white hover:bg-white/10" onClick={() => setSelected(new Set())}>
+            {tGroups("clearSelection")}
+          </Button>
+          <AddToGroupDialog groups={groups} customerIds={[...selected]} onAdded={() => setSelected(new Set())} />
+        </div>
+      ) : null}
       <Card className={cn("overflow-hidden transition-opacity", searching && "opacity-60")} aria-busy={searching}>
         {rows.length === 0 ? (
           <EmptyState
@@ -130,8 +162,20 @@ export function CustomerDirectory({ initial, nextCursor, filter }: { initial: Ro
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="customer-list">
             {rows.map((customer) => (
-              <li key={customer.id}>
-                <Link href={`/customers/${customer.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:px-5">
+              <li key={customer.id} className="flex items-center">
+                {selectable ? (
+                  <label className="flex cursor-pointer items-center self-stretch pl-4 sm:pl-5">
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4 rounded border-slate-300 accent-brand-600"
+                      checked={selected.has(customer.id)}
+                      onChange={() => toggleSelected(customer.id)}
+                      aria-label={tGroups("selectCustomer", { name: customerName(customer) })}
+                      data-testid="select-customer"
+                    />
+                  </label>
+                ) : null}
+                <Link href={`/customers/${customer.id}`} className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:px-5">
                   <Avatar name={customerName(customer)} size="md" />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium text-slate-900">{customerName(customer)}</p>
