@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle, AtSign, Bell, Bot, CalendarCheck, CalendarClock, CalendarX, FileUp, Frown, MessageCircle, StickyNote, UserPlus } from "lucide-react";
+import { AlertTriangle, AtSign, Bell, Bot, CalendarCheck, CalendarClock, CalendarX, FileUp, Frown, Megaphone, MessageCircle, StickyNote, UserPlus } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -27,6 +27,9 @@ const ICONS: Record<string, typeof Bell> = {
   "automation.reschedule_requested": CalendarClock,
   "automation.reply_needs_attention": Bot,
   "automation.result_note": AtSign,
+  "campaign.completed": Megaphone,
+  "campaign.send_failed": AlertTriangle,
+  "campaign.recipient_note": AtSign,
 };
 
 /** Automation kinds name the automation (and the customer when the data has one). */
