@@ -32,9 +32,10 @@ const ICONS: Record<string, typeof Bell> = {
   "campaign.recipient_note": AtSign,
 };
 
-/** Automation kinds name the automation (and the customer when the data has one). */
+/** Automation and campaign kinds name the automation or campaign (and the customer when the data has one). */
 function automationText(t: ReturnType<typeof useTranslations<"notifications">>, key: string, data: Record<string, unknown>) {
-  const automation = typeof data.automationName === "string" ? data.automationName : null;
+  const source = data.automationName ?? data.campaignName;
+  const automation = typeof source === "string" ? source : null;
   const named = `${key}_named`;
   if (!automation || !t.has(named)) return null;
   const name = typeof data.customerName === "string" && data.customerName ? data.customerName : "_";
@@ -79,7 +80,7 @@ export function NotificationBell({ notifications, unread }: { notifications: She
           const text =
             from && notification.kind === "conversation.new_message"
               ? t("kind.conversation_new_message_from", { name: from })
-              : ((notification.kind.startsWith("automation.") ? automationText(t, key, notification.data) : null) ??
+              : ((notification.kind.startsWith("automation.") || notification.kind.startsWith("campaign.") ? automationText(t, key, notification.data) : null) ??
                 (t.has(key) ? t(key, { count: Number(notification.data.count ?? 1) }) : notification.kind));
           return (
             <DropdownMenuItem key={notification.id} asChild>

@@ -435,3 +435,13 @@ export async function recordRecipientReply(
     .returning();
   return row;
 }
+
+/** The campaigns these recipients belong to (a message's source label in the conversation). */
+export async function campaignSourcesOf(db: Db, { companyId, recipientIds }: { companyId: string; recipientIds: string[] }) {
+  if (recipientIds.length === 0) return [];
+  return db
+    .select({ recipientId: campaignRecipients.id, campaignId: campaigns.id, campaignName: campaigns.name })
+    .from(campaignRecipients)
+    .innerJoin(campaigns, and(eq(campaigns.id, campaignRecipients.campaignId), eq(campaigns.companyId, campaignRecipients.companyId)))
+    .where(and(eq(campaignRecipients.companyId, companyId), inArray(campaignRecipients.id, recipientIds)));
+}

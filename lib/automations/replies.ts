@@ -12,19 +12,18 @@ import {
   setReplyOutcome,
   type ReplyOutcome,
 } from "@/db/queries/automation-runs";
-import { findConversation, setConversationsAssignee } from "@/db/queries/conversations";
 import { findCustomer } from "@/db/queries/customers";
 import { findMessage } from "@/db/queries/messages";
-import { findCompanyUser } from "@/db/queries/users";
 import type { AppointmentReplyAction, KeywordResponse, ReplyClassification } from "@/db/schema";
 import { optionalAiClient, type AiClient } from "@/lib/ai/client";
 import { changeAppointmentStatus } from "@/lib/appointments/appointments";
 import { classifyOptOut } from "@/lib/compliance/opt-out";
-import { recordAssignment } from "@/lib/conversations/thread";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
+import { findCampaignReply, handleCampaignReply } from "@/lib/campaigns/replies";
 import { notifyAboutResult } from "./notify-result";
-import { notify, type NotificationKind } from "@/lib/notifications/notify";
+import { routeConversation } from "./routing";
+import { type NotificationKind } from "@/lib/notifications/notify";
 import { matchKeywordResponse } from "./keywords";
 import { classifyReminderReply, readSentiment } from "./sentiment";
 import type { Automation } from "./types";
@@ -36,11 +35,14 @@ const SWEEP_LOOKBACK_DAYS = 31;
 
 export type ReplyDependencies = SendDependencies & { ai?: AiClient | null };
 
-type Handled = { status: "ordinary" } | { status: "handled"; resultId: string; outcome: ReplyOutcome };
+type Handled =
+  | { status: "ordinary" }
+  | { status: "handled"; resultId: string; outcome: ReplyOutcome }
+  | { status: "campaign"; recipientId: string; optedOut: boolean };
 
 /**
- * After an inbound message is stored (and STOP/START/HELP applied): if it answers an
- * automation text sent to the customer within the reply window, record it on that result
+ * After an inbound message is stored (and STOP/START/HELP applied): if it answers a
+ * campaign text (lib/campaigns/replies) or an automation text sent to the customer within the reply window, record it on that result
  * and act on it. Safe to call twice for the same message; a reply outside any window is
  * an ordinary message.
  */
@@ -51,7 +53,12 @@ export async function handleInboundReply(
 ): Promise<Handled> {
   const message = await findMessage(db, { companyId, messageId });
   if (!message || message.direction !== "inbound") return { status: "ordinary" };
-  const target = await findReplyTarget(db, { companyId, customerId: message.customerId, at: message.createdAt });
+  const [target, campaign] = await Promise.all([
+    findReplyTarget(db, { companyId, customerId: message.customerId, at: message.createdAt }),
+    findCampaignReply(db, { companyId, message }),
+  ]);
+  // An automation text and a campaign text both candidates: the most recent one is answered.
+  if (campaign && (!target || (campaign.recipient.sentAt ?? 0) > (target.result.sentAt ?? 0))) return handleCampaignReply(db, { companyId, target: campaign, message, now });
   if (!target) return { status: "ordinary" };
   return processReply(db, { companyId, resultId: target.result.id, messageId, now }, dependencies);
 }
@@ -156,7 +163,7 @@ async function actOnReply(
     });
   }
 
-  if (repliesUserId) await routeConversation(db, { companyId, conversationId, userId: repliesUserId, now });
+  if (repliesUserId) await routeConversation(db, { companyId, conversationId, userId: repliesUserId, now, reason: "automation" });
 
   const reply = matched ? matched.reply : action ? null : automation.fallbackReply;
   if (reply?.trim()) await sendAutoReply(db, { automation, result, body: reply }, dependencies);
@@ -219,16 +226,6 @@ async function applyAppointmentAction(
     });
   }
   return status;
-}
-
-/** The conversation goes to the user who receives this automation's replies. */
-async function routeConversation(db: Db, { companyId, conversationId, userId, now }: { companyId: string; conversationId: string; userId: string; now: Date }) {
-  const [conversation, user] = await Promise.all([findConversation(db, { companyId, conversationId }), findCompanyUser(db, { companyId, userId })]);
-  if (!conversation || !user || conversation.assigneeUserId === userId) return;
-  await setConversationsAssignee(db, { companyId, conversationIds: [conversationId], assignee: { userId, teamId: null } });
-  await recordAssignment(db, { companyId, conversationId, from: conversation, to: { userId, teamId: null }, byUserId: null, reason: "automation", now });
-  await notify(db, { companyId, userIds: [userId], kind: "conversation.assigned", data: { count: 1, conversationId, byUserId: null }, link: `/conversations/${conversationId}` });
-  publish(companyId, { type: "conversation.updated", conversationId });
 }
 
 /** The keyword's (or fallback) auto-reply, once per result. */

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { automationSourcesOf } from "@/db/queries/automation-result-links";
+import { campaignSourcesOf } from "@/db/queries/campaigns";
 import { requireSession } from "@/lib/auth/session";
 import type { ThreadAssignment, ThreadAttachment, ThreadMessage, ThreadNote, ThreadPayment } from "@/lib/conversations/types";
 import type { ThreadFile } from "@/lib/conversations/types";
@@ -29,16 +30,21 @@ type Item =
   | { at: Date; kind: "note"; row: NoteRow };
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"thread">>>;
-/** The automation a message came from (CONV-8), by the result id it carries. */
-type AutomationSource = { resultId: string; automationId: string; automationName: string };
+/** The automation or campaign a message came from (CONV-8), by the result or recipient id it carries, and where it links. */
+type MessageSource = { kind: "automation" | "campaign"; name: string; href: string };
 
-const fromAutomation = (message: MessageRow["message"]) => (message.sourceKind === "automation" || message.sourceKind === "keyword_reply") && Boolean(message.sourceId);
+const sourceIdsOf = (messages: MessageRow[], kinds: string[]) => [...new Set(messages.filter((row) => kinds.includes(row.message.sourceKind) && row.message.sourceId).map((row) => row.message.sourceId!))];
 
-async function automationSources(messages: MessageRow[]): Promise<Map<string, AutomationSource>> {
-  const resultIds = [...new Set(messages.filter((row) => fromAutomation(row.message)).map((row) => row.message.sourceId!))];
-  if (resultIds.length === 0) return new Map();
+async function messageSources(messages: MessageRow[]): Promise<Map<string, MessageSource>> {
+  const resultIds = sourceIdsOf(messages, ["automation", "keyword_reply"]);
+  const recipientIds = sourceIdsOf(messages, ["campaign"]);
+  if (resultIds.length === 0 && recipientIds.length === 0) return new Map();
   const { db, companyId } = await requireSession();
-  return new Map((await automationSourcesOf(db, { companyId, resultIds })).map((source) => [source.resultId, source]));
+  const [automations, campaigns] = await Promise.all([automationSourcesOf(db, { companyId, resultIds }), campaignSourcesOf(db, { companyId, recipientIds })]);
+  return new Map<string, MessageSource>([
+    ...automations.map((source) => [source.resultId, { kind: "automation", name: source.automationName, href: `/automations/${source.automationId}?result=${source.resultId}` }] as const),
+    ...campaigns.map((source) => [source.recipientId, { kind: "campaign", name: source.campaignName, href: `/campaigns/${source.campaignId}?recipient=${source.recipientId}` }] as const),
+  ]);
 }
 
 const keyOf = (item: Item) => (item.kind === "message" ? item.row.message.id : item.kind === "note" ? item.row.note.id : item.row.id);
@@ -67,7 +73,7 @@ export async function ThreadView({
 }) {
   const t = await getTranslations("thread");
   const format = await getFormatter();
-  const sources = await automationSources(messages);
+  const sources = await messageSources(messages);
   const items: Item[] = [
     ...messages.map((row) => ({ at: row.message.createdAt, kind: "message" as const, row })),
     ...assignments.map((row) => ({ at: row.createdAt, kind: "assignment" as const, row })),
@@ -113,7 +119,7 @@ export async function ThreadView({
             ) : item.kind === "note" ? (
               <NoteBubble row={item.row} files={filesOf({ noteId: item.row.note.id })} customerId={customerId} t={t} time={timeOf(item.at)} canDelete={viewer.canDeleteOthersNotes || item.row.note.authorUserId === viewer.userId} />
             ) : (
-              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} carrierTime={carrierTimeOf(item.row.message)} automation={item.row.message.sourceId ? sources.get(item.row.message.sourceId) : undefined}>
+              <MessageBubble row={item.row} files={filesOf({ messageId: item.row.message.id })} customerId={customerId} t={t} time={timeOf(item.at)} carrierTime={carrierTimeOf(item.row.message)} source={item.row.message.sourceId ? sources.get(item.row.message.sourceId) : undefined}>
                 {payments
                   .filter((payment) => payment.messageId === item.row.message.id)
                   .map((payment) => (
@@ -154,13 +160,13 @@ function NoteBubble({ row, files, customerId, t, time, canDelete }: { row: NoteR
 
 const SOURCE_ICONS = { automation: Bot, campaign: Megaphone, scheduled: CalendarClock, keyword_reply: MessageSquareReply, system: Bot } as const;
 
-function MessageBubble({ row, files, customerId, t, time, carrierTime, automation, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; carrierTime: string | null; automation?: AutomationSource; children?: ReactNode }) {
+function MessageBubble({ row, files, customerId, t, time, carrierTime, source, children }: { row: MessageRow; files: ThreadFile[]; customerId: string; t: Translator; time: string; carrierTime: string | null; source?: MessageSource; children?: ReactNode }) {
   const { message, senderName } = row;
   const outbound = message.direction === "outbound";
   const failed = message.status === "failed";
   const SourceIcon = message.sourceKind in SOURCE_ICONS ? SOURCE_ICONS[message.sourceKind as keyof typeof SOURCE_ICONS] : null;
-  const sourceLabel = automation
-    ? t(message.sourceKind === "keyword_reply" ? "keywordReplyOf" : "sentByAutomation", { name: automation.automationName })
+  const sourceLabel = source
+    ? t(source.kind === "campaign" ? "sentByCampaign" : message.sourceKind === "keyword_reply" ? "keywordReplyOf" : "sentByAutomation", { name: source.name })
     : message.sourceKind === "manual"
       ? senderName
       : message.sourceKind === "customer"
@@ -168,8 +174,8 @@ function MessageBubble({ row, files, customerId, t, time, carrierTime, automatio
         : message.sourceKind === "scheduled"
           ? `${t("source.scheduled")}${senderName ? ` · ${senderName}` : ""}`
           : t(`source.${message.sourceKind}`);
-  // CONV-8: the result this text belongs to, on its automation's results page.
-  const sourceHref = automation ? `/automations/${automation.automationId}?result=${automation.resultId}` : null;
+  // CONV-8: the result (recipient) this text belongs to, on its automation's (campaign's) page.
+  const sourceHref = source?.href ?? null;
   return (
     <div className={cn("flex flex-col", outbound ? "items-end" : "items-start")} data-testid="message" data-direction={message.direction} data-status={message.status} data-source={message.sourceKind}>
       <div
@@ -196,7 +202,7 @@ function MessageBubble({ row, files, customerId, t, time, carrierTime, automatio
             <span aria-hidden>·</span>
             {SourceIcon ? <SourceIcon className="h-3 w-3" aria-hidden /> : null}
             {sourceHref ? (
-              <Link href={sourceHref} className="underline-offset-2 hover:underline" data-testid="message-automation-link">
+              <Link href={sourceHref} className="underline-offset-2 hover:underline" data-testid={`message-${source!.kind}-link`}>
                 {sourceLabel}
               </Link>
             ) : (

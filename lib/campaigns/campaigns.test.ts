@@ -1,0 +1,261 @@
+import { and, eq } from "drizzle-orm";
+import * as s from "@/db/schema";
+import { campaignProgress, listCampaignRecipients } from "@/db/queries/campaigns";
+import { drainSettled } from "@/lib/background/drain";
+import { receiveSms } from "@/lib/messaging/inbound/process";
+import { localSmsProvider } from "@/lib/messaging/sms/local";
+import type { SmsProvider } from "@/lib/messaging/sms/provider";
+import { SenderThrottle } from "@/lib/messaging/throttle";
+import { withTestDatabase } from "@/tests/db";
+import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
+import {
+  addCampaignRecipientNote,
+  cancelCampaign,
+  confirmCampaign,
+  dryRunCampaign,
+  pauseCampaign,
+  resumeCampaign,
+  saveCampaign,
+} from "./actions";
+import { runCampaign, runCampaigns } from "./run";
+
+const database = withTestDatabase();
+const noThrottle = new SenderThrottle(0);
+// 15:00 in Montréal, outside quiet hours (21:00–08:00); 22:30 inside.
+const AFTERNOON = new Date("2026-12-01T20:00:00Z");
+const NIGHT = new Date("2026-12-02T03:30:00Z");
+const at = (now: Date) => ({ dependencies: { provider: localSmsProvider, now }, throttle: noThrottle, now });
+
+async function setup({ marketing = true, body = "Bonjour { customer.first_name }, pneus d'hiver -20 % chez { company.name }." } = {}) {
+  const db = database.db;
+  const company = await createCompany(db, { name: "Beaulieu Auto", timezone: "America/Toronto", quietHoursStart: "21:00", quietHoursEnd: "08:00" });
+  const admin = await createUser(db, company.id, { role: "admin" });
+  const replier = await createUser(db, company.id, { role: "agent" });
+  const context = contextFor(db, admin, company.id);
+  const customers = {
+    julie: await createCustomer(db, company.id, { firstName: "Julie", language: "fr" }),
+    sam: await createCustomer(db, company.id, { firstName: "Sam", language: "en" }),
+    stop: await createCustomer(db, company.id, { firstName: "Stop", optedOutAt: new Date("2026-11-01T00:00:00Z") }),
+    nomarketing: await createCustomer(db, company.id, { firstName: "Nomarketing", subscribedMarketing: false }),
+    nomobile: await createCustomer(db, company.id, { firstName: "Nomobile", mobile: null }),
+  };
+  const saved = await saveCampaign.run(context, { name: "Pneus", messageBody: body, marketing, audience: { all: [] }, repliesUserId: replier.id });
+  if (!saved.ok) throw new Error(saved.error);
+  return { db, company, admin, replier, context, customers, campaignId: saved.data.id };
+}
+
+async function confirmed(t: Awaited<ReturnType<typeof setup>>) {
+  const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+  if (!dry.ok) throw new Error(dry.error);
+  const result = await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: dry.data.willReceive });
+  if (!result.ok) throw new Error(result.error);
+  // The confirm's in-process run (default throttle) finishes before the test goes on.
+  await drainSettled("campaign-runs");
+  return dry.data;
+}
+
+/** Confirm without the in-process run: the test drives the runners itself. */
+async function confirmedScheduled(t: Awaited<ReturnType<typeof setup>>, sendAt: Date) {
+  await t.db.update(s.campaigns).set({ sendAt }).where(eq(s.campaigns.id, t.campaignId));
+  const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+  if (!dry.ok) throw new Error(dry.error);
+  const result = await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: dry.data.willReceive });
+  expect(result).toEqual({ ok: true, data: { status: "scheduled" } });
+  await t.db.update(s.campaigns).set({ status: "sending", startedAt: new Date() }).where(eq(s.campaigns.id, t.campaignId));
+  return dry.data;
+}
+
+const campaignMessages = (companyId: string) =>
+  database.db.select().from(s.messages).where(and(eq(s.messages.companyId, companyId), eq(s.messages.sourceKind, "campaign")));
+const recipientsOf = (campaignId: string) => database.db.select().from(s.campaignRecipients).where(eq(s.campaignRecipients.campaignId, campaignId));
+
+describe("campaigns", () => {
+  it("dry run: counts and skip reasons, the billable SMS and the first texts exactly as sent, with the opt-out footer", async () => {
+    const t = await setup();
+    const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+    expect(dry.ok).toBe(true);
+    if (!dry.ok) return;
+    expect(dry.data.matching).toBe(5);
+    expect(dry.data.willReceive).toBe(2);
+    expect(dry.data.skipped.sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
+      { reason: "no_mobile", count: 1 },
+      { reason: "opted_out", count: 1 },
+      { reason: "unsubscribed_marketing", count: 1 },
+    ]);
+    expect(dry.data.segmentsPerText).toBeGreaterThanOrEqual(1);
+    expect(dry.data.billableSms).toBe(2 * dry.data.segmentsPerText);
+    const julie = dry.data.sample.find((row) => row.customerId === t.customers.julie.id)!;
+    expect(julie.text).toBe("Bonjour Julie, pneus d'hiver -20 % chez Beaulieu Auto.\nBeaulieu Auto: Répondez ARRÊT pour vous désabonner");
+    const sam = dry.data.sample.find((row) => row.customerId === t.customers.sam.id)!;
+    expect(sam.text).toMatch(/\nBeaulieu Auto: Reply STOP to unsubscribe$/);
+
+    // What was previewed is what is sent, to exactly as many (quiet hours off: the sweep runs at the real time).
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await t.db.update(s.campaigns).set({ sendAt: new Date(Date.now() + 3_600_000) }).where(eq(s.campaigns.id, t.campaignId));
+    expect(await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: 2 })).toEqual({ ok: true, data: { status: "scheduled" } });
+    await runCampaigns(t.db, new Date(Date.now() + 3_700_000), at(AFTERNOON));
+    const sent = await campaignMessages(t.company.id);
+    expect(sent).toHaveLength(dry.data.willReceive);
+    expect(sent.find((m) => m.customerId === t.customers.julie.id)!.body).toBe(julie.text);
+    expect(sent.every((m) => m.marketing)).toBe(true);
+  });
+
+  it("never texts opted-out, unsubscribed or mobile-less customers; completes and notifies the creator and replies user", async () => {
+    const t = await setup();
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    const outcome = await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(AFTERNOON));
+    expect(outcome).toMatchObject({ status: "ran", planned: 5, sent: 2, completed: true });
+    const sent = await campaignMessages(t.company.id);
+    expect(sent.map((m) => m.customerId).sort()).toEqual([t.customers.julie.id, t.customers.sam.id].sort());
+    const recipients = await recipientsOf(t.campaignId);
+    for (const row of recipients) {
+      if (row.status === "sent") expect(sent.find((m) => m.sourceId === row.id)?.customerId).toBe(row.customerId);
+    }
+    expect(Object.fromEntries(recipients.filter((r) => r.status === "skipped").map((r) => [r.customerId, r.skipReason]))).toEqual({
+      [t.customers.stop.id]: "opted_out",
+      [t.customers.nomarketing.id]: "unsubscribed_marketing",
+      [t.customers.nomobile.id]: "no_mobile",
+    });
+    const [campaign] = await t.db.select().from(s.campaigns).where(eq(s.campaigns.id, t.campaignId));
+    expect(campaign!.status).toBe("completed");
+    const notified = await t.db.select().from(s.notifications).where(and(eq(s.notifications.companyId, t.company.id), eq(s.notifications.kind, "campaign.completed")));
+    expect(notified.map((n) => n.userId).sort()).toEqual([t.admin.id, t.replier.id].sort());
+    expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ total: 5, sent: 2, delivered: 2, skipped: 3, pending: 0 });
+  });
+
+  it("confirming is refused when the count changed since the dry run", async () => {
+    const t = await setup();
+    const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+    if (!dry.ok) throw new Error(dry.error);
+    await createCustomer(t.db, t.company.id, { firstName: "Nouveau" });
+    const refused = await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: dry.data.willReceive });
+    expect(refused).toMatchObject({ ok: false, error: "campaigns.errors.countChanged" });
+    const [campaign] = await t.db.select().from(s.campaigns).where(eq(s.campaigns.id, t.campaignId));
+    expect(campaign!.status).toBe("draft");
+  });
+
+  it("quiet hours hold marketing (planned, not sent); STOP meanwhile stops that customer's pending text", async () => {
+    const t = await setup();
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    expect(await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(NIGHT))).toEqual({ status: "held" });
+    expect((await recipientsOf(t.campaignId)).filter((r) => r.status === "pending")).toHaveLength(2);
+    expect(await campaignMessages(t.company.id)).toHaveLength(0);
+
+    await receiveSms(t.db, { provider: "local", providerMessageId: `stop-${t.campaignId}`, from: t.customers.sam.mobile!, to: t.company.senderNumber!, text: "STOP", receivedAt: new Date() }, { provider: localSmsProvider });
+    await drainSettled();
+    const outcome = await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(AFTERNOON));
+    expect(outcome).toMatchObject({ status: "ran", sent: 1, skipped: 1 });
+    const sent = await campaignMessages(t.company.id);
+    expect(sent.map((m) => m.customerId)).toEqual([t.customers.julie.id]);
+    const sam = (await recipientsOf(t.campaignId)).find((r) => r.customerId === t.customers.sam.id)!;
+    expect(sam).toMatchObject({ status: "skipped", skipReason: "opted_out" });
+  });
+
+  it("a general (non-marketing) campaign is not held by quiet hours and carries no footer", async () => {
+    const t = await setup({ marketing: false });
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(NIGHT));
+    const sent = await campaignMessages(t.company.id);
+    // Unsubscribed from marketing only: a general text still reaches them.
+    expect(sent).toHaveLength(3);
+    expect(sent.every((m) => !/ARRÊT|STOP/.test(m.body))).toBe(true);
+  });
+
+  it("two concurrent runners text each recipient once", async () => {
+    const t = await setup();
+    for (let i = 0; i < 20; i++) await createCustomer(t.db, t.company.id, { firstName: `Client${i}` });
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    const runner = () => runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(AFTERNOON));
+    const [a, b] = await Promise.all([runner(), runner()]);
+    const sent = await campaignMessages(t.company.id);
+    expect(sent).toHaveLength(22);
+    expect(new Set(sent.map((m) => m.customerId)).size).toBe(22);
+    expect(new Set(sent.map((m) => m.sourceId)).size).toBe(22);
+    expect((a.status === "ran" ? a.sent : 0) + (b.status === "ran" ? b.sent : 0)).toBe(22);
+    const planned = [a, b].map((o) => (o.status === "ran" ? o.planned : null)).filter((n) => n !== null);
+    expect(planned).toEqual([25]);
+  });
+
+  it("pause stops sending, resume finishes without duplicates; cancel cancels the recipients not yet texted", async () => {
+    const t = await setup();
+    for (let i = 0; i < 3; i++) await createCustomer(t.db, t.company.id, { firstName: `Client${i}` });
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    expect(await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(NIGHT))).toEqual({ status: "held" });
+    expect(await pauseCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "paused" } });
+    expect(await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(AFTERNOON))).toEqual({ status: "idle" });
+    expect(await campaignMessages(t.company.id)).toHaveLength(0);
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    expect(await resumeCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "sending" } });
+    await drainSettled("campaign-runs");
+    await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, at(AFTERNOON));
+    const sent = await campaignMessages(t.company.id);
+    expect(sent).toHaveLength(5);
+    expect(new Set(sent.map((m) => m.customerId)).size).toBe(5);
+
+    const other = await setup();
+    await confirmedScheduled(other, new Date(Date.now() + 60_000));
+    await runCampaign(other.db, { companyId: other.company.id, campaignId: other.campaignId }, at(NIGHT));
+    expect(await cancelCampaign.run(other.context, { id: other.campaignId })).toEqual({ ok: true, data: { status: "cancelled" } });
+    await runCampaign(other.db, { companyId: other.company.id, campaignId: other.campaignId }, at(AFTERNOON));
+    expect(await campaignMessages(other.company.id)).toHaveLength(0);
+    expect((await recipientsOf(other.campaignId)).filter((r) => r.status === "cancelled")).toHaveLength(2);
+  });
+
+  it("a reply goes to the campaign's replies user; STOP counts as opted out on the campaign", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmed(t);
+    expect(await campaignMessages(t.company.id)).toHaveLength(2);
+    const reply = async (mobile: string, text: string, id: string) => {
+      await receiveSms(t.db, { provider: "local", providerMessageId: `${id}-${t.campaignId}`, from: mobile, to: t.company.senderNumber!, text, receivedAt: new Date(Date.now() + 1000) }, { provider: localSmsProvider });
+      await drainSettled();
+    };
+    await reply(t.customers.julie.mobile!, "Combien pour des 17 pouces ?", "q");
+    await reply(t.customers.sam.mobile!, "STOP", "s");
+    const rows = (await listCampaignRecipients(t.db, { companyId: t.company.id, campaignId: t.campaignId, status: "replied" })).rows;
+    expect(rows.map((r) => r.customerId).sort()).toEqual([t.customers.julie.id, t.customers.sam.id].sort());
+    expect(rows.find((r) => r.customerId === t.customers.julie.id)!.replyBody).toBe("Combien pour des 17 pouces ?");
+    const optedOut = (await listCampaignRecipients(t.db, { companyId: t.company.id, campaignId: t.campaignId, status: "opted_out" })).rows;
+    expect(optedOut.map((r) => r.customerId)).toEqual([t.customers.sam.id]);
+    expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ replied: 2, optedOut: 1 });
+    const [conversation] = await t.db.select().from(s.conversations).where(eq(s.conversations.id, rows.find((r) => r.customerId === t.customers.julie.id)!.conversationId!));
+    expect(conversation!.assigneeUserId).toBe(t.replier.id);
+  });
+
+  it("tenancy: every action refuses another company's campaign or recipient", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmed(t);
+    const [recipient] = await recipientsOf(t.campaignId);
+    const intruderCompany = await createCompany(t.db);
+    const intruder = contextFor(t.db, await createUser(t.db, intruderCompany.id, { role: "admin" }), intruderCompany.id);
+    const notFound = { ok: false, error: "errors.notFound" };
+    expect(await dryRunCampaign.run(intruder, { id: t.campaignId })).toMatchObject(notFound);
+    expect(await confirmCampaign.run(intruder, { id: t.campaignId, confirmedCount: 2 })).toMatchObject(notFound);
+    expect(await pauseCampaign.run(intruder, { id: t.campaignId })).toMatchObject(notFound);
+    expect(await resumeCampaign.run(intruder, { id: t.campaignId })).toMatchObject(notFound);
+    expect(await cancelCampaign.run(intruder, { id: t.campaignId })).toMatchObject(notFound);
+    expect(await saveCampaign.run(intruder, { id: t.campaignId, name: "x", messageBody: "x", audience: { all: [] } })).toMatchObject(notFound);
+    expect(await addCampaignRecipientNote.run(intruder, { recipientId: recipient!.id, body: "hello" })).toMatchObject(notFound);
+    const agent = contextFor(t.db, t.replier, t.company.id);
+    expect(await pauseCampaign.run(agent, { id: t.campaignId })).toMatchObject({ ok: false, error: "errors.forbidden" });
+    const note = await addCampaignRecipientNote.run(t.context, { recipientId: recipient!.id, body: "Rappeler", mentions: { userIds: [t.replier.id], teamIds: [] } });
+    expect(note).toMatchObject({ ok: true, data: { notifiedUserIds: [t.replier.id] } });
+  });
+
+  it("the sender throttle spaces texts of one number across two runners (two processes)", async () => {
+    const t = await setup({ marketing: false });
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    for (let i = 0; i < 5; i++) await createCustomer(t.db, t.company.id, { firstName: `Client${i}` });
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    const times: number[] = [];
+    const provider: SmsProvider = { ...localSmsProvider, send: async (message) => { times.push(Date.now()); return localSmsProvider.send(message); } };
+    // Two throttles, as two processes would each have: the slots are in Postgres.
+    const runner = () => runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider }, throttle: new SenderThrottle(20) });
+    await Promise.all([runner(), runner()]);
+    // Julie, Sam, the one unsubscribed from marketing only (a general text) and the five new ones.
+    expect(times).toHaveLength(8);
+    times.sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(40);
+  });
+});
