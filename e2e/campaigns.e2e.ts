@@ -81,6 +81,18 @@ describe("campaigns (IMPL-1)", () => {
     await samples.filter({ hasText: "Répondez ARRÊT pour vous désabonner" }).first().waitFor();
     await shoot(page, "campaign-dry-run-1440");
 
+    // Quiet hours hold marketing texts, and this spec runs at any hour: edit it into a
+    // transactional text (no footer), which the dry run then shows as sent.
+    await page.getByTestId("campaign-edit").click();
+    await page.waitForURL(/\/edit$/);
+    await page.getByTestId("campaign-marketing").uncheck();
+    await page.getByTestId("campaign-audience-count-value").filter({ hasText: /^2$/ }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("campaign-review").click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await page.getByTestId("dry-run-sample-text").first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("dry-run-sample-text").filter({ hasText: "ARRÊT" }).count()).toBe(0);
+    expect(await tileValue(page, "dry-run-will-receive")).toBe(2);
+
     // Sending requires typing the count.
     const confirm = page.getByTestId("campaign-confirm");
     expect(await confirm.isDisabled()).toBe(true);
