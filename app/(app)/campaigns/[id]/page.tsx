@@ -16,7 +16,8 @@ import { CampaignProgressBar } from "../_components/campaign-progress";
 import { CampaignStatus } from "../_components/campaign-status";
 import { CampaignControls } from "./_components/campaign-controls";
 import { DryRunPanel } from "./_components/dry-run-panel";
-import { RECIPIENT_FILTERS, RecipientsList, type RecipientFilter } from "./_components/recipients-list";
+import { RECIPIENT_FILTERS, type RecipientFilter } from "../_components/types";
+import { RecipientsList } from "./_components/recipients-list";
 
 const PAGE = 50;
 const paramsSchema = z.object({ id: z.uuid() });

@@ -13,3 +13,7 @@ export type CampaignFormValues = {
 };
 
 export type CampaignGroup = { id: string; name: string; kind: "dynamic" | "static"; memberCount: number };
+
+/** The recipients list's filters (a server page reads them too, so they live outside the client component). */
+export const RECIPIENT_FILTERS = ["all", "sent", "delivered", "failed", "replied", "opted_out", "skipped"] as const;
+export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];

@@ -26,7 +26,7 @@ export function DryRunPanel({ campaignId, scheduledFor }: { campaignId: string; 
   const errorText = useErrorText();
   const router = useRouter();
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
-  const [loadError, setLoadError] = useState<string>();
+  const [loadError, setLoadError] = useState<{ key: string; values?: Record<string, string | number> }>();
   const [loading, setLoading] = useState(true);
   const [typed, setTyped] = useState("");
   const [confirmError, setConfirmError] = useState<string>();
@@ -39,8 +39,8 @@ export function DryRunPanel({ campaignId, scheduledFor }: { campaignId: string; 
     if (result?.ok) {
       setDryRun(result.data);
       setLoadError(undefined);
-    } else setLoadError(errorText(result?.error ?? "errors.unexpected", result?.ok === false ? result.values : undefined));
-  }, [campaignId, errorText]);
+    } else setLoadError({ key: result?.error ?? "errors.unexpected", values: result?.ok === false ? result.values : undefined });
+  }, [campaignId]);
   useEffect(() => {
     // The first dry run as the page opens; the state it sets is the point.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -76,7 +76,7 @@ export function DryRunPanel({ campaignId, scheduledFor }: { campaignId: string; 
         </Button>
       </div>
       <div className="space-y-5 px-5 py-5 sm:px-6" aria-busy={loading} aria-live="polite">
-        {loadError ? <Alert tone="error">{loadError}</Alert> : null}
+        {loadError ? <Alert tone="error">{errorText(loadError.key, loadError.values)}</Alert> : null}
         {!dryRun && loading ? <DryRunSkeleton /> : null}
         {dryRun ? (
           <>

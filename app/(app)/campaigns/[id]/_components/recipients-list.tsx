@@ -13,9 +13,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/page-header";
 import { addCampaignRecipientNote } from "@/lib/campaigns/actions";
 import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
+import { RECIPIENT_FILTERS, type RecipientFilter } from "../../_components/types";
 
-export const RECIPIENT_FILTERS = ["all", "sent", "delivered", "failed", "replied", "opted_out", "skipped"] as const;
-export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 
 /** One recipient as the page hands it over (dates as ISO strings). */
 export type RecipientView = {
