@@ -13,6 +13,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/page-header";
 import { addCampaignRecipientNote } from "@/lib/campaigns/actions";
 import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
+import { formatPhone } from "@/lib/phone";
 import { RECIPIENT_FILTERS, type RecipientFilter } from "../../_components/types";
 
 
@@ -173,7 +174,7 @@ function RecipientItem({
             <span className="block truncate text-sm font-medium text-slate-900">{row.customerName}</span>
             <span className="flex items-center gap-1 truncate text-xs text-slate-500">
               {row.conversationId ? <MessageCircle className="h-3 w-3 shrink-0" aria-hidden /> : null}
-              {row.mobile ?? t("noMobile")}
+              {row.mobile ? formatPhone(row.mobile) : t("noMobile")}
             </span>
           </span>
         </Link>
