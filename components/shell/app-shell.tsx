@@ -1,6 +1,6 @@
 "use client";
 
-import { Bot, Building2, CalendarDays, Menu, MessagesSquare, Settings, Users } from "lucide-react";
+import { Bot, Building2, CalendarDays, Megaphone, Menu, MessagesSquare, Settings, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -22,6 +22,7 @@ const NAV = [
   { href: "/customers", key: "customers", Icon: Users, count: null },
   { href: "/appointments", key: "appointments", Icon: CalendarDays, count: "appointmentsToday" },
   { href: "/automations", key: "automations", Icon: Bot, count: "activeAutomations" },
+  { href: "/campaigns", key: "campaigns", Icon: Megaphone, count: null },
   { href: "/settings", key: "settings", Icon: Settings, count: null },
   { href: "/company", key: "company", Icon: Building2, count: null, adminOnly: true },
 ] as const;

@@ -21,8 +21,8 @@ const PERMISSIONS = {
   readMailOutbox: ["admin"],
 
   manageAutomations: ["admin"],
-  manageGroups: ["admin"],
   manageCampaigns: ["admin"],
+  manageGroups: ["admin"],
   manageApiKeys: ["admin"],
   manageWebhooks: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,5 +1,7 @@
 import type { automations } from "@/db/schema";
 
+export type { AudienceCondition, AudienceRules, AudienceValue } from "@/db/schema";
+
 export type Automation = typeof automations.$inferSelect;
 
 /**

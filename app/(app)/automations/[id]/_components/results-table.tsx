@@ -1,10 +1,11 @@
 "use client";
 
-import { AlertTriangle, Ban, CalendarCheck, CalendarX, CalendarClock, Clock, MessageCircle, Send, Smile, Frown, Meh, StickyNote, Sparkles } from "lucide-react";
+import { AlertTriangle, Ban, CalendarCheck, CalendarX, CalendarClock, Clock, MessageCircle, Send, Smile, Frown, Meh, Sparkles } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { Mentionable } from "@/components/composer/mention-list";
+import { ResultNotesPanel, ResultNotesToggle } from "@/components/notes/result-notes";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,9 +14,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/page-header";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
-import { loadAutomationResults } from "@/lib/automations/results-actions";
+import { addResultNote, loadAutomationResults } from "@/lib/automations/results-actions";
 import type { ResultNoteRow, ResultRow } from "@/lib/automations/results-view";
-import { ResultNoteForm } from "./result-note-form";
 
 type Status = "pending" | "sent" | "skipped" | "failed";
 type Cursor = { createdAt: string; id: string } | null;
@@ -245,25 +245,19 @@ function ResultItem({
         </div>
 
         <div className="col-start-2 row-start-1 flex justify-end lg:col-start-auto lg:row-start-auto">
-          <Button variant="ghost" size="sm" onClick={onToggle} aria-expanded={open} aria-controls={`result-notes-${row.id}`} data-testid="result-notes-toggle">
-            <StickyNote className="h-4 w-4" aria-hidden />
-            {notes.length > 0 ? t("notesCount", { count: notes.length }) : t("addNote")}
-          </Button>
+          <ResultNotesToggle count={notes.length} open={open} onToggle={onToggle} controls={`result-notes-${row.id}`} />
         </div>
       </div>
 
       {open ? (
-        <div id={`result-notes-${row.id}`} className="mt-3 space-y-2 rounded-xl bg-amber-50/60 p-3 ring-1 ring-amber-200" data-testid="result-notes">
-          {notes.map((note) => (
-            <div key={note.id} className="rounded-lg bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-amber-100" data-testid="result-note">
-              <p className="text-xs font-medium text-amber-800">
-                {tThread("noteBy", { name: note.authorName ?? "—" })} · <span className="font-normal text-slate-500">{when(note.createdAt)}</span>
-              </p>
-              <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{note.body}</p>
-            </div>
-          ))}
-          <ResultNoteForm resultId={row.id} mentionables={mentionables} authorName={viewerName} onAdded={onNoteAdded} />
-        </div>
+        <ResultNotesPanel
+          id={`result-notes-${row.id}`}
+          notes={notes}
+          mentionables={mentionables}
+          authorName={viewerName}
+          save={(note) => addResultNote({ resultId: row.id, ...note })}
+          onAdded={(note) => onNoteAdded({ ...note, resultId: row.id })}
+        />
       ) : null}
     </li>
   );

@@ -7,11 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { countAutomationAudience, dryRunAutomationDraft } from "@/lib/automations/actions";
+import { dryRunAutomationDraft } from "@/lib/automations/actions";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import { audienceSubjectFor } from "@/lib/automations/rules";
 import { formatPhone } from "@/lib/phone";
-import { RuleBuilder, ruleErrors } from "./rule-builder";
+import { RuleBuilder, ruleErrors } from "@/components/audience/rule-builder";
+import { useAudienceCount } from "@/components/audience/use-audience-count";
 import { asInput, type StepProps } from "./types";
 
 type DryRun = { count: number; rows: { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: string | null }[] };
@@ -19,9 +20,6 @@ type DryRun = { count: number; rows: { customerId: string; name: string; mobile:
 export function CustomersStep({ definition, update, errors, catalogue, automationId }: StepProps & { catalogue: AudienceCatalogue; automationId?: string }) {
   const t = useTranslations("automations.wizard");
   const errorText = useErrorText();
-  const [count, setCount] = useState<number | null>(null);
-  const [countError, setCountError] = useState<string>();
-  const [counting, setCounting] = useState(false);
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
   const [dryRunError, setDryRunError] = useState<string>();
   const [running, startRun] = useTransition();
@@ -31,26 +29,7 @@ export function CustomersStep({ definition, update, errors, catalogue, automatio
   const subject = audienceSubjectFor(definition.triggerScope);
   const rulesKey = JSON.stringify(definition.rules);
 
-  // The live count, debounced as rules change; only complete rules are counted.
-  useEffect(() => {
-    if (!valid) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      setCounting(true);
-      const result = await countAutomationAudience({ rules: asInput(definition).rules, triggerScope: definition.triggerScope }).catch(() => null);
-      if (cancelled) return;
-      setCounting(false);
-      if (result?.ok) {
-        setCount(result.data.count);
-        setCountError(undefined);
-      } else setCountError(errorText(result?.error ?? "errors.unexpected"));
-    }, 400);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rulesKey, definition.triggerScope, valid]);
+  const { count, error: countError, counting } = useAudienceCount(definition.rules, definition.triggerScope, valid);
 
   const runDryRun = () =>
     startRun(async () => {

@@ -1,25 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
+import { ChoiceCard } from "@/components/ui/choice-card";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { TRIGGER_SCOPES } from "@/lib/automations/validation";
 import type { StepProps } from "./types";
-
-function Choice({ name, value, checked, onSelect, title, hint, children, testId }: { name: string; value: string; checked: boolean; onSelect: () => void; title: string; hint: string; children?: ReactNode; testId?: string }) {
-  return (
-    <label className={cn("flex cursor-pointer gap-3 rounded-xl p-4 ring-1 ring-inset focus-within:ring-2 focus-within:ring-brand-500", checked ? "bg-brand-50 ring-brand-400" : "bg-white ring-slate-200 hover:bg-slate-50")}>
-      <input type="radio" name={name} value={value} checked={checked} onChange={onSelect} className="mt-0.5 h-4 w-4 border-slate-300 text-brand-600 focus:ring-brand-500" data-testid={testId} />
-      <span className="min-w-0 flex-1">
-        <span className="block text-sm font-semibold text-slate-900">{title}</span>
-        <span className="block text-sm text-slate-500">{hint}</span>
-        {children ? <span className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">{children}</span> : null}
-      </span>
-    </label>
-  );
-}
 
 export function ScheduleStep({ definition, update, errors, timeZone }: StepProps & { timeZone: string }) {
   const t = useTranslations("automations.wizard");
@@ -30,7 +16,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">{t("when")}</legend>
         <div className="grid gap-3 md:grid-cols-2">
-          <Choice name="schedule" value="daily" checked={daily} onSelect={() => update({ schedule: "daily" })} title={t("scheduleDaily")} hint={t("scheduleDailyHint")} testId="schedule-daily">
+          <ChoiceCard name="schedule" value="daily" checked={daily} onSelect={() => update({ schedule: "daily" })} title={t("scheduleDaily")} hint={t("scheduleDailyHint")} testId="schedule-daily">
             {daily ? (
               <>
                 <label htmlFor="daily-at">{t("dailyAtLabel")}</label>
@@ -38,8 +24,8 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
                 <span className="text-slate-500">{t("inZone", { zone: timeZone })}</span>
               </>
             ) : null}
-          </Choice>
-          <Choice name="schedule" value="realtime" checked={!daily} onSelect={() => update({ schedule: "realtime" })} title={t("scheduleRealtime")} hint={t("scheduleRealtimeHint")} testId="schedule-realtime">
+          </ChoiceCard>
+          <ChoiceCard name="schedule" value="realtime" checked={!daily} onSelect={() => update({ schedule: "realtime" })} title={t("scheduleRealtime")} hint={t("scheduleRealtimeHint")} testId="schedule-realtime">
             {!daily ? (
               <>
                 <label htmlFor="realtime-every">{t("everyLabel")}</label>
@@ -56,7 +42,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
                 <span>{t("minutes")}</span>
               </>
             ) : null}
-          </Choice>
+          </ChoiceCard>
         </div>
         {errors.dailyAt || errors.realtimeEveryMinutes ? <p className="text-sm text-red-600">{errorText(errors.dailyAt ?? errors.realtimeEveryMinutes)}</p> : null}
       </fieldset>
@@ -66,7 +52,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
         <p className="text-sm text-slate-500">{t("sameTriggerHint")}</p>
         <div className="grid gap-3 md:grid-cols-2">
           {TRIGGER_SCOPES.map((scope) => (
-            <Choice
+            <ChoiceCard
               key={scope}
               name="trigger-scope"
               value={scope}
@@ -91,7 +77,7 @@ export function ScheduleStep({ definition, update, errors, timeZone }: StepProps
                   <span>{t("days")}</span>
                 </>
               ) : null}
-            </Choice>
+            </ChoiceCard>
           ))}
         </div>
         {errors.repeatAfterDays ? <p className="text-sm text-red-600">{errorText(errors.repeatAfterDays)}</p> : null}

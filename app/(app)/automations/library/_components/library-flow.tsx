@@ -38,7 +38,7 @@ import { createAutomationFromTemplate } from "@/lib/automations/library-actions"
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import type { AutomationDefinition } from "@/lib/automations/types";
 import type { Locale } from "@/lib/i18n/locales";
-import { RuleBuilder, ruleErrors } from "../../_components/wizard/rule-builder";
+import { RuleBuilder, ruleErrors } from "@/components/audience/rule-builder";
 import { ScheduleStep } from "../../_components/wizard/schedule-step";
 
 const ICONS: Record<LibraryTemplate["icon"], LucideIcon> = {

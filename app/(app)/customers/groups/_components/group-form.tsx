@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { ruleErrors } from "@/app/(app)/automations/_components/wizard/rule-builder";
-import { RuleBuilder } from "@/app/(app)/automations/_components/wizard/rule-builder";
+import { RuleBuilder, ruleErrors } from "@/components/audience/rule-builder";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -131,6 +130,7 @@ export function GroupForm({ initial, catalogue }: { initial: Initial; catalogue:
           <h2 id="group-rules-title" className="text-sm font-semibold text-slate-900">
             {t("rules")}
           </h2>
+          {rules.all.length === 0 ? <p className="text-sm text-slate-500">{t("noRules")}</p> : null}
           <RuleBuilder rules={rules} onChange={setRules} catalogue={catalogue} errors={showRuleErrors ? ruleErrors(rules) : {}} />
           <LiveCount rules={rules} groupId={initial.id} />
         </section>

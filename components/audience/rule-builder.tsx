@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
-import type { AudienceCondition, AudienceRules, AudienceValue } from "@/db/schema";
+import type { AudienceCondition, AudienceRules, AudienceValue } from "@/lib/automations/types";
 import {
   AUDIENCE_CATEGORIES,
   findAttribute,
@@ -18,16 +18,6 @@ import {
   type AudienceOperator,
 } from "@/lib/automations/rules/catalogue";
 import { audienceRulesSchema, OFFSET_UNITS } from "@/lib/automations/rules/schema";
-import type { WizardErrors } from "./types";
-
-/** Rule errors as the builder shows them, from the schema, while the user edits. */
-export function ruleErrors(rules: AudienceRules): WizardErrors {
-  const result = audienceRulesSchema.safeParse(rules);
-  if (result.success) return {};
-  const errors: WizardErrors = {};
-  for (const issue of result.error.issues) errors[["rules", ...issue.path].join(".")] ??= issue.message;
-  return errors;
-}
 
 /** A new condition: the category's first attribute with its type's first operator. */
 function conditionFor(catalogue: AudienceCatalogue, category: AudienceCategory, attributeKey?: string): AudienceCondition {
@@ -138,11 +128,24 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
   }
 }
 
+/** Field errors keyed by the rule's path ("rules.all.0.any.1.value"). */
+export type RuleErrors = Record<string, string>;
+
+/** Rule errors as the builder shows them, from the schema, while the user edits. */
+export function ruleErrors(rules: AudienceRules, path = "rules"): RuleErrors {
+  const result = audienceRulesSchema.safeParse(rules);
+  if (result.success) return {};
+  const errors: RuleErrors = {};
+  for (const issue of result.error.issues) errors[[path, ...issue.path].join(".")] ??= issue.message;
+  return errors;
+}
+
 /**
- * The audience rules (AUTO-6): each rule a card of conditions joined by OR, the rules
- * joined by AND; category × attribute × operator × value, operators by attribute type.
+ * The audience rules (AUTO-6), for automations and campaigns: each rule a card of
+ * conditions joined by OR, the rules joined by AND; category × attribute × operator ×
+ * value, operators by attribute type. `path` names the rules in the errors' keys.
  */
-export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: AudienceRules; onChange: (rules: AudienceRules) => void; catalogue: AudienceCatalogue; errors: WizardErrors }) {
+export function RuleBuilder({ rules, onChange, catalogue, errors, path: rootPath = "rules" }: { rules: AudienceRules; onChange: (rules: AudienceRules) => void; catalogue: AudienceCatalogue; errors: RuleErrors; path?: string }) {
   const t = useTranslations("automations.wizard");
   const tRules = useTranslations("automationRules");
   const errorText = useErrorText();
@@ -177,7 +180,7 @@ export function RuleBuilder({ rules, onChange, catalogue, errors }: { rules: Aud
             <legend className="sr-only">{t("ruleNumber", { number: ruleIndex + 1 })}</legend>
             {rule.any.map((condition, conditionIndex) => {
               const attribute = findAttribute(catalogue, condition.category, condition.attribute);
-              const path = `rules.all.${ruleIndex}.any.${conditionIndex}`;
+              const path = `${rootPath}.all.${ruleIndex}.any.${conditionIndex}`;
               const error = errors[`${path}.value`] ?? errors[`${path}.attribute`] ?? errors[`${path}.operator`];
               const id = `rule-${ruleIndex}-${conditionIndex}`;
               return (
