@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { PickerAttribute } from "@/components/composer/attribute-picker";
 import { TemplateField } from "@/components/composer/template-field";
 import { RuleBuilder, ruleErrors, type RuleErrors } from "@/components/audience/rule-builder";
-import { useAudienceCount } from "@/components/audience/use-audience-count";
+import { countForScope, useAudienceCount } from "@/components/audience/use-audience-count";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -68,7 +68,7 @@ export function CampaignForm({
   };
   const liveRuleErrors = ruleErrors(values.audience, "audience");
   const rulesValid = Object.keys(liveRuleErrors).length === 0;
-  const { count, error: countError, counting } = useAudienceCount(values.audience, "customer", rulesValid);
+  const { count, error: countError, counting } = useAudienceCount(values.audience, rulesValid, countForScope("customer"), "customer");
   const requestKind: RequestKind = values.request?.kind ?? "none";
 
   const save = (review: boolean) =>

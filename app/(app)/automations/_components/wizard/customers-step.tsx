@@ -12,7 +12,7 @@ import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import { audienceSubjectFor } from "@/lib/automations/rules";
 import { formatPhone } from "@/lib/phone";
 import { RuleBuilder, ruleErrors } from "@/components/audience/rule-builder";
-import { useAudienceCount } from "@/components/audience/use-audience-count";
+import { countForScope, useAudienceCount } from "@/components/audience/use-audience-count";
 import { asInput, type StepProps } from "./types";
 
 type DryRun = { count: number; rows: { customerId: string; name: string; mobile: string | null; text: string | null; skipReason: string | null }[] };
@@ -29,7 +29,7 @@ export function CustomersStep({ definition, update, errors, catalogue, automatio
   const subject = audienceSubjectFor(definition.triggerScope);
   const rulesKey = JSON.stringify(definition.rules);
 
-  const { count, error: countError, counting } = useAudienceCount(definition.rules, definition.triggerScope, valid);
+  const { count, error: countError, counting } = useAudienceCount(definition.rules, valid, countForScope(definition.triggerScope), definition.triggerScope);
 
   const runDryRun = () =>
     startRun(async () => {

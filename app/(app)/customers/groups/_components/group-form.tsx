@@ -3,9 +3,10 @@
 import { Loader2, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { RuleBuilder, ruleErrors } from "@/components/audience/rule-builder";
+import { useAudienceCount } from "@/components/audience/use-audience-count";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,7 +14,6 @@ import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
-import { useErrorText } from "@/components/ui/use-error-text";
 import type { AudienceRules } from "@/db/schema";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import type { audienceRulesSchema } from "@/lib/automations/rules/schema";
@@ -27,31 +27,8 @@ type RulesInput = z.input<typeof audienceRulesSchema>;
 /** The live count under the rules, debounced; only complete rules are counted. */
 function LiveCount({ rules, groupId }: { rules: AudienceRules; groupId?: string }) {
   const t = useTranslations("groups");
-  const errorText = useErrorText();
-  const [count, setCount] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  const [counting, setCounting] = useState(false);
   const valid = Object.keys(ruleErrors(rules)).length === 0;
-  const key = JSON.stringify(rules);
-  useEffect(() => {
-    if (!valid) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      setCounting(true);
-      const result = await countGroupAudience({ groupId, rules: rules as RulesInput }).catch(() => null);
-      if (cancelled) return;
-      setCounting(false);
-      if (result?.ok) {
-        setCount(result.data.count);
-        setError(undefined);
-      } else setError(errorText(result?.error ?? "errors.unexpected"));
-    }, 400);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, valid]);
+  const { count, error, counting } = useAudienceCount(rules, valid, (input) => countGroupAudience({ groupId, rules: input }), groupId);
   return (
     <div className="flex items-center gap-3 rounded-xl bg-brand-50 px-4 py-3 ring-1 ring-brand-200 ring-inset" aria-live="polite" data-testid="group-live-count">
       <Users className="h-5 w-5 text-brand-700" aria-hidden />
