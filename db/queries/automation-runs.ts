@@ -10,11 +10,11 @@ import {
   customerEvents,
   customers,
   messages,
-  type AutomationResultStatus,
   type AutomationSkipReason,
   type ReplyClassification,
   type TriggerScope,
 } from "@/db/schema";
+import { outcomeColumns, type SendOutcome } from "./send-outcome";
 
 /** Active automations with their company's time zone: the sweep decides which are due. */
 export async function listActiveAutomations(db: Db, { limit = 1000 }: { limit?: number } = {}) {
@@ -185,22 +185,13 @@ export async function claimPendingResults(
   }));
 }
 
-export type ResultOutcome =
-  | { status: Extract<AutomationResultStatus, "sent">; messageId: string; sentAt: Date }
-  | { status: Extract<AutomationResultStatus, "skipped">; skipReason: AutomationSkipReason }
-  | { status: Extract<AutomationResultStatus, "failed">; messageId: string | null; error: string };
+export type ResultOutcome = SendOutcome<AutomationSkipReason>;
 
 /** pending → sent / skipped / failed, once: a second settle of the same result does nothing. */
 export async function settleResult(db: Db, { companyId, resultId, outcome, now }: { companyId: string; resultId: string; outcome: ResultOutcome; now: Date }) {
-  const changes =
-    outcome.status === "sent"
-      ? { status: outcome.status, messageId: outcome.messageId, sentAt: outcome.sentAt }
-      : outcome.status === "skipped"
-        ? { status: outcome.status, skipReason: outcome.skipReason }
-        : { status: outcome.status, messageId: outcome.messageId, error: outcome.error };
   const [row] = await db
     .update(automationResults)
-    .set({ ...changes, claimedAt: null, updatedAt: now })
+    .set({ ...outcomeColumns(outcome), claimedAt: null, updatedAt: now })
     .where(and(eq(automationResults.companyId, companyId), eq(automationResults.id, resultId), eq(automationResults.status, "pending")))
     .returning();
   return row;

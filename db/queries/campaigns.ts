@@ -11,6 +11,7 @@ import {
   type CampaignStatus,
 } from "@/db/schema";
 import { audienceSelect, customerSkipReasonSql, type AudienceQuery } from "./audience";
+import { outcomeColumns, type SendOutcome } from "./send-outcome";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignRecipientRow = typeof campaignRecipients.$inferSelect;
@@ -329,22 +330,13 @@ export async function claimPendingRecipients(db: Db, { companyId, campaignId, li
   return rows.map((row) => ({ id: row.id, customerId: row.customer_id }));
 }
 
-export type RecipientOutcome =
-  | { status: "sent"; messageId: string; sentAt: Date }
-  | { status: "skipped"; skipReason: CampaignSkipReason }
-  | { status: "failed"; messageId: string | null; error: string };
+export type RecipientOutcome = SendOutcome<CampaignSkipReason>;
 
 /** sending → sent / skipped / failed, once. */
 export async function settleRecipient(db: Db, { companyId, recipientId, outcome, now }: { companyId: string; recipientId: string; outcome: RecipientOutcome; now: Date }) {
-  const changes =
-    outcome.status === "sent"
-      ? { status: outcome.status, messageId: outcome.messageId, sentAt: outcome.sentAt }
-      : outcome.status === "skipped"
-        ? { status: outcome.status, skipReason: outcome.skipReason }
-        : { status: outcome.status, messageId: outcome.messageId, error: outcome.error };
   const [row] = await db
     .update(campaignRecipients)
-    .set({ ...changes, claimedAt: null, updatedAt: now })
+    .set({ ...outcomeColumns(outcome), claimedAt: null, updatedAt: now })
     .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.id, recipientId), eq(campaignRecipients.status, "sending")))
     .returning();
   return row;
