@@ -12,6 +12,7 @@ import { publish } from "@/lib/live/bus";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import { assertValidTemplate } from "@/lib/templates/validate";
 import { dryRunCampaign as dryRun } from "./dry-run";
+import { assertCampaignFiles } from "./files";
 import { requestCampaignRun } from "./run-now";
 import { campaignIdSchema, campaignRecipientNoteSchema, confirmCampaignSchema, saveCampaignSchema, type SaveCampaignInput } from "./validation";
 
@@ -57,6 +58,8 @@ async function campaignOf({ db, companyId }: ActionContext, id: string) {
 /** Create or edit a draft; editing a scheduled campaign puts it back to draft (its count must be confirmed again). */
 export const saveCampaign = defineAction({ input: saveCampaignSchema, output: z.object({ id: z.string() }), permission: PERMISSION }, async (input, context) => {
   await assertCampaign(context, input);
+  const existing = input.id ? await campaignOf(context, input.id) : null;
+  const attachmentIds = await assertCampaignFiles(context.db, { companyId: context.companyId, attachmentIds: input.attachmentIds, current: existing?.attachmentIds });
   const values = {
     name: input.name,
     messageBody: input.messageBody,
@@ -65,12 +68,12 @@ export const saveCampaign = defineAction({ input: saveCampaignSchema, output: z.
     request: input.request,
     sendAt: input.sendAt ? new Date(input.sendAt) : null,
     repliesUserId: input.repliesUserId,
+    attachmentIds,
   };
   if (!input.id) {
     const row = await insertCampaign(context.db, { companyId: context.companyId, createdByUserId: context.userId, ...values });
     return { id: row.id };
   }
-  await campaignOf(context, input.id);
   const row = await updateCampaignDraft(context.db, { companyId: context.companyId, campaignId: input.id, values });
   if (!row) throw new SafeError("campaigns.errors.notEditable");
   publish(context.companyId, { type: "campaign.updated", campaignId: row.id });

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { campaignProgress, listCampaignRecipients } from "@/db/queries/campaigns";
+import { insertAttachment, setAttachmentOwner } from "@/db/queries/files";
+import { newPublicToken } from "@/lib/files/files";
 import { drainSettled } from "@/lib/background/drain";
 import { receiveSms } from "@/lib/messaging/inbound/process";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
@@ -220,6 +222,39 @@ describe("campaigns", () => {
     expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ replied: 2, optedOut: 1 });
     const [conversation] = await t.db.select().from(s.conversations).where(eq(s.conversations.id, rows.find((r) => r.customerId === t.customers.julie.id)!.conversationId!));
     expect(conversation!.assigneeUserId).toBe(t.replier.id);
+  });
+
+  it("files go as links: the dry-run sample shows each file's link and every recipient gets exactly that text; only the company's free uploads", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    const upload = (companyId: string, fileName: string) =>
+      insertAttachment(t.db, { companyId, fileName, contentType: "application/pdf", sizeBytes: 10, storageKey: `${companyId}/${fileName}`, publicToken: newPublicToken(), uploadedByUserId: t.admin.id });
+    const [flyer, coupon] = [await upload(t.company.id, "flyer.pdf"), await upload(t.company.id, "coupon.pdf")];
+    const draft = { id: t.campaignId, name: "Pneus", messageBody: "Bonjour { customer.first_name }, voici l'offre.", audience: { all: [] } };
+
+    const foreign = await upload((await createCompany(t.db)).id, "other.pdf");
+    expect(await saveCampaign.run(t.context, { ...draft, attachmentIds: [flyer.id, foreign.id] })).toMatchObject({ ok: false, error: "files.notAvailable" });
+    const onMessage = await upload(t.company.id, "sent.pdf");
+    await setAttachmentOwner(t.db, { companyId: t.company.id, attachmentId: onMessage.id, customerId: t.customers.julie.id, owner: { noteId: crypto.randomUUID() } });
+    expect(await saveCampaign.run(t.context, { ...draft, attachmentIds: [onMessage.id] })).toMatchObject({ ok: false, error: "files.notAvailable" });
+
+    expect(await saveCampaign.run(t.context, { ...draft, attachmentIds: [flyer.id, coupon.id] })).toMatchObject({ ok: true });
+    const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+    if (!dry.ok) throw new Error(dry.error);
+    const julie = dry.data.sample.find((row) => row.customerId === t.customers.julie.id)!;
+    expect(julie.text).toBe(`Bonjour Julie, voici l'offre.\nBeaulieu Auto: Répondez ARRÊT pour vous désabonner\nhttp://localhost:3000/f/${flyer.publicToken}\nhttp://localhost:3000/f/${coupon.publicToken}`);
+
+    const texts = new Map<string, string>();
+    const provider: SmsProvider = { ...localSmsProvider, send: async (sms) => { texts.set(sms.to, sms.text); return localSmsProvider.send(sms); } };
+    await t.db.update(s.campaigns).set({ sendAt: new Date(Date.now() + 3_600_000) }).where(eq(s.campaigns.id, t.campaignId));
+    expect(await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: 2 })).toEqual({ ok: true, data: { status: "scheduled" } });
+    await runCampaigns(t.db, new Date(Date.now() + 3_700_000), { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON });
+    expect(texts.size).toBe(2);
+    expect(texts.get(t.customers.julie.mobile!)).toBe(julie.text);
+    expect(texts.get(t.customers.sam.mobile!)).toBe(dry.data.sample.find((row) => row.customerId === t.customers.sam.id)!.text);
+    // The files stay the campaign's: no message took them, so each recipient got the same links.
+    const files = await t.db.select().from(s.attachments).where(eq(s.attachments.companyId, t.company.id));
+    expect(files.filter((file) => file.messageId)).toEqual([]);
   });
 
   it("tenancy: every action refuses another company's campaign or recipient", async () => {

@@ -8,6 +8,8 @@ import { linkPreview } from "@/lib/automations/dry-run";
 import { withRequestLink } from "@/lib/payments/payments";
 import { countSegments } from "@/lib/messaging/segments";
 import { renderSmsText } from "@/lib/messaging/send";
+import { withFileLinks } from "@/lib/files/links";
+import { campaignFileLinks } from "./files";
 import type { CampaignDryRun } from "./types";
 
 const SAMPLE = 5;
@@ -23,13 +25,13 @@ export function campaignPlan(campaign: Planned, { now, timeZone }: { now: Date; 
  * Before sending (issue 13): who matches, how many will receive it and why the others
  * are skipped (the same SQL the plan inserts), the segments a text takes and the SMS it
  * bills, and the first texts exactly as sent — the template filled in, the request's
- * link, the marketing footer.
+ * link, the marketing footer, the files' links.
  */
-export async function dryRunCampaign(db: Db, { campaign, now = new Date() }: { campaign: Pick<CampaignRow, "companyId" | "audience" | "marketing" | "messageBody" | "request">; now?: Date }): Promise<CampaignDryRun> {
+export async function dryRunCampaign(db: Db, { campaign, now = new Date() }: { campaign: Pick<CampaignRow, "companyId" | "audience" | "marketing" | "messageBody" | "request" | "attachmentIds">; now?: Date }): Promise<CampaignDryRun> {
   const company = await findCompany(db, { companyId: campaign.companyId });
   if (!company) return { matching: 0, willReceive: 0, skipped: [], segmentsPerText: 0, billableSms: 0, sample: [] };
   const plan = campaignPlan(campaign, { now, timeZone: company.timezone });
-  const [counts, sampleIds] = await Promise.all([countPlan(db, plan), samplePlan(db, plan, SAMPLE)]);
+  const [counts, sampleIds, fileLinks] = await Promise.all([countPlan(db, plan), samplePlan(db, plan, SAMPLE), campaignFileLinks(db, { companyId: campaign.companyId, attachmentIds: campaign.attachmentIds })]);
   const customers = await findCustomersByIds(db, { companyId: campaign.companyId, customerIds: sampleIds });
   const link = linkPreview(campaign.request?.kind);
   const body = link ? withRequestLink(campaign.messageBody, link) : campaign.messageBody;
@@ -38,7 +40,7 @@ export async function dryRunCampaign(db: Db, { campaign, now = new Date() }: { c
     const customer = customers.get(customerId);
     if (!customer) continue;
     const rendered = await renderSmsText(db, { company, customer, body, optOutFooter: campaign.marketing });
-    sample.push({ customerId, name: `${customer.firstName} ${customer.lastName}`.trim(), text: rendered.ok ? rendered.text : "" });
+    sample.push({ customerId, name: `${customer.firstName} ${customer.lastName}`.trim(), text: rendered.ok ? withFileLinks(rendered.text, fileLinks) : "" });
   }
   const willReceive = counts.find((row) => row.skipReason === null)?.count ?? 0;
   const segmentsPerText = Math.max(0, ...sample.map((row) => (row.text ? countSegments(row.text).segments : 0)));
