@@ -11,10 +11,12 @@ import { loadAudienceCatalogue } from "@/lib/automations/rules/load";
 import { publish } from "@/lib/live/bus";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import { assertValidTemplate } from "@/lib/templates/validate";
-import { dryRunCampaign as dryRun } from "./dry-run";
+import { campaignAudience, dryRunCampaign as dryRun } from "./dry-run";
 import { assertCampaignFiles } from "./files";
 import { requestCampaignRun } from "./run-now";
-import { campaignIdSchema, campaignRecipientNoteSchema, confirmCampaignSchema, saveCampaignSchema, type SaveCampaignInput } from "./validation";
+import { countAudienceCustomers } from "@/db/queries/audience";
+import { findCompany } from "@/db/queries/companies";
+import { campaignIdSchema, countCampaignAudienceSchema, campaignRecipientNoteSchema, confirmCampaignSchema, saveCampaignSchema, type SaveCampaignInput } from "./validation";
 
 const PERMISSION = "manageCampaigns" as const;
 const status = z.object({ status: z.enum(["draft", "scheduled", "sending", "paused", "completed", "cancelled"]) });
@@ -78,6 +80,14 @@ export const saveCampaign = defineAction({ input: saveCampaignSchema, output: z.
   if (!row) throw new SafeError("campaigns.errors.notEditable");
   publish(context.companyId, { type: "campaign.updated", campaignId: row.id });
   return { id: row.id };
+});
+
+/** The form's live count: how many customers the audience (groups and/or rules) matches right now. */
+export const countCampaignAudience = defineAction({ input: countCampaignAudienceSchema, output: z.object({ count: z.number() }), permission: PERMISSION }, async ({ rules }, { db, companyId }) => {
+  const company = await findCompany(db, { companyId });
+  if (!company) throw new NotFoundError();
+  const audience = await campaignAudience(db, { companyId, rules, now: new Date(), timeZone: company.timezone });
+  return { count: await countAudienceCustomers(db, audience) };
 });
 
 /** Who will receive it and why the others will not, the billable SMS, the first texts as sent. */

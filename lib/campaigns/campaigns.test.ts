@@ -17,8 +17,11 @@ import {
   dryRunCampaign,
   pauseCampaign,
   resumeCampaign,
+  countCampaignAudience,
   saveCampaign,
 } from "./actions";
+import { addCustomersToGroup, createGroup } from "@/lib/groups/actions";
+import { RULE_ERRORS } from "@/lib/automations/rules/schema";
 import { runCampaign, runCampaigns } from "./run";
 
 const database = withTestDatabase();
@@ -255,6 +258,28 @@ describe("campaigns", () => {
     // The files stay the campaign's: no message took them, so each recipient got the same links.
     const files = await t.db.select().from(s.attachments).where(eq(s.attachments.companyId, t.company.id));
     expect(files.filter((file) => file.messageId)).toEqual([]);
+  });
+
+  it("a static group as the audience: the live count, the dry run and the send reach only its members; another company's group is refused", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    const group = await createGroup.run(t.context, { name: "Clients VIP", kind: "static" });
+    if (!group.ok) throw new Error(group.error);
+    expect(await addCustomersToGroup.run(t.context, { groupId: group.data.id, customerIds: [t.customers.julie.id, t.customers.stop.id] })).toMatchObject({ ok: true });
+    const audience = { all: [{ any: [{ category: "customer", attribute: "group", operator: "in_group", value: group.data.id }] }] };
+
+    expect(await countCampaignAudience.run(t.context, { rules: audience })).toEqual({ ok: true, data: { count: 2 } });
+    expect(await countCampaignAudience.run(t.context, { rules: { all: [] } })).toEqual({ ok: true, data: { count: 5 } });
+    expect(await saveCampaign.run(t.context, { id: t.campaignId, name: "VIP", messageBody: "Bonjour { customer.first_name }", audience })).toMatchObject({ ok: true });
+    const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+    expect(dry).toMatchObject({ ok: true, data: { matching: 2, willReceive: 1, skipped: [{ reason: "opted_out", count: 1 }] } });
+    await confirmed(t);
+    expect((await campaignMessages(t.company.id)).map((m) => m.customerId)).toEqual([t.customers.julie.id]);
+
+    const otherCompany = await createCompany(t.db);
+    const intruder = contextFor(t.db, await createUser(t.db, otherCompany.id, { role: "admin" }), otherCompany.id);
+    expect(await countCampaignAudience.run(intruder, { rules: audience })).toMatchObject({ ok: false, error: RULE_ERRORS.groupUnknown });
+    expect(await countCampaignAudience.run(contextFor(t.db, t.replier, t.company.id), { rules: audience })).toMatchObject({ ok: false, error: "errors.forbidden" });
   });
 
   it("tenancy: every action refuses another company's campaign or recipient", async () => {

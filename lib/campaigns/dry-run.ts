@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { findCustomersByIds } from "@/db/queries/automation-runs";
 import { countPlan, recipientPlanSelect, samplePlan, type CampaignRow } from "@/db/queries/campaigns";
 import { findCompany } from "@/db/queries/companies";
+import { withAudienceGroups } from "@/db/queries/groups";
 import type { CampaignSkipReason } from "@/db/schema";
 import { linkPreview } from "@/lib/automations/dry-run";
 import { withRequestLink } from "@/lib/payments/payments";
@@ -16,9 +17,15 @@ const SAMPLE = 5;
 
 type Planned = Pick<CampaignRow, "companyId" | "audience" | "marketing">;
 
+/** Who the rules match, with the groups they name loaded for the company (refused: another company's or a cycle). */
+export function campaignAudience(db: Db, { companyId, rules, now, timeZone }: { companyId: string; rules: Planned["audience"]; now: Date; timeZone: string }) {
+  return withAudienceGroups(db, { companyId, rules, subject: "customer" as const, now, timeZone });
+}
+
 /** The campaign's recipients as SQL (lib/campaigns plans and counts the same statement). */
-export function campaignPlan(campaign: Planned, { now, timeZone }: { now: Date; timeZone: string }) {
-  return recipientPlanSelect({ companyId: campaign.companyId, rules: campaign.audience, now, timeZone }, campaign.marketing ? "marketing" : "general");
+export async function campaignPlan(db: Db, campaign: Planned, { now, timeZone }: { now: Date; timeZone: string }) {
+  const audience = await campaignAudience(db, { companyId: campaign.companyId, rules: campaign.audience, now, timeZone });
+  return recipientPlanSelect(audience, campaign.marketing ? "marketing" : "general");
 }
 
 /**
@@ -30,7 +37,7 @@ export function campaignPlan(campaign: Planned, { now, timeZone }: { now: Date; 
 export async function dryRunCampaign(db: Db, { campaign, now = new Date() }: { campaign: Pick<CampaignRow, "companyId" | "audience" | "marketing" | "messageBody" | "request" | "attachmentIds">; now?: Date }): Promise<CampaignDryRun> {
   const company = await findCompany(db, { companyId: campaign.companyId });
   if (!company) return { matching: 0, willReceive: 0, skipped: [], segmentsPerText: 0, billableSms: 0, sample: [] };
-  const plan = campaignPlan(campaign, { now, timeZone: company.timezone });
+  const plan = await campaignPlan(db, campaign, { now, timeZone: company.timezone });
   const [counts, sampleIds, fileLinks] = await Promise.all([countPlan(db, plan), samplePlan(db, plan, SAMPLE), campaignFileLinks(db, { companyId: campaign.companyId, attachmentIds: campaign.attachmentIds })]);
   const customers = await findCustomersByIds(db, { companyId: campaign.companyId, customerIds: sampleIds });
   const link = linkPreview(campaign.request?.kind);

@@ -51,7 +51,7 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   if (!campaign || !company || campaign.status !== "sending") return { status: "idle" };
   let planned: number | null = null;
   if (!campaign.plannedAt) {
-    planned = await planCampaignRecipients(db, { companyId, campaignId, plan: campaignPlan(campaign, { now, timeZone: company.timezone }), now });
+    planned = await planCampaignRecipients(db, { companyId, campaignId, plan: await campaignPlan(db, campaign, { now, timeZone: company.timezone }), now });
     if (planned !== null) publish(companyId, { type: "campaign.updated", campaignId });
   }
   if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };

@@ -28,6 +28,8 @@ export const saveCampaignSchema = z.object({
 });
 export type SaveCampaignInput = z.output<typeof saveCampaignSchema>;
 
+export const countCampaignAudienceSchema = z.object({ rules: audienceRulesSchema });
+
 export const campaignIdSchema = z.object({ id: z.uuid() });
 
 export const confirmCampaignSchema = z.object({ id: z.uuid(), confirmedCount: z.number().int().min(0) });

@@ -10,7 +10,7 @@ import { useFileAttachments } from "@/components/composer/file-attachments";
 import type { UploadedFile } from "@/components/composer/uploads";
 import { TemplateField } from "@/components/composer/template-field";
 import { RuleBuilder, ruleErrors, type RuleErrors } from "@/components/audience/rule-builder";
-import { countForScope, useAudienceCount } from "@/components/audience/use-audience-count";
+import { useAudienceCount, type AudienceRulesInput } from "@/components/audience/use-audience-count";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -19,13 +19,15 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
-import { saveCampaign } from "@/lib/campaigns/actions";
+import { countCampaignAudience, saveCampaign } from "@/lib/campaigns/actions";
 import type { saveCampaignSchema } from "@/lib/campaigns/validation";
 import { zonedLocalToUtc } from "@/lib/time";
 import { GroupPicker } from "./group-picker";
 import type { CampaignFormValues, CampaignGroup } from "./types";
 
 type RequestKind = "none" | "payment_request" | "review_request";
+
+const countAudience = (rules: AudienceRulesInput) => countCampaignAudience({ rules });
 
 /**
  * A campaign's draft (IMPL-1): the text with the composer's editor, marketing or not, who
@@ -77,7 +79,7 @@ export function CampaignForm({
   };
   const liveRuleErrors = ruleErrors(values.audience, "audience");
   const rulesValid = Object.keys(liveRuleErrors).length === 0;
-  const { count, error: countError, counting } = useAudienceCount(values.audience, rulesValid, countForScope("customer"), "customer");
+  const { count, error: countError, counting } = useAudienceCount(values.audience, rulesValid, countAudience, "campaign");
   const requestKind: RequestKind = values.request?.kind ?? "none";
 
   const save = (review: boolean) =>
