@@ -97,7 +97,7 @@ async function main() {
     const campaignId = campaign!.id;
 
     const now = new Date();
-    const [planned, planMs] = await timed(() => planCampaignRecipients(db, { companyId, campaignId, plan: campaignPlan(campaign!, { now, timeZone: "America/Toronto" }), now }));
+    const [planned, planMs] = await timed(async () => planCampaignRecipients(db, { companyId, campaignId, plan: await campaignPlan(db, campaign!, { now, timeZone: "America/Toronto" }), now }));
     const counts = await queryRows<{ status: string; skip_reason: string | null; count: number }>(
       db,
       sql`select status, skip_reason, count(*)::int as count from campaign_recipients where campaign_id = ${campaignId} group by 1, 2 order by 3 desc`,

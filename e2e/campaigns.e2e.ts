@@ -13,6 +13,7 @@ afterAll(async () => {
 const tag = String(Date.now() % 100_000).padStart(5, "0");
 const LAST_NAME = `Campagne${tag}`;
 const NAME = `Pneus d'hiver ${tag}`;
+const GROUP = `Clients pneus ${tag}`;
 const CUSTOMERS = [
   { firstName: "Agathe", mobile: `514 79${tag.slice(0, 1)}-${tag.slice(1)}` },
   { firstName: "Bruno", mobile: `514 78${tag.slice(0, 1)}-${tag.slice(1)}` },
@@ -37,12 +38,28 @@ const tileValue = async (page: Page, testId: string) => Number((await page.getBy
 
 let campaignUrl = "";
 
+/** The issue's flow starts by building a group: the spec's customers, ticked in the directory, "Ajouter au groupe" → a new static group. */
+async function buildGroup(page: Page) {
+  await page.goto(`/customers?q=${LAST_NAME}`);
+  const boxes = page.getByTestId("select-customer");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=select-customer]").length === 2, undefined, { timeout: 30_000 });
+  for (let index = 0; index < 2; index++) await boxes.nth(index).check();
+  await page.getByTestId("selection-bar").filter({ hasText: "2 sélectionnés" }).waitFor();
+  await page.getByTestId("add-to-group").click();
+  await page.getByTestId("add-to-group-target").selectOption("new");
+  await page.getByTestId("add-to-group-name").fill(GROUP);
+  await page.getByTestId("confirm-add-to-group").click();
+  await page.getByTestId("group-name").filter({ hasText: GROUP }).waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId("group-member-count").getAttribute("data-count")).toBe("2");
+}
+
 describe("campaigns (IMPL-1)", () => {
-  it("creates a campaign to a small audience, shows the dry run, sends after the typed count and completes", async () => {
+  it("builds a group, creates a campaign to it with a file, shows the dry run, sends after the typed count and completes", async () => {
     const context = await newContext(browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
     for (const customer of CUSTOMERS) await createCustomer(page, customer);
+    await buildGroup(page);
 
     await page.goto("/campaigns");
     await page.getByRole("heading", { name: "Campagnes" }).waitFor();
@@ -54,13 +71,13 @@ describe("campaigns (IMPL-1)", () => {
     // Marketing is on by default, and says which footer it adds.
     expect(await page.getByTestId("campaign-marketing").isChecked()).toBe(true);
     await page.getByText("Répondez ARRÊT pour vous désabonner", { exact: false }).first().waitFor();
+    // A file goes as a link after the text (the composer's picker).
+    await page.getByTestId("file-input").setInputFiles({ name: "offre-pneus.txt", mimeType: "text/plain", buffer: Buffer.from("Pneus d'hiver: -15 % cette semaine.") });
+    await page.getByTestId("composer-attachments").getByText("offre-pneus.txt").waitFor();
+    await page.getByTestId("composer-attachments").filter({ hasNotText: "%" }).waitFor({ timeout: 30_000 });
 
-    // Audience: last name is … (the live count follows the rule).
-    await page.getByTestId("add-rule").click();
-    const condition = page.getByTestId("audience-condition").first();
-    await condition.getByTestId("rule-attribute").selectOption("last_name");
-    await condition.getByTestId("rule-operator").selectOption("is");
-    await condition.getByTestId("rule-value").locator("input").fill(LAST_NAME);
+    // Audience: the group just built, chosen with the group picker (the live count follows).
+    await page.getByTestId("campaign-groups").locator("label").filter({ hasText: GROUP }).click();
     await page.getByTestId("campaign-audience-count-value").filter({ hasText: /^2$/ }).waitFor({ timeout: 30_000 });
     await shoot(page, "campaign-form-1440");
 
@@ -79,6 +96,8 @@ describe("campaigns (IMPL-1)", () => {
     const samples = page.getByTestId("dry-run-sample-text");
     expect(await samples.count()).toBe(2);
     await samples.filter({ hasText: "Répondez ARRÊT pour vous désabonner" }).first().waitFor();
+    // The file's link, after the text, in every sample.
+    expect(await samples.filter({ hasText: /\/f\/[A-Za-z0-9_-]{32}/ }).count()).toBe(2);
     await shoot(page, "campaign-dry-run-1440");
 
     // Quiet hours hold marketing texts, and this spec runs at any hour: edit it into a
@@ -91,6 +110,8 @@ describe("campaigns (IMPL-1)", () => {
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await page.getByTestId("dry-run-sample-text").first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("dry-run-sample-text").filter({ hasText: "ARRÊT" }).count()).toBe(0);
+    // The edit kept the file.
+    expect(await page.getByTestId("dry-run-sample-text").filter({ hasText: /\/f\/[A-Za-z0-9_-]{32}/ }).count()).toBe(2);
     expect(await tileValue(page, "dry-run-will-receive")).toBe(2);
 
     // Sending requires typing the count.

@@ -13,7 +13,7 @@ import type { TRIGGER_SCOPES } from "@/lib/automations/validation";
 export type AudienceRulesInput = z.input<typeof audienceRulesSchema>;
 type Counter = (rules: AudienceRulesInput) => Promise<ActionResult<{ count: number }>>;
 
-/** Counts through the automation action: the wizard's and the campaign form's audience. */
+/** Counts through the automation action: the wizard's audience (campaigns and groups pass their own). */
 export const countForScope = (triggerScope: (typeof TRIGGER_SCOPES)[number]): Counter => (rules) => countAutomationAudience({ rules, triggerScope });
 
 /**

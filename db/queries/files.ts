@@ -36,6 +36,14 @@ export async function claimUploads(
     .returning();
 }
 
+/** The company's files among these ids, in the order given (missing ones left out). */
+export async function listAttachmentsByIds(db: Db, { companyId, attachmentIds }: { companyId: string; attachmentIds: string[] }) {
+  if (attachmentIds.length === 0) return [];
+  const rows = await db.select().from(attachments).where(and(eq(attachments.companyId, companyId), inArray(attachments.id, attachmentIds)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return attachmentIds.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Which of these uploads are the company's and not yet on a message or note. */
 export async function listUnsentUploadIds(db: Db, { companyId, attachmentIds }: { companyId: string; attachmentIds: string[] }) {
   if (attachmentIds.length === 0) return [];

@@ -11,9 +11,12 @@ import { loadAudienceCatalogue } from "@/lib/automations/rules/load";
 import { publish } from "@/lib/live/bus";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import { assertValidTemplate } from "@/lib/templates/validate";
-import { dryRunCampaign as dryRun } from "./dry-run";
+import { campaignAudience, dryRunCampaign as dryRun } from "./dry-run";
+import { assertCampaignFiles } from "./files";
 import { requestCampaignRun } from "./run-now";
-import { campaignIdSchema, campaignRecipientNoteSchema, confirmCampaignSchema, saveCampaignSchema, type SaveCampaignInput } from "./validation";
+import { countAudienceCustomers } from "@/db/queries/audience";
+import { findCompany } from "@/db/queries/companies";
+import { campaignIdSchema, countCampaignAudienceSchema, campaignRecipientNoteSchema, confirmCampaignSchema, saveCampaignSchema, type SaveCampaignInput } from "./validation";
 
 const PERMISSION = "manageCampaigns" as const;
 const status = z.object({ status: z.enum(["draft", "scheduled", "sending", "paused", "completed", "cancelled"]) });
@@ -57,6 +60,8 @@ async function campaignOf({ db, companyId }: ActionContext, id: string) {
 /** Create or edit a draft; editing a scheduled campaign puts it back to draft (its count must be confirmed again). */
 export const saveCampaign = defineAction({ input: saveCampaignSchema, output: z.object({ id: z.string() }), permission: PERMISSION }, async (input, context) => {
   await assertCampaign(context, input);
+  const existing = input.id ? await campaignOf(context, input.id) : null;
+  const attachmentIds = await assertCampaignFiles(context.db, { companyId: context.companyId, attachmentIds: input.attachmentIds, current: existing?.attachmentIds });
   const values = {
     name: input.name,
     messageBody: input.messageBody,
@@ -65,16 +70,24 @@ export const saveCampaign = defineAction({ input: saveCampaignSchema, output: z.
     request: input.request,
     sendAt: input.sendAt ? new Date(input.sendAt) : null,
     repliesUserId: input.repliesUserId,
+    attachmentIds,
   };
   if (!input.id) {
     const row = await insertCampaign(context.db, { companyId: context.companyId, createdByUserId: context.userId, ...values });
     return { id: row.id };
   }
-  await campaignOf(context, input.id);
   const row = await updateCampaignDraft(context.db, { companyId: context.companyId, campaignId: input.id, values });
   if (!row) throw new SafeError("campaigns.errors.notEditable");
   publish(context.companyId, { type: "campaign.updated", campaignId: row.id });
   return { id: row.id };
+});
+
+/** The form's live count: how many customers the audience (groups and/or rules) matches right now. */
+export const countCampaignAudience = defineAction({ input: countCampaignAudienceSchema, output: z.object({ count: z.number() }), permission: PERMISSION }, async ({ rules }, { db, companyId }) => {
+  const company = await findCompany(db, { companyId });
+  if (!company) throw new NotFoundError();
+  const audience = await campaignAudience(db, { companyId, rules, now: new Date(), timeZone: company.timezone });
+  return { count: await countAudienceCustomers(db, audience) };
 });
 
 /** Who will receive it and why the others will not, the billable SMS, the first texts as sent. */

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { campaignProgress, listCampaignRecipients } from "@/db/queries/campaigns";
+import { insertAttachment, setAttachmentOwner } from "@/db/queries/files";
+import { newPublicToken } from "@/lib/files/files";
 import { drainSettled } from "@/lib/background/drain";
 import { receiveSms } from "@/lib/messaging/inbound/process";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
@@ -15,8 +17,11 @@ import {
   dryRunCampaign,
   pauseCampaign,
   resumeCampaign,
+  countCampaignAudience,
   saveCampaign,
 } from "./actions";
+import { addCustomersToGroup, createGroup } from "@/lib/groups/actions";
+import { RULE_ERRORS } from "@/lib/automations/rules/schema";
 import { runCampaign, runCampaigns } from "./run";
 
 const database = withTestDatabase();
@@ -220,6 +225,61 @@ describe("campaigns", () => {
     expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ replied: 2, optedOut: 1 });
     const [conversation] = await t.db.select().from(s.conversations).where(eq(s.conversations.id, rows.find((r) => r.customerId === t.customers.julie.id)!.conversationId!));
     expect(conversation!.assigneeUserId).toBe(t.replier.id);
+  });
+
+  it("files go as links: the dry-run sample shows each file's link and every recipient gets exactly that text; only the company's free uploads", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    const upload = (companyId: string, fileName: string) =>
+      insertAttachment(t.db, { companyId, fileName, contentType: "application/pdf", sizeBytes: 10, storageKey: `${companyId}/${fileName}`, publicToken: newPublicToken(), uploadedByUserId: t.admin.id });
+    const [flyer, coupon] = [await upload(t.company.id, "flyer.pdf"), await upload(t.company.id, "coupon.pdf")];
+    const draft = { id: t.campaignId, name: "Pneus", messageBody: "Bonjour { customer.first_name }, voici l'offre.", audience: { all: [] } };
+
+    const foreign = await upload((await createCompany(t.db)).id, "other.pdf");
+    expect(await saveCampaign.run(t.context, { ...draft, attachmentIds: [flyer.id, foreign.id] })).toMatchObject({ ok: false, error: "files.notAvailable" });
+    const onMessage = await upload(t.company.id, "sent.pdf");
+    await setAttachmentOwner(t.db, { companyId: t.company.id, attachmentId: onMessage.id, customerId: t.customers.julie.id, owner: { noteId: crypto.randomUUID() } });
+    expect(await saveCampaign.run(t.context, { ...draft, attachmentIds: [onMessage.id] })).toMatchObject({ ok: false, error: "files.notAvailable" });
+
+    expect(await saveCampaign.run(t.context, { ...draft, attachmentIds: [flyer.id, coupon.id] })).toMatchObject({ ok: true });
+    const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+    if (!dry.ok) throw new Error(dry.error);
+    const julie = dry.data.sample.find((row) => row.customerId === t.customers.julie.id)!;
+    expect(julie.text).toBe(`Bonjour Julie, voici l'offre.\nBeaulieu Auto: Répondez ARRÊT pour vous désabonner\nhttp://localhost:3000/f/${flyer.publicToken}\nhttp://localhost:3000/f/${coupon.publicToken}`);
+
+    const texts = new Map<string, string>();
+    const provider: SmsProvider = { ...localSmsProvider, send: async (sms) => { texts.set(sms.to, sms.text); return localSmsProvider.send(sms); } };
+    await t.db.update(s.campaigns).set({ sendAt: new Date(Date.now() + 3_600_000) }).where(eq(s.campaigns.id, t.campaignId));
+    expect(await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: 2 })).toEqual({ ok: true, data: { status: "scheduled" } });
+    await runCampaigns(t.db, new Date(Date.now() + 3_700_000), { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON });
+    expect(texts.size).toBe(2);
+    expect(texts.get(t.customers.julie.mobile!)).toBe(julie.text);
+    expect(texts.get(t.customers.sam.mobile!)).toBe(dry.data.sample.find((row) => row.customerId === t.customers.sam.id)!.text);
+    // The files stay the campaign's: no message took them, so each recipient got the same links.
+    const files = await t.db.select().from(s.attachments).where(eq(s.attachments.companyId, t.company.id));
+    expect(files.filter((file) => file.messageId)).toEqual([]);
+  });
+
+  it("a static group as the audience: the live count, the dry run and the send reach only its members; another company's group is refused", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    const group = await createGroup.run(t.context, { name: "Clients VIP", kind: "static" });
+    if (!group.ok) throw new Error(group.error);
+    expect(await addCustomersToGroup.run(t.context, { groupId: group.data.id, customerIds: [t.customers.julie.id, t.customers.stop.id] })).toMatchObject({ ok: true });
+    const audience = { all: [{ any: [{ category: "customer", attribute: "group", operator: "in_group", value: group.data.id }] }] };
+
+    expect(await countCampaignAudience.run(t.context, { rules: audience })).toEqual({ ok: true, data: { count: 2 } });
+    expect(await countCampaignAudience.run(t.context, { rules: { all: [] } })).toEqual({ ok: true, data: { count: 5 } });
+    expect(await saveCampaign.run(t.context, { id: t.campaignId, name: "VIP", messageBody: "Bonjour { customer.first_name }", audience })).toMatchObject({ ok: true });
+    const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
+    expect(dry).toMatchObject({ ok: true, data: { matching: 2, willReceive: 1, skipped: [{ reason: "opted_out", count: 1 }] } });
+    await confirmed(t);
+    expect((await campaignMessages(t.company.id)).map((m) => m.customerId)).toEqual([t.customers.julie.id]);
+
+    const otherCompany = await createCompany(t.db);
+    const intruder = contextFor(t.db, await createUser(t.db, otherCompany.id, { role: "admin" }), otherCompany.id);
+    expect(await countCampaignAudience.run(intruder, { rules: audience })).toMatchObject({ ok: false, error: RULE_ERRORS.groupUnknown });
+    expect(await countCampaignAudience.run(contextFor(t.db, t.replier, t.company.id), { rules: audience })).toMatchObject({ ok: false, error: "errors.forbidden" });
   });
 
   it("tenancy: every action refuses another company's campaign or recipient", async () => {

@@ -25,6 +25,7 @@ import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { inQuietHours } from "@/lib/messaging/sendability";
 import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/throttle";
 import { notify } from "@/lib/notifications/notify";
+import { campaignFileLinks } from "./files";
 import { campaignPlan } from "./dry-run";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
@@ -50,12 +51,13 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   if (!campaign || !company || campaign.status !== "sending") return { status: "idle" };
   let planned: number | null = null;
   if (!campaign.plannedAt) {
-    planned = await planCampaignRecipients(db, { companyId, campaignId, plan: campaignPlan(campaign, { now, timeZone: company.timezone }), now });
+    planned = await planCampaignRecipients(db, { companyId, campaignId, plan: await campaignPlan(db, campaign, { now, timeZone: company.timezone }), now });
     if (planned !== null) publish(companyId, { type: "campaign.updated", campaignId });
   }
   if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };
 
   const throttle = options.throttle ?? defaultSenderThrottle();
+  const fileLinks = await campaignFileLinks(db, { companyId, attachmentIds: campaign.attachmentIds });
   const totals = { sent: 0, skipped: 0, failed: 0 };
   let lastPublish = Date.now();
   batches: for (;;) {
@@ -69,7 +71,7 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
       }
       await throttle.wait(db, company.senderNumber ?? "");
       try {
-        const outcome = await sendRecipient(db, { campaign, recipient }, { ...options.dependencies, now: options.dependencies?.now ?? options.now });
+        const outcome = await sendRecipient(db, { campaign, recipient, fileLinks }, { ...options.dependencies, now: options.dependencies?.now ?? options.now });
         if (outcome) totals[outcome.status]++;
       } catch (error) {
         console.error("[campaigns] send failed unexpectedly; it will be retried", error);
@@ -137,7 +139,7 @@ function requestOf(campaign: CampaignRow): RequestToPrepare["request"] {
  * after sending) settles it instead. The gate re-checks STOP and unsubscribes now; quiet
  * hours (reached mid-batch) give the recipient back for later.
  */
-async function sendRecipient(db: Db, { campaign, recipient }: { campaign: CampaignRow; recipient: ClaimedRecipient }, dependencies: SendDependencies): Promise<RecipientOutcome | null> {
+async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campaign: CampaignRow; recipient: ClaimedRecipient; fileLinks: string[] }, dependencies: SendDependencies): Promise<RecipientOutcome | null> {
   const companyId = campaign.companyId;
   const now = dependencies.now ?? new Date();
   const existing = await findRecipientMessage(db, { companyId, recipientId: recipient.id });
@@ -161,7 +163,7 @@ async function sendRecipient(db: Db, { campaign, recipient }: { campaign: Campai
           body: prepared.body,
           category,
           source: { kind: "campaign", id: recipient.id },
-          attachmentIds: campaign.attachmentIds,
+          fileLinks,
           optOutFooter: campaign.marketing,
         },
         dependencies,

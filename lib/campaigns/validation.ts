@@ -23,8 +23,12 @@ export const saveCampaignSchema = z.object({
   request: requestSchema.nullable().default(null),
   sendAt: z.iso.datetime({ offset: true }).nullable().default(null),
   repliesUserId: z.uuid().nullable().default(null),
+  /** Uploaded files, sent as links after the text (the same links to every recipient). */
+  attachmentIds: z.array(z.uuid()).max(10).default([]),
 });
 export type SaveCampaignInput = z.output<typeof saveCampaignSchema>;
+
+export const countCampaignAudienceSchema = z.object({ rules: audienceRulesSchema });
 
 export const campaignIdSchema = z.object({ id: z.uuid() });
 

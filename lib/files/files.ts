@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "@/db/client";
-import { claimUploads, insertAttachment, type AttachmentOwner } from "@/db/queries/files";
+import type { UploadedFile } from "@/components/composer/uploads";
+import { claimUploads, insertAttachment, type AttachmentOwner, type AttachmentRow } from "@/db/queries/files";
 import { SafeError } from "@/lib/actions/errors";
 import type { FileStorage } from "./storage";
 
@@ -79,5 +80,15 @@ export async function attachUploads(db: Db, { companyId, customerId, attachmentI
   if (attached.length !== new Set(attachmentIds).size) throw new SafeError("files.notAvailable");
   return attached;
 }
+
+/** What the upload route answers and the file pickers show: the stored file, its kind and where staff open it. */
+export const uploadedFile = (file: Pick<AttachmentRow, "id" | "fileName" | "contentType" | "sizeBytes">): UploadedFile => ({
+  id: file.id,
+  fileName: file.fileName,
+  contentType: file.contentType,
+  sizeBytes: file.sizeBytes,
+  kind: fileKind(file.contentType),
+  url: `/api/files/${file.id}`,
+});
 
 export const publicFileUrl = (appUrl: string, token: string) => new URL(`/f/${token}`, appUrl).toString();

@@ -45,6 +45,8 @@ export type SendRequest = {
   compliance?: "opt_out_confirmation" | "opt_in_confirmation" | "help";
   /** Uploaded files: each goes as a link to a public page with an unguessable token (EDIT-7). */
   attachmentIds?: string[];
+  /** Public links of files many messages share (a campaign's): added after the attached files' links, not claimed. */
+  fileLinks?: string[];
   /** Sign it like a manual send (a scheduled message written by a person). */
   sign?: boolean;
   /** A marketing campaign's text ends with the company's name and how to unsubscribe (CASL). */
@@ -166,14 +168,15 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
     });
     const files = await attachUploads(tx, { companyId: company.id, customerId: customer.id, attachmentIds: request.attachmentIds ?? [], owner: { messageId: row.id } });
     // What the customer receives: the text, then a link per file.
-    const withLinks = withFileLinks(text, files.map((file) => publicFileUrl(appUrl, file.publicToken)));
+    const links = [...files.map((file) => publicFileUrl(appUrl, file.publicToken)), ...(request.fileLinks ?? [])];
+    const withLinks = withFileLinks(text, links);
     const { encoding, segments } = countSegments(withLinks);
     const counted = await setMessageSegments(tx, { companyId: company.id, messageId: row.id, encoding, segments });
     await recordMessageOnConversation(tx, {
       companyId: company.id,
       conversationId: conversation.id,
       direction: "outbound",
-      body: files.length ? `📎 ${text}` : text,
+      body: links.length ? `📎 ${text}` : text,
       at: now,
       // The assignee answering has obviously read the conversation.
       readByAssignee: Boolean(sender) && conversation.assigneeUserId === sender!.id,

@@ -1,7 +1,7 @@
 import { getSessionContext } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/actions/errors";
-import { fileKind, storeUpload } from "@/lib/files/files";
+import { storeUpload, uploadedFile } from "@/lib/files/files";
 import { defaultStorage } from "@/lib/files/storage";
 
 export const dynamic = "force-dynamic";
@@ -27,14 +27,7 @@ export async function POST(request: Request) {
       { companyId: session.companyId, userId: session.userId, fileName: file.name, declaredType: file.type, body: Buffer.from(await file.arrayBuffer()) },
       { storage: defaultStorage(), maxBytes },
     );
-    return Response.json({
-      id: stored.id,
-      fileName: stored.fileName,
-      contentType: stored.contentType,
-      sizeBytes: stored.sizeBytes,
-      kind: fileKind(stored.contentType),
-      url: `/api/files/${stored.id}`,
-    });
+    return Response.json(uploadedFile(stored));
   } catch (error) {
     if (error instanceof SafeError) return Response.json({ error: error.message, values: error.values }, { status: 422 });
     throw error;

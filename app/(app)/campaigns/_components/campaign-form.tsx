@@ -6,9 +6,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import type { z } from "zod";
 import type { PickerAttribute } from "@/components/composer/attribute-picker";
+import { useFileAttachments } from "@/components/composer/file-attachments";
+import type { UploadedFile } from "@/components/composer/uploads";
 import { TemplateField } from "@/components/composer/template-field";
 import { RuleBuilder, ruleErrors, type RuleErrors } from "@/components/audience/rule-builder";
-import { countForScope, useAudienceCount } from "@/components/audience/use-audience-count";
+import { useAudienceCount, type AudienceRulesInput } from "@/components/audience/use-audience-count";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,13 +19,15 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
-import { saveCampaign } from "@/lib/campaigns/actions";
+import { countCampaignAudience, saveCampaign } from "@/lib/campaigns/actions";
 import type { saveCampaignSchema } from "@/lib/campaigns/validation";
 import { zonedLocalToUtc } from "@/lib/time";
 import { GroupPicker } from "./group-picker";
 import type { CampaignFormValues, CampaignGroup } from "./types";
 
 type RequestKind = "none" | "payment_request" | "review_request";
+
+const countAudience = (rules: AudienceRulesInput) => countCampaignAudience({ rules });
 
 /**
  * A campaign's draft (IMPL-1): the text with the composer's editor, marketing or not, who
@@ -41,6 +45,8 @@ export function CampaignForm({
   companyName,
   currency,
   canEditSavedReplies,
+  initialFiles,
+  appUrl,
 }: {
   campaignId?: string;
   initial: CampaignFormValues;
@@ -52,6 +58,10 @@ export function CampaignForm({
   companyName: string;
   currency: string;
   canEditSavedReplies: boolean;
+  /** The campaign's files (sent as links after the text). */
+  initialFiles: UploadedFile[];
+  /** Where the files' public links point. */
+  appUrl: string;
 }) {
   const t = useTranslations("campaigns.form");
   const errorText = useErrorText();
@@ -62,13 +72,14 @@ export function CampaignForm({
   const [savedId, setSavedId] = useState(campaignId);
   const [notice, setNotice] = useState(false);
   const [pending, startTransition] = useTransition();
+  const files = useFileAttachments(initialFiles);
   const update = (changes: Partial<CampaignFormValues>) => {
     setNotice(false);
     setValues((current) => ({ ...current, ...changes }));
   };
   const liveRuleErrors = ruleErrors(values.audience, "audience");
   const rulesValid = Object.keys(liveRuleErrors).length === 0;
-  const { count, error: countError, counting } = useAudienceCount(values.audience, rulesValid, countForScope("customer"), "customer");
+  const { count, error: countError, counting } = useAudienceCount(values.audience, rulesValid, countAudience, "campaign");
   const requestKind: RequestKind = values.request?.kind ?? "none";
 
   const save = (review: boolean) =>
@@ -83,6 +94,7 @@ export function CampaignForm({
         request: values.request,
         sendAt: values.sendAt ? zonedLocalToUtc(values.sendAt, timeZone).toISOString() : null,
         repliesUserId: values.repliesUserId,
+        attachmentIds: files.uploaded,
       });
       if (!result.ok) {
         const found: RuleErrors = {};
@@ -131,6 +143,7 @@ export function CampaignForm({
             attributes={attributes}
             invalid={Boolean(errors.messageBody)}
             savedReplies={{ canEdit: canEditSavedReplies }}
+            files={{ attachments: files, appUrl }}
           />
           {errors.messageBody ? (
             <p role="alert" className="text-sm text-red-600">
@@ -256,10 +269,10 @@ export function CampaignForm({
       </Section>
 
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => save(false)} pending={pending} icon={<Save className="h-4 w-4" aria-hidden />} data-testid="campaign-save">
+        <Button type="button" variant="secondary" onClick={() => save(false)} pending={pending} disabled={files.uploading} icon={<Save className="h-4 w-4" aria-hidden />} data-testid="campaign-save">
           {t("saveDraft")}
         </Button>
-        <Button type="submit" disabled={pending} data-testid="campaign-review">
+        <Button type="submit" disabled={pending || files.uploading} data-testid="campaign-review">
           {t("review")}
           <ArrowRight className="h-4 w-4" aria-hidden />
         </Button>

@@ -110,12 +110,12 @@ export function DryRunPanel({ campaignId, scheduledFor }: { campaignId: string; 
               ) : (
                 <ul className="mt-2 grid gap-3 md:grid-cols-2 xl:grid-cols-3" data-testid="dry-run-sample">
                   {dryRun.sample.map((row) => (
-                    <li key={row.customerId} className="rounded-2xl bg-slate-100 p-3" data-testid="dry-run-sample-text">
+                    <li key={row.customerId} className="min-w-0 rounded-2xl bg-slate-100 p-3" data-testid="dry-run-sample-text">
                       <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
                         <Smartphone className="h-3.5 w-3.5" aria-hidden />
                         {row.name}
                       </p>
-                      <p className="mt-2 rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm whitespace-pre-wrap text-slate-800 shadow-sm">{row.text}</p>
+                      <p className="mt-2 rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm break-words whitespace-pre-wrap text-slate-800 shadow-sm">{row.text}</p>
                     </li>
                   ))}
                 </ul>

@@ -23,7 +23,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const campaign = await findCampaign(session.db, { companyId: session.companyId, campaignId: id });
   if (!campaign) notFound();
   if (campaign.status !== "draft" && campaign.status !== "scheduled") redirect(`/campaigns/${campaign.id}`);
-  const [t, context] = await Promise.all([getTranslations("campaigns.form"), campaignFormContext(session)]);
+  const [t, context] = await Promise.all([getTranslations("campaigns.form"), campaignFormContext(session, campaign.attachmentIds)]);
   const timeZone = session.company.timezone;
   return (
     <div className="pb-10">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban, FileIcon, Loader2, MessageSquare, Paperclip, Send, StickyNote, X } from "lucide-react";
+import { Ban, Loader2, MessageSquare, Send, StickyNote, X } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
@@ -16,8 +16,9 @@ import { renderTemplate } from "@/lib/templates/render";
 import { AiMenu, type Translation } from "./ai-menu";
 import { frenchElision, languageLabel } from "@/lib/ai/languages";
 import { AttributeLabels } from "@/components/composer/attribute-token";
-import { AttributePicker, toolbarButton, type PickerAttribute } from "@/components/composer/attribute-picker";
+import { AttributePicker, type PickerAttribute } from "@/components/composer/attribute-picker";
 import { EmojiButton } from "@/components/composer/emoji-button";
+import { AttachButton, AttachmentList, useFileAttachments } from "@/components/composer/file-attachments";
 import type { Mentionable } from "@/components/composer/mention-list";
 import { PaymentRequestButton, ReviewRequestButton } from "./request-buttons";
 import { SavedReplyPicker } from "@/components/composer/saved-reply-picker";
@@ -26,7 +27,6 @@ import { withFutureFileLinks } from "@/lib/files/links";
 import type { Mentions } from "@/components/composer/serialize";
 import { TemplateEditor, type TemplateEditorHandle } from "@/components/composer/template-editor";
 import { ScheduleMenu } from "./schedule-menu";
-import { uploadFile, type UploadedFile } from "./uploads";
 
 export type ComposerContext = {
   conversationId: string;
@@ -51,8 +51,6 @@ export type ComposerContext = {
   reviewText: string;
 };
 
-type Attachment = { key: string; name: string; progress: number; file?: UploadedFile; error?: string };
-
 /**
  * The one composer (EDIT-*): a reply or an internal note, with attributes, emoji, saved
  * replies, files, AI and scheduling; Ctrl/⌘+Enter sends.
@@ -64,12 +62,12 @@ export function Composer({ context }: { context: ComposerContext }) {
   const errorText = useErrorText();
   const router = useRouter();
   const editor = useRef<TemplateEditorHandle>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const [text, setText] = useState("");
   const [mentions, setMentions] = useState<Mentions>({ userIds: [], teamIds: [] });
   const [translation, setTranslation] = useState<Translation | null>(null);
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const files = useFileAttachments();
+  const { uploaded, uploading, addFiles } = files;
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [customOpen, setCustomOpen] = useState(false);
@@ -87,9 +85,8 @@ export function Composer({ context }: { context: ComposerContext }) {
       // A half-typed token: count the text as it is.
     }
     const signed = rendered.trim() && context.signature ? `${rendered.trimEnd()}\n${context.signature}` : rendered;
-    const fileCount = attachments.filter((a) => !a.error).length;
-    return fileCount ? withFutureFileLinks(signed, fileCount, context.appUrl) : signed;
-  }, [text, context.previewValues, context.signature, context.appUrl, attachments]);
+    return files.fileCount ? withFutureFileLinks(signed, files.fileCount, context.appUrl) : signed;
+  }, [text, context.previewValues, context.signature, context.appUrl, files.fileCount]);
 
   // "Reply" on a note: write a note that mentions its author.
   useEffect(() => {
@@ -102,26 +99,11 @@ export function Composer({ context }: { context: ComposerContext }) {
     return () => window.removeEventListener(REPLY_TO_NOTE_EVENT, onReply);
   }, []);
 
-  const uploaded = attachments.filter((a) => a.file).map((a) => a.file!.id);
-  const uploading = attachments.some((a) => !a.file && !a.error);
-
-  const addFiles = (files: File[]) => {
-    for (const file of files) {
-      const key = `${file.name}-${Math.random()}`;
-      setAttachments((list) => [...list, { key, name: file.name, progress: 0 }]);
-      uploadFile(file, (progress) => setAttachments((list) => list.map((a) => (a.key === key ? { ...a, progress } : a))))
-        .then((stored) => setAttachments((list) => list.map((a) => (a.key === key ? { ...a, file: stored, progress: 1 } : a))))
-        .catch((failure: Error & { values?: Record<string, string | number> }) =>
-          setAttachments((list) => list.map((a) => (a.key === key ? { ...a, error: errorText(failure.message, failure.values) } : a))),
-        );
-    }
-  };
-
   const reset = () => {
     editor.current?.setText("");
     setText("");
     setTranslation(null);
-    setAttachments([]);
+    files.clear();
     setReplyTo(null);
     setError(undefined);
     router.refresh();
@@ -239,45 +221,12 @@ export function Composer({ context }: { context: ComposerContext }) {
                 </button>
               </p>
             ) : null}
-            {attachments.length ? (
-              <ul className="flex flex-wrap gap-2 px-3 pb-2" data-testid="composer-attachments">
-                {attachments.map((attachment) => (
-                  <li key={attachment.key} className={cn("flex max-w-56 items-center gap-2 rounded-lg px-2 py-1 text-xs ring-1", attachment.error ? "bg-red-50 text-red-700 ring-red-200" : "bg-slate-50 text-slate-700 ring-slate-200")}>
-                    {attachment.file?.kind === "image" ? (
-                      // eslint-disable-next-line @next/next/no-img-element
-                      <img src={attachment.file.url} alt="" className="h-8 w-8 rounded object-cover" />
-                    ) : (
-                      <FileIcon className="h-4 w-4 shrink-0" aria-hidden />
-                    )}
-                    <span className="min-w-0">
-                      <span className="block truncate">{attachment.name}</span>
-                      {attachment.error ? <span className="block">{attachment.error}</span> : !attachment.file ? <span className="block">{Math.round(attachment.progress * 100)} %</span> : null}
-                    </span>
-                    <button type="button" onClick={() => setAttachments((list) => list.filter((a) => a.key !== attachment.key))} aria-label={t("removeFile", { name: attachment.name })} className="rounded p-0.5 hover:bg-slate-200">
-                      <X className="h-3.5 w-3.5" aria-hidden />
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <AttachmentList attachments={files.attachments} onRemove={files.remove} className="px-3 pb-2" />
             <div className="flex flex-wrap items-center gap-1 border-t border-slate-100 px-2 py-1.5">
               <AttributePicker attributes={context.attributes} onPick={(path) => editor.current?.insertToken(path)} disabled={note} />
               <EmojiButton onPick={(emoji) => editor.current?.insertText(emoji)} />
               <SavedReplyPicker onPick={(body) => editor.current?.insertTemplate(body)} currentText={text} canEdit={context.canEditSavedReplies} disabled={note} />
-              <button type="button" className={toolbarButton} onClick={() => fileInput.current?.click()} aria-label={t("attach")} title={t("attach")} data-testid="attach-button">
-                <Paperclip className="h-4 w-4" aria-hidden />
-              </button>
-              <input
-                ref={fileInput}
-                type="file"
-                multiple
-                hidden
-                data-testid="file-input"
-                onChange={(event) => {
-                  addFiles(Array.from(event.target.files ?? []));
-                  event.target.value = "";
-                }}
-              />
+              <AttachButton onFiles={addFiles} />
               <PaymentRequestButton
                 conversationId={context.conversationId}
                 enabled={context.paymentsEnabled}
