@@ -18,9 +18,10 @@ async function openConversationWithInbound(page: Page) {
   for (const href of links.slice(0, 30)) {
     await page.goto(href!);
     const inbound = page.locator("[data-testid=message][data-direction=inbound]").first();
-    if (await inbound.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+    // Staff must be able to write back: a customer who unsubscribed shows no composer.
+    if ((await inbound.waitFor({ timeout: 3_000 }).then(() => true, () => false)) && (await page.getByTestId("composer-blocked").count()) === 0) return;
   }
-  throw new Error("no conversation with a customer's text among the first 30");
+  throw new Error("no conversation with a customer's text and an open composer among the first 30");
 }
 
 /** An agent's draft in the composer, with the translate dialog open on it; answers its language field. */

@@ -107,7 +107,6 @@ export function GroupForm({ initial, catalogue }: { initial: Initial; catalogue:
           <h2 id="group-rules-title" className="text-sm font-semibold text-slate-900">
             {t("rules")}
           </h2>
-          {rules.all.length === 0 ? <p className="text-sm text-slate-500">{t("noRules")}</p> : null}
           <RuleBuilder rules={rules} onChange={setRules} catalogue={catalogue} errors={showRuleErrors ? ruleErrors(rules) : {}} />
           <LiveCount rules={rules} groupId={initial.id} />
         </section>
