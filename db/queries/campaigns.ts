@@ -410,6 +410,37 @@ export async function findCampaignReplyTarget(db: Db, { companyId, customerId, a
   return row;
 }
 
+/**
+ * The sweep's backstop: inbound texts since `since` that answer a campaign text (the
+ * latest text the customer got before it, within the window) but were never recorded on
+ * its recipient — the in-process call or the event was lost. Oldest first.
+ */
+export async function listUnattributedCampaignReplies(db: Db, { since, windowDays, limit = 200 }: { since: Date; windowDays: number; limit?: number }) {
+  return queryRows<{ company_id: string; message_id: string }>(
+    db,
+    sql`select m.company_id, m.id as message_id
+        from messages m
+        where m.direction = 'inbound' and m.created_at > ${since}::timestamptz
+          and exists (
+            select 1 from campaign_recipients r
+            where r.company_id = m.company_id and r.customer_id = m.customer_id and r.status = 'sent' and r.reply_message_id is null
+              and r.sent_at <= m.created_at and r.sent_at > m.created_at - make_interval(days => ${windowDays}::int)
+              and not exists (
+                select 1 from campaign_recipients later
+                where later.company_id = r.company_id and later.customer_id = r.customer_id and later.status = 'sent'
+                  and later.sent_at > r.sent_at and later.sent_at <= m.created_at
+              )
+              and not exists (
+                select 1 from automation_results later
+                where later.company_id = r.company_id and later.customer_id = r.customer_id and later.status = 'sent'
+                  and later.sent_at > r.sent_at and later.sent_at <= m.created_at
+              )
+          )
+        order by m.created_at, m.id
+        limit ${limit}`,
+  );
+}
+
 /** The first reply to a campaign text is recorded on its recipient; STOP sets opted_out_at too. */
 export async function recordRecipientReply(
   db: Db,

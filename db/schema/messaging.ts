@@ -69,6 +69,8 @@ export const messages = pgTable(
     index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id),
     index("messages_company_created_idx").on(t.companyId, t.createdAt),
     index("messages_customer_idx").on(t.customerId, t.createdAt),
+    // The reply sweeps' backstop reads the last days' inbound texts across companies.
+    index("messages_inbound_created_idx").on(t.createdAt).where(sql`${t.direction} = 'inbound'`),
     uniqueIndex("messages_provider_id_idx")
       .on(t.provider, t.providerMessageId)
       .where(sql`${t.providerMessageId} is not null`),

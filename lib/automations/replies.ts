@@ -20,7 +20,8 @@ import { changeAppointmentStatus } from "@/lib/appointments/appointments";
 import { classifyOptOut } from "@/lib/compliance/opt-out";
 import { publish } from "@/lib/live/bus";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
-import { findCampaignReply, handleCampaignReply } from "@/lib/campaigns/replies";
+import { CAMPAIGN_REPLY_WINDOW_DAYS, findCampaignReply, handleCampaignReply } from "@/lib/campaigns/replies";
+import { listUnattributedCampaignReplies } from "@/db/queries/campaigns";
 import { notifyAboutResult } from "./notify-result";
 import { routeConversation } from "./routing";
 import { type NotificationKind } from "@/lib/notifications/notify";
@@ -32,6 +33,8 @@ import type { Automation } from "./types";
 export const REPLY_CLAIM_TIMEOUT_MS = 2 * 60_000;
 /** How far back the sweep looks for unattributed replies (the longest reply window). */
 const SWEEP_LOOKBACK_DAYS = 31;
+/** The sweep runs every few minutes: a lost campaign reply is found within these days of arriving. */
+const CAMPAIGN_SWEEP_LOOKBACK_DAYS = 2;
 
 export type ReplyDependencies = SendDependencies & { ai?: AiClient | null };
 
@@ -63,8 +66,17 @@ export async function handleInboundReply(
   return processReply(db, { companyId, resultId: target.result.id, messageId, now }, dependencies);
 }
 
-/** The sweep's backstop: replies whose handling was lost (event dropped, process stopped). */
+/** The sweep's backstop: replies whose handling was lost (event dropped, process stopped), to automations and campaigns. */
 export async function handlePendingReplies(db: Db, now = new Date(), dependencies: ReplyDependencies = {}) {
+  const campaignReplies = await listUnattributedCampaignReplies(db, { since: new Date(now.getTime() - CAMPAIGN_SWEEP_LOOKBACK_DAYS * 86_400_000), windowDays: CAMPAIGN_REPLY_WINDOW_DAYS });
+  let campaignHandled = 0;
+  for (const row of campaignReplies) {
+    const outcome = await handleInboundReply(db, { companyId: row.company_id, messageId: row.message_id, now }, dependencies).catch((error: unknown) => {
+      console.error("[campaigns] reply handling failed; the sweep retries", error);
+      return { status: "ordinary" as const };
+    });
+    if (outcome.status === "campaign") campaignHandled++;
+  }
   const due = await listRepliesToHandle(db, {
     since: new Date(now.getTime() - SWEEP_LOOKBACK_DAYS * 86_400_000),
     staleBefore: new Date(now.getTime() - REPLY_CLAIM_TIMEOUT_MS),
@@ -77,7 +89,7 @@ export async function handlePendingReplies(db: Db, now = new Date(), dependencie
     });
     if (outcome.status === "handled") handled++;
   }
-  return { due: due.length, handled };
+  return { due: due.length, handled, campaignDue: campaignReplies.length, campaignHandled };
 }
 
 /**

@@ -39,7 +39,7 @@ export const SWEEPS: Sweep[] = [
   { name: "run-due-automations", cron: "* * * * *", run: (db, now) => sweepDueAutomations(db, now) },
   // Scheduled campaigns whose time came start; sending ones are (re)run — held in quiet hours, resumed after a crash.
   { name: "run-campaigns", cron: "* * * * *", run: (db, now) => sweepCampaigns(db, now) },
-  // Replies are handled right after the inbound message; this catches any that were not.
+  // Replies (to automations and campaigns) are handled right after the inbound message; this catches any that were not.
   { name: "handle-automation-replies", cron: "*/5 * * * *", run: (db, now) => handlePendingReplies(db, now) },
   // Idempotency keys past 24 hours and old rate-limit windows of the integration API.
   { name: "sweep-api-state", cron: "*/15 * * * *", run: (db) => sweepExpiredApiState(db) },

@@ -23,6 +23,7 @@ import {
 import { addCustomersToGroup, createGroup } from "@/lib/groups/actions";
 import { RULE_ERRORS } from "@/lib/automations/rules/schema";
 import { runCampaign, runCampaigns } from "./run";
+import { handlePendingReplies } from "@/lib/automations/replies";
 
 const database = withTestDatabase();
 const noThrottle = new SenderThrottle(0);
@@ -225,6 +226,25 @@ describe("campaigns", () => {
     expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ replied: 2, optedOut: 1 });
     const [conversation] = await t.db.select().from(s.conversations).where(eq(s.conversations.id, rows.find((r) => r.customerId === t.customers.julie.id)!.conversationId!));
     expect(conversation!.assigneeUserId).toBe(t.replier.id);
+  });
+
+  it("a reply whose handling was lost is attributed by the sweep, once", async () => {
+    const t = await setup();
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmed(t);
+    const [sent] = (await campaignMessages(t.company.id)).filter((m) => m.customerId === t.customers.julie.id);
+    // Stored, but the process stopped before the reply was handled.
+    const [reply] = await t.db
+      .insert(s.messages)
+      .values({ companyId: t.company.id, conversationId: sent!.conversationId, customerId: t.customers.julie.id, direction: "inbound", body: "Vous ouvrez samedi ?", sourceKind: "customer", status: "received", createdAt: new Date(Date.now() + 1000) })
+      .returning();
+    expect(await handlePendingReplies(t.db, new Date(Date.now() + 2000), { provider: localSmsProvider })).toMatchObject({ campaignDue: 1, campaignHandled: 1 });
+    const [recipient] = (await listCampaignRecipients(t.db, { companyId: t.company.id, campaignId: t.campaignId, status: "replied" })).rows;
+    expect(recipient).toMatchObject({ customerId: t.customers.julie.id, replyBody: "Vous ouvrez samedi ?" });
+    const [conversation] = await t.db.select().from(s.conversations).where(eq(s.conversations.id, reply!.conversationId));
+    expect(conversation!.assigneeUserId).toBe(t.replier.id);
+    // Nothing left to attribute.
+    expect(await handlePendingReplies(t.db, new Date(Date.now() + 3000), { provider: localSmsProvider })).toMatchObject({ campaignDue: 0 });
   });
 
   it("files go as links: the dry-run sample shows each file's link and every recipient gets exactly that text; only the company's free uploads", async () => {
