@@ -30,6 +30,8 @@ export async function findCompanyUser(db: Db, { companyId, userId }: { companyId
       id: users.id,
       email: users.email,
       name: users.name,
+      firstName: users.firstName,
+      lastName: users.lastName,
       language: users.language,
       jobTitle: users.jobTitle,
       photoUrl: users.photoUrl,
@@ -144,7 +146,8 @@ export async function findAwayDelegation(db: Db, { userId }: { userId: string })
   return row;
 }
 
-const memberOf = (db: Db, companyId: string) =>
+/** The company's members, as a subquery that scopes updates of the users table. */
+export const memberOf = (db: Db, companyId: string) =>
   db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.companyId, companyId));
 
 /** The session version of an active member; undefined once they left or were deactivated. */

@@ -25,10 +25,15 @@ export const users = pgTable(
     id: id(),
     email: text().notNull(),
     passwordHash: text().notNull(),
+    /** "First Last", shown everywhere; kept equal to the two parts the profile edits. */
     name: text().notNull(),
+    firstName: text(),
+    lastName: text(),
     language: text().$type<Locale>().notNull().default("fr"),
     jobTitle: text(),
+    /** Where the profile photo is served (a versioned /api/users/<id>/photo URL); its bytes are at photoKey in file storage. */
     photoUrl: text(),
+    photoKey: text(),
     signature: text(),
     signatureEnabled: boolean().notNull().default(true),
     awayEnabled: boolean().notNull().default(false),
@@ -108,6 +113,23 @@ export const passwordResetTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash)],
+);
+
+/** A new email address waiting for its owner to confirm it from that mailbox (USER-1). */
+export const emailChangeTokens = pgTable(
+  "email_change_tokens",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_change_tokens_hash_idx").on(t.tokenHash), index("email_change_tokens_user_idx").on(t.userId)],
 );
 
 /** Failed sign-ins per key ("account:<email>" or "ip:<address>") for throttling. */

@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { findUsersByExternalIds, revokeApiKey as revokeApiKeyRow, setMembershipExternalId } from "@/db/queries/api";
+import { revokeApiKey as revokeApiKeyRow } from "@/db/queries/api";
+import { assignUserExternalId } from "@/lib/users/profile";
 import { defineAction } from "@/lib/actions/action";
-import { NotFoundError, SafeError } from "@/lib/actions/errors";
+import { NotFoundError } from "@/lib/actions/errors";
 import { createApiKey as makeApiKey } from "./keys";
 import { createApiKeySchema, revokeApiKeySchema, userExternalIdSchema } from "./validation";
 
@@ -23,19 +24,12 @@ export const revokeApiKey = defineAction({ input: revokeApiKeySchema, output: z.
   return revoked;
 });
 
-/**
- * Sets the id a user has in the integrated system (USER-1), by which appointments and
- * repair orders name their advisor; "" removes it. Two users cannot share one.
- */
+/** Sets a user's id in the integrated system (USER-1); "" removes it. */
 export const setUserExternalId = defineAction(
   { input: userExternalIdSchema, output: z.object({ userId: z.string(), externalId: z.string().nullable() }), permission: "manageApiKeys" },
   async ({ userId, externalId }, { db, companyId }) => {
     const value = externalId || null;
-    if (value && (await findUsersByExternalIds(db, { companyId, externalIds: [value] })).some((row) => row.userId !== userId)) {
-      throw new SafeError("api.users.externalIdTaken", { externalId: value });
-    }
-    const updated = await setMembershipExternalId(db, { companyId, userId, externalId: value });
-    if (!updated) throw new NotFoundError();
+    await assignUserExternalId(db, { companyId, userId, externalId: value });
     return { userId, externalId: value };
   },
 );

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { findCompany } from "@/db/queries/companies";
 import { findCompanyUser, findPasswordHash, listTeams, replacePassword, updateAwaySettings, updateUserLanguage } from "@/db/queries/users";
-import { defineAction } from "@/lib/actions/action";
+import { defineAction, definePublicAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { changePasswordSchema } from "@/lib/auth/validation";
@@ -11,7 +11,11 @@ import { awayModeScheduled } from "@/lib/background/events";
 import { nudge } from "@/lib/background/dispatch";
 import { zonedLocalToUtc } from "@/lib/time";
 import { deactivateUser as deactivate } from "./deactivation";
-import { awayModeInputSchema, languageSchema } from "./validation";
+import { defaultMailer } from "@/lib/email/mailer";
+import { env } from "@/lib/env";
+import { updateUserSignature } from "@/db/queries/profiles";
+import { confirmEmailChange as confirmChange, requestEmailChange as requestChange, saveProfile as save } from "./profile";
+import { awayModeInputSchema, emailChangeSchema, emailTokenSchema, languageSchema, profileSchema, signatureSchema } from "./validation";
 
 export const setLanguage = defineAction(
   { input: languageSchema, output: languageSchema },
@@ -19,6 +23,28 @@ export const setLanguage = defineAction(
     if (!(await updateUserLanguage(db, { companyId, userId, language }))) throw new NotFoundError();
     return { language };
   },
+);
+
+export const saveProfile = defineAction({ input: profileSchema, output: z.null() }, async (input, { db, companyId, userId }) => {
+  await save(db, { companyId, userId }, input);
+  return null;
+});
+
+/** USER-3: the line manual sends end with; empty text = the profile name. */
+export const saveSignature = defineAction({ input: signatureSchema, output: z.null() }, async ({ enabled, signature }, { db, companyId, userId }) => {
+  if (!(await updateUserSignature(db, { companyId, userId, signatureEnabled: enabled, signature }))) throw new NotFoundError();
+  return null;
+});
+
+/** Emails a confirmation link to the new address; the account keeps the old one until it is followed. */
+export const requestEmailChange = defineAction({ input: emailChangeSchema, output: z.object({ email: z.string() }) }, async ({ email, currentPassword }, { db, companyId, userId }) => {
+  await requestChange(db, { companyId, userId, newEmail: email, currentPassword }, { mailer: defaultMailer(), appUrl: env().APP_URL });
+  return { email };
+});
+
+/** Followed from the new mailbox, signed in or not: the link is the proof. */
+export const confirmEmailChange = definePublicAction({ input: emailTokenSchema, output: z.object({ email: z.string() }) }, async ({ token }, { db }) =>
+  confirmChange(db, token, { mailer: defaultMailer() }),
 );
 
 /** Ends every session opened with the old password, this one included. */

@@ -6,7 +6,12 @@ import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requireSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { utcToZonedLocal } from "@/lib/time";
+import { findPendingEmailChange } from "@/db/queries/profiles";
 import { AwayModeForm } from "./away-mode-form";
+import { EmailChangeForm } from "./email-change-form";
+import { PhotoField } from "./photo-field";
+import { ProfileForm } from "./profile-form";
+import { SignatureForm } from "./signature-form";
 import { EngineBadge } from "./engine-badge";
 import { LanguageForm } from "./language-form";
 import { PasswordForm } from "./password-form";
@@ -18,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const { db, companyId, userId, user, company } = await requireSession();
   const t = await getTranslations("settings");
-  const [users, teams] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId })]);
+  const [users, teams, pendingEmail] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId }), findPendingEmailChange(db, { userId, now: new Date() })]);
   const delegate = user.awayDelegateUserId ? `user:${user.awayDelegateUserId}` : user.awayDelegateTeamId ? `team:${user.awayDelegateTeamId}` : "";
   return (
     <div className="pb-10">
@@ -26,18 +31,19 @@ export default async function SettingsPage() {
       <div className="grid gap-6 px-4 sm:px-6 lg:max-w-3xl lg:px-8">
         <Card>
           <CardHeader title={t("profileTitle")} description={t("profileDescription")} />
-          <CardBody className="space-y-4">
-            <dl className="grid gap-4 text-sm sm:grid-cols-2">
-              <div>
-                <dt className="text-slate-500">{t("name")}</dt>
-                <dd className="font-medium text-slate-900">{user.name}</dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">{t("email")}</dt>
-                <dd className="font-medium text-slate-900">{user.email}</dd>
-              </div>
-            </dl>
-            <LanguageForm language={user.language} />
+          <CardBody className="space-y-6">
+            <PhotoField name={user.name} photoUrl={user.photoUrl} />
+            <ProfileForm values={{ firstName: user.firstName ?? user.name, lastName: user.lastName ?? "", jobTitle: user.jobTitle ?? "", externalId: user.externalId ?? "" }} />
+            <div className="grid gap-6 border-t border-slate-100 pt-6">
+              <EmailChangeForm email={user.email} pendingEmail={pendingEmail?.newEmail ?? null} />
+              <LanguageForm language={user.language} />
+            </div>
+          </CardBody>
+        </Card>
+        <Card id="signature">
+          <CardHeader title={t("signatureTitle")} description={t("signatureDescription")} />
+          <CardBody>
+            <SignatureForm name={user.name} signature={user.signature ?? ""} enabled={user.signatureEnabled} />
           </CardBody>
         </Card>
         <Card id="password">
