@@ -24,6 +24,7 @@ import {
   type ThreadLine,
 } from "./data";
 
+import { nameParts } from "@/lib/users/names";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD, DEMO_SENDER_NUMBER } from "./demo-logins";
 
 /** Deterministic pseudo-random numbers so every fresh demo looks the same. */
@@ -77,7 +78,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
     ] as const;
     const insertedUsers = await tx
       .insert(s.users)
-      .values(people.map((p) => ({ email: p.email, name: p.name, language: p.language, jobTitle: p.jobTitle, passwordHash })))
+      .values(people.map((p) => ({ email: p.email, name: p.name, ...nameParts(p.name), language: p.language, jobTitle: p.jobTitle, passwordHash })))
       .returning();
     const userByEmail = new Map(insertedUsers.map((u) => [u.email, u]));
     const userId = (email: string) => userByEmail.get(email)!.id;

@@ -19,6 +19,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import type { Mailer } from "@/lib/email/mailer";
 import type { FileStorage } from "@/lib/files/storage";
 import { translatorFor } from "@/lib/i18n/translator";
+import { fullName } from "./names";
 import type { ProfileInput } from "./validation";
 
 type Member = { companyId: string; userId: string };
@@ -28,8 +29,6 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_SIZE_PX = 256;
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"];
 export const EMAIL_CHANGE_TTL_HOURS = 24;
-
-export const fullName = (firstName: string, lastName: string | null) => [firstName, lastName].filter(Boolean).join(" ");
 
 /** Name, job title and the id in the dealer system; the display name is the two parts joined. */
 export async function saveProfile(db: Db, scope: Member, input: ProfileInput) {

@@ -7,6 +7,7 @@ import { requireSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { utcToZonedLocal } from "@/lib/time";
 import { findPendingEmailChange } from "@/db/queries/profiles";
+import { nameParts } from "@/lib/users/names";
 import { AwayModeForm } from "./away-mode-form";
 import { EmailChangeForm } from "./email-change-form";
 import { PhotoField } from "./photo-field";
@@ -33,7 +34,7 @@ export default async function SettingsPage() {
           <CardHeader title={t("profileTitle")} description={t("profileDescription")} />
           <CardBody className="space-y-6">
             <PhotoField name={user.name} photoUrl={user.photoUrl} />
-            <ProfileForm values={{ firstName: user.firstName ?? user.name, lastName: user.lastName ?? "", jobTitle: user.jobTitle ?? "", externalId: user.externalId ?? "" }} />
+            <ProfileForm values={{ firstName: user.firstName ?? nameParts(user.name).firstName, lastName: user.lastName ?? nameParts(user.name).lastName ?? "", jobTitle: user.jobTitle ?? "", externalId: user.externalId ?? "" }} />
             <div className="grid gap-6 border-t border-slate-100 pt-6">
               <EmailChangeForm email={user.email} pendingEmail={pendingEmail?.newEmail ?? null} />
               <LanguageForm language={user.language} />

@@ -51,8 +51,8 @@ export function SignatureForm({ name, signature, enabled: initialEnabled }: { na
           />
           {t("signatureEnable")}
         </label>
-        <Field label={t("signatureText")} htmlFor="signature" hint={t("signatureHint", { max: SIGNATURE_MAX_LENGTH })}>
-          <Input id="signature" name="signature" value={text} placeholder={name} maxLength={SIGNATURE_MAX_LENGTH + 20} disabled={!enabled} onChange={(event) => setText(event.target.value)} />
+        <Field label={t("signatureText")} htmlFor="signature-text" hint={t("signatureHint", { max: SIGNATURE_MAX_LENGTH })}>
+          <Input id="signature-text" name="signature" value={text} placeholder={name} maxLength={SIGNATURE_MAX_LENGTH + 20} disabled={!enabled} onChange={(event) => setText(event.target.value)} />
         </Field>
         <div>
           <Button type="submit" pending={pending}>
