@@ -3,15 +3,18 @@ import { AlertTriangle, CalendarClock, CheckCheck, MessageCircleReply, Send, Use
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { FileChips } from "@/components/composer/file-attachments";
 import { AutoRefresh } from "@/components/public/auto-refresh";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { StatTile } from "@/components/ui/stat-tile";
 import { campaignProgress, findCampaign, listCampaignRecipients, listRecipientNotes } from "@/db/queries/campaigns";
+import { listAttachmentsByIds } from "@/db/queries/files";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
+import { uploadedFile } from "@/lib/files/files";
 import { CampaignProgressBar } from "../_components/campaign-progress";
 import { CampaignStatus } from "../_components/campaign-status";
 import { CampaignControls } from "./_components/campaign-controls";
@@ -51,11 +54,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const when = (date: Date) => format.dateTime(date, { dateStyle: "full", timeStyle: "short", timeZone: company.timezone });
   const planned = campaign.status !== "draft" && campaign.status !== "scheduled";
 
-  const [progress, page, users, teams] = await Promise.all([
+  const [progress, page, users, teams, files] = await Promise.all([
     campaignProgress(db, { companyId, campaignId: campaign.id }),
     planned ? listCampaignRecipients(db, { companyId, campaignId: campaign.id, status: filter === "all" ? null : filter, cursor, limit: PAGE }) : null,
     listCompanyUsers(db, { companyId }),
     listTeams(db, { companyId }),
+    listAttachmentsByIds(db, { companyId, attachmentIds: campaign.attachmentIds }),
   ]);
   // A link to one recipient (a notification, a conversation) shows it even when it is not on this page.
   const linked =
@@ -120,6 +124,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         <Card className="px-4 py-4 sm:px-5" data-testid="campaign-summary">
           <h2 className="text-sm font-semibold text-slate-900">{t("detail.message")}</h2>
           <p className="mt-2 max-w-prose rounded-2xl rounded-bl-sm bg-slate-100 px-3.5 py-2.5 text-sm whitespace-pre-wrap text-slate-800">{campaign.messageBody || "—"}</p>
+          {files.length ? <FileChips files={files.map(uploadedFile)} className="mt-2" /> : null}
           <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
             <div>
               <dt className="text-xs text-slate-500">{t("detail.kind")}</dt>
