@@ -15,6 +15,7 @@ async function shoot(page: Page, name: string) {
 }
 
 const memberCount = async (page: Page) => Number(await page.getByTestId("group-member-count").getAttribute("data-count"));
+const liveCount = async (page: Page) => Number(await page.getByTestId("group-live-count-value").getAttribute("data-count"));
 
 describe("customer groups", () => {
   it("builds a dynamic group with a live count, freezes it, makes a group from the directory's selection and exports it", async () => {
@@ -89,6 +90,54 @@ describe("customer groups", () => {
     expect(lines).toHaveLength(3);
     // Another id is a 404, never someone else's customers.
     expect((await page.request.get("/api/groups/00000000-0000-4000-8000-000000000000/export")).status()).toBe(404);
+    await context.close();
+  });
+
+  it("edits a group from the list: a new name and rule, saved, then the list shows both", async () => {
+    const tag = Date.now().toString(36).slice(-5);
+    const context = await newContext(browser, { width: 1280, height: 900 });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    const condition = page.getByTestId("audience-condition").first();
+
+    // The group to edit: vehicles older than 2016.
+    await page.goto("/customers/groups/new");
+    await page.fill("#group-name", `Parc ${tag}`);
+    await page.getByTestId("add-rule").click();
+    await condition.getByTestId("rule-attribute").selectOption("attributes.vehicle_year");
+    await condition.getByTestId("rule-operator").selectOption("lt");
+    await condition.getByTestId("rule-value").locator("input").fill("2016");
+    await page.getByTestId("group-live-count-value").waitFor();
+    const older = await liveCount(page);
+    await page.getByTestId("save-group").click();
+    await page.waitForURL(/\/customers\/groups\/[0-9a-f-]{36}$/);
+
+    // Opened from the list, then "Edit": the form holds the stored name and rule.
+    await page.goto("/customers/groups");
+    await page.getByTestId("group-row").filter({ hasText: `Parc ${tag}` }).click();
+    await page.getByTestId("edit-group").click();
+    await page.waitForURL(/\/customers\/groups\/[0-9a-f-]{36}\/edit$/);
+    expect(await page.inputValue("#group-name")).toBe(`Parc ${tag}`);
+    expect(await condition.getByTestId("rule-value").locator("input").inputValue()).toBe("2016");
+    await page.getByTestId("group-live-count-value").filter({ hasText: String(older) }).waitFor();
+
+    // 2016 and later instead, renamed: the live count follows the rule.
+    await page.fill("#group-name", `Parc récent ${tag}`);
+    await condition.getByTestId("rule-operator").selectOption("gte");
+    await page.waitForFunction((before) => Number(document.querySelector("[data-testid=group-live-count-value]")?.getAttribute("data-count")) !== before, older);
+    const recent = await liveCount(page);
+    expect(recent).toBeGreaterThan(0);
+    await shoot(page, "groups-edit-1280");
+    await page.getByTestId("save-group").click();
+    await page.waitForURL(/\/customers\/groups\/[0-9a-f-]{36}$/);
+    await page.getByTestId("group-name").filter({ hasText: `Parc récent ${tag}` }).waitFor();
+    expect(await memberCount(page)).toBe(recent);
+
+    // The list: the new name with the new count, the old name gone.
+    await page.goto("/customers/groups");
+    const row = page.getByTestId("group-row").filter({ hasText: `Parc récent ${tag}` });
+    expect(Number(await row.getByTestId("group-count").getAttribute("data-count"))).toBe(recent);
+    expect(await page.getByTestId("group-row").filter({ has: page.getByText(`Parc ${tag}`, { exact: true }) }).count()).toBe(0);
     await context.close();
   });
 

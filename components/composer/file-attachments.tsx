@@ -16,7 +16,7 @@ export type Attachment = { key: string; name: string; progress: number; file?: U
  */
 export function useFileAttachments(initial: UploadedFile[] = []) {
   const errorText = useErrorText();
-  const [attachments, setAttachments] = useState<Attachment[]>(() => initial.map((file) => ({ key: file.id, name: file.fileName, progress: 1, file })));
+  const [attachments, setAttachments] = useState<Attachment[]>(() => initial.map(storedAttachment));
   const addFiles = (files: File[]) => {
     for (const file of files) {
       const key = `${file.name}-${Math.random()}`;
@@ -43,8 +43,8 @@ export function useFileAttachments(initial: UploadedFile[] = []) {
 
 export type FileAttachments = ReturnType<typeof useFileAttachments>;
 
-/** The attached files as chips: a thumbnail or icon, the name, the progress or error, a remove button. */
-export function AttachmentList({ attachments, onRemove, className }: { attachments: Attachment[]; onRemove: (key: string) => void; className?: string }) {
+/** The attached files as chips: a thumbnail or icon, the name, the progress or error, a remove button (without `onRemove`, a link to the file). */
+export function AttachmentList({ attachments, onRemove, className }: { attachments: Attachment[]; onRemove?: (key: string) => void; className?: string }) {
   const t = useTranslations("composer");
   if (!attachments.length) return null;
   return (
@@ -58,16 +58,33 @@ export function AttachmentList({ attachments, onRemove, className }: { attachmen
             <FileIcon className="h-4 w-4 shrink-0" aria-hidden />
           )}
           <span className="min-w-0">
-            <span className="block truncate">{attachment.name}</span>
+            {!onRemove && attachment.file ? (
+              <a href={attachment.file.url} target="_blank" rel="noreferrer" className="block truncate hover:underline focus-visible:underline focus-visible:outline-none">
+                {attachment.name}
+              </a>
+            ) : (
+              <span className="block truncate">{attachment.name}</span>
+            )}
             {attachment.error ? <span className="block">{attachment.error}</span> : !attachment.file ? <span className="block">{Math.round(attachment.progress * 100)} %</span> : null}
           </span>
-          <button type="button" onClick={() => onRemove(attachment.key)} aria-label={t("removeFile", { name: attachment.name })} className="rounded p-0.5 hover:bg-slate-200">
-            <X className="h-3.5 w-3.5" aria-hidden />
-          </button>
+          {onRemove ? (
+            <button type="button" onClick={() => onRemove(attachment.key)} aria-label={t("removeFile", { name: attachment.name })} className="rounded p-0.5 hover:bg-slate-200">
+              <X className="h-3.5 w-3.5" aria-hidden />
+            </button>
+          ) : null}
         </li>
       ))}
     </ul>
   );
+}
+
+/** Stored files (a campaign's), read only: the same chips, each opening its file. */
+export function FileChips({ files, className }: { files: UploadedFile[]; className?: string }) {
+  return <AttachmentList attachments={files.map(storedAttachment)} className={className} />;
+}
+
+function storedAttachment(file: UploadedFile): Attachment {
+  return { key: file.id, name: file.fileName, progress: 1, file };
 }
 
 /** The toolbar's paperclip: opens the file chooser (several files at once). */

@@ -27,6 +27,7 @@ export function TemplateField({
   compact,
   savedReplies,
   files,
+  countAs,
 }: {
   id: string;
   label: string;
@@ -40,6 +41,8 @@ export function TemplateField({
   savedReplies?: { canEdit: boolean };
   /** Attach files (sent as links to `appUrl`'s public pages). */
   files?: { attachments: FileAttachments; appUrl: string };
+  /** What the rendered text becomes when sent, before the file links (a campaign's marketing footer); the counter counts that. */
+  countAs?: (text: string) => string;
 }) {
   const editor = useRef<TemplateEditorHandle>(null);
   const labels = useMemo(() => new Map(attributes.map((a) => [a.path, a.label])), [attributes]);
@@ -53,8 +56,9 @@ export function TemplateField({
     } catch {
       // A half-typed token: count the text as it is.
     }
+    if (countAs && text.trim()) text = countAs(text.trim());
     return fileCount && appUrl ? withFutureFileLinks(text, fileCount, appUrl) : text;
-  }, [value, fileCount, appUrl]);
+  }, [value, fileCount, appUrl, countAs]);
   return (
     <div className={`rounded-xl bg-white ring-1 focus-within:ring-2 focus-within:ring-brand-500 ${invalid ? "ring-red-400" : "ring-slate-300"}`}>
       <AttributeLabels.Provider value={(path) => labels.get(path) ?? path}>

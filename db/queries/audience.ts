@@ -426,3 +426,26 @@ export async function sampleAudience(db: Db, query: AudienceQuery & { limit: num
     subjectAt: row.subject_at ? new Date(row.subject_at) : null,
   }));
 }
+
+/**
+ * How many customers each rule tree matches, in one scan of the company's customers (the
+ * groups list counts all its dynamic groups at once). A tree the compiler refuses (a group
+ * since lost, a cycle) counts null.
+ */
+export async function countEachCustomerAudience(db: Db, { rulesList, ...query }: Omit<AudienceQuery, "subject" | "rules"> & { rulesList: AudienceRules[] }): Promise<(number | null)[]> {
+  const filters = rulesList.map((rules) => {
+    try {
+      return compileRules({ ...query, subject: "customer", rules });
+    } catch (error) {
+      if (error instanceof AudienceRuleError) return null;
+      throw error;
+    }
+  });
+  const columns = filters.flatMap((where, index) => (where ? [sql`count(*) filter (where ${where})::int as ${sql.identifier(`n${index}`)}`] : []));
+  if (columns.length === 0) return filters.map(() => null);
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`select ${sql.join(columns, sql`, `)} from customers c where c.company_id = ${query.companyId} and c.merged_into_id is null`,
+  );
+  return filters.map((where, index) => (where ? Number(row?.[`n${index}`] ?? 0) : null));
+}

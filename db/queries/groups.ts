@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { audienceSelect, countAudience, type AudienceGroups, type AudienceQuery } from "@/db/queries/audience";
+import { audienceSelect, countAudience, countEachCustomerAudience, type AudienceGroups, type AudienceQuery } from "@/db/queries/audience";
 import { companies, customerGroupMembers, customerGroups, customers, type AudienceRules, type CustomerGroupKind, type GroupMemberSource } from "@/db/schema";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { RULE_ERRORS } from "@/lib/automations/rules/schema";
@@ -97,6 +97,8 @@ async function companyTimeZone(db: Db, companyId: string) {
   return row.timezone;
 }
 
+const inGroupRules = (groupId: string): AudienceRules => ({ all: [{ any: [{ category: "customer", attribute: "group", operator: "in_group", value: groupId }] }] });
+
 /**
  * A group's customers as the one compiler reads them: the rule "is in group <id>", so a
  * static group is its live members and a dynamic one its rules evaluated now.
@@ -104,7 +106,7 @@ async function companyTimeZone(db: Db, companyId: string) {
 export async function groupAudience(db: Db, { companyId, groupId, now = new Date(), timeZone }: { companyId: string; groupId: string; now?: Date; timeZone?: string }) {
   return withAudienceGroups(db, {
     companyId,
-    rules: { all: [{ any: [{ category: "customer", attribute: "group", operator: "in_group", value: groupId }] }] },
+    rules: inGroupRules(groupId),
     subject: "customer",
     now,
     timeZone: timeZone ?? (await companyTimeZone(db, companyId)),
@@ -122,7 +124,10 @@ export async function countGroupMembers(db: Db, { companyId, groupId }: { compan
 
 export type GroupListRow = { id: string; name: string; kind: CustomerGroupKind; description: string | null; archivedAt: Date | null; updatedAt: Date; memberCount: number };
 
-/** The company's groups by name with how many customers each holds now (dynamic ones counted). */
+/**
+ * The company's groups by name with how many customers each holds now: static groups'
+ * members in one grouped query, every dynamic group's rules in one scan of the customers.
+ */
 export async function listGroups(db: Db, { companyId, archived = false }: { companyId: string; archived?: boolean }): Promise<GroupListRow[]> {
   const rows = await db
     .select({
@@ -138,15 +143,46 @@ export async function listGroups(db: Db, { companyId, archived = false }: { comp
     .orderBy(asc(sql`lower(${customerGroups.name})`))
     .limit(200);
   if (rows.length === 0) return [];
-  const timeZone = await companyTimeZone(db, companyId);
-  const now = new Date();
-  const counts = await Promise.all(
-    rows.map(async (row) =>
-      // A dynamic group whose rules name a group since lost counts as empty rather than failing the list.
-      countAudience(db, await groupAudience(db, { companyId, groupId: row.id, now, timeZone })).catch(() => 0),
-    ),
-  );
-  return rows.map((row, index) => ({ ...row, memberCount: counts[index]! }));
+  const dynamicIds = rows.filter((row) => row.kind === "dynamic").map((row) => row.id);
+  const [staticCounts, dynamicCounts] = await Promise.all([
+    countStaticMembers(db, { companyId, groupIds: rows.filter((row) => row.kind === "static").map((row) => row.id) }),
+    countDynamicGroups(db, { companyId, groupIds: dynamicIds }),
+  ]);
+  return rows.map((row) => ({ ...row, memberCount: (row.kind === "static" ? staticCounts.get(row.id) : dynamicCounts.get(row.id)) ?? 0 }));
+}
+
+/** Live members (merged-away customers left out, as the audience compiler does) of each static group. */
+async function countStaticMembers(db: Db, { companyId, groupIds }: { companyId: string; groupIds: string[] }) {
+  if (groupIds.length === 0) return new Map<string, number>();
+  const counts = await db
+    .select({ groupId: customerGroupMembers.groupId, count: sql<number>`count(*)::int` })
+    .from(customerGroupMembers)
+    .innerJoin(customers, and(eq(customers.id, customerGroupMembers.customerId), eq(customers.companyId, customerGroupMembers.companyId)))
+    .where(and(eq(customerGroupMembers.companyId, companyId), inArray(customerGroupMembers.groupId, groupIds), isNull(customers.mergedIntoId)))
+    .groupBy(customerGroupMembers.groupId);
+  return new Map(counts.map((row) => [row.groupId, Number(row.count)]));
+}
+
+/**
+ * Each dynamic group's rules evaluated now, all in one statement; the groups they may name
+ * are the company's, loaded at once. A group whose rules name a group since lost, or itself
+ * through others, counts as empty rather than failing the list.
+ */
+async function countDynamicGroups(db: Db, { companyId, groupIds }: { companyId: string; groupIds: string[] }) {
+  if (groupIds.length === 0) return new Map<string, number>();
+  const [timeZone, all] = await Promise.all([
+    companyTimeZone(db, companyId),
+    db.select({ id: customerGroups.id, kind: customerGroups.kind, rules: customerGroups.rules }).from(customerGroups).where(eq(customerGroups.companyId, companyId)),
+  ]);
+  const groups: AudienceGroups = Object.fromEntries(all.map((group) => [group.id, group.kind === "static" ? { kind: "static" as const } : { kind: "dynamic" as const, rules: group.rules }]));
+  const counts = await countEachCustomerAudience(db, {
+    companyId,
+    now: new Date(),
+    timeZone,
+    groups,
+    rulesList: groupIds.map(inGroupRules),
+  });
+  return new Map(groupIds.map((groupId, index) => [groupId, counts[index] ?? 0]));
 }
 
 export async function insertGroup(

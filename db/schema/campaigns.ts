@@ -48,7 +48,8 @@ export const campaigns = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("campaigns_company_created_idx").on(t.companyId, t.createdAt),
+    // The list's keyset: newest first, ties by id.
+    index("campaigns_company_created_id_idx").on(t.companyId, t.createdAt.desc(), t.id.desc()),
     // The runner looks for due and sending campaigns across companies.
     index("campaigns_status_send_at_idx").on(t.status, t.sendAt),
   ],
@@ -86,6 +87,8 @@ export const campaignRecipients = pgTable(
   (t) => [
     uniqueIndex("campaign_recipients_campaign_customer_idx").on(t.campaignId, t.customerId),
     index("campaign_recipients_campaign_status_idx").on(t.campaignId, t.status),
+    // The results page's keyset: planning order, ties by id.
+    index("campaign_recipients_campaign_created_id_idx").on(t.campaignId, t.createdAt, t.id),
     // Reply attribution: the latest campaign text sent to this customer.
     index("campaign_recipients_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
     index("campaign_recipients_pending_idx")

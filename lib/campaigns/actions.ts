@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { findCampaign, findCampaignRecipient, insertCampaign, setCampaignStatus, updateCampaignDraft, cancelPendingRecipients } from "@/db/queries/campaigns";
+import { findCampaign, findCampaignRecipient, insertCampaign, listCampaigns, setCampaignStatus, updateCampaignDraft, cancelPendingRecipients } from "@/db/queries/campaigns";
 import { insertNote } from "@/db/queries/notes";
 import { listCompanyUsers, listTeamMemberIds, listTeams } from "@/db/queries/users";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
@@ -16,7 +16,20 @@ import { assertCampaignFiles } from "./files";
 import { requestCampaignRun } from "./run-now";
 import { countAudienceCustomers } from "@/db/queries/audience";
 import { findCompany } from "@/db/queries/companies";
-import { campaignIdSchema, countCampaignAudienceSchema, campaignRecipientNoteSchema, confirmCampaignSchema, saveCampaignSchema, type SaveCampaignInput } from "./validation";
+import { CAMPAIGN_PAGE, RECIPIENT_PAGE } from "./pages";
+import { campaignPageSchema, toCampaignListRow } from "./list-view";
+import { campaignRecipientsPage } from "./recipients";
+import { recipientPageSchema } from "./recipients-view";
+import {
+  campaignIdSchema,
+  campaignListPageSchema,
+  campaignRecipientsPageSchema,
+  countCampaignAudienceSchema,
+  campaignRecipientNoteSchema,
+  confirmCampaignSchema,
+  saveCampaignSchema,
+  type SaveCampaignInput,
+} from "./validation";
 
 const PERMISSION = "manageCampaigns" as const;
 const status = z.object({ status: z.enum(["draft", "scheduled", "sending", "paused", "completed", "cancelled"]) });
@@ -178,3 +191,15 @@ export const addCampaignRecipientNote = defineAction(
     return { id: note.id, notifiedUserIds: notified };
   },
 );
+
+/** "Load more" on /campaigns: the next campaigns after the cursor (newest first), with their counts. */
+export const loadCampaigns = defineAction({ input: campaignListPageSchema, output: campaignPageSchema }, async ({ cursor }, { db, companyId }) => {
+  const page = await listCampaigns(db, { companyId, cursor, limit: CAMPAIGN_PAGE });
+  return { rows: page.rows.map(toCampaignListRow), nextCursor: page.nextCursor };
+});
+
+/** "Load more" on a campaign's results: the next recipients after the cursor, in the same filter, with their notes. */
+export const loadCampaignRecipients = defineAction({ input: campaignRecipientsPageSchema, output: recipientPageSchema }, async ({ campaignId, status, cursor }, context) => {
+  await campaignOf(context, campaignId);
+  return campaignRecipientsPage(context.db, { companyId: context.companyId, campaignId, status, cursor, limit: RECIPIENT_PAGE });
+});

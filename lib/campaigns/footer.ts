@@ -1,3 +1,5 @@
+import { countSegments } from "@/lib/messaging/segments";
+
 /**
  * CASL: a marketing text names its sender and says how to unsubscribe. The instruction is
  * added unless the text already carries one (a capitalised STOP / ARRÊT, or the word
@@ -17,4 +19,14 @@ export function optOutFooter({ companyName, locale }: { companyName: string; loc
 export function appendOptOutFooter(text: string, options: { companyName: string; locale: string | null | undefined }) {
   if (hasOptOutInstruction(text)) return text;
   return `${text.trimEnd()}\n${optOutFooter(options)}`;
+}
+
+/**
+ * The text with the footer that bills the most, for counting before the recipients are
+ * known: each customer gets the footer of their own language, and the French one's Ê
+ * switches the whole text to UCS-2.
+ */
+export function withCostliestOptOutFooter(text: string, companyName: string) {
+  const [fr, en] = (["fr", "en"] as const).map((locale) => appendOptOutFooter(text, { companyName, locale }));
+  return countSegments(en!).segments > countSegments(fr!).segments ? en! : fr!;
 }

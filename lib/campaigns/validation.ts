@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { audienceRulesSchema } from "@/lib/automations/rules/schema";
+import { keysetCursorSchema } from "./list-view";
 
 export const CAMPAIGN_RECIPIENT_FILTERS = ["sent", "delivered", "failed", "skipped", "replied", "opted_out"] as const;
 export type CampaignRecipientFilter = (typeof CAMPAIGN_RECIPIENT_FILTERS)[number];
@@ -40,4 +41,12 @@ export const campaignRecipientNoteSchema = z.object({
   mentions: z
     .object({ userIds: z.array(z.uuid()).max(50).default([]), teamIds: z.array(z.uuid()).max(20).default([]) })
     .default({ userIds: [], teamIds: [] }),
+});
+
+export const campaignListPageSchema = z.object({ cursor: keysetCursorSchema });
+
+export const campaignRecipientsPageSchema = z.object({
+  campaignId: z.uuid(),
+  status: z.enum(CAMPAIGN_RECIPIENT_FILTERS).nullable().default(null),
+  cursor: keysetCursorSchema,
 });

@@ -3,15 +3,20 @@ import { AlertTriangle, CalendarClock, CheckCheck, MessageCircleReply, Send, Use
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { FileChips } from "@/components/composer/file-attachments";
 import { AutoRefresh } from "@/components/public/auto-refresh";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { StatTile } from "@/components/ui/stat-tile";
-import { campaignProgress, findCampaign, listCampaignRecipients, listRecipientNotes } from "@/db/queries/campaigns";
+import { campaignProgress, findCampaign } from "@/db/queries/campaigns";
+import { listAttachmentsByIds } from "@/db/queries/files";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
+import { RECIPIENT_PAGE } from "@/lib/campaigns/pages";
+import { campaignRecipientsPage } from "@/lib/campaigns/recipients";
+import { uploadedFile } from "@/lib/files/files";
 import { CampaignProgressBar } from "../_components/campaign-progress";
 import { CampaignStatus } from "../_components/campaign-status";
 import { CampaignControls } from "./_components/campaign-controls";
@@ -19,9 +24,7 @@ import { DryRunPanel } from "./_components/dry-run-panel";
 import { RECIPIENT_FILTERS, type RecipientFilter } from "../_components/types";
 import { RecipientsList } from "./_components/recipients-list";
 
-const PAGE = 50;
 const paramsSchema = z.object({ id: z.uuid() });
-const iso = (date: Date | string | null | undefined) => (date ? new Date(date).toISOString() : null);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const parsed = paramsSchema.safeParse(await params);
@@ -37,7 +40,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
  * live progress (refreshed every 2 s) with pause / resume / cancel; after, the totals and
  * every recipient with the reply, the opt-outs and notes.
  */
-export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; recipient?: string; after?: string }> }) {
+export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; recipient?: string }> }) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const { db, companyId, userId, role, user, company } = await requireSession();
@@ -46,23 +49,21 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const [t, format, query] = await Promise.all([getTranslations("campaigns"), getFormatter(), searchParams]);
   const filter: RecipientFilter = RECIPIENT_FILTERS.find((candidate) => candidate === query.status) ?? "all";
   const highlight = z.uuid().safeParse(query.recipient).success ? query.recipient! : null;
-  const cursor = parseCursor(query.after);
   const manage = can(role, "manageCampaigns");
   const when = (date: Date) => format.dateTime(date, { dateStyle: "full", timeStyle: "short", timeZone: company.timezone });
   const planned = campaign.status !== "draft" && campaign.status !== "scheduled";
 
-  const [progress, page, users, teams] = await Promise.all([
+  const status = filter === "all" ? null : filter;
+  const [progress, page, users, teams, files] = await Promise.all([
     campaignProgress(db, { companyId, campaignId: campaign.id }),
-    planned ? listCampaignRecipients(db, { companyId, campaignId: campaign.id, status: filter === "all" ? null : filter, cursor, limit: PAGE }) : null,
+    planned ? campaignRecipientsPage(db, { companyId, campaignId: campaign.id, status, cursor: null, limit: RECIPIENT_PAGE }) : null,
     listCompanyUsers(db, { companyId }),
     listTeams(db, { companyId }),
+    listAttachmentsByIds(db, { companyId, attachmentIds: campaign.attachmentIds }),
   ]);
-  // A link to one recipient (a notification, a conversation) shows it even when it is not on this page.
+  // A link to one recipient (a notification, a conversation) shows it even when it is not on the first page.
   const linked =
-    planned && highlight && !page?.rows.some((row) => row.id === highlight) ? (await listCampaignRecipients(db, { companyId, campaignId: campaign.id, recipientId: highlight, limit: 1 })).rows : [];
-  const rows = [...linked, ...(page?.rows ?? [])];
-  const notes = await listRecipientNotes(db, { companyId, recipientIds: rows.map((row) => row.id) });
-  const userNames = new Map(users.map((candidate) => [candidate.id, candidate.name]));
+    page && highlight && !page.rows.some((row) => row.id === highlight) ? await campaignRecipientsPage(db, { companyId, campaignId: campaign.id, status: null, cursor: null, recipientId: highlight, limit: 1 }) : null;
   const repliesUser = users.find((candidate) => candidate.id === campaign.repliesUserId);
   const counts: Record<RecipientFilter, number> = {
     all: progress.total,
@@ -120,6 +121,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         <Card className="px-4 py-4 sm:px-5" data-testid="campaign-summary">
           <h2 className="text-sm font-semibold text-slate-900">{t("detail.message")}</h2>
           <p className="mt-2 max-w-prose rounded-2xl rounded-bl-sm bg-slate-100 px-3.5 py-2.5 text-sm whitespace-pre-wrap text-slate-800">{campaign.messageBody || "—"}</p>
+          {files.length ? <FileChips files={files.map(uploadedFile)} className="mt-2" /> : null}
           <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
             <div>
               <dt className="text-xs text-slate-500">{t("detail.kind")}</dt>
@@ -136,29 +138,16 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           </dl>
         </Card>
 
-        {planned ? (
+        {page ? (
           <RecipientsList
-            key={`${filter}-${query.after ?? ""}`}
+            key={filter}
             campaignId={campaign.id}
             filter={filter}
             counts={counts}
-            rows={rows.map((row) => ({
-              id: row.id,
-              customerId: row.customerId,
-              customerName: row.customerName,
-              mobile: row.mobile,
-              conversationId: row.conversationId,
-              status: row.status === "sent" && row.messageStatus === "delivered" ? "delivered" : row.status,
-              skipReason: row.skipReason,
-              error: row.error,
-              sentAt: iso(row.sentAt),
-              replyBody: row.replyBody,
-              repliedAt: iso(row.repliedAt),
-              optedOutAt: iso(row.optedOutAt),
-            }))}
-            initialNotes={notes.map((note) => ({ id: note.id, recipientId: note.campaignRecipientId ?? "", body: note.body, authorName: (note.authorUserId && userNames.get(note.authorUserId)) || null, createdAt: iso(note.createdAt)! }))}
+            rows={[...(linked?.rows ?? []), ...page.rows]}
+            initialNotes={[...(linked?.notes ?? []), ...page.notes]}
+            nextCursor={page.nextCursor}
             highlight={highlight}
-            nextHref={page?.nextCursor ? `/campaigns/${campaign.id}?${new URLSearchParams({ ...(filter === "all" ? {} : { status: filter }), after: JSON.stringify(page.nextCursor) })}` : null}
             viewerName={user.name}
             mentionables={[
               ...users.filter((candidate) => candidate.id !== userId).map((candidate) => ({ id: `user:${candidate.id}`, label: candidate.name, kind: "user" as const })),
@@ -169,16 +158,4 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       </div>
     </div>
   );
-}
-
-const cursorSchema = z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
-
-/** "Next recipients" carries the keyset cursor as JSON; anything else starts from the top. */
-function parseCursor(raw: string | undefined) {
-  if (!raw) return null;
-  try {
-    return cursorSchema.safeParse(JSON.parse(raw)).data ?? null;
-  } catch {
-    return null;
-  }
 }

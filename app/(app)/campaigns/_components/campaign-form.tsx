@@ -20,6 +20,7 @@ import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
 import type { AudienceCatalogue } from "@/lib/automations/rules/catalogue";
 import { countCampaignAudience, saveCampaign } from "@/lib/campaigns/actions";
+import { withCostliestOptOutFooter } from "@/lib/campaigns/footer";
 import type { saveCampaignSchema } from "@/lib/campaigns/validation";
 import { zonedLocalToUtc } from "@/lib/time";
 import { GroupPicker } from "./group-picker";
@@ -144,6 +145,7 @@ export function CampaignForm({
             invalid={Boolean(errors.messageBody)}
             savedReplies={{ canEdit: canEditSavedReplies }}
             files={{ attachments: files, appUrl }}
+            countAs={values.marketing ? (text) => withCostliestOptOutFooter(text, companyName) : undefined}
           />
           {errors.messageBody ? (
             <p role="alert" className="text-sm text-red-600">

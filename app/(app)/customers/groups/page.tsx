@@ -66,7 +66,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
                       </p>
                       {group.description ? <p className="truncate text-sm text-slate-500">{group.description}</p> : null}
                     </div>
-                    <span className="shrink-0 text-sm text-slate-600 tabular-nums" data-testid="group-count">
+                    <span className="shrink-0 text-sm text-slate-600 tabular-nums" data-testid="group-count" data-count={group.memberCount}>
                       {t("members", { count: group.memberCount })}
                     </span>
                     <ChevronRight className="h-4 w-4 shrink-0 text-slate-300" aria-hidden />

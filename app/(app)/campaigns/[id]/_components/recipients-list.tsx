@@ -5,34 +5,19 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { Mentionable } from "@/components/composer/mention-list";
-import { ResultNotesPanel, ResultNotesToggle, type ResultNote } from "@/components/notes/result-notes";
+import { ResultNotesPanel, ResultNotesToggle } from "@/components/notes/result-notes";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/page-header";
-import { addCampaignRecipientNote } from "@/lib/campaigns/actions";
+import { LoadMoreButton, useLoadMore } from "@/components/ui/load-more";
+import { addCampaignRecipientNote, loadCampaignRecipients } from "@/lib/campaigns/actions";
+import type { KeysetCursor } from "@/lib/campaigns/list-view";
+import type { RecipientNote, RecipientPage, RecipientView } from "@/lib/campaigns/recipients-view";
 import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
 import { formatPhone } from "@/lib/phone";
 import { RECIPIENT_FILTERS, type RecipientFilter } from "../../_components/types";
-
-
-/** One recipient as the page hands it over (dates as ISO strings). */
-export type RecipientView = {
-  id: string;
-  customerId: string;
-  customerName: string;
-  mobile: string | null;
-  conversationId: string | null;
-  status: "pending" | "sending" | "sent" | "delivered" | "skipped" | "failed" | "cancelled";
-  skipReason: string | null;
-  error: string | null;
-  sentAt: string | null;
-  replyBody: string | null;
-  repliedAt: string | null;
-  optedOutAt: string | null;
-};
-export type RecipientNote = ResultNote & { recipientId: string };
 
 /**
  * Who the campaign texted, filtered by outcome: the status (with the skip reason or the
@@ -46,7 +31,7 @@ export function RecipientsList({
   rows,
   initialNotes,
   highlight,
-  nextHref,
+  nextCursor,
   mentionables,
   viewerName,
 }: {
@@ -56,13 +41,20 @@ export function RecipientsList({
   rows: RecipientView[];
   initialNotes: RecipientNote[];
   highlight: string | null;
-  nextHref: string | null;
+  /** Where "Load more" continues (in the same filter). */
+  nextCursor: KeysetCursor | null;
   mentionables: Mentionable[];
   viewerName: string;
 }) {
   const t = useTranslations("campaigns.recipients");
   const [added, setAdded] = useState<RecipientNote[]>([]);
   const [open, setOpen] = useState<Set<string>>(() => new Set(highlight ? [highlight] : []));
+  const pager = useLoadMore<RecipientPage>(
+    nextCursor,
+    (cursor) => loadCampaignRecipients({ campaignId, status: filter === "all" ? null : filter, cursor }),
+    (page) => setAdded((current) => [...current, ...page.notes]),
+  );
+  const shown = pager.rowsAfter(rows);
   const notes = [...initialNotes, ...added.filter((note) => !initialNotes.some((known) => known.id === note.id))];
   useEffect(() => {
     if (highlight) document.getElementById(`recipient-${highlight}`)?.scrollIntoView({ block: "center" });
@@ -100,7 +92,7 @@ export function RecipientsList({
         </nav>
       </div>
       <Card className="overflow-hidden">
-        {rows.length === 0 ? (
+        {shown.length === 0 ? (
           <EmptyState icon={<Send className="h-6 w-6" />} title={filter === "all" ? t("emptyTitle") : t("emptyFiltered")} description={filter === "all" ? t("emptyDescription") : undefined} />
         ) : (
           <>
@@ -111,7 +103,7 @@ export function RecipientsList({
               <span className="text-right">{t("columns.notes")}</span>
             </div>
             <ul className="divide-y divide-slate-100" data-testid="recipients-list">
-              {rows.map((row) => (
+              {shown.map((row) => (
                 <RecipientItem
                   key={row.id}
                   row={row}
@@ -128,13 +120,7 @@ export function RecipientsList({
           </>
         )}
       </Card>
-      {nextHref ? (
-        <div className="flex justify-center">
-          <Link href={nextHref} scroll={false} className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50" data-testid="recipients-next">
-            {t("next")}
-          </Link>
-        </div>
-      ) : null}
+      <LoadMoreButton pager={pager} testId="recipients-load-more" />
     </section>
   );
 }

@@ -31,7 +31,7 @@ export function GroupActions({ group, count }: { group: Group; count: number }) 
     <div className="flex flex-wrap items-center gap-2">
       {archive.error ? <span className="text-sm text-red-600">{archive.error}</span> : null}
       <Button asChild size="sm" variant="secondary">
-        <Link href={`/customers/groups/${group.id}/edit`}>
+        <Link href={`/customers/groups/${group.id}/edit`} data-testid="edit-group">
           <Pencil className="h-4 w-4" aria-hidden />
           {t("edit")}
         </Link>
