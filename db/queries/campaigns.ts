@@ -332,30 +332,49 @@ export async function claimPendingRecipients(db: Db, { companyId, campaignId, li
 
 export type RecipientOutcome = SendOutcome<CampaignSkipReason>;
 
-/** sending → sent / skipped / failed, once. */
+/**
+ * sending → sent / skipped / failed, once. A text handed over while the campaign was being
+ * cancelled still counts as sent (or failed): the results add up to what customers got.
+ */
 export async function settleRecipient(db: Db, { companyId, recipientId, outcome, now }: { companyId: string; recipientId: string; outcome: RecipientOutcome; now: Date }) {
+  const from = outcome.status === "skipped" ? (["sending"] as const) : (["sending", "cancelled"] as const);
   const [row] = await db
     .update(campaignRecipients)
     .set({ ...outcomeColumns(outcome), claimedAt: null, updatedAt: now })
-    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.id, recipientId), eq(campaignRecipients.status, "sending")))
+    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.id, recipientId), inArray(campaignRecipients.status, [...from])))
     .returning();
   return row;
 }
 
-/** Gives a claimed recipient back (paused, quiet hours, an unexpected error): sent later. */
-export async function releaseRecipient(db: Db, { companyId, recipientId }: { companyId: string; recipientId: string }) {
-  await db
-    .update(campaignRecipients)
-    .set({ status: "pending", claimedAt: null })
-    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.id, recipientId), eq(campaignRecipients.status, "sending")));
+/**
+ * Gives claimed recipients back (paused, quiet hours, an unexpected error): sent later —
+ * or cancelled when their campaign was cancelled meanwhile, so no runner ever sends them.
+ */
+export async function releaseRecipients(db: Db, { companyId, recipientIds }: { companyId: string; recipientIds: string[] }) {
+  if (recipientIds.length === 0) return;
+  await db.execute(sql`
+    update campaign_recipients r
+    set status = case when k.status = 'cancelled' then 'cancelled' else 'pending' end, claimed_at = null, updated_at = now()
+    from campaigns k
+    where k.id = r.campaign_id and r.company_id = ${companyId} and r.status = 'sending'
+      and r.id in (${sql.join(recipientIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
 }
 
-/** Cancelling: every recipient not yet texted is cancelled (one being sent right now finishes). */
+/** Whether the campaign is still sending (pause and cancel are noticed before each send). */
+export async function isCampaignSending(db: Db, { companyId, campaignId }: Scope) {
+  const [row] = await db.select({ status: campaigns.status }).from(campaigns).where(and(eq(campaigns.companyId, companyId), eq(campaigns.id, campaignId))).limit(1);
+  return row?.status === "sending";
+}
+
+/**
+ * Cancelling: every recipient not yet texted is cancelled, the ones a runner holds too (its
+ * settle still records a text it was handing over at that very moment).
+ */
 export async function cancelPendingRecipients(db: Db, { companyId, campaignId, now }: Scope & { now: Date }) {
   const rows = await db
     .update(campaignRecipients)
     .set({ status: "cancelled", claimedAt: null, updatedAt: now })
-    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.status, "pending")))
+    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.campaignId, campaignId), inArray(campaignRecipients.status, ["pending", "sending"])))
     .returning({ id: campaignRecipients.id });
   return rows.length;
 }

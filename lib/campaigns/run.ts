@@ -5,9 +5,10 @@ import {
   completeCampaignIfDone,
   findCampaign,
   findRecipientMessage,
+  isCampaignSending,
   listSendingCampaigns,
   planCampaignRecipients,
-  releaseRecipient,
+  releaseRecipients,
   settleRecipient,
   startDueCampaigns,
   type CampaignRow,
@@ -32,7 +33,13 @@ import { campaignPlan } from "./dry-run";
 export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
 const BATCH = 50;
 
-export type CampaignRunOptions = { dependencies?: SendDependencies; throttle?: SenderThrottle; now?: Date };
+export type CampaignRunOptions = {
+  dependencies?: SendDependencies;
+  throttle?: SenderThrottle;
+  now?: Date;
+  /** Recipients claimed at a time (tests make it small to watch a pause between two). */
+  batchSize?: number;
+};
 
 export type CampaignRunOutcome =
   | { status: "idle" }
@@ -57,16 +64,17 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };
 
   const throttle = options.throttle ?? defaultSenderThrottle();
+  const batchSize = options.batchSize ?? BATCH;
   const fileLinks = await campaignFileLinks(db, { companyId, attachmentIds: campaign.attachmentIds });
   const totals = { sent: 0, skipped: 0, failed: 0 };
   let lastPublish = Date.now();
   batches: for (;;) {
-    const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: BATCH, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
+    const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: batchSize, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
     if (claimed.length === 0) break;
     for (const [index, recipient] of claimed.entries()) {
-      // Paused or cancelled meanwhile: what this runner holds goes back untouched.
-      if (index > 0 && index % 10 === 0 && (await findCampaign(db, { companyId, campaignId }))?.status !== "sending") {
-        for (const rest of claimed.slice(index)) await releaseRecipient(db, { companyId, recipientId: rest.id });
+      // Paused or cancelled meanwhile: what this runner holds goes back (or is cancelled) untouched.
+      if (!(await isCampaignSending(db, { companyId, campaignId }))) {
+        await releaseRecipients(db, { companyId, recipientIds: claimed.slice(index).map((rest) => rest.id) });
         break batches;
       }
       await throttle.wait(db, company.senderNumber ?? "");
@@ -75,15 +83,16 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
         if (outcome) totals[outcome.status]++;
       } catch (error) {
         console.error("[campaigns] send failed unexpectedly; it will be retried", error);
-        await releaseRecipient(db, { companyId, recipientId: recipient.id }).catch(() => {});
+        await releaseRecipients(db, { companyId, recipientIds: [recipient.id] }).catch(() => {});
       }
     }
     if (Date.now() - lastPublish > 1000) {
       publish(companyId, { type: "campaign.updated", campaignId });
       lastPublish = Date.now();
     }
-    if (claimed.length < BATCH) break;
+    if (claimed.length < batchSize) break;
   }
+  if (totals.failed > 0) await notifySendFailed(db, { campaign, failed: totals.failed });
   const completed = await completeCampaignIfDone(db, { companyId, campaignId, now: new Date() });
   if (completed) await notifyCompleted(db, completed);
   publish(companyId, { type: "campaign.updated", campaignId });
@@ -181,29 +190,28 @@ async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campa
     }
   }
   const settled = await settleRecipient(db, { companyId, recipientId: recipient.id, outcome, now: new Date() });
-  if (!settled) return null;
-  if (outcome.status === "failed") await notifySendFailed(db, { campaign, recipientId: recipient.id, customerId: recipient.customerId, error: outcome.error });
-  return outcome;
+  return settled ? outcome : null;
 }
 
 async function release(db: Db, campaign: CampaignRow, recipient: ClaimedRecipient) {
-  await releaseRecipient(db, { companyId: campaign.companyId, recipientId: recipient.id });
+  await releaseRecipients(db, { companyId: campaign.companyId, recipientIds: [recipient.id] });
   return null;
 }
 
-const campaignLink = (campaignId: string, recipientId?: string) => `/campaigns/${campaignId}${recipientId ? `?recipient=${recipientId}` : ""}`;
+const campaignLink = (campaignId: string, filter?: "failed") => `/campaigns/${campaignId}${filter ? `?status=${filter}` : ""}`;
 const staffOf = (campaign: CampaignRow) => [campaign.createdByUserId, campaign.repliesUserId].filter((id): id is string => Boolean(id));
 
 async function notifyCompleted(db: Db, campaign: CampaignRow) {
   await notify(db, { companyId: campaign.companyId, userIds: staffOf(campaign), kind: "campaign.completed", data: { campaignId: campaign.id, campaignName: campaign.name }, link: campaignLink(campaign.id) });
 }
 
-async function notifySendFailed(db: Db, { campaign, recipientId, customerId, error }: { campaign: CampaignRow; recipientId: string; customerId: string; error: string }) {
+/** One notification per run however many texts failed: the count, and the results filtered on them. */
+async function notifySendFailed(db: Db, { campaign, failed }: { campaign: CampaignRow; failed: number }) {
   await notify(db, {
     companyId: campaign.companyId,
     userIds: staffOf(campaign),
     kind: "campaign.send_failed",
-    data: { campaignId: campaign.id, campaignName: campaign.name, recipientId, customerId, error },
-    link: campaignLink(campaign.id, recipientId),
+    data: { campaignId: campaign.id, campaignName: campaign.name, count: failed },
+    link: campaignLink(campaign.id, "failed"),
   });
 }
