@@ -15,6 +15,7 @@ import {
   type ClaimedRecipient,
   type RecipientOutcome,
 } from "@/db/queries/campaigns";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
 import type { CampaignSkipReason } from "@/db/schema";
 import { nudge } from "@/lib/background/dispatch";
@@ -28,10 +29,13 @@ import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/thro
 import { notify } from "@/lib/notifications/notify";
 import { campaignFileLinks } from "./files";
 import { campaignPlan } from "./dry-run";
+import { sendCampaignBatch } from "./send-batch";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
 export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
-const BATCH = 50;
+/** Recipients claimed at a time: about a second of texts at the throttle's rate (a pause is noticed between two batches), at most 200. */
+const MAX_BATCH = 200;
+const batchSizeFor = (throttle: SenderThrottle) => (throttle.textsPerSecond > 0 ? Math.min(MAX_BATCH, Math.max(1, Math.ceil(throttle.textsPerSecond))) : MAX_BATCH);
 
 export type CampaignRunOptions = {
   dependencies?: SendDependencies;
@@ -64,26 +68,44 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };
 
   const throttle = options.throttle ?? defaultSenderThrottle();
-  const batchSize = options.batchSize ?? BATCH;
+  const batchSize = options.batchSize ?? batchSizeFor(throttle);
   const fileLinks = await campaignFileLinks(db, { companyId, attachmentIds: campaign.attachmentIds });
+  const dependencies = { ...options.dependencies, now: options.dependencies?.now ?? options.now };
+  // A plain text goes in batches; a payment or review request makes its link per recipient.
+  const batched = requestOf(campaign).kind === "message";
+  const definitions = batched && /\{/.test(campaign.messageBody) ? await attributeDefinitions(db, { companyId }) : [];
   const totals = { sent: 0, skipped: 0, failed: 0 };
   let lastPublish = Date.now();
   batches: for (;;) {
     const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: batchSize, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
     if (claimed.length === 0) break;
-    for (const [index, recipient] of claimed.entries()) {
-      // Paused or cancelled meanwhile: what this runner holds goes back (or is cancelled) untouched.
-      if (!(await isCampaignSending(db, { companyId, campaignId }))) {
-        await releaseRecipients(db, { companyId, recipientIds: claimed.slice(index).map((rest) => rest.id) });
-        break batches;
-      }
-      await throttle.wait(db, company.senderNumber ?? "");
+    if (batched) {
       try {
-        const outcome = await sendRecipient(db, { campaign, recipient, fileLinks }, { ...options.dependencies, now: options.dependencies?.now ?? options.now });
-        if (outcome) totals[outcome.status]++;
+        const outcome = await sendCampaignBatch(db, { campaign, company, fileLinks, definitions, throttle }, claimed, dependencies);
+        totals.sent += outcome.sent;
+        totals.skipped += outcome.skipped;
+        totals.failed += outcome.failed;
+        if (outcome.stopped) break;
       } catch (error) {
-        console.error("[campaigns] send failed unexpectedly; it will be retried", error);
-        await releaseRecipients(db, { companyId, recipientIds: [recipient.id] }).catch(() => {});
+        console.error("[campaigns] batch failed unexpectedly; it will be retried", error);
+        await releaseRecipients(db, { companyId, recipientIds: claimed.map((recipient) => recipient.id) }).catch(() => {});
+        break;
+      }
+    } else {
+      for (const [index, recipient] of claimed.entries()) {
+        // Paused or cancelled meanwhile: what this runner holds goes back (or is cancelled) untouched.
+        if (!(await isCampaignSending(db, { companyId, campaignId }))) {
+          await releaseRecipients(db, { companyId, recipientIds: claimed.slice(index).map((rest) => rest.id) });
+          break batches;
+        }
+        await throttle.wait(db, company.senderNumber ?? "");
+        try {
+          const outcome = await sendRecipient(db, { campaign, recipient, fileLinks }, dependencies);
+          if (outcome) totals[outcome.status]++;
+        } catch (error) {
+          console.error("[campaigns] send failed unexpectedly; it will be retried", error);
+          await releaseRecipients(db, { companyId, recipientIds: [recipient.id] }).catch(() => {});
+        }
       }
     }
     if (Date.now() - lastPublish > 1000) {
