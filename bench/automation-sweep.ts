@@ -10,20 +10,20 @@
  *
  * Flags: --customers N (default 1,000,000), --automations N (default 50), --sweeps N (timed
  * sweeps after the first, default 10), --postgres (BENCH_DATABASE_URL, else
- * TEST_DATABASE_URL's server with the database `parley_bench_sweep`, recreated). PGlite
+ * BENCH_POSTGRES_SERVER / TEST_DATABASE_URL's server with the database `parley_bench_sweep`, recreated). PGlite
  * in memory: bench:audience found its WebAssembly heap too small for a million customers, so use --postgres there.
  * Last names are shared by about 50 customers whatever the size, so each automation
  * reaches tens of customers, as a real one does, and the first sweep sends about as many
  * texts at every size.
  */
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { migrateDatabase, openPglite, openPostgres, queryRows, type Db } from "@/db/client";
 import * as s from "@/db/schema";
 import type { AudienceRules } from "@/db/schema";
 import { runDueAutomations } from "@/lib/automations/run";
 import { SenderThrottle } from "@/lib/messaging/throttle";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
+import { benchDatabaseUrl } from "./config";
 import { ms, percentiles } from "./stats";
 
 function flag(name: string, fallback: number): number {
@@ -44,18 +44,8 @@ async function database(): Promise<{ db: Db; close: () => Promise<void>; label: 
     await migrateDatabase(db, "pglite");
     return { db, close, label: "PGlite (in memory)" };
   }
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error("--postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL");
-  const url = new URL(base);
-  if (!process.env.BENCH_DATABASE_URL) {
-    const admin = new Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists parley_bench_sweep with (force)`);
-    await admin.query(`create database parley_bench_sweep`);
-    await admin.end();
-    url.pathname = "/parley_bench_sweep";
-  }
-  const { db, close } = await openPostgres(url.toString(), { max: 4 });
+  const url = await benchDatabaseUrl("parley_bench_sweep");
+  const { db, close } = await openPostgres(url, { max: 4 });
   await migrateDatabase(db, "pg");
   return { db, close, label: "PostgreSQL" };
 }

@@ -6,13 +6,12 @@
  * the raw INSERT rate of the same rows.
  *
  *   npm run bench:campaign                          # PGlite in memory
- *   npm run bench:campaign -- --postgres            # BENCH_DATABASE_URL, else TEST_DATABASE_URL's server (parley_bench_campaign, recreated)
+ *   npm run bench:campaign -- --postgres            # BENCH_DATABASE_URL, else BENCH_POSTGRES_SERVER / TEST_DATABASE_URL's server (parley_bench_campaign, recreated)
  *
  * Flags: --customers N (default 100,000), --runners N (concurrent runners, default 8),
  * --plan-only (stop after planning), --postgres, --async-commit (synchronous_commit off on the bench database).
  */
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { installDatabase, migrateDatabase, openPglite, openPostgres, queryRows, type Db } from "@/db/client";
 import { planCampaignRecipients } from "@/db/queries/campaigns";
 import * as s from "@/db/schema";
@@ -20,6 +19,7 @@ import { campaignPlan } from "@/lib/campaigns/dry-run";
 import { runCampaign } from "@/lib/campaigns/run";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { SenderThrottle } from "@/lib/messaging/throttle";
+import { benchDatabaseUrl } from "./config";
 import { ms } from "./stats";
 
 function flag(name: string, fallback: number): number {
@@ -41,20 +41,9 @@ async function database(): Promise<{ db: Db; close: () => Promise<void>; label: 
     installDatabase(db, "pglite", close);
     return { db, close, label: "PGlite (in memory)" };
   }
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error("--postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL");
-  const url = new URL(base);
-  if (!process.env.BENCH_DATABASE_URL) {
-    const admin = new Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists parley_bench_campaign with (force)`);
-    await admin.query(`create database parley_bench_campaign`);
-    // --async-commit: commits do not wait for the WAL flush (a shared machine's slow fsync otherwise dominates).
-    if (process.argv.includes("--async-commit")) await admin.query(`alter database parley_bench_campaign set synchronous_commit = off`);
-    await admin.end();
-    url.pathname = "/parley_bench_campaign";
-  }
-  const { db, close } = await openPostgres(url.toString(), { max: RUNNERS * 2 });
+  // --async-commit: commits do not wait for the WAL flush (a shared machine's slow fsync otherwise dominates).
+  const url = await benchDatabaseUrl("parley_bench_campaign", { settings: process.argv.includes("--async-commit") ? { synchronous_commit: "off" } : {} });
+  const { db, close } = await openPostgres(url, { max: RUNNERS * 2 });
   await migrateDatabase(db, "pg");
   installDatabase(db, "pg", close);
   return { db, close, label: "PostgreSQL" };

@@ -39,7 +39,9 @@ function automationText(t: ReturnType<typeof useTranslations<"notifications">>, 
   const named = `${key}_named`;
   if (!automation || !t.has(named)) return null;
   const name = typeof data.customerName === "string" && data.customerName ? data.customerName : "_";
-  return t(named, { automation, name });
+  // A campaign's failures come as one notification with their count (older ones named one customer).
+  const count = typeof data.count === "number" ? data.count : 1;
+  return t(named, { automation, name, count });
 }
 
 export function NotificationBell({ notifications, unread }: { notifications: ShellNotification[]; unread: number }) {

@@ -332,42 +332,111 @@ export async function claimPendingRecipients(db: Db, { companyId, campaignId, li
 
 export type RecipientOutcome = SendOutcome<CampaignSkipReason>;
 
-/** sending → sent / skipped / failed, once. */
+/**
+ * sending → sent / skipped / failed, once. A text handed over while the campaign was being
+ * cancelled still counts as sent (or failed): the results add up to what customers got.
+ */
 export async function settleRecipient(db: Db, { companyId, recipientId, outcome, now }: { companyId: string; recipientId: string; outcome: RecipientOutcome; now: Date }) {
-  const [row] = await db
-    .update(campaignRecipients)
-    .set({ ...outcomeColumns(outcome), claimedAt: null, updatedAt: now })
-    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.id, recipientId), eq(campaignRecipients.status, "sending")))
-    .returning();
-  return row;
+  const [settled] = await settleRecipients(db, { companyId, settles: [{ recipientId, outcome }], now });
+  return settled;
 }
 
-/** Gives a claimed recipient back (paused, quiet hours, an unexpected error): sent later. */
-export async function releaseRecipient(db: Db, { companyId, recipientId }: { companyId: string; recipientId: string }) {
-  await db
-    .update(campaignRecipients)
-    .set({ status: "pending", claimedAt: null })
-    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.id, recipientId), eq(campaignRecipients.status, "sending")));
+/** settleRecipient for a batch, in one UPDATE … FROM (VALUES …); returns the ids settled. */
+export async function settleRecipients(db: Db, { companyId, settles, now }: { companyId: string; settles: { recipientId: string; outcome: RecipientOutcome }[]; now: Date }) {
+  if (settles.length === 0) return [];
+  const values = sql.join(
+    settles.map(({ recipientId, outcome }) => {
+      const columns = outcomeColumns(outcome) as { status: string; messageId?: string | null; sentAt?: Date; error?: string; skipReason?: string };
+      return sql`(${recipientId}::uuid, ${columns.status}::text, ${columns.messageId ?? null}::uuid, ${columns.sentAt?.toISOString() ?? null}::timestamptz, ${columns.error ?? null}::text, ${columns.skipReason ?? null}::text)`;
+    }),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update campaign_recipients r set
+          status = v.status, message_id = coalesce(v.message_id, r.message_id), sent_at = coalesce(v.sent_at, r.sent_at),
+          error = coalesce(v.error, r.error), skip_reason = coalesce(v.skip_reason, r.skip_reason),
+          claimed_at = null, updated_at = ${now.toISOString()}::timestamptz
+        from (values ${values}) as v(id, status, message_id, sent_at, error, skip_reason)
+        where r.company_id = ${companyId} and r.id = v.id and (r.status = 'sending' or (r.status = 'cancelled' and v.status <> 'skipped'))
+        returning r.id`,
+  );
+  return rows.map((row) => row.id);
 }
 
-/** Cancelling: every recipient not yet texted is cancelled (one being sent right now finishes). */
+/**
+ * Gives claimed recipients back (paused, quiet hours, an unexpected error): sent later —
+ * or cancelled when their campaign was cancelled meanwhile, so no runner ever sends them.
+ */
+export async function releaseRecipients(db: Db, { companyId, recipientIds }: { companyId: string; recipientIds: string[] }) {
+  if (recipientIds.length === 0) return;
+  await db.execute(sql`
+    update campaign_recipients r
+    set status = case when k.status = 'cancelled' then 'cancelled' else 'pending' end, claimed_at = null, updated_at = now()
+    from campaigns k
+    where k.id = r.campaign_id and r.company_id = ${companyId} and r.status = 'sending'
+      and r.id in (${sql.join(recipientIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+}
+
+/** Whether the campaign is still sending (pause and cancel are noticed before each send). */
+export async function isCampaignSending(db: Db, { companyId, campaignId }: Scope) {
+  const [row] = await db.select({ status: campaigns.status }).from(campaigns).where(and(eq(campaigns.companyId, companyId), eq(campaigns.id, campaignId))).limit(1);
+  return row?.status === "sending";
+}
+
+/**
+ * Cancelling: every recipient not yet texted is cancelled, the ones a runner holds too (its
+ * settle still records a text it was handing over at that very moment).
+ */
 export async function cancelPendingRecipients(db: Db, { companyId, campaignId, now }: Scope & { now: Date }) {
   const rows = await db
     .update(campaignRecipients)
     .set({ status: "cancelled", claimedAt: null, updatedAt: now })
-    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.status, "pending")))
+    .where(and(eq(campaignRecipients.companyId, companyId), eq(campaignRecipients.campaignId, campaignId), inArray(campaignRecipients.status, ["pending", "sending"])))
     .returning({ id: campaignRecipients.id });
   return rows.length;
 }
 
 /** The message already sent for a recipient (a worker died between the send and the settle): its idempotency key. */
 export async function findRecipientMessage(db: Db, { companyId, recipientId }: { companyId: string; recipientId: string }) {
-  const [row] = await db
-    .select({ id: messages.id, status: messages.status, errorCode: messages.errorCode, errorText: messages.errorText, createdAt: messages.createdAt })
+  return (await findRecipientMessages(db, { companyId, recipientIds: [recipientId] })).get(recipientId);
+}
+
+export async function findRecipientMessages(db: Db, { companyId, recipientIds }: { companyId: string; recipientIds: string[] }) {
+  if (recipientIds.length === 0) return new Map<string, RecipientMessage>();
+  const rows = await db
+    .select({ id: messages.id, sourceId: messages.sourceId, status: messages.status, errorCode: messages.errorCode, errorText: messages.errorText, createdAt: messages.createdAt })
     .from(messages)
-    .where(and(eq(messages.companyId, companyId), eq(messages.sourceKind, "campaign"), eq(messages.sourceId, recipientId)))
-    .limit(1);
-  return row;
+    .where(and(eq(messages.companyId, companyId), eq(messages.sourceKind, "campaign"), inArray(messages.sourceId, recipientIds)));
+  return new Map(rows.map((row) => [row.sourceId!, row]));
+}
+
+export type RecipientMessage = Pick<typeof messages.$inferSelect, "id" | "status" | "errorCode" | "errorText" | "createdAt">;
+
+/** How a recipient whose message exists ended. */
+export function outcomeOfMessage(message: RecipientMessage): RecipientOutcome {
+  return message.status === "failed"
+    ? { status: "failed", messageId: message.id, error: message.errorText ?? message.errorCode ?? "failed" }
+    : { status: "sent", messageId: message.id, sentAt: message.createdAt };
+}
+
+/**
+ * In the transaction that records a batch's texts: whether the campaign is still sending,
+ * holding a share lock so a pause or cancel waits for the batch's commit (or comes first).
+ */
+export async function lockSendingCampaign(tx: Db, { companyId, campaignId }: Scope) {
+  const rows = await queryRows<{ id: string }>(tx, sql`select id from campaigns where company_id = ${companyId} and id = ${campaignId} and status = 'sending' for share`);
+  return rows.length > 0;
+}
+
+/** A batch's texts, one INSERT; a recipient that already has one (its idempotency key) is left out. */
+export async function insertCampaignMessages(tx: Db, rows: Omit<typeof messages.$inferInsert, "id" | "direction" | "sourceKind">[]) {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(messages)
+    .values(rows.map((row) => ({ ...row, direction: "outbound" as const, sourceKind: "campaign" as const })))
+    .onConflictDoNothing({ target: messages.sourceId, where: sql`source_kind = 'campaign'` })
+    .returning();
 }
 
 /** sending → completed once no recipient is left to text; undefined when some still are (or another runner completed it). */

@@ -43,6 +43,24 @@ export async function findActiveConversation(db: Db, { companyId, customerId }: 
   return row;
 }
 
+/** These customers' active conversations (a campaign batch finds them in one query). */
+export async function findActiveConversations(db: Db, { companyId, customerIds }: { companyId: string; customerIds: string[] }) {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.companyId, companyId), inArray(conversations.customerId, customerIds), eq(conversations.archived, false)));
+}
+
+/** Many new active conversations in one INSERT; the ones another request created first are left out. */
+export async function insertConversations(
+  db: Db,
+  rows: { companyId: string; customerId: string; assigneeUserId: string | null; assigneeTeamId: string | null; lastActivityAt: Date; createdAt: Date }[],
+) {
+  if (rows.length === 0) return [];
+  return db.insert(conversations).values(rows).onConflictDoNothing().returning();
+}
+
 /** Inserts the customer's active conversation; undefined when another request created it first. */
 export async function insertConversation(
   db: Db,
@@ -95,31 +113,31 @@ export async function insertAssignmentEvents(db: Db, rows: AssignmentEventValues
 }
 
 /** Moves the conversation's summary (inbox sort key, preview, unread/unanswered marks). */
-export async function recordMessageSummary(
-  db: Db,
-  {
-    companyId,
-    conversationId,
-    direction,
-    preview,
-    at,
-    readByAssignee,
-  }: { companyId: string; conversationId: string; direction: "inbound" | "outbound"; preview: string; at: Date; readByAssignee?: boolean },
-) {
-  const stamp = sql`${at.toISOString()}::timestamptz`;
-  await db
-    .update(conversations)
-    .set({
-      lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${stamp})`,
-      ...(direction === "inbound"
-        ? { lastInboundAt: sql`greatest(coalesce(${conversations.lastInboundAt}, ${stamp}), ${stamp})` }
-        : { lastOutboundAt: sql`greatest(coalesce(${conversations.lastOutboundAt}, ${stamp}), ${stamp})` }),
-      // A message arriving late (out of order) does not replace a newer preview.
-      lastMessagePreview: sql`case when ${stamp} >= ${conversations.lastActivityAt} then ${preview} else ${conversations.lastMessagePreview} end`,
-      lastMessageDirection: sql`case when ${stamp} >= ${conversations.lastActivityAt} then ${direction} else ${conversations.lastMessageDirection} end`,
-      ...(readByAssignee ? { assigneeReadAt: stamp } : {}),
-    })
-    .where(and(eq(conversations.companyId, companyId), eq(conversations.id, conversationId)));
+export type MessageSummary = { conversationId: string; direction: "inbound" | "outbound"; preview: string; at: Date; readByAssignee?: boolean };
+
+export async function recordMessageSummary(db: Db, { companyId, ...summary }: MessageSummary & { companyId: string }) {
+  await recordMessageSummaries(db, { companyId, summaries: [summary] });
+}
+
+/** Many conversations' summaries in one UPDATE … FROM (VALUES …) (a campaign batch). */
+export async function recordMessageSummaries(db: Db, { companyId, summaries }: { companyId: string; summaries: MessageSummary[] }) {
+  if (summaries.length === 0) return;
+  const values = sql.join(
+    summaries.map((row) => sql`(${row.conversationId}::uuid, ${row.at.toISOString()}::timestamptz, ${row.preview.slice(0, 200)}::text, ${row.direction}::text, ${Boolean(row.readByAssignee)}::boolean)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update conversations c set
+      last_activity_at = greatest(c.last_activity_at, v.at),
+      last_inbound_at = case when v.direction = 'inbound' then greatest(coalesce(c.last_inbound_at, v.at), v.at) else c.last_inbound_at end,
+      last_outbound_at = case when v.direction = 'outbound' then greatest(coalesce(c.last_outbound_at, v.at), v.at) else c.last_outbound_at end,
+      -- A message arriving late (out of order) does not replace a newer preview.
+      last_message_preview = case when v.at >= c.last_activity_at then v.preview else c.last_message_preview end,
+      last_message_direction = case when v.at >= c.last_activity_at then v.direction else c.last_message_direction end,
+      assignee_read_at = case when v.read then v.at else c.assignee_read_at end,
+      updated_at = now()
+    from (values ${values}) as v(id, at, preview, direction, read)
+    where c.company_id = ${companyId} and c.id = v.id`);
 }
 
 /** The user's own read mark on a conversation. */

@@ -75,6 +75,10 @@ export const messages = pgTable(
       .on(t.provider, t.providerMessageId)
       .where(sql`${t.providerMessageId} is not null`),
     index("messages_source_idx").on(t.sourceKind, t.sourceId),
+    // A campaign recipient gets one text at most: its id is the message's idempotency key (a batch inserts ON CONFLICT DO NOTHING).
+    uniqueIndex("messages_campaign_source_idx")
+      .on(t.sourceId)
+      .where(sql`${t.sourceKind} = 'campaign'`),
     index("messages_body_fts_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
     // Audience rules "message received contains …" (AUTO-6); not partial, so the planner keeps statistics on lower(body).
     index("messages_body_trgm_idx").using("gin", sql`parley_fold(${t.body}) gin_trgm_ops`),

@@ -31,3 +31,14 @@ describe("notification texts of automations", () => {
     expect(t("kind.automation_send_failed_named" as never, { automation: "Rappel veille", name: "Marie" } as never)).toMatch(/Rappel veille.*Marie/);
   });
 });
+
+describe("notification text of a campaign's send failures", () => {
+  it.each([
+    ["en", en, "5 customers"],
+    ["fr", fr, "5 clients"],
+  ] as const)("names the campaign and how many texts failed (%s)", (locale, messages, five) => {
+    const t = createTranslator({ locale, messages, namespace: "notifications" });
+    expect(t("kind.campaign_send_failed_named" as never, { automation: "Pneus", name: "_", count: 5 } as never)).toMatch(new RegExp(`Pneus.*${five}`));
+    expect(t("kind.campaign_send_failed_named" as never, { automation: "Pneus", name: "_", count: 1 } as never)).toMatch(/Pneus.* 1 /);
+  });
+});

@@ -6,7 +6,7 @@ import { newPublicToken } from "@/lib/files/files";
 import { drainSettled } from "@/lib/background/drain";
 import { receiveSms } from "@/lib/messaging/inbound/process";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
-import type { SmsProvider } from "@/lib/messaging/sms/provider";
+import { SmsSendError, type SmsProvider } from "@/lib/messaging/sms/provider";
 import { SenderThrottle } from "@/lib/messaging/throttle";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
@@ -205,6 +205,91 @@ describe("campaigns", () => {
     await runCampaign(other.db, { companyId: other.company.id, campaignId: other.campaignId }, at(AFTERNOON));
     expect(await campaignMessages(other.company.id)).toHaveLength(0);
     expect((await recipientsOf(other.campaignId)).filter((r) => r.status === "cancelled")).toHaveLength(2);
+  });
+
+  it("a pause is noticed before the next text: paused after 2 texts, no third; resume texts the rest once", async () => {
+    const t = await setup();
+    for (let i = 0; i < 4; i++) await createCustomer(t.db, t.company.id, { firstName: `Client${i}` });
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    let handedOver = 0;
+    const provider: SmsProvider = {
+      ...localSmsProvider,
+      send: async (sms) => {
+        if (++handedOver === 2) expect(await pauseCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "paused" } });
+        return localSmsProvider.send(sms);
+      },
+    };
+    const run = () => runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON, batchSize: 1 });
+    await run();
+    expect(handedOver).toBe(2);
+    expect(await campaignMessages(t.company.id)).toHaveLength(2);
+    expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ sent: 2, pending: 4 });
+
+    expect(await resumeCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "sending" } });
+    await drainSettled("campaign-runs");
+    await run();
+    const sent = await campaignMessages(t.company.id);
+    expect(sent).toHaveLength(6);
+    expect(new Set(sent.map((m) => m.customerId)).size).toBe(6);
+  });
+
+  it("cancel mid-send: the recipients not texted (held by a runner too) end cancelled, the results add up, no runner texts them later", async () => {
+    const t = await setup();
+    for (let i = 0; i < 5; i++) await createCustomer(t.db, t.company.id, { firstName: `Client${i}` });
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    let handedOver = 0;
+    const provider: SmsProvider = {
+      ...localSmsProvider,
+      send: async (sms) => {
+        // Cancelled while the first text is being handed over, the batch's others already claimed.
+        if (++handedOver === 1) expect(await cancelCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "cancelled" } });
+        return localSmsProvider.send(sms);
+      },
+    };
+    const options = { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON, batchSize: 1 };
+    await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, options);
+    expect(handedOver).toBe(1);
+    const progress = await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId });
+    expect(progress).toMatchObject({ total: 10, sent: 1, cancelled: 6, skipped: 3, pending: 0 });
+    expect(progress.sent + progress.cancelled + progress.skipped).toBe(progress.total);
+
+    // A runner that claimed recipients and died: the cancel ends its claims too, and nobody sends them.
+    const other = await setup();
+    for (let i = 0; i < 3; i++) await createCustomer(other.db, other.company.id, { firstName: `Client${i}` });
+    await confirmedScheduled(other, new Date(Date.now() + 60_000));
+    await runCampaign(other.db, { companyId: other.company.id, campaignId: other.campaignId }, at(NIGHT));
+    await other.db.update(s.campaignRecipients).set({ status: "sending", claimedAt: new Date(Date.now() - 3_600_000) }).where(and(eq(s.campaignRecipients.campaignId, other.campaignId), eq(s.campaignRecipients.status, "pending")));
+    expect(await cancelCampaign.run(other.context, { id: other.campaignId })).toMatchObject({ ok: true });
+    expect(await runCampaign(other.db, { companyId: other.company.id, campaignId: other.campaignId }, { ...at(AFTERNOON), batchSize: 1 })).toEqual({ status: "idle" });
+    expect(await campaignMessages(other.company.id)).toHaveLength(0);
+    expect(await campaignProgress(other.db, { companyId: other.company.id, campaignId: other.campaignId })).toMatchObject({ total: 8, cancelled: 5, skipped: 3, pending: 0 });
+  });
+
+  it("send failures: one notification per run naming how many failed, linked to the failed results", async () => {
+    const t = await setup();
+    for (let i = 0; i < 3; i++) await createCustomer(t.db, t.company.id, { firstName: `Client${i}` });
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    const provider: SmsProvider = {
+      ...localSmsProvider,
+      send: async () => {
+        throw new SmsSendError("invalid_number", "Non-Whitelisted Destination");
+      },
+    };
+    const outcome = await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON, batchSize: 2 });
+    expect(outcome).toMatchObject({ status: "ran", failed: 5, sent: 0 });
+    expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ failed: 5, sent: 0 });
+    const failed = (await listCampaignRecipients(t.db, { companyId: t.company.id, campaignId: t.campaignId, status: "failed" })).rows;
+    expect(failed).toHaveLength(5);
+    expect(failed.every((row) => row.error === "Non-Whitelisted Destination")).toBe(true);
+    const notified = await t.db.select().from(s.notifications).where(and(eq(s.notifications.companyId, t.company.id), eq(s.notifications.kind, "campaign.send_failed")));
+    expect(notified.map((n) => n.userId).sort()).toEqual([t.admin.id, t.replier.id].sort());
+    for (const notification of notified) {
+      expect(notification.data).toMatchObject({ campaignId: t.campaignId, count: 5 });
+      expect(notification.link).toBe(`/campaigns/${t.campaignId}?status=failed`);
+    }
   });
 
   it("a reply goes to the campaign's replies user; STOP counts as opted out on the campaign", async () => {

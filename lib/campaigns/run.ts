@@ -5,15 +5,17 @@ import {
   completeCampaignIfDone,
   findCampaign,
   findRecipientMessage,
+  isCampaignSending,
   listSendingCampaigns,
   planCampaignRecipients,
-  releaseRecipient,
+  releaseRecipients,
   settleRecipient,
   startDueCampaigns,
   type CampaignRow,
   type ClaimedRecipient,
   type RecipientOutcome,
 } from "@/db/queries/campaigns";
+import { attributeDefinitions } from "@/db/queries/attributes";
 import { findCompany } from "@/db/queries/companies";
 import type { CampaignSkipReason } from "@/db/schema";
 import { nudge } from "@/lib/background/dispatch";
@@ -27,12 +29,21 @@ import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/thro
 import { notify } from "@/lib/notifications/notify";
 import { campaignFileLinks } from "./files";
 import { campaignPlan } from "./dry-run";
+import { sendCampaignBatch } from "./send-batch";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
 export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
-const BATCH = 50;
+/** Recipients claimed at a time: about a second of texts at the throttle's rate (a pause is noticed between two batches), at most 200. */
+const MAX_BATCH = 200;
+const batchSizeFor = (throttle: SenderThrottle) => (throttle.textsPerSecond > 0 ? Math.min(MAX_BATCH, Math.max(1, Math.ceil(throttle.textsPerSecond))) : MAX_BATCH);
 
-export type CampaignRunOptions = { dependencies?: SendDependencies; throttle?: SenderThrottle; now?: Date };
+export type CampaignRunOptions = {
+  dependencies?: SendDependencies;
+  throttle?: SenderThrottle;
+  now?: Date;
+  /** Recipients claimed at a time (tests make it small to watch a pause between two). */
+  batchSize?: number;
+};
 
 export type CampaignRunOutcome =
   | { status: "idle" }
@@ -57,33 +68,53 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };
 
   const throttle = options.throttle ?? defaultSenderThrottle();
+  const batchSize = options.batchSize ?? batchSizeFor(throttle);
   const fileLinks = await campaignFileLinks(db, { companyId, attachmentIds: campaign.attachmentIds });
+  const dependencies = { ...options.dependencies, now: options.dependencies?.now ?? options.now };
+  // A plain text goes in batches; a payment or review request makes its link per recipient.
+  const batched = requestOf(campaign).kind === "message";
+  const definitions = batched && /\{/.test(campaign.messageBody) ? await attributeDefinitions(db, { companyId }) : [];
   const totals = { sent: 0, skipped: 0, failed: 0 };
   let lastPublish = Date.now();
   batches: for (;;) {
-    const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: BATCH, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
+    const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: batchSize, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
     if (claimed.length === 0) break;
-    for (const [index, recipient] of claimed.entries()) {
-      // Paused or cancelled meanwhile: what this runner holds goes back untouched.
-      if (index > 0 && index % 10 === 0 && (await findCampaign(db, { companyId, campaignId }))?.status !== "sending") {
-        for (const rest of claimed.slice(index)) await releaseRecipient(db, { companyId, recipientId: rest.id });
-        break batches;
-      }
-      await throttle.wait(db, company.senderNumber ?? "");
+    if (batched) {
       try {
-        const outcome = await sendRecipient(db, { campaign, recipient, fileLinks }, { ...options.dependencies, now: options.dependencies?.now ?? options.now });
-        if (outcome) totals[outcome.status]++;
+        const outcome = await sendCampaignBatch(db, { campaign, company, fileLinks, definitions, throttle }, claimed, dependencies);
+        totals.sent += outcome.sent;
+        totals.skipped += outcome.skipped;
+        totals.failed += outcome.failed;
+        if (outcome.stopped) break;
       } catch (error) {
-        console.error("[campaigns] send failed unexpectedly; it will be retried", error);
-        await releaseRecipient(db, { companyId, recipientId: recipient.id }).catch(() => {});
+        console.error("[campaigns] batch failed unexpectedly; it will be retried", error);
+        await releaseRecipients(db, { companyId, recipientIds: claimed.map((recipient) => recipient.id) }).catch(() => {});
+        break;
+      }
+    } else {
+      for (const [index, recipient] of claimed.entries()) {
+        // Paused or cancelled meanwhile: what this runner holds goes back (or is cancelled) untouched.
+        if (!(await isCampaignSending(db, { companyId, campaignId }))) {
+          await releaseRecipients(db, { companyId, recipientIds: claimed.slice(index).map((rest) => rest.id) });
+          break batches;
+        }
+        await throttle.wait(db, company.senderNumber ?? "");
+        try {
+          const outcome = await sendRecipient(db, { campaign, recipient, fileLinks }, dependencies);
+          if (outcome) totals[outcome.status]++;
+        } catch (error) {
+          console.error("[campaigns] send failed unexpectedly; it will be retried", error);
+          await releaseRecipients(db, { companyId, recipientIds: [recipient.id] }).catch(() => {});
+        }
       }
     }
     if (Date.now() - lastPublish > 1000) {
       publish(companyId, { type: "campaign.updated", campaignId });
       lastPublish = Date.now();
     }
-    if (claimed.length < BATCH) break;
+    if (claimed.length < batchSize) break;
   }
+  if (totals.failed > 0) await notifySendFailed(db, { campaign, failed: totals.failed });
   const completed = await completeCampaignIfDone(db, { companyId, campaignId, now: new Date() });
   if (completed) await notifyCompleted(db, completed);
   publish(companyId, { type: "campaign.updated", campaignId });
@@ -181,29 +212,28 @@ async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campa
     }
   }
   const settled = await settleRecipient(db, { companyId, recipientId: recipient.id, outcome, now: new Date() });
-  if (!settled) return null;
-  if (outcome.status === "failed") await notifySendFailed(db, { campaign, recipientId: recipient.id, customerId: recipient.customerId, error: outcome.error });
-  return outcome;
+  return settled ? outcome : null;
 }
 
 async function release(db: Db, campaign: CampaignRow, recipient: ClaimedRecipient) {
-  await releaseRecipient(db, { companyId: campaign.companyId, recipientId: recipient.id });
+  await releaseRecipients(db, { companyId: campaign.companyId, recipientIds: [recipient.id] });
   return null;
 }
 
-const campaignLink = (campaignId: string, recipientId?: string) => `/campaigns/${campaignId}${recipientId ? `?recipient=${recipientId}` : ""}`;
+const campaignLink = (campaignId: string, filter?: "failed") => `/campaigns/${campaignId}${filter ? `?status=${filter}` : ""}`;
 const staffOf = (campaign: CampaignRow) => [campaign.createdByUserId, campaign.repliesUserId].filter((id): id is string => Boolean(id));
 
 async function notifyCompleted(db: Db, campaign: CampaignRow) {
   await notify(db, { companyId: campaign.companyId, userIds: staffOf(campaign), kind: "campaign.completed", data: { campaignId: campaign.id, campaignName: campaign.name }, link: campaignLink(campaign.id) });
 }
 
-async function notifySendFailed(db: Db, { campaign, recipientId, customerId, error }: { campaign: CampaignRow; recipientId: string; customerId: string; error: string }) {
+/** One notification per run however many texts failed: the count, and the results filtered on them. */
+async function notifySendFailed(db: Db, { campaign, failed }: { campaign: CampaignRow; failed: number }) {
   await notify(db, {
     companyId: campaign.companyId,
     userIds: staffOf(campaign),
     kind: "campaign.send_failed",
-    data: { campaignId: campaign.id, campaignName: campaign.name, recipientId, customerId, error },
-    link: campaignLink(campaign.id, recipientId),
+    data: { campaignId: campaign.id, campaignName: campaign.name, count: failed },
+    link: campaignLink(campaign.id, "failed"),
   });
 }

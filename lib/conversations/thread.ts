@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { findActiveConversation, insertConversation, recordMessageSummary, reopenConversation } from "@/db/queries/conversations";
+import { findActiveConversation, findActiveConversations, insertConversation, insertConversations, recordMessageSummary, reopenConversation } from "@/db/queries/conversations";
 import { recordAssignments } from "./assignment";
 import type { Conversation } from "./types";
 import { routeToAvailable, type Assignee } from "./routing";
@@ -49,6 +49,36 @@ export async function ensureActiveConversation(
     return { ...raced!, created: false, reopened: false };
   }
   return { ...created, created: true, reopened: false };
+}
+
+/**
+ * ensureActiveConversation for many customers (a campaign batch): the open ones found in
+ * one query, the missing ones created in one INSERT routed once; a closed one is reopened
+ * one by one (rare, and its assignee is its own).
+ */
+export async function ensureActiveConversations(
+  db: Db,
+  { companyId, customerIds, assignTo, now }: { companyId: string; customerIds: string[]; assignTo: Assignee; now: Date },
+): Promise<Map<string, Conversation>> {
+  const found = new Map((await findActiveConversations(db, { companyId, customerIds })).map((row) => [row.customerId, row]));
+  const result = new Map<string, Conversation>();
+  for (const customerId of customerIds) {
+    const existing = found.get(customerId);
+    if (existing?.status === "open") result.set(customerId, existing);
+    else if (existing) result.set(customerId, await ensureActiveConversation(db, { companyId, customerId, assignTo, now }));
+  }
+  const missing = customerIds.filter((customerId) => !found.has(customerId));
+  if (missing.length === 0) return result;
+  const target = await routeToAvailable(db, assignTo);
+  const created = await insertConversations(db, missing.map((customerId) => ({ companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now })));
+  for (const row of created) result.set(row.customerId, row);
+  if (target.userId || target.teamId) {
+    await recordAssignments(db, { companyId, changes: created.map((row) => ({ conversationId: row.id, customerId: row.customerId, from: null })), to: target, byUserId: null, reason: routedReason(target), now });
+  }
+  // Another request created some a moment ago.
+  const raced = missing.filter((customerId) => !result.has(customerId));
+  for (const row of await findActiveConversations(db, { companyId, customerIds: raced })) result.set(row.customerId, row);
+  return result;
 }
 
 const routedReason = (target: { delegated: boolean }) => (target.delegated ? "away_delegate" : "default_rule");

@@ -76,10 +76,18 @@ type RenderInput = {
  * in, signed, the opt-out footer added. The gate and the dry runs both use it, so what
  * staff preview is what is sent.
  */
-export async function renderSmsText(db: Db, input: RenderInput): Promise<{ ok: true; text: string } | { ok: false; reason: "template_error" | "empty_message"; detail?: string }> {
-  const { company, customer, sender } = input;
+export async function renderSmsText(db: Db, input: RenderInput): Promise<RenderedSms> {
   // Only a text with a custom attribute needs their types (money reads as money).
-  const definitions = /\{/.test(input.body) ? await attributeDefinitions(db, { companyId: company.id }) : [];
+  const definitions = /\{/.test(input.body) ? await attributeDefinitions(db, { companyId: input.company.id }) : [];
+  return renderSmsTextWith(definitions, input);
+}
+
+export type RenderedSms = { ok: true; text: string } | { ok: false; reason: "template_error" | "empty_message"; detail?: string };
+export type AttributeDefinitions = Awaited<ReturnType<typeof attributeDefinitions>>;
+
+/** renderSmsText with the company's attribute definitions already loaded (a campaign batch renders hundreds). */
+export function renderSmsTextWith(definitions: AttributeDefinitions, input: RenderInput): RenderedSms {
+  const { company, customer, sender } = input;
   let text: string;
   try {
     text = renderTemplate(input.body, templateValues({
@@ -99,6 +107,29 @@ export async function renderSmsText(db: Db, input: RenderInput): Promise<{ ok: t
   if (sender && input.signed) text = withSignature(text, sender);
   if (input.optOutFooter) text = appendOptOutFooter(text, { companyName: company.name, locale: customer.language });
   return { ok: true, text };
+}
+
+/** What the customer's phone shows: the text, then a link per file; and its segments. */
+export function smsWithLinks(text: string, links: string[]) {
+  const withLinks = withFileLinks(text, links);
+  return { withLinks, ...countSegments(withLinks), preview: links.length ? `📎 ${text}` : text };
+}
+
+/** The message.sent webhook event's data. */
+export function messageSentPayload(message: Pick<MessageRow, "id" | "conversationId" | "customerId" | "toNumber" | "sourceKind" | "senderUserId" | "marketing">, sentText: string, now: Date) {
+  return {
+    message: {
+      id: message.id,
+      conversation_id: message.conversationId,
+      customer_id: message.customerId,
+      to: message.toNumber,
+      body: sentText,
+      source: message.sourceKind,
+      sender_user_id: message.senderUserId ?? null,
+      marketing: message.marketing,
+      created_at: now.toISOString(),
+    },
+  };
 }
 
 /**
@@ -158,36 +189,18 @@ export async function sendSms(db: Db, request: SendRequest, dependencies: SendDe
     const files = await attachUploads(tx, { companyId: company.id, customerId: customer.id, attachmentIds: request.attachmentIds ?? [], owner: { messageId: row.id } });
     // What the customer receives: the text, then a link per file.
     const links = [...files.map((file) => publicFileUrl(appUrl, file.publicToken)), ...(request.fileLinks ?? [])];
-    const withLinks = withFileLinks(text, links);
-    const { encoding, segments } = countSegments(withLinks);
+    const { withLinks, encoding, segments, preview } = smsWithLinks(text, links);
     const counted = await setMessageSegments(tx, { companyId: company.id, messageId: row.id, encoding, segments });
     await recordMessageOnConversation(tx, {
       companyId: company.id,
       conversationId: conversation.id,
       direction: "outbound",
-      body: links.length ? `📎 ${text}` : text,
+      body: preview,
       at: now,
       // The assignee answering has obviously read the conversation.
       readByAssignee: Boolean(sender) && conversation.assigneeUserId === sender!.id,
     });
-    await recordWebhookEvent(tx, {
-      companyId: company.id,
-      type: "message.sent",
-      customerId: customer.id,
-      payload: {
-        message: {
-          id: row.id,
-          conversation_id: conversation.id,
-          customer_id: customer.id,
-          to: customer.mobile,
-          body: withLinks,
-          source: request.source.kind,
-          sender_user_id: sender?.id ?? null,
-          marketing: request.category === "marketing",
-          created_at: now.toISOString(),
-        },
-      },
-    });
+    await recordWebhookEvent(tx, { companyId: company.id, type: "message.sent", customerId: customer.id, payload: messageSentPayload(row, withLinks, now) });
     return { message: counted, sentText: withLinks };
   });
   publish(company.id, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });

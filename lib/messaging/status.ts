@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { advanceMessageStatus, findOutboundMessageForReport, setProviderMessageId } from "@/db/queries/message-status";
+import { advanceMessageStatus, advanceMessageStatuses, findOutboundMessageForReport, setProviderMessageId } from "@/db/queries/message-status";
 import type { MessageStatus } from "@/db/schema";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
-import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
+import { nudgeWebhookDelivery, recordWebhookEvent, recordWebhookEvents } from "@/lib/webhooks/record";
 import type { StatusReport } from "./sms/provider";
 
 /** Statuses only move forward: a late "submitted" never undoes "delivered". */
@@ -45,7 +45,7 @@ export async function applyStatusReport(db: Db, report: StatusReport): Promise<S
         companyId: message.companyId,
         type: "message.status",
         customerId: message.customerId,
-        payload: { message: { id: message.id, conversation_id: message.conversationId, customer_id: message.customerId, status: advanced.status, error_code: advanced.errorCode ?? null, at: (report.at ?? new Date()).toISOString() } },
+        payload: statusPayload({ id: message.id, conversationId: message.conversationId, customerId: message.customerId, status: advanced.status, errorCode: advanced.errorCode }, report.at ?? new Date()),
       });
     }
     return advanced;
@@ -64,4 +64,50 @@ export async function applyStatusReport(db: Db, report: StatusReport): Promise<S
     });
   }
   return { applied: true, messageId: message.id };
+}
+
+/** The message.status webhook event's data. */
+function statusPayload(message: { id: string; conversationId: string; customerId: string; status: MessageStatus; errorCode: string | null }, at: Date) {
+  return { message: { id: message.id, conversation_id: message.conversationId, customer_id: message.customerId, status: message.status, error_code: message.errorCode ?? null, at: at.toISOString() } };
+}
+
+/** A report about a message we know (the batch that sent it): no lookup by provider id. */
+export type KnownStatusReport = StatusReport & { messageId: string };
+
+/**
+ * applyStatusReport for the reports of a batch of one company's messages (a campaign's,
+ * which no user sent: no send-error notification): each message's reports in their order,
+ * one UPDATE and one webhook INSERT per round. The caller nudges webhook delivery.
+ */
+export async function applyKnownStatusReports(db: Db, { companyId, reports }: { companyId: string; reports: KnownStatusReport[] }) {
+  const rounds: KnownStatusReport[][] = [];
+  const seen = new Map<string, number>();
+  for (const report of reports) {
+    const round = seen.get(report.messageId) ?? 0;
+    seen.set(report.messageId, round + 1);
+    (rounds[round] ??= []).push(report);
+  }
+  let applied = 0;
+  for (const round of rounds) {
+    const at = new Map(round.map((report) => [report.messageId, report.at ?? new Date()]));
+    const advanced = await db.transaction(async (tx) => {
+      const rows = await advanceMessageStatuses(tx, {
+        companyId,
+        behind: lowerThan,
+        advances: round.map((report) => ({ messageId: report.messageId, status: report.status, at: at.get(report.messageId)!, errorCode: report.errorCode, errorText: report.errorDetail, providerMessageId: report.providerMessageId })),
+      });
+      await recordWebhookEvents(tx, {
+        companyId,
+        type: "message.status",
+        events: rows.map((row) => ({
+          customerId: row.customer_id,
+          payload: statusPayload({ id: row.id, conversationId: row.conversation_id, customerId: row.customer_id, status: row.status, errorCode: row.error_code }, at.get(row.id)!),
+        })),
+      });
+      return rows;
+    });
+    for (const row of advanced) publish(companyId, { type: "message.status", conversationId: row.conversation_id, messageId: row.id, status: row.status });
+    applied += advanced.length;
+  }
+  return applied;
 }

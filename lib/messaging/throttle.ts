@@ -11,6 +11,11 @@ import { env } from "@/lib/env";
 export class SenderThrottle {
   constructor(private readonly perSecond: number) {}
 
+  /** 0: off. */
+  get textsPerSecond() {
+    return this.perSecond;
+  }
+
   async wait(db: Db, senderNumber: string) {
     if (this.perSecond <= 0) return;
     const waitMs = await reserveSenderSlot(db, { senderNumber, intervalMs: 1000 / this.perSecond });

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "messages_campaign_source_idx" ON "messages" USING btree ("source_id") WHERE "messages"."source_kind" = 'campaign';

@@ -1,0 +1,159 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { findCustomersByIds } from "@/db/queries/automation-runs";
+import {
+  findRecipientMessages,
+  insertCampaignMessages,
+  lockSendingCampaign,
+  outcomeOfMessage,
+  releaseRecipients,
+  settleRecipients,
+  type CampaignRow,
+  type ClaimedRecipient,
+  type RecipientOutcome,
+} from "@/db/queries/campaigns";
+import type { findCompany } from "@/db/queries/companies";
+import { recordMessageSummaries } from "@/db/queries/conversations";
+import { defaultAssignee } from "@/lib/conversations/routing";
+import { ensureActiveConversations } from "@/lib/conversations/thread";
+import { publish } from "@/lib/live/bus";
+import { messageSentPayload, renderSmsTextWith, smsWithLinks, type AttributeDefinitions, type SendDependencies } from "@/lib/messaging/send";
+import { sendRefusal } from "@/lib/messaging/sendability";
+import { defaultSmsProvider } from "@/lib/messaging/sms";
+import { SmsSendError } from "@/lib/messaging/sms/provider";
+import { applyKnownStatusReports, type KnownStatusReport } from "@/lib/messaging/status";
+import type { SenderThrottle } from "@/lib/messaging/throttle";
+import { nudgeWebhookDelivery, recordWebhookEvents } from "@/lib/webhooks/record";
+
+export type BatchContext = {
+  campaign: CampaignRow;
+  company: NonNullable<Awaited<ReturnType<typeof findCompany>>>;
+  fileLinks: string[];
+  definitions: AttributeDefinitions;
+  throttle: SenderThrottle;
+};
+
+export type BatchTotals = { sent: number; skipped: number; failed: number; stopped: boolean };
+
+type Ready = { recipient: ClaimedRecipient; mobile: string; text: string; withLinks: string; encoding: "GSM-7" | "UCS-2"; segments: number; preview: string };
+
+/**
+ * The sending gate for a claimed batch of a plain campaign (no payment or review link), in
+ * about ten statements whatever its size: the customers read once and checked with the
+ * gate's own rule (STOP, unsubscribes, mobile, quiet hours), every text rendered by the
+ * gate's renderer, then in one transaction — only while the campaign is still sending —
+ * their conversations, the messages (one INSERT; the recipient is the idempotency key), the
+ * conversations' summaries and the message.sent events; then the hand-off to the provider,
+ * its receipts and the recipients' settle, each batched.
+ */
+export async function sendCampaignBatch(db: Db, context: BatchContext, recipients: ClaimedRecipient[], dependencies: SendDependencies): Promise<BatchTotals> {
+  const { campaign, company } = context;
+  const companyId = campaign.companyId;
+  const now = dependencies.now ?? new Date();
+  const provider = dependencies.provider ?? defaultSmsProvider();
+  const category = campaign.marketing ? ("marketing" as const) : ("general" as const);
+  const totals: BatchTotals = { sent: 0, skipped: 0, failed: 0, stopped: false };
+  const settles: { recipientId: string; outcome: RecipientOutcome }[] = [];
+  const later: string[] = [];
+  const ready: Ready[] = [];
+
+  const [existing, customers] = await Promise.all([
+    findRecipientMessages(db, { companyId, recipientIds: recipients.map((recipient) => recipient.id) }),
+    findCustomersByIds(db, { companyId, customerIds: recipients.map((recipient) => recipient.customerId) }),
+  ]);
+  for (const recipient of recipients) {
+    // A worker died after recording it: settled from its message, never texted twice.
+    const prior = existing.get(recipient.id);
+    if (prior) {
+      settles.push({ recipientId: recipient.id, outcome: outcomeOfMessage(prior) });
+      continue;
+    }
+    const customer = customers.get(recipient.customerId);
+    if (!customer || customer.mergedIntoId) {
+      settles.push({ recipientId: recipient.id, outcome: { status: "skipped", skipReason: "customer_not_found" } });
+      continue;
+    }
+    const refusal = sendRefusal(customer, company, category, now);
+    if (refusal === "quiet_hours") later.push(recipient.id);
+    else if (refusal) settles.push({ recipientId: recipient.id, outcome: { status: "skipped", skipReason: refusal } });
+    if (refusal) continue;
+    const rendered = renderSmsTextWith(context.definitions, { company, customer, body: campaign.messageBody, optOutFooter: campaign.marketing });
+    if (!rendered.ok) {
+      settles.push({ recipientId: recipient.id, outcome: { status: "skipped", skipReason: rendered.reason } });
+      continue;
+    }
+    ready.push({ recipient, mobile: customer.mobile!, text: rendered.text, ...smsWithLinks(rendered.text, context.fileLinks) });
+  }
+
+  const from = company.senderNumber ?? "";
+  const recorded = ready.length === 0 ? [] : await db.transaction(async (tx) => {
+    if (!(await lockSendingCampaign(tx, { companyId, campaignId: campaign.id }))) return null;
+    const conversations = await ensureActiveConversations(tx, { companyId, customerIds: ready.map((row) => row.recipient.customerId), assignTo: defaultAssignee(company), now });
+    const rows = await insertCampaignMessages(
+      tx,
+      ready.map((row) => ({
+        companyId,
+        conversationId: conversations.get(row.recipient.customerId)!.id,
+        customerId: row.recipient.customerId,
+        body: row.text,
+        sourceId: row.recipient.id,
+        status: "queued" as const,
+        provider: provider.name,
+        fromNumber: from,
+        toNumber: row.mobile,
+        marketing: campaign.marketing,
+        encoding: row.encoding,
+        segments: row.segments,
+        createdAt: now,
+      })),
+    );
+    const byRecipient = new Map(ready.map((row) => [row.recipient.id, row]));
+    await recordMessageSummaries(tx, { companyId, summaries: rows.map((row) => ({ conversationId: row.conversationId, direction: "outbound" as const, preview: byRecipient.get(row.sourceId!)!.preview, at: now })) });
+    await recordWebhookEvents(tx, { companyId, type: "message.sent", events: rows.map((row) => ({ customerId: row.customerId, payload: messageSentPayload(row, byRecipient.get(row.sourceId!)!.withLinks, now) })) });
+    return rows.map((row) => ({ message: row, ready: byRecipient.get(row.sourceId!)! }));
+  });
+
+  if (recorded === null) {
+    // Paused or cancelled since the claim: nothing of this batch was recorded.
+    const settled = new Set(await settleRecipients(db, { companyId, settles, now: new Date() }));
+    await releaseRecipients(db, { companyId, recipientIds: [...later, ...ready.map((row) => row.recipient.id)] });
+    for (const { recipientId, outcome } of settles) if (settled.has(recipientId)) totals[outcome.status]++;
+    return { ...totals, stopped: true };
+  }
+  for (const { message } of recorded) publish(companyId, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });
+
+  // Another runner's (a stale claim taken again) message got in first: settled from it.
+  const inserted = new Set(recorded.map(({ message }) => message.sourceId));
+  const raced = ready.filter((row) => !inserted.has(row.recipient.id)).map((row) => row.recipient.id);
+  for (const [recipientId, message] of await findRecipientMessages(db, { companyId, recipientIds: raced })) settles.push({ recipientId, outcome: outcomeOfMessage(message) });
+
+  const reports: KnownStatusReport[] = [];
+  for (const { message, ready: row } of recorded) {
+    await context.throttle.wait(db, from);
+    try {
+      const result = await provider.send({ clientRef: message.id, to: row.mobile, from, text: row.withLinks });
+      reports.push({ messageId: message.id, provider: provider.name, clientRef: message.id, providerMessageId: result.providerMessageId, status: "sent", at: new Date() });
+      for (const receipt of result.receipts ?? []) reports.push({ ...receipt, messageId: message.id });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof SmsSendError)) console.error("[sms] provider failed", error);
+      reports.push({ messageId: message.id, provider: provider.name, clientRef: message.id, status: "failed", errorCode: error instanceof SmsSendError ? error.category : "provider_error", errorDetail: detail, at: new Date() });
+    }
+  }
+  await applyKnownStatusReports(db, { companyId, reports });
+  const last = new Map(reports.map((report) => [report.messageId, report]));
+  for (const { message } of recorded) {
+    const report = last.get(message.id)!;
+    settles.push({
+      recipientId: message.sourceId!,
+      outcome: report.status === "failed" ? { status: "failed", messageId: message.id, error: report.errorDetail ?? report.errorCode ?? "failed" } : { status: "sent", messageId: message.id, sentAt: message.createdAt },
+    });
+  }
+
+  const settled = new Set(await settleRecipients(db, { companyId, settles, now: new Date() }));
+  await releaseRecipients(db, { companyId, recipientIds: later });
+  for (const { recipientId, outcome } of settles) if (settled.has(recipientId)) totals[outcome.status]++;
+  if (recorded.length > 0) await nudgeWebhookDelivery();
+  // Quiet hours began: the run stops here (the ones given back would only be claimed again).
+  return { ...totals, stopped: later.length > 0 };
+}
