@@ -1,13 +1,13 @@
 "use client";
 
-import { Bot, Building2, CalendarDays, Megaphone, Menu, MessagesSquare, Settings, Users } from "lucide-react";
+import { BarChart3, Bot, Building2, CalendarDays, Megaphone, Menu, MessagesSquare, Settings, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/dialog";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { AwayBanner } from "./away-banner";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "./logo";
@@ -23,16 +23,17 @@ const NAV = [
   { href: "/appointments", key: "appointments", Icon: CalendarDays, count: "appointmentsToday" },
   { href: "/automations", key: "automations", Icon: Bot, count: "activeAutomations" },
   { href: "/campaigns", key: "campaigns", Icon: Megaphone, count: null },
+  { href: "/reports", key: "reports", Icon: BarChart3, count: null, permission: "seeReports" },
   { href: "/settings", key: "settings", Icon: Settings, count: null },
-  { href: "/company", key: "company", Icon: Building2, count: null, adminOnly: true },
-] as const;
+  { href: "/company", key: "company", Icon: Building2, count: null, permission: "manageCompany" },
+] as const satisfies readonly { href: string; key: string; Icon: unknown; count: string | null; permission?: Permission }[];
 
-function Navigation({ counts, canManageCompany, onNavigate }: { counts: ShellCounts; canManageCompany: boolean; onNavigate?: () => void }) {
+function Navigation({ counts, role, onNavigate }: { counts: ShellCounts; role: Role; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-1 flex-col gap-1 px-3">
-      {NAV.filter((item) => canManageCompany || !("adminOnly" in item)).map(({ href, key, Icon, count }) => {
+      {NAV.filter((item) => !("permission" in item) || can(role, item.permission)).map(({ href, key, Icon, count }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -88,7 +89,7 @@ export function AppShell({
         <Logo inverted />
         <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
       </div>
-      <Navigation counts={counts} canManageCompany={can(user.role, "manageCompany")} onNavigate={onNavigate} />
+      <Navigation counts={counts} role={user.role} onNavigate={onNavigate} />
     </>
   );
   return (

@@ -187,6 +187,7 @@ export const automationResults = pgTable(
     index("automation_results_automation_idx").on(t.automationId, t.createdAt),
     // Reply attribution: the latest result sent to this customer.
     index("automation_results_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
+    index("automation_results_company_sent_idx").on(t.companyId, t.sentAt).where(sql`${t.sentAt} is not null`),
     index("automation_results_pending_idx").on(t.status, t.createdAt),
     // The reply sweep: sent results still waiting for a reply, and replies not yet handled.
     index("automation_results_awaiting_reply_idx")

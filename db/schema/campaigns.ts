@@ -91,6 +91,7 @@ export const campaignRecipients = pgTable(
     index("campaign_recipients_campaign_created_id_idx").on(t.campaignId, t.createdAt, t.id),
     // Reply attribution: the latest campaign text sent to this customer.
     index("campaign_recipients_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
+    index("campaign_recipients_company_sent_idx").on(t.companyId, t.sentAt).where(sql`${t.sentAt} is not null`),
     index("campaign_recipients_pending_idx")
       .on(t.campaignId, t.createdAt)
       .where(sql`${t.status} in ('pending', 'sending')`),

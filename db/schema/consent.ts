@@ -33,7 +33,10 @@ export const consentEvents = pgTable(
     staffUserId: uuid(),
     createdAt: createdAt(),
   },
-  (t) => [index("consent_events_company_customer_created_idx").on(t.companyId, t.customerId, t.createdAt)],
+  (t) => [
+    index("consent_events_company_customer_created_idx").on(t.companyId, t.customerId, t.createdAt),
+    index("consent_events_company_opt_out_idx").on(t.companyId, t.createdAt).where(sql`${t.kind} = 'opt_out'`),
+  ],
 );
 
 export type OptOutFlagResolution = "unsubscribed" | "dismissed";

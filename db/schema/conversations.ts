@@ -46,6 +46,8 @@ export const conversations = pgTable(
       .on(t.customerId)
       .where(sql`${t.archived} = false`),
     index("conversations_inbox_idx").on(t.companyId, t.status, t.lastActivityAt, t.id),
+    // Reports count closes per period (the last close of each conversation).
+    index("conversations_company_closed_idx").on(t.companyId, t.closedAt).where(sql`${t.closedAt} is not null`),
     index("conversations_activity_idx").on(t.companyId, t.lastActivityAt, t.id).where(sql`${t.archived} = false`),
     // The Unanswered and Unread filters, kept small: only the rows they can match.
     index("conversations_unanswered_idx")

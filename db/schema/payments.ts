@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./_columns";
 import { companyRef } from "./companies";
@@ -34,5 +35,7 @@ export const paymentRequests = pgTable(
     uniqueIndex("payment_requests_session_idx").on(t.stripeSessionId),
     index("payment_requests_customer_idx").on(t.customerId, t.createdAt),
     index("payment_requests_company_amount_idx").on(t.companyId, t.amountCents),
+    // Reports and the daily deposits email read payments by the time they were paid.
+    index("payment_requests_company_paid_idx").on(t.companyId, t.paidAt).where(sql`${t.paidAt} is not null`),
   ],
 );

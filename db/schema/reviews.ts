@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -32,5 +33,6 @@ export const reviews = pgTable(
   (t) => [
     uniqueIndex("reviews_token_idx").on(t.publicToken),
     index("reviews_customer_idx").on(t.customerId, t.createdAt),
+    index("reviews_company_submitted_idx").on(t.companyId, t.submittedAt).where(sql`${t.submittedAt} is not null`),
   ],
 );

@@ -15,6 +15,7 @@ const PERMISSIONS = {
   importCustomers: ["admin"],
   deleteOthersNotes: ["admin"],
   hearOfNewReviews: ["admin"],
+  seeReports: ["admin"],
 
   editSavedReplies: ["admin"],
 

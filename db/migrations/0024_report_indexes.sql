@@ -1,0 +1,6 @@
+CREATE INDEX "conversations_company_closed_idx" ON "conversations" USING btree ("company_id","closed_at") WHERE "conversations"."closed_at" is not null;--> statement-breakpoint
+CREATE INDEX "payment_requests_company_paid_idx" ON "payment_requests" USING btree ("company_id","paid_at") WHERE "payment_requests"."paid_at" is not null;--> statement-breakpoint
+CREATE INDEX "reviews_company_submitted_idx" ON "reviews" USING btree ("company_id","submitted_at") WHERE "reviews"."submitted_at" is not null;--> statement-breakpoint
+CREATE INDEX "automation_results_company_sent_idx" ON "automation_results" USING btree ("company_id","sent_at") WHERE "automation_results"."sent_at" is not null;--> statement-breakpoint
+CREATE INDEX "campaign_recipients_company_sent_idx" ON "campaign_recipients" USING btree ("company_id","sent_at") WHERE "campaign_recipients"."sent_at" is not null;--> statement-breakpoint
+CREATE INDEX "consent_events_company_opt_out_idx" ON "consent_events" USING btree ("company_id","created_at") WHERE "consent_events"."kind" = 'opt_out';
