@@ -121,9 +121,9 @@ describe("customer groups", () => {
     expect(await condition.getByTestId("rule-value").locator("input").inputValue()).toBe("2016");
     await page.getByTestId("group-live-count-value").filter({ hasText: String(older) }).waitFor();
 
-    // 2016 and later instead, renamed: the live count follows the rule.
+    // After 2016 instead, renamed: the live count follows the rule.
     await page.fill("#group-name", `Parc récent ${tag}`);
-    await condition.getByTestId("rule-operator").selectOption("gte");
+    await condition.getByTestId("rule-operator").selectOption("gt");
     await page.waitForFunction((before) => Number(document.querySelector("[data-testid=group-live-count-value]")?.getAttribute("data-count")) !== before, older);
     const recent = await liveCount(page);
     expect(recent).toBeGreaterThan(0);

@@ -45,8 +45,10 @@ export function useLoadMore<P extends Page>(initialCursor: P["nextCursor"], load
   };
 }
 
+export type LoadMorePager = { hasMore: boolean; loadMore: () => void; loading: boolean; error?: string };
+
 /** The button under a paged list, with its pending spinner and the last failure. */
-export function LoadMoreButton({ pager, testId, label }: { pager: Pick<ReturnType<typeof useLoadMore>, "hasMore" | "loadMore" | "loading" | "error">; testId: string; label?: string }) {
+export function LoadMoreButton({ pager, testId, label }: { pager: LoadMorePager; testId: string; label?: string }) {
   const t = useTranslations("pagination");
   if (!pager.hasMore) return null;
   return (

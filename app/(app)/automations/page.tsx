@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { RowHeading } from "@/components/ui/row-heading";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { listAutomations } from "@/db/queries/automations";
 import { can } from "@/lib/auth/permissions";
@@ -69,17 +70,11 @@ export default async function AutomationsPage() {
                 const Icon = ICONS[automation.type] ?? Bot;
                 return (
                   <li key={automation.id} id={`automation-${automation.id}`} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-4 target:bg-brand-50 sm:px-5" data-testid="automation-row">
-                    <div className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
-                      <Icon className="h-5 w-5" aria-hidden />
-                    </div>
-                    <div className="min-w-0 flex-1">
-                      <Link href={`/automations/${automation.id}`} className="block truncate text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline">
-                        {automation.name}
-                      </Link>
-                      <p className="text-sm text-slate-500">
+                    <RowHeading icon={<Icon className="h-5 w-5" aria-hidden />} href={`/automations/${automation.id}`} title={automation.name} className="flex-1">
+                      <p>
                         {t(`type.${automation.type}`)} · {scheduleText(automation)}
                       </p>
-                    </div>
+                    </RowHeading>
                     <AutomationStatus status={automation.status} />
                     {manage ? (
                       <div className="flex w-full justify-end sm:w-auto">

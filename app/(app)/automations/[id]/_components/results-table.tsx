@@ -3,16 +3,14 @@
 import { AlertTriangle, Ban, CalendarCheck, CalendarX, CalendarClock, Clock, MessageCircle, Send, Smile, Frown, Meh, Sparkles } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Mentionable } from "@/components/composer/mention-list";
 import { ResultNotesPanel, ResultNotesToggle } from "@/components/notes/result-notes";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { EmptyState } from "@/components/ui/page-header";
-import { useErrorText } from "@/components/ui/use-error-text";
+import { useLoadMore } from "@/components/ui/load-more";
+import { ResultsList, useOpenRows } from "@/components/ui/results-list";
 import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
 import { addResultNote, loadAutomationResults } from "@/lib/automations/results-actions";
 import type { ResultNoteRow, ResultRow } from "@/lib/automations/results-view";
@@ -21,6 +19,7 @@ type Status = "pending" | "sent" | "skipped" | "failed";
 type Cursor = { createdAt: string; id: string } | null;
 
 const FILTERS = ["all", "sent", "skipped", "failed", "pending"] as const;
+const GRID = "lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_minmax(0,1.1fr)_5.5rem]";
 
 function mergeById<T extends { id: string }>(first: T[], second: T[]): T[] {
   const seen = new Set(first.map((item) => item.id));
@@ -58,102 +57,51 @@ export function ResultsTable({
   viewerName: string;
 }) {
   const t = useTranslations("automations.results");
-  const errorText = useErrorText();
-  const [extraRows, setExtraRows] = useState<ResultRow[]>([]);
   const [extraNotes, setExtraNotes] = useState<ResultNoteRow[]>([]);
-  const [cursor, setCursor] = useState<Cursor>(initialCursor);
-  const [loading, setLoading] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [open, setOpen] = useState<Set<string>>(() => new Set(highlight ? [highlight] : []));
-  const rows = mergeById(initialRows, extraRows);
+  const open = useOpenRows(highlight, "result-");
+  const pager = useLoadMore(
+    initialCursor,
+    (cursor: NonNullable<Cursor>) => loadAutomationResults({ automationId, cursor, status }),
+    (page) => setExtraNotes((current) => [...current, ...page.notes]),
+  );
+  const rows = pager.rowsAfter(initialRows);
   const notes = mergeById(initialNotes, extraNotes);
 
-  useEffect(() => {
-    if (highlight) document.getElementById(`result-${highlight}`)?.scrollIntoView({ block: "center" });
-  }, [highlight]);
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoading(true);
-    const result = await loadAutomationResults({ automationId, cursor, status });
-    setLoading(false);
-    if (!result.ok) return setLoadError(errorText(result.error) ?? null);
-    setLoadError(null);
-    setExtraRows((current) => [...current, ...result.data.rows]);
-    setExtraNotes((current) => [...current, ...result.data.notes]);
-    setCursor(result.data.nextCursor);
-  };
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
   return (
-    <section aria-labelledby="results-title" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="results-title" className="text-base font-semibold text-slate-900">
-          {t("customersTitle")}
-        </h2>
-        <nav aria-label={t("filterLabel")} className="-mx-1 flex max-w-full gap-1 overflow-x-auto px-1">
-          {FILTERS.filter((filter) => filter === "all" || filter !== "pending" || counts.pending > 0).map((filter) => {
-            const active = (status ?? "all") === filter;
-            return (
-              <Link
-                key={filter}
-                href={filter === "all" ? `/automations/${automationId}` : `/automations/${automationId}?status=${filter}`}
-                aria-current={active ? "page" : undefined}
-                className={cn("shrink-0 rounded-full px-3 py-1 text-sm font-medium", active ? "bg-slate-900 text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100")}
-              >
-                {t(`filters.${filter}`)} <span className={cn("tabular-nums", active ? "text-white/70" : "text-slate-400")}>{counts[filter]}</span>
-              </Link>
-            );
-          })}
-        </nav>
-      </div>
-      <Card className="overflow-hidden">
-        {rows.length === 0 ? (
-          <EmptyState icon={<Send className="h-6 w-6" />} title={status ? t("emptyFiltered") : t("emptyTitle")} description={status ? undefined : t("emptyDescription")} />
-        ) : (
-          <>
-            <div className="hidden grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_minmax(0,1.1fr)_5.5rem] gap-4 border-b border-slate-100 bg-slate-50 px-5 py-2 text-xs font-medium tracking-wide text-slate-500 uppercase lg:grid">
-              <span>{t("columns.customer")}</span>
-              <span>{t("columns.status")}</span>
-              <span>{t("columns.reply")}</span>
-              <span>{t("columns.outcome")}</span>
-              <span className="text-right">{t("columns.notes")}</span>
-            </div>
-            <ul className="divide-y divide-slate-100" data-testid="results-list">
-              {rows.map((row) => (
-                <ResultItem
-                  key={row.id}
-                  row={row}
-                  notes={notes.filter((note) => note.resultId === row.id)}
-                  open={open.has(row.id)}
-                  onToggle={() => toggle(row.id)}
-                  highlighted={row.id === highlight}
-                  scale={scale}
-                  keywordLabels={keywordLabels}
-                  mentionables={mentionables}
-                  viewerName={viewerName}
-                  onNoteAdded={(note) => setExtraNotes((current) => [...current, note])}
-                />
-              ))}
-            </ul>
-          </>
-        )}
-      </Card>
-      {loadError ? <p className="text-sm text-red-600">{loadError}</p> : null}
-      {cursor ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" pending={loading} onClick={loadMore} data-testid="results-load-more">
-            {t("loadMore")}
-          </Button>
-        </div>
-      ) : null}
-    </section>
+    <ResultsList
+      id="results-title"
+      title={t("customersTitle")}
+      filterLabel={t("filterLabel")}
+      filters={FILTERS.filter((filter) => filter === "all" || filter !== "pending" || counts.pending > 0).map((filter) => ({
+        key: filter,
+        href: filter === "all" ? `/automations/${automationId}` : `/automations/${automationId}?status=${filter}`,
+        label: t(`filters.${filter}`),
+        count: counts[filter],
+        active: (status ?? "all") === filter,
+      }))}
+      columns={[t("columns.customer"), t("columns.status"), t("columns.reply"), t("columns.outcome"), t("columns.notes")]}
+      gridClassName={GRID}
+      empty={rows.length ? null : status ? { title: t("emptyFiltered") } : { title: t("emptyTitle"), description: t("emptyDescription") }}
+      listTestId="results-list"
+      pager={pager}
+      loadMoreTestId="results-load-more"
+    >
+      {rows.map((row) => (
+        <ResultItem
+          key={row.id}
+          row={row}
+          notes={notes.filter((note) => note.resultId === row.id)}
+          open={open.isOpen(row.id)}
+          onToggle={() => open.toggle(row.id)}
+          highlighted={row.id === highlight}
+          scale={scale}
+          keywordLabels={keywordLabels}
+          mentionables={mentionables}
+          viewerName={viewerName}
+          onNoteAdded={(note) => setExtraNotes((current) => [...current, note])}
+        />
+      ))}
+    </ResultsList>
   );
 }
 
@@ -189,7 +137,7 @@ function ResultItem({
 
   return (
     <li id={`result-${row.id}`} data-testid="result-row" data-status={row.status} className={cn("px-4 py-3 sm:px-5", highlighted && "bg-brand-50/60")}>
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_minmax(0,1.1fr)_5.5rem] lg:items-start">
+      <div className={cn("grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-2 lg:items-start", GRID)}>
         <Link href={customerHref} className="flex min-w-0 items-center gap-3 hover:underline" data-testid="result-customer" title={row.conversationId ? t("openConversation") : t("openProfile")}>
           <Avatar name={row.customerName} size="sm" />
           <span className="min-w-0">

@@ -3,21 +3,22 @@
 import { AlertTriangle, Ban, CheckCheck, Clock, MessageCircle, Send, UserX, XCircle } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Mentionable } from "@/components/composer/mention-list";
 import { ResultNotesPanel, ResultNotesToggle } from "@/components/notes/result-notes";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { EmptyState } from "@/components/ui/page-header";
-import { LoadMoreButton, useLoadMore } from "@/components/ui/load-more";
+import { useLoadMore } from "@/components/ui/load-more";
+import { ResultsList, useOpenRows } from "@/components/ui/results-list";
 import { addCampaignRecipientNote, loadCampaignRecipients } from "@/lib/campaigns/actions";
 import type { KeysetCursor } from "@/lib/campaigns/list-view";
 import type { RecipientNote, RecipientPage, RecipientView } from "@/lib/campaigns/recipients-view";
 import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
 import { formatPhone } from "@/lib/phone";
 import { RECIPIENT_FILTERS, type RecipientFilter } from "../../_components/types";
+
+const GRID = "lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_6rem]";
 
 /**
  * Who the campaign texted, filtered by outcome: the status (with the skip reason or the
@@ -48,7 +49,7 @@ export function RecipientsList({
 }) {
   const t = useTranslations("campaigns.recipients");
   const [added, setAdded] = useState<RecipientNote[]>([]);
-  const [open, setOpen] = useState<Set<string>>(() => new Set(highlight ? [highlight] : []));
+  const open = useOpenRows(highlight, "recipient-");
   const pager = useLoadMore<RecipientPage>(
     nextCursor,
     (cursor) => loadCampaignRecipients({ campaignId, status: filter === "all" ? null : filter, cursor }),
@@ -56,72 +57,41 @@ export function RecipientsList({
   );
   const shown = pager.rowsAfter(rows);
   const notes = [...initialNotes, ...added.filter((note) => !initialNotes.some((known) => known.id === note.id))];
-  useEffect(() => {
-    if (highlight) document.getElementById(`recipient-${highlight}`)?.scrollIntoView({ block: "center" });
-  }, [highlight]);
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
-    <section aria-labelledby="recipients-title" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="recipients-title" className="text-base font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <nav aria-label={t("filterLabel")} className="-mx-1 flex max-w-full gap-1 overflow-x-auto px-1 pb-1">
-          {RECIPIENT_FILTERS.map((candidate) => {
-            const active = filter === candidate;
-            return (
-              <Link
-                key={candidate}
-                href={candidate === "all" ? `/campaigns/${campaignId}` : `/campaigns/${campaignId}?status=${candidate}`}
-                aria-current={active ? "page" : undefined}
-                scroll={false}
-                className={cn("shrink-0 rounded-full px-3 py-1 text-sm font-medium", active ? "bg-slate-900 text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100")}
-                data-testid={`recipients-filter-${candidate}`}
-              >
-                {t(`filters.${candidate}`)} <span className={cn("tabular-nums", active ? "text-white/70" : "text-slate-400")}>{counts[candidate]}</span>
-              </Link>
-            );
-          })}
-        </nav>
-      </div>
-      <Card className="overflow-hidden">
-        {shown.length === 0 ? (
-          <EmptyState icon={<Send className="h-6 w-6" />} title={filter === "all" ? t("emptyTitle") : t("emptyFiltered")} description={filter === "all" ? t("emptyDescription") : undefined} />
-        ) : (
-          <>
-            <div className="hidden grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_6rem] gap-4 border-b border-slate-100 bg-slate-50 px-5 py-2 text-xs font-medium tracking-wide text-slate-500 uppercase lg:grid">
-              <span>{t("columns.customer")}</span>
-              <span>{t("columns.status")}</span>
-              <span>{t("columns.reply")}</span>
-              <span className="text-right">{t("columns.notes")}</span>
-            </div>
-            <ul className="divide-y divide-slate-100" data-testid="recipients-list">
-              {shown.map((row) => (
-                <RecipientItem
-                  key={row.id}
-                  row={row}
-                  notes={notes.filter((note) => note.recipientId === row.id)}
-                  open={open.has(row.id)}
-                  onToggle={() => toggle(row.id)}
-                  highlighted={row.id === highlight}
-                  mentionables={mentionables}
-                  viewerName={viewerName}
-                  onNoteAdded={(note) => setAdded((current) => [...current, note])}
-                />
-              ))}
-            </ul>
-          </>
-        )}
-      </Card>
-      <LoadMoreButton pager={pager} testId="recipients-load-more" />
-    </section>
+    <ResultsList
+      id="recipients-title"
+      title={t("title")}
+      filterLabel={t("filterLabel")}
+      filterTestId="recipients-filter"
+      filters={RECIPIENT_FILTERS.map((candidate) => ({
+        key: candidate,
+        href: candidate === "all" ? `/campaigns/${campaignId}` : `/campaigns/${campaignId}?status=${candidate}`,
+        label: t(`filters.${candidate}`),
+        count: counts[candidate],
+        active: filter === candidate,
+      }))}
+      columns={[t("columns.customer"), t("columns.status"), t("columns.reply"), t("columns.notes")]}
+      gridClassName={GRID}
+      empty={shown.length ? null : filter === "all" ? { title: t("emptyTitle"), description: t("emptyDescription") } : { title: t("emptyFiltered") }}
+      listTestId="recipients-list"
+      pager={pager}
+      loadMoreTestId="recipients-load-more"
+    >
+      {shown.map((row) => (
+        <RecipientItem
+          key={row.id}
+          row={row}
+          notes={notes.filter((note) => note.recipientId === row.id)}
+          open={open.isOpen(row.id)}
+          onToggle={() => open.toggle(row.id)}
+          highlighted={row.id === highlight}
+          mentionables={mentionables}
+          viewerName={viewerName}
+          onNoteAdded={(note) => setAdded((current) => [...current, note])}
+        />
+      ))}
+    </ResultsList>
   );
 }
 
@@ -153,7 +123,7 @@ function RecipientItem({
   const carrierKey = row.error ? `carrierErrors.${carrierErrorCategory(row.error, row.error)}` : null;
   return (
     <li id={`recipient-${row.id}`} data-testid="recipient-row" data-status={row.status} data-customer-id={row.customerId} className={cn("px-4 py-3 sm:px-5", highlighted && "bg-brand-50/60")}>
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_minmax(0,2fr)_6rem] lg:items-start">
+      <div className={cn("grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-2 lg:items-start", GRID)}>
         <Link href={href} className="flex min-w-0 items-center gap-3 hover:underline" title={row.conversationId ? t("openConversation") : t("openProfile")} data-testid="recipient-customer">
           <Avatar name={row.customerName} size="sm" />
           <span className="min-w-0">
