@@ -1,6 +1,5 @@
 import { ArrowDownRight, ArrowUpRight, Minus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { percentChange } from "@/lib/reports/range";
 
@@ -34,10 +33,9 @@ export async function FigureCard({ figure }: { figure: Figure }) {
           ? t("same", { previous: show(previous) })
           : t("none", { previous: show(previous) });
   return (
-    <li>
-      <Card className="h-full px-4 py-3" data-testid={`report-card-${id}`}>
+    <li className="min-w-0 px-4 py-3" data-testid={`report-card-${id}`}>
         <p className="text-xs font-medium text-slate-500">{label}</p>
-        <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums" data-testid={`report-value-${id}`}>
+        <p className="mt-1 text-xl font-semibold break-words text-slate-900 tabular-nums sm:text-2xl" data-testid={`report-value-${id}`}>
           {show(current)}
         </p>
         {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
@@ -48,7 +46,6 @@ export async function FigureCard({ figure }: { figure: Figure }) {
           <Icon className="h-3.5 w-3.5 shrink-0" aria-hidden />
           <span>{text}</span>
         </p>
-      </Card>
     </li>
   );
 }

@@ -50,18 +50,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Card>
         ) : (
           <>
-            {figures.map((section) => (
-              <section key={section.title} aria-labelledby={`report-section-${section.id}`}>
-                <h2 id={`report-section-${section.id}`} className="mb-2 text-sm font-semibold text-slate-700">
-                  {section.title}
-                </h2>
-                <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-                  {section.figures.map((figure) => (
-                    <FigureCard key={figure.id} figure={figure} />
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3">
+              {figures.map((section) => (
+                <Card key={section.id}>
+                  <section aria-labelledby={`report-section-${section.id}`}>
+                    <h2 id={`report-section-${section.id}`} className="px-4 pt-3 text-sm font-semibold text-slate-700">
+                      {section.title}
+                    </h2>
+                    <ul className={section.figures.length === 3 ? "grid grid-cols-2 sm:grid-cols-3" : "grid grid-cols-2"}>
+                      {section.figures.map((figure) => (
+                        <FigureCard key={figure.id} figure={figure} />
+                      ))}
+                    </ul>
+                  </section>
+                </Card>
+              ))}
+            </div>
             <div className="grid gap-6 lg:grid-cols-3">
               <ReportSection title={t("charts.messagesPerDay")} csvHref={csvHref("daily")} testId="report-daily" className="lg:col-span-2">
                 <CardBody>
@@ -100,14 +104,13 @@ function sections({ current: c, previous: p }: Report, t: Translate, show: Shows
   });
   return [
     { id: "conversations", title: t("sections.conversations"), figures: [figure("conversationsOpened", t("cards.opened"), show.count), figure("conversationsClosed", t("cards.closed"), show.count), figure("unansweredConversations", t("cards.unanswered"), show.count, { hint: t("cards.unansweredHint", { hours: unansweredAfterHours }), lowerIsBetter: true })] },
-    { id: "messages", title: t("sections.messages"), figures: [figure("messagesIn", t("cards.in"), show.count), figure("messagesOut", t("cards.out"), show.count)] },
+    { id: "messages", title: t("sections.messages"), figures: [figure("messagesIn", t("cards.in"), show.count), figure("messagesOut", t("cards.out"), show.count), figure("optOuts", t("cards.optOuts"), show.count, { lowerIsBetter: true })] },
     { id: "response", title: t("sections.response"), figures: [figure("firstResponseMedianSeconds", t("cards.median"), show.duration, { lowerIsBetter: true }), figure("firstResponseP90Seconds", t("cards.p90"), show.duration, { lowerIsBetter: true })] },
     { id: "appointments", title: t("sections.appointments"), figures: [figure("appointmentsConfirmed", t("cards.confirmed"), show.count), figure("appointmentsCancelled", t("cards.cancelled"), show.count, { lowerIsBetter: true }), figure("noShowRate", t("cards.noShowRate"), show.rate, { hint: t("cards.noShowHint", { count: c.appointmentsNoShow }), lowerIsBetter: true })] },
     { id: "automations", title: t("sections.automations"), figures: [figure("automationSent", t("cards.sent"), show.count), figure("automationReplied", t("cards.replied"), show.count), figure("automationConfirmed", t("cards.confirmed"), show.count)] },
     { id: "campaigns", title: t("sections.campaigns"), figures: [figure("campaignSent", t("cards.sent"), show.count), figure("campaignReplied", t("cards.replied"), show.count), figure("campaignOptedOut", t("cards.optedOut"), show.count, { lowerIsBetter: true })] },
     { id: "payments", title: t("sections.payments"), figures: [figure("paymentsCount", t("cards.collected"), show.count), figure("paymentsTotalCents", t("cards.total"), show.money)] },
     { id: "reviews", title: t("sections.reviews"), figures: [figure("reviewsCount", t("cards.count"), show.count), figure("reviewsAverage", t("cards.average"), show.average)] },
-    { id: "optOuts", title: t("sections.optOuts"), figures: [figure("optOuts", t("cards.optOuts"), show.count, { lowerIsBetter: true })] },
   ];
 }
 
