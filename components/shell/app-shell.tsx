@@ -88,7 +88,7 @@ export function AppShell({
         <Logo inverted />
         <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
       </div>
-      <Navigation counts={counts} canManageCompany={can(user.role, "manageCompany")} onNavigate={onNavigate} />
+      <Navigation counts={counts} canManageCompany={can(user, "manageCompany")} onNavigate={onNavigate} />
     </>
   );
   return (

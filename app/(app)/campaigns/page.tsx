@@ -17,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The company's campaigns, newest first: status, progress and results at a glance. */
 export default async function CampaignsPage() {
-  const { db, companyId, role, company } = await requireSession();
+  const { db, companyId, role, permissions, company } = await requireSession();
   const [t, format] = await Promise.all([getTranslations("campaigns"), getFormatter()]);
   const { rows: campaigns } = await listCampaigns(db, { companyId });
-  const manage = can(role, "manageCampaigns");
+  const manage = can({ role, permissions }, "manageCampaigns");
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: company.timezone });
   return (
     <div className="pb-10">
