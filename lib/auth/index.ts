@@ -18,11 +18,12 @@ const fullConfig = {
   ...authConfig,
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // companyId: the company to open when the user belongs to several (joining one through an invitation).
+      credentials: { email: {}, password: {}, companyId: {} },
       async authorize(credentials, request) {
         proxies ??= trustedProxies(env().TRUSTED_PROXIES);
         const outcome = await checkCredentials(
-          { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") },
+          { email: String(credentials.email ?? ""), password: String(credentials.password ?? ""), companyId: String(credentials.companyId ?? "") },
           clientIp(request.headers, proxies),
         );
         if (outcome.ok) return outcome.user;
