@@ -6,6 +6,7 @@ const PUBLIC_PREFIXES = [
   "/sign-in",
   "/forgot-password",
   "/reset-password",
+  "/invite/",
   "/api/auth",
   "/api/health",
   "/api/webhooks",
