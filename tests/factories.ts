@@ -25,16 +25,16 @@ export async function createCompany(db: Db, values: Partial<typeof s.companies.$
 export async function createUser(
   db: Db,
   companyId: string,
-  values: Partial<typeof s.users.$inferInsert> & { role?: s.Role } = {},
+  values: Partial<typeof s.users.$inferInsert> & { role?: s.Role; permissions?: s.MemberPermissions } = {},
 ) {
-  const { role = "agent", ...userValues } = values;
+  const { role = "agent", permissions = {}, ...userValues } = values;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const [user] = await db
     .insert(s.users)
     .values({ email: `user-${unique()}@parley.test`, name: `User ${unique()}`, passwordHash: await passwordHash, ...userValues })
     .returning();
-  await db.insert(s.memberships).values({ companyId, userId: user!.id, role });
-  return { ...user!, role };
+  await db.insert(s.memberships).values({ companyId, userId: user!.id, role, permissions });
+  return { ...user!, role, permissions };
 }
 
 export async function createTeam(db: Db, companyId: string, memberIds: string[] = [], name = `Team ${unique()}`) {
@@ -69,6 +69,6 @@ export async function createConversation(
   return conversation!;
 }
 
-export function contextFor(db: Db, user: { id: string; role: s.Role }, companyId: string) {
-  return { db, companyId, userId: user.id, role: user.role };
+export function contextFor(db: Db, user: { id: string; role: s.Role; permissions?: s.MemberPermissions }, companyId: string) {
+  return { db, companyId, userId: user.id, role: user.role, permissions: user.permissions ?? {} };
 }

@@ -19,6 +19,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         name: user.name,
         email: user.email,
         role: user.role,
+        permissions: user.permissions,
         language: user.language,
         photoUrl: user.photoUrl,
         awayEnabled: user.awayEnabled,

@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/dialog";
-import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { can, type Member, type Permission } from "@/lib/auth/permissions";
 import { AwayBanner } from "./away-banner";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "./logo";
@@ -28,12 +28,12 @@ const NAV = [
   { href: "/company", key: "company", Icon: Building2, count: null, permission: "manageCompany" },
 ] as const satisfies readonly { href: string; key: string; Icon: unknown; count: string | null; permission?: Permission }[];
 
-function Navigation({ counts, role, onNavigate }: { counts: ShellCounts; role: Role; onNavigate?: () => void }) {
+function Navigation({ counts, member, onNavigate }: { counts: ShellCounts; member: Member; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-1 flex-col gap-1 px-3">
-      {NAV.filter((item) => !("permission" in item) || can(role, item.permission)).map(({ href, key, Icon, count }) => {
+      {NAV.filter((item) => !("permission" in item) || can(member, item.permission)).map(({ href, key, Icon, count }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -89,7 +89,7 @@ export function AppShell({
         <Logo inverted />
         <p className="mt-2 truncate text-xs text-slate-400">{companyName}</p>
       </div>
-      <Navigation counts={counts} role={user.role} onNavigate={onNavigate} />
+      <Navigation counts={counts} member={user} onNavigate={onNavigate} />
     </>
   );
   return (

@@ -16,12 +16,14 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { signOutAction } from "@/lib/auth/actions";
+import type { MemberPermissions } from "@/lib/auth/permissions";
 import { setLanguage } from "@/lib/users/actions";
 
 export type ShellUser = {
   name: string;
   email: string;
   role: "admin" | "agent";
+  permissions: MemberPermissions;
   language: "fr" | "en";
   photoUrl: string | null;
   awayEnabled: boolean;

@@ -45,6 +45,8 @@ export async function findCompanyUser(db: Db, { companyId, userId }: { companyId
       passwordChangedAt: users.passwordChangedAt,
       sessionVersion: users.sessionVersion,
       role: memberships.role,
+      permissions: memberships.permissions,
+      lastSeenAt: memberships.lastSeenAt,
       externalId: memberships.externalId,
     })
     .from(users)
@@ -63,6 +65,7 @@ export async function listCompanyUsers(db: Db, { companyId }: { companyId: strin
       name: users.name,
       email: users.email,
       role: memberships.role,
+      permissions: memberships.permissions,
       awayEnabled: users.awayEnabled,
       awayUntil: users.awayUntil,
       photoUrl: users.photoUrl,

@@ -103,7 +103,7 @@ export const assignmentEvents = pgTable(
     fromTeamId: uuid(),
     /** null when the system assigned it (default rule, away delegation). */
     byUserId: uuid(),
-    reason: text().$type<"manual" | "bulk" | "default_rule" | "away_delegate" | "automation" | "integration" | "team_deleted">(),
+    reason: text().$type<"manual" | "bulk" | "default_rule" | "away_delegate" | "automation" | "integration" | "team_deleted" | "member_deactivated">(),
     createdAt: createdAt(),
   },
   (t) => [index("assignment_events_conversation_idx").on(t.conversationId, t.createdAt)],

@@ -15,6 +15,9 @@ import { companyRef, type Locale } from "./companies";
 
 export type Role = "admin" | "agent";
 
+/** Permissions ticked for one member beyond their role (lib/auth/permissions.ts names them). */
+export type MemberPermissions = Partial<Record<string, boolean>>;
+
 /** Per event kind, which channels notify the user (USER-5). Missing = default. */
 export type NotificationPreferences = Record<string, { web?: boolean; email?: boolean }>;
 
@@ -64,6 +67,9 @@ export const memberships = pgTable(
     /** The id of this user in an integrated system (USER-1). */
     externalId: text(),
     active: boolean().notNull().default(true),
+    permissions: jsonb().$type<MemberPermissions>().notNull().default({}),
+    /** Refreshed at most every few minutes while a session is used. */
+    lastSeenAt: at(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -139,3 +145,27 @@ export const signInAttempts = pgTable("sign_in_attempts", {
   windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lockedUntil: at(),
 });
+
+/** An emailed link that makes its recipient a member of the company (USER-1). */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    companyId: companyRef(),
+    email: text().notNull(),
+    role: text().$type<Role>().notNull().default("agent"),
+    permissions: jsonb().$type<MemberPermissions>().notNull().default({}),
+    language: text().$type<Locale>().notNull().default("fr"),
+    invitedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Only the hash is kept: the link itself is in the email alone; a resend replaces it. */
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: at(),
+    cancelledAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_idx").on(t.tokenHash),
+    index("invitations_company_created_idx").on(t.companyId, t.createdAt),
+  ],
+);

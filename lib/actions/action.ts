@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { can, type MemberPermissions, type Permission, type Role } from "@/lib/auth/permissions";
 import { SafeError } from "./errors";
 import type { ActionError, ActionResult } from "./result";
 
 export type { ActionError, ActionResult } from "./result";
 
 /** Who is acting: always taken from the session, never from the input. */
-export type ActionContext = { db: Db; companyId: string; userId: string; role: Role };
+export type ActionContext = { db: Db; companyId: string; userId: string; role: Role; permissions?: MemberPermissions };
 /** A public action (sign-in, review form) knows no user. */
 export type PublicContext = { db: Db };
 
@@ -77,7 +77,7 @@ export function defineAction<S extends z.ZodType, O extends z.ZodType>(
   async function run(context: ActionContext, raw: unknown): Promise<ActionResult<z.output<O>>> {
     const parsed = options.input.safeParse(toPlainInput(raw));
     if (!parsed.success) return invalidInput(parsed.error);
-    if (options.permission && !can(context.role, options.permission)) return { ok: false, error: "errors.forbidden" };
+    if (options.permission && !can(context, options.permission)) return { ok: false, error: "errors.forbidden" };
     return guarded(options.output, () => handler(parsed.data, context));
   }
   const action = async (input: Input<S>) => {
@@ -85,8 +85,8 @@ export function defineAction<S extends z.ZodType, O extends z.ZodType>(
     const { getSessionContext } = await import("@/lib/auth/session");
     const session = await getSessionContext();
     if (!session) return { ok: false, error: "errors.signInRequired" } satisfies ActionError;
-    const { db, companyId, userId, role } = session;
-    return run({ db, companyId, userId, role }, input);
+    const { db, companyId, userId, role, permissions } = session;
+    return run({ db, companyId, userId, role, permissions }, input);
   };
   return Object.assign(action, { run });
 }

@@ -7,6 +7,7 @@ const PUBLIC_PREFIXES = [
   "/forgot-password",
   "/reset-password",
   "/confirm-email/",
+  "/invite/",
   "/api/auth",
   "/api/health",
   "/api/webhooks",

@@ -18,7 +18,7 @@ export type SignInOutcome =
 
 /** Checks credentials with throttling per account and per IP (null when the address is unknown). */
 export async function checkCredentials(
-  input: { email: string; password: string },
+  input: { email: string; password: string; companyId?: string },
   ip: string | null,
 ): Promise<SignInOutcome> {
   const parsed = credentialsSchema.safeParse(input);
@@ -30,7 +30,8 @@ export async function checkCredentials(
   // Verify against a dummy hash for unknown accounts so both answers take as long.
   dummyHash ??= hashPassword("not-a-real-password-1");
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-  const membership = user ? (await findMembershipsOfUser(db, user.id))[0] : undefined;
+  const memberships = user ? await findMembershipsOfUser(db, user.id) : [];
+  const membership = memberships.find((m) => m.companyId === input.companyId) ?? memberships[0];
   if (!user || !valid || !membership) {
     await recordFailedSignIn(db, email, ip);
     return { ok: false, reason: "invalid" };

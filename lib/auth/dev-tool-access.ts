@@ -1,4 +1,4 @@
-import { can, type Permission, type Role } from "./permissions";
+import { can, type Member, type Permission } from "./permissions";
 
 export type DevTool = "phone" | "outbox";
 
@@ -6,9 +6,9 @@ export type DevTool = "phone" | "outbox";
 const NEEDS: Record<DevTool, Permission | null> = { phone: null, outbox: "readMailOutbox" };
 
 /** Dev tools exist only when enabled, and then only for a signed-in user of the company. */
-export function devToolAccess(tool: DevTool, { enabled, role }: { enabled: boolean; role: Role | null }) {
+export function devToolAccess(tool: DevTool, { enabled, member }: { enabled: boolean; member: Member | null }) {
   if (!enabled) return "off" as const;
-  if (!role) return "sign-in" as const;
+  if (!member) return "sign-in" as const;
   const needed = NEEDS[tool];
-  return needed && !can(role, needed) ? ("forbidden" as const) : ("open" as const);
+  return needed && !can(member, needed) ? ("forbidden" as const) : ("open" as const);
 }

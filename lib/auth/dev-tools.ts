@@ -8,6 +8,6 @@ import { requireSession, type SessionContext } from "./session";
 export async function requireDevTool(tool: DevTool): Promise<SessionContext> {
   if (!env().devTools) notFound();
   const session = await requireSession();
-  if (devToolAccess(tool, { enabled: true, role: session.role }) !== "open") notFound();
+  if (devToolAccess(tool, { enabled: true, member: session }) !== "open") notFound();
   return session;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
@@ -18,11 +18,12 @@ const fullConfig = {
   ...authConfig,
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // companyId: the company to open when the user belongs to several (joining one through an invitation).
+      credentials: { email: {}, password: {}, companyId: {} },
       async authorize(credentials, request) {
         proxies ??= trustedProxies(env().TRUSTED_PROXIES);
         const outcome = await checkCredentials(
-          { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") },
+          { email: String(credentials.email ?? ""), password: String(credentials.password ?? ""), companyId: String(credentials.companyId ?? "") },
           clientIp(request.headers, proxies),
         );
         if (outcome.ok) return outcome.user;
@@ -46,3 +47,14 @@ const fullConfig = {
 } satisfies NextAuthConfig;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(withSecret(fullConfig));
+
+/** Sets the session cookie for one of the user's companies; false when the credentials are refused. */
+export async function signInToCompany({ email, password, companyId }: { email: string; password: string; companyId: string }) {
+  try {
+    await signIn("credentials", { email, password, companyId, redirect: false });
+    return true;
+  } catch (error) {
+    if (error instanceof AuthError) return false;
+    throw error;
+  }
+}

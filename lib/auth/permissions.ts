@@ -1,7 +1,7 @@
-import type { Role } from "@/db/schema";
+import type { MemberPermissions, Role } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 
-export type { Role } from "@/db/schema";
+export type { MemberPermissions, Role } from "@/db/schema";
 
 /**
  * What each role may do: the one place a role is compared. Actions name a permission
@@ -15,7 +15,6 @@ const PERMISSIONS = {
   importCustomers: ["admin"],
   deleteOthersNotes: ["admin"],
   hearOfNewReviews: ["admin"],
-  seeReports: ["admin"],
 
   editSavedReplies: ["admin"],
 
@@ -23,6 +22,9 @@ const PERMISSIONS = {
 
   manageAutomations: ["admin"],
   manageCampaigns: ["admin"],
+  managePayments: ["admin"],
+  exportConversations: ["admin"],
+  seeReports: ["admin"],
   manageGroups: ["admin"],
   manageApiKeys: ["admin"],
   manageWebhooks: ["admin"],
@@ -30,10 +32,36 @@ const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+/** The checkboxes of the staff screen: what an administrator may grant an agent one by one. */
+export const GRANTABLE_PERMISSIONS = [
+  "editSavedReplies",
+  "manageAutomations",
+  "manageCampaigns",
+  "importCustomers",
+  "managePayments",
+  "exportConversations",
+  "seeReports",
+] as const satisfies readonly Permission[];
+
+export type GrantablePermission = (typeof GRANTABLE_PERMISSIONS)[number];
+
+/** Whoever acts in a company: their role there and what was ticked for them. */
+export type Member = { role: Role; permissions?: MemberPermissions | null };
+
+export function isGrantable(permission: Permission): permission is GrantablePermission {
+  return (GRANTABLE_PERMISSIONS as readonly Permission[]).includes(permission);
 }
 
-export function throwIfNoPermission(role: Role, permission: Permission) {
-  if (!can(role, permission)) throw new SafeError("errors.forbidden");
+export function can(member: Member, permission: Permission): boolean {
+  if ((PERMISSIONS[permission] as readonly Role[]).includes(member.role)) return true;
+  return isGrantable(permission) && member.permissions?.[permission] === true;
+}
+
+export function throwIfNoPermission(member: Member, permission: Permission) {
+  if (!can(member, permission)) throw new SafeError("errors.forbidden");
+}
+
+/** Only the grantable permissions that are ticked, so a stored row never holds anything else. */
+export function grantedPermissions(ticked: readonly string[]): MemberPermissions {
+  return Object.fromEntries(GRANTABLE_PERMISSIONS.filter((p) => ticked.includes(p)).map((p) => [p, true]));
 }

@@ -1,18 +1,21 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
 import { findCompanyUser } from "@/db/queries/users";
-import type { Role } from "@/db/schema";
+import type { MemberPermissions, Role } from "@/db/schema";
 import { auth } from "./index";
-import { can, type Permission } from "./permissions";
+import { touchLastSeen } from "./last-seen";
+import { guardPage } from "./page-guard";
+import type { Permission } from "./permissions";
 
 export type SessionContext = {
   db: Db;
   userId: string;
   companyId: string;
   role: Role;
+  permissions: MemberPermissions;
   user: NonNullable<Awaited<ReturnType<typeof findCompanyUser>>>;
   company: NonNullable<Awaited<ReturnType<typeof findCompany>>>;
 };
@@ -34,7 +37,8 @@ export const getSessionContext = cache(async (): Promise<SessionContext | null> 
   if (!user || !company) return null;
   // Sign-out, a password change or a deactivation bumps the version: older cookies are void.
   if ((session as { sessionVersion?: number }).sessionVersion !== user.sessionVersion) return null;
-  return { db, userId, companyId, role: user.role, user, company };
+  await touchLastSeen(db, { companyId, userId, lastSeenAt: user.lastSeenAt, now: new Date() });
+  return { db, userId, companyId, role: user.role, permissions: user.permissions, user, company };
 });
 
 export async function requireSession(): Promise<SessionContext> {
@@ -43,9 +47,7 @@ export async function requireSession(): Promise<SessionContext> {
   return context;
 }
 
-/** The signed-in user whose role allows `permission`, or a 404 for anyone else. */
+/** The signed-in user whose role or grants allow `permission`, or a 404 for anyone else. */
 export async function requirePermission(permission: Permission): Promise<SessionContext> {
-  const context = await requireSession();
-  if (!can(context.role, permission)) notFound();
-  return context;
+  return guardPage(await requireSession(), permission);
 }

@@ -6,7 +6,7 @@ import { findCompanyUser, listTeamMemberIds, listTeams } from "@/db/queries/user
 import { SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
 import { notify } from "@/lib/notifications/notify";
-import { reassignConversations } from "./assignment";
+import { reassignConversations, type AssignmentReason } from "./assignment";
 import type { Assignee } from "./routing";
 
 export type { AssignSelection } from "@/db/queries/inbox";
@@ -33,14 +33,21 @@ async function assertAssigneeInCompany(db: Db, companyId: string, target: Assign
  */
 export async function assignConversations(
   db: Db,
-  { companyId, userId, selection, target, now = new Date() }: { companyId: string; userId: string; selection: AssignSelection; target: Assignee; now?: Date },
+  {
+    companyId,
+    userId,
+    selection,
+    target,
+    reason: givenReason,
+    now = new Date(),
+  }: { companyId: string; userId: string; selection: AssignSelection; target: Assignee; reason?: AssignmentReason; now?: Date },
 ) {
   await assertAssigneeInCompany(db, companyId, target);
   const current = await listAssignmentTargets(db, { companyId, userId, selection });
   const changing = current.filter((c) => c.assigneeUserId !== target.userId || c.assigneeTeamId !== target.teamId);
   if (changing.length === 0) return { assigned: 0 };
 
-  const reason = changing.length > 1 ? "bulk" : "manual";
+  const reason = givenReason ?? (changing.length > 1 ? "bulk" : "manual");
   await db.transaction(async (tx) => {
     for (let start = 0; start < changing.length; start += 1000) {
       const chunk = changing.slice(start, start + 1000);

@@ -30,8 +30,8 @@ export function groupCsv(rows: GroupExportRow[], attributes: Column[], locale: L
 }
 
 /** One of the signed-in company's groups as CSV; any other id is a NotFoundError. */
-export async function exportGroupCsv({ db, companyId, role }: ActionContext, rawGroupId: unknown, locale: Locale) {
-  throwIfNoPermission(role, "manageGroups");
+export async function exportGroupCsv({ db, companyId, role, permissions }: ActionContext, rawGroupId: unknown, locale: Locale) {
+  throwIfNoPermission({ role, permissions }, "manageGroups");
   const parsed = groupIdSchema.safeParse({ groupId: rawGroupId });
   if (!parsed.success) throw new NotFoundError();
   const group = await findGroup(db, { companyId, groupId: parsed.data.groupId });

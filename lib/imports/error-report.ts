@@ -25,8 +25,8 @@ export function errorReportCsv(errors: ErrorLine[], locale: Locale): string {
  * The report of one of the signed-in company's imports, or a NotFoundError for any other
  * id (another company's import looks exactly like a missing one).
  */
-export async function importErrorReport({ db, companyId, role }: ActionContext, rawImportId: unknown, locale: Locale) {
-  throwIfNoPermission(role, "importCustomers");
+export async function importErrorReport({ db, companyId, role, permissions }: ActionContext, rawImportId: unknown, locale: Locale) {
+  throwIfNoPermission({ role, permissions }, "importCustomers");
   const parsed = importIdSchema.safeParse({ importId: rawImportId });
   if (!parsed.success) throw new NotFoundError();
   const found = await findImport(db, { companyId, importId: parsed.data.importId });

@@ -36,11 +36,11 @@ export async function importableAttributes(db: Db, companyId: string): Promise<C
  * until the mapping is confirmed.
  */
 export async function createImport(
-  { db, companyId, userId, role }: ActionContext,
+  { db, companyId, userId, role, permissions }: ActionContext,
   upload: { fileName: string; body: Buffer },
   { storage, maxBytes }: { storage: FileStorage; maxBytes: number },
 ) {
-  throwIfNoPermission(role, "importCustomers");
+  throwIfNoPermission({ role, permissions }, "importCustomers");
   const checked = uploadSchema(maxBytes).safeParse({ fileName: upload.fileName, sizeBytes: upload.body.length });
   if (!checked.success) {
     const fieldErrors = fieldErrorsOf(checked.error);

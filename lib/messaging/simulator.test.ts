@@ -42,11 +42,11 @@ describe("the phone simulator", () => {
 
 describe("access to the dev tools", () => {
   it("is off when disabled, asks for sign-in otherwise, and keeps the mail outbox for admins", () => {
-    expect(devToolAccess("phone", { enabled: false, role: "admin" })).toBe("off");
-    expect(devToolAccess("phone", { enabled: true, role: null })).toBe("sign-in");
-    expect(devToolAccess("outbox", { enabled: true, role: null })).toBe("sign-in");
-    expect(devToolAccess("phone", { enabled: true, role: "agent" })).toBe("open");
-    expect(devToolAccess("outbox", { enabled: true, role: "agent" })).toBe("forbidden");
-    expect(devToolAccess("outbox", { enabled: true, role: "admin" })).toBe("open");
+    expect(devToolAccess("phone", { enabled: false, member: { role: "admin" } })).toBe("off");
+    expect(devToolAccess("phone", { enabled: true, member: null })).toBe("sign-in");
+    expect(devToolAccess("outbox", { enabled: true, member: null })).toBe("sign-in");
+    expect(devToolAccess("phone", { enabled: true, member: { role: "agent" } })).toBe("open");
+    expect(devToolAccess("outbox", { enabled: true, member: { role: "agent" } })).toBe("forbidden");
+    expect(devToolAccess("outbox", { enabled: true, member: { role: "admin" } })).toBe("open");
   });
 });

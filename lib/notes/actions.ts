@@ -87,10 +87,10 @@ export const addNote = defineAction(
 /** Deleting a note (confirmed in the UI) deletes its files; only its author or an admin may. */
 export const deleteNote = defineAction(
   { input: deleteNoteSchema, output: z.object({ id: z.string() }) },
-  async ({ id }, { db, companyId, userId, role }) => {
+  async ({ id }, { db, companyId, userId, role, permissions }) => {
     const note = await findNote(db, { companyId, noteId: id });
     if (!note) throw new NotFoundError();
-    if (note.authorUserId !== userId && !can(role, "deleteOthersNotes")) throw new SafeError("errors.forbidden");
+    if (note.authorUserId !== userId && !can({ role, permissions }, "deleteOthersNotes")) throw new SafeError("errors.forbidden");
     const files = await db.transaction(async (tx) => {
       const removed = await deleteNoteAttachments(tx, { companyId, noteId: id });
       await deleteNoteRow(tx, { companyId, noteId: id });

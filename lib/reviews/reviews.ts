@@ -72,7 +72,7 @@ export async function submitReview(db: Db, input: z.infer<typeof submitReviewSch
   });
   if (saved) await nudgeWebhookDelivery();
   if (!saved) return { review: (await findReviewByToken(db, input.token)) ?? review, alreadySubmitted: true };
-  const admins = (await listCompanyUsers(db, { companyId: saved.companyId })).filter((u) => can(u.role, "hearOfNewReviews")).map((u) => u.id);
+  const admins = (await listCompanyUsers(db, { companyId: saved.companyId })).filter((u) => can(u, "hearOfNewReviews")).map((u) => u.id);
   await notify(db, {
     companyId: saved.companyId,
     userIds: [...(saved.requestedByUserId ? [saved.requestedByUserId] : []), ...admins],

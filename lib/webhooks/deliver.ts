@@ -141,7 +141,7 @@ async function attemptDelivery(db: Db, claimed: ClaimedDelivery, now: Date, opti
 async function disableFailingEndpoint(db: Db, { companyId, endpointId, url, since, now }: { companyId: string; endpointId: string; url: string; since: Date; now: Date }) {
   const disabled = await disableWebhookEndpoint(db, { companyId, endpointId, reason: "failing", now });
   if (!disabled) return;
-  const admins = (await listCompanyUsers(db, { companyId })).filter((user) => can(user.role, "manageWebhooks")).map((user) => user.id);
+  const admins = (await listCompanyUsers(db, { companyId })).filter((user) => can(user, "manageWebhooks")).map((user) => user.id);
   await notify(db, {
     companyId,
     userIds: admins,

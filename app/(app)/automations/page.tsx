@@ -19,10 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AutomationsPage() {
-  const { db, companyId, role } = await requireSession();
+  const { db, companyId, role, permissions } = await requireSession();
   const [t, tList] = await Promise.all([getTranslations("automations"), getTranslations("automations.list")]);
   const automations = await listAutomations(db, { companyId });
-  const manage = can(role, "manageAutomations");
+  const manage = can({ role, permissions }, "manageAutomations");
   const scheduleText = (automation: (typeof automations)[number]) =>
     automation.schedule === "daily" ? t("dailyAt", { time: automation.dailyAt }) : tList("everyMinutes", { minutes: automation.realtimeEveryMinutes });
   return (

@@ -18,10 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The company's campaigns, newest first: status, progress and results at a glance; older ones by "Load more". */
 export default async function CampaignsPage() {
-  const { db, companyId, role, company } = await requireSession();
+  const { db, companyId, role, permissions, company } = await requireSession();
   const t = await getTranslations("campaigns");
   const { rows: campaigns, nextCursor } = await listCampaigns(db, { companyId, limit: CAMPAIGN_PAGE });
-  const manage = can(role, "manageCampaigns");
+  const manage = can({ role, permissions }, "manageCampaigns");
   return (
     <div className="pb-10">
       <PageHeader

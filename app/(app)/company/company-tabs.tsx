@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { TabNav } from "@/components/ui/tab-nav";
 
 const TABS = [
+  { href: "/company/users", key: "users", adminOnly: true },
   { href: "/company/teams", key: "teams", adminOnly: true },
   { href: "/company/conversations", key: "conversations", adminOnly: true },
   { href: "/company/saved-replies", key: "savedReplies", adminOnly: false },

@@ -12,9 +12,9 @@ import { CompanyTabs } from "./company-tabs";
  * the company lets them edit those. Each page checks its own permission too.
  */
 export default async function CompanyLayout({ children }: { children: ReactNode }) {
-  const { db, role, companyId, company } = await requireSession();
-  const admin = can(role, "manageCompany");
-  const savedReplies = await canEditSavedReplies({ db, companyId, role });
+  const { db, role, permissions, companyId, company } = await requireSession();
+  const admin = can({ role, permissions }, "manageCompany");
+  const savedReplies = await canEditSavedReplies({ db, companyId, role, permissions });
   if (!admin && !savedReplies) notFound();
   const t = await getTranslations("company");
   return (

@@ -51,7 +51,7 @@ function rawFilter(params: SearchParams) {
 /** The team inbox: list | thread with composer | customer panel; one pane at a time on a phone. */
 export async function Inbox({ searchParams, conversationId }: { searchParams: SearchParams; conversationId?: string }) {
   const session = await requireSession();
-  const { db, companyId, userId, company, role } = session;
+  const { db, companyId, userId, company, role, permissions } = session;
   const t = await getTranslations("inbox");
   const { parsed, raw } = rawFilter(searchParams);
 
@@ -85,7 +85,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
           nextCursor={page.nextCursor}
           filter={raw}
           selectedId={conversationId}
-          me={{ id: userId, teamIds: myTeams, seesReadState: can(role, "seeReadState") }}
+          me={{ id: userId, teamIds: myTeams, seesReadState: can({ role, permissions }, "seeReadState") }}
           people={people}
           unansweredAfterHours={company.unansweredAfterHours}
           unreadCount={unreadCount}
@@ -116,7 +116,7 @@ async function ConversationPane({
   session: Awaited<ReturnType<typeof requireSession>>;
 }) {
   const { conversation, customer } = detail;
-  const { db, companyId, company, user, userId, role } = session;
+  const { db, companyId, company, user, userId, role, permissions } = session;
   const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments, optOutFlags, consent] = await Promise.all([
     listThreadMessages(db, { companyId, conversationId: conversation.id }),
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
@@ -124,7 +124,7 @@ async function ConversationPane({
     customerPanel(db, { companyId, customerId: customer.id }),
     listScheduledInBanner(db, { companyId, customerId: customer.id }),
     pickerAttributes(db, companyId),
-    canEditSavedReplies({ db, companyId, role }),
+    canEditSavedReplies({ db, companyId, role, permissions }),
     listPaymentRequestsOf(db, { companyId, customerId: customer.id }),
     openOptOutFlags(db, { companyId, conversationId: conversation.id }),
     // Only an opted-out customer's badge needs to know who opted them out.
@@ -191,7 +191,7 @@ async function ConversationPane({
           previewValues={composer.previewValues}
         />
         <ScrollToEnd messageCount={messages.length + notes.length}>
-          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} optOutFlags={optOutFlags} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can(role, "deleteOthersNotes") }} />
+          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} optOutFlags={optOutFlags} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can({ role, permissions }, "deleteOthersNotes") }} />
         </ScrollToEnd>
         <Composer context={composer} />
       </section>

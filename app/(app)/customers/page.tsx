@@ -18,14 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { db, companyId, company, role } = await requireSession();
+  const { db, companyId, company, role, permissions } = await requireSession();
   const t = await getTranslations("customers");
   const parsed = customerListFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const { q, ...filters } = filter;
   const [{ customers, nextCursor }, groups] = await Promise.all([
     listCustomers(db, { companyId, query: q, filters }),
-    can(role, "manageGroups") ? listGroupChoices(db, { companyId, kind: "static" }) : null,
+    can({ role, permissions }, "manageGroups") ? listGroupChoices(db, { companyId, kind: "static" }) : null,
   ]);
   return (
     <div className="pb-10">
@@ -34,7 +34,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         description={t("description")}
         actions={
           <>
-            {can(role, "importCustomers") ? (
+            {can({ role, permissions }, "importCustomers") ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href="/customers/import">
                   <FileUp className="h-4 w-4" aria-hidden />
@@ -46,7 +46,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
-      {can(role, "manageGroups") ? <CustomersTabs active="customers" /> : null}
+      {can({ role, permissions }, "manageGroups") ? <CustomersTabs active="customers" /> : null}
       <div className="px-4 pt-5 sm:px-6 lg:px-8">
         <CustomerDirectory
           groups={groups}

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const session = await getSessionContext();
   if (!session) return Response.json({ error: "errors.signInRequired" }, { status: 401 });
-  if (!can(session.role, "importCustomers")) return Response.json({ error: "errors.forbidden" }, { status: 403 });
+  if (!can(session, "importCustomers")) return Response.json({ error: "errors.forbidden" }, { status: 403 });
   const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
     return Response.json({ error: "imports.fileTooLarge", values: { max: env().MAX_UPLOAD_MB } }, { status: 413 });

@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function AutomationResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; result?: string; created?: string }> }) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const { db, companyId, userId, role, user } = await requireSession();
+  const { db, companyId, userId, role, permissions, user } = await requireSession();
   const automation = await findAutomation(db, { companyId, automationId: parsed.data.id });
   if (!automation) notFound();
   const t = await getTranslations("automations");
@@ -75,7 +75,7 @@ export default async function AutomationResultsPage({ params, searchParams }: { 
         }
         description={`${t(`type.${automation.type}`)} · ${schedule}${template ? ` · ${t("results.fromTemplate")}` : ""}`}
         actions={
-          can(role, "manageAutomations") && automation.status !== "archived" ? (
+          can({ role, permissions }, "manageAutomations") && automation.status !== "archived" ? (
             <Button asChild variant="secondary" size="sm">
               <Link href={`/automations/${automation.id}/edit`}>
                 <Pencil className="h-4 w-4" aria-hidden />

@@ -43,13 +43,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; recipient?: string }> }) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const { db, companyId, userId, role, user, company } = await requireSession();
+  const { db, companyId, userId, role, permissions, user, company } = await requireSession();
   const campaign = await findCampaign(db, { companyId, campaignId: parsed.data.id });
   if (!campaign) notFound();
   const [t, format, query] = await Promise.all([getTranslations("campaigns"), getFormatter(), searchParams]);
   const filter: RecipientFilter = RECIPIENT_FILTERS.find((candidate) => candidate === query.status) ?? "all";
   const highlight = z.uuid().safeParse(query.recipient).success ? query.recipient! : null;
-  const manage = can(role, "manageCampaigns");
+  const manage = can({ role, permissions }, "manageCampaigns");
   const when = (date: Date) => format.dateTime(date, { dateStyle: "full", timeStyle: "short", timeZone: company.timezone });
   const planned = campaign.status !== "draft" && campaign.status !== "scheduled";
 

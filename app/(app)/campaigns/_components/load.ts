@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { listAttachmentsByIds } from "@/db/queries/files";
 import { listGroups } from "@/db/queries/groups";
 import { listCompanyUsers } from "@/db/queries/users";
-import type { Role } from "@/lib/auth/permissions";
+import type { Member } from "@/lib/auth/permissions";
 import { loadAudienceCatalogue } from "@/lib/automations/rules/load";
 import { env } from "@/lib/env";
 import { uploadedFile } from "@/lib/files/files";
@@ -11,13 +11,13 @@ import { canEditSavedReplies } from "@/lib/saved-replies/editors";
 import { pickerAttributes } from "@/lib/templates/picker";
 
 /** What the campaign form chooses from: rule catalogue, attributes, groups, the company's users; the campaign's files. */
-export async function campaignFormContext({ db, companyId, role }: { db: Db; companyId: string; role: Role }, attachmentIds: string[] = []) {
+export async function campaignFormContext({ db, companyId, role, permissions }: { db: Db; companyId: string } & Member, attachmentIds: string[] = []) {
   const [catalogue, attributes, groups, users, savedReplies, files] = await Promise.all([
     loadAudienceCatalogue(db, { companyId }),
     pickerAttributes(db, companyId),
     listGroups(db, { companyId }),
     listCompanyUsers(db, { companyId }),
-    canEditSavedReplies({ db, companyId, role }),
+    canEditSavedReplies({ db, companyId, role, permissions }),
     listAttachmentsByIds(db, { companyId, attachmentIds }),
   ]);
   return {

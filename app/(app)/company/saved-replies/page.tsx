@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SavedRepliesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { db, companyId, role, company } = await requireSession();
-  if (!(await canEditSavedReplies({ db, companyId, role }))) notFound();
+  const { db, companyId, role, permissions, company } = await requireSession();
+  if (!(await canEditSavedReplies({ db, companyId, role, permissions }))) notFound();
   const { q } = await searchParams;
   const [replies, attributes] = await Promise.all([listSavedReplies(db, { companyId, query: q }), pickerAttributes(db, companyId)]);
   return (
@@ -22,7 +22,7 @@ export default async function SavedRepliesPage({ searchParams }: { searchParams:
       replies={replies.map((reply) => ({ id: reply.id, title: reply.title, body: reply.body }))}
       attributes={attributes}
       query={q ?? ""}
-      editors={can(role, "manageCompany") ? company.savedReplyEditorsRole : null}
+      editors={can({ role, permissions }, "manageCompany") ? company.savedReplyEditorsRole : null}
     />
   );
 }

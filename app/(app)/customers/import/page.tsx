@@ -17,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CustomerImportPage() {
-  const { db, companyId, role } = await requireSession();
-  if (!can(role, "importCustomers")) return <ImportForbidden />;
+  const { db, companyId, role, permissions } = await requireSession();
+  if (!can({ role, permissions }, "importCustomers")) return <ImportForbidden />;
   const [t, format, recent] = await Promise.all([getTranslations("imports"), getFormatter(), listRecentImports(db, { companyId, limit: 10 })]);
   const maxMb = env().MAX_UPLOAD_MB;
   return (

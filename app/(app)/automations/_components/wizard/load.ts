@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listCompanyUsers } from "@/db/queries/users";
 import { defaultAiClient } from "@/lib/ai/client";
-import type { Role } from "@/lib/auth/permissions";
+import type { Member } from "@/lib/auth/permissions";
 import { loadAudienceCatalogue } from "@/lib/automations/rules/load";
 import { canEditSavedReplies } from "@/lib/saved-replies/editors";
 import { pickerAttributes } from "@/lib/templates/picker";
@@ -10,13 +10,13 @@ import type { WizardProps } from "./types";
 
 /** What every wizard step chooses from: rule catalogue, attributes, the company's users. */
 export async function wizardContext(
-  { db, companyId, userId, role, timeZone }: { db: Db; companyId: string; userId: string; role: Role; timeZone: string },
+  { db, companyId, userId, role, permissions, timeZone }: { db: Db; companyId: string; userId: string; timeZone: string } & Member,
 ): Promise<Omit<WizardProps, "initial" | "automationId" | "status">> {
   const [catalogue, attributes, users, savedReplies] = await Promise.all([
     loadAudienceCatalogue(db, { companyId }),
     pickerAttributes(db, companyId),
     listCompanyUsers(db, { companyId }),
-    canEditSavedReplies({ db, companyId, role }),
+    canEditSavedReplies({ db, companyId, role, permissions }),
   ]);
   return {
     catalogue,

@@ -24,8 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CustomerImportRunPage({ params }: Props) {
   const { id } = await params;
-  const { db, companyId, role } = await requireSession();
-  if (!can(role, "importCustomers")) return <ImportForbidden />;
+  const { db, companyId, role, permissions } = await requireSession();
+  if (!can({ role, permissions }, "importCustomers")) return <ImportForbidden />;
   if (!isUuid(id)) notFound();
   const job = await findImport(db, { companyId, importId: id });
   if (!job) notFound();
@@ -34,7 +34,7 @@ export default async function CustomerImportRunPage({ params }: Props) {
     const [attributes, company, groups] = await Promise.all([
       importableAttributes(db, companyId),
       findCompany(db, { companyId }),
-      can(role, "manageGroups") ? listGroupChoices(db, { companyId, kind: "static" }) : [],
+      can({ role, permissions }, "manageGroups") ? listGroupChoices(db, { companyId, kind: "static" }) : [],
     ]);
     const guesses = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, kind === job.kind && job.mapping ? job.mapping : guessMapping(job.columns, attributes, kind)])) as Record<ImportKind, ImportMapping>;
     return (
