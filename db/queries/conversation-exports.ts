@@ -138,3 +138,12 @@ export async function listExportNotes(db: Db, { companyId, conversationId, range
     )
     .orderBy(asc(notes.createdAt), asc(notes.id));
 }
+
+/** A ready export's stored PDF, by id alone: its signed download link names no company. */
+export async function findReadyExportFile(db: Db, { exportId }: { exportId: string }) {
+  const [row] = await db
+    .select({ storageKey: conversationExports.storageKey })
+    .from(conversationExports)
+    .where(and(eq(conversationExports.id, exportId), eq(conversationExports.status, "ready")));
+  return row;
+}

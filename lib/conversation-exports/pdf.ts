@@ -39,7 +39,7 @@ function write(doc: Doc, text: string, options: PDFKit.Mixins.TextOptions & { fo
 }
 
 /** The PDF of a conversation (CONV-14), laid out by pdfkit: header, then messages (and notes) oldest first, numbered pages. */
-export async function buildConversationPdf(db: Db, request: ExportRequest): Promise<{ pdf: Buffer; pageCount: number }> {
+export async function buildConversationPdf(db: Db, request: ExportRequest): Promise<{ pdf: Buffer; pageCount: number; customer: string; period: string }> {
   const { companyId, conversationId, range, includeNotes, locale } = request;
   const [company, detail] = await Promise.all([findCompany(db, { companyId }), getConversationDetail(db, { companyId, conversationId })]);
   if (!company || !detail) throw new NotFoundError();
@@ -161,7 +161,7 @@ export async function buildConversationPdf(db: Db, request: ExportRequest): Prom
   }
   doc.end();
   await ended;
-  return { pdf: Buffer.concat(chunks), pageCount: pages.count };
+  return { pdf: Buffer.concat(chunks), pageCount: pages.count, customer, period };
 }
 
 /** File names per message or note, in one query for a page of them. */
