@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle, AtSign, Bell, Bot, CalendarCheck, CalendarClock, CalendarX, FileUp, Frown, Megaphone, MessageCircle, StickyNote, UserPlus } from "lucide-react";
+import { AlertTriangle, AtSign, Bell, Bot, CalendarCheck, CalendarClock, CalendarX, FileDown, FileUp, Frown, Megaphone, MessageCircle, StickyNote, UserPlus } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -17,6 +17,7 @@ const ICONS: Record<string, typeof Bell> = {
   "conversation.mention": AtSign,
   "customer.mention": AtSign,
   "conversation.new_note": StickyNote,
+  "conversation.export_ready": FileDown,
   "scheduled.failed": AlertTriangle,
   "import.completed": FileUp,
   "import.errors": AlertTriangle,

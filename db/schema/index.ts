@@ -20,3 +20,4 @@ export * from "./imports";
 export * from "./consent";
 export * from "./api";
 export * from "./webhooks";
+export * from "./exports";

@@ -12,6 +12,9 @@ export const processedWebhooks = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
 
+/** A file an outbox email carried: its bytes are in file storage under `storageKey`. */
+export type OutboxAttachment = { fileName: string; contentType: string; sizeBytes: number; storageKey: string };
+
 /** Mail kept locally when no SMTP server is configured (read at /dev/outbox). */
 export const outboxEmails = pgTable(
   "outbox_emails",
@@ -21,6 +24,7 @@ export const outboxEmails = pgTable(
     subject: text().notNull(),
     text: text().notNull(),
     html: text(),
+    attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index("outbox_emails_created_idx").on(t.createdAt)],

@@ -1,6 +1,7 @@
 import { handleAutomationReply } from "./automations/handle-reply";
 import { runRequestedAutomation } from "./automations/run-automation";
 import { runRequestedCampaign } from "./campaigns/run-campaign";
+import { exportConversation } from "./conversations/export-conversation";
 import { runCustomerImport } from "./imports/run-import";
 import { processInboundSms } from "./messaging/process-inbound-sms";
 import { sendScheduledMessageAtTime } from "./scheduling/send-scheduled-message";
@@ -8,4 +9,4 @@ import { sweepFunctions } from "./sweeps";
 import { endAwayModeAtReturn } from "./users/end-away-mode";
 import { deliverWebhooks } from "./webhooks/deliver-webhooks";
 
-export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport, handleAutomationReply, runRequestedAutomation, runRequestedCampaign, deliverWebhooks];
+export const functions = [...sweepFunctions, endAwayModeAtReturn, processInboundSms, sendScheduledMessageAtTime, runCustomerImport, handleAutomationReply, runRequestedAutomation, runRequestedCampaign, deliverWebhooks, exportConversation];

@@ -13,6 +13,8 @@ const PUBLIC_PREFIXES = [
   "/api/webhooks",
   "/api/inngest",
   "/api/files/public",
+  // A large PDF export's link is signed (lib/conversation-exports/download-link.ts).
+  "/api/conversation-exports/",
   // The integration API authenticates each request by its key (lib/api/route.ts).
   "/api/v1/",
   "/pay/",

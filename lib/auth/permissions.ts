@@ -15,6 +15,7 @@ const PERMISSIONS = {
   importCustomers: ["admin"],
   deleteOthersNotes: ["admin"],
   hearOfNewReviews: ["admin"],
+  exportConversations: ["admin", "agent"],
 
   editSavedReplies: ["admin"],
 

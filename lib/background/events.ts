@@ -36,3 +36,8 @@ export const webhookDeliveriesDue = eventType("webhooks/deliveries.due", {
 export const campaignRunRequested = eventType("campaign/run.requested", {
   schema: z.object({ companyId: z.uuid(), campaignId: z.uuid() }),
 });
+
+/** A conversation export to PDF was requested (CONV-14): the worker claims its row. */
+export const conversationExportRequested = eventType("conversation/export.requested", {
+  schema: z.object({ exportId: z.uuid() }),
+});

@@ -12,6 +12,7 @@ import { handlePendingReplies } from "@/lib/automations/replies";
 import { sweepDueAutomations } from "@/lib/automations/run";
 import { sweepCampaigns } from "@/lib/campaigns/run";
 import { runWebhookSweep } from "@/lib/webhooks/deliver";
+import { processPendingConversationExports } from "@/lib/conversation-exports/run";
 
 export type Sweep = {
   name: string;
@@ -45,6 +46,8 @@ export const SWEEPS: Sweep[] = [
   { name: "sweep-api-state", cron: "*/15 * * * *", run: (db) => sweepExpiredApiState(db) },
   // Webhook retries whose time came, deliveries a stopped worker left leased; the log kept 30 days.
   { name: "deliver-webhooks", cron: "* * * * *", run: runWebhookSweep },
+  // PDF exports are built right after they are requested; this catches any that were not.
+  { name: "run-conversation-exports", cron: "* * * * *", run: (db) => processPendingConversationExports(db) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

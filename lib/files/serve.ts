@@ -1,9 +1,8 @@
 import "server-only";
-import type { attachments } from "@/db/schema";
 import { defaultStorage } from "./storage";
 
-/** The file's bytes as an HTTP response, inline or as a download. */
-export async function fileResponse(row: typeof attachments.$inferSelect, { download }: { download: boolean }) {
+/** A stored file's bytes as an HTTP response, inline or as a download. */
+export async function fileResponse(row: { storageKey: string; fileName: string; contentType: string }, { download }: { download: boolean }) {
   const body = await defaultStorage().get(row.storageKey);
   if (!body) return new Response("Not found", { status: 404 });
   const disposition = `${download ? "attachment" : "inline"}; filename*=UTF-8''${encodeURIComponent(row.fileName)}`;

@@ -10,6 +10,7 @@ export type LiveEvent =
   | { type: "customer.updated"; customerId: string }
   | { type: "automation.updated"; automationId: string }
   | { type: "campaign.updated"; campaignId: string }
+  | { type: "conversation_export.updated"; exportId: string; conversationId: string; userId: string; status: string; pageCount: number | null }
   | { type: "import.progress"; importId: string; status: string; total: number; processed: number; created: number; updated: number; errors: number };
 
 type Envelope = { companyId: string; event: LiveEvent };

@@ -9,6 +9,7 @@ export type NotificationKind =
   | "conversation.send_error"
   | "conversation.new_note"
   | "conversation.mention"
+  | "conversation.export_ready"
   | "customer.mention"
   | "scheduled.failed"
   | "appointment.confirmed"

@@ -32,7 +32,7 @@ function fillDays(period: Period, timeZone: string, rows: DailyMessages[]): Dail
 
 /** The dashboard for the signed-in company: the range's figures, the previous period's, and the breakdowns. */
 export async function loadReport(context: ActionContext, rawRange: unknown, now = new Date()) {
-  throwIfNoPermission(context.role, "seeReports");
+  throwIfNoPermission(context, "seeReports");
   const company = await companySettings(context);
   const range = resolveReportRange(rawRange, company.timezone, now);
   const { db, companyId } = context;

@@ -175,6 +175,7 @@ async function ConversationPane({
           people={people}
           backHref={backHref}
           panelButton={<PanelButton title={name}>{panelContent}</PanelButton>}
+          canExport={can(role, "exportConversations")}
         />
         <ScheduledBanner
           scheduled={scheduled.map((item) => ({

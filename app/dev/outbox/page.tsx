@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Inbox } from "lucide-react";
+import { Inbox, Paperclip } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Logo } from "@/components/shell/logo";
 import { Card } from "@/components/ui/card";
@@ -42,6 +42,25 @@ export default async function OutboxPage() {
               <pre className="px-5 py-4 font-sans text-sm whitespace-pre-wrap text-slate-700">
                 <Linkified text={email.text} />
               </pre>
+              {email.attachments.length ? (
+                <ul className="flex flex-wrap gap-2 border-t border-slate-100 px-5 py-3" aria-label={t("attachments")}>
+                  {email.attachments.map((file, index) => (
+                    <li key={file.storageKey}>
+                      <a
+                        href={`/dev/outbox/${email.id}/${index}`}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50"
+                        data-testid="outbox-attachment"
+                      >
+                        <Paperclip className="h-4 w-4" aria-hidden />
+                        {file.fileName}
+                        <span className="text-xs text-slate-500">{t("attachmentSize", { size: format.number(Math.max(1, Math.round(file.sizeBytes / 1024))) })}</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </Card>
           ))}
         </div>

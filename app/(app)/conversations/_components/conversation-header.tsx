@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, CheckCircle2, Clock, Loader2, RotateCcw, UserPlus, Users } from "lucide-react";
+import { ArrowLeft, CheckCircle2, Clock, FileDown, Loader2, MoreVertical, RotateCcw, UserPlus, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -8,9 +8,10 @@ import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { assign, setStatus } from "@/lib/conversations/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { AssigneeMenuContent, type People } from "./assignee-menu";
+import { ExportConversation } from "./export-dialog";
 
 export function ConversationHeader({
   conversationId,
@@ -21,6 +22,7 @@ export function ConversationHeader({
   people,
   backHref,
   panelButton,
+  canExport,
 }: {
   conversationId: string;
   status: "open" | "closed";
@@ -30,8 +32,11 @@ export function ConversationHeader({
   people: People;
   backHref: string;
   panelButton: ReactNode;
+  canExport: boolean;
 }) {
   const t = useTranslations("inbox");
+  const tExport = useTranslations("conversationExport");
+  const [exporting, setExporting] = useState(false);
   const errorText = useErrorText();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -88,8 +93,24 @@ export function ConversationHeader({
           {pending ? <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> : status === "open" ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <RotateCcw className="h-4 w-4" aria-hidden />}
           <span className="hidden sm:inline">{status === "open" ? t("close") : t("reopen")}</span>
         </Button>
+        {canExport ? (
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" size="sm" aria-label={tExport("more")} title={tExport("more")} data-testid="conversation-menu">
+                <MoreVertical className="h-4 w-4" aria-hidden />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent>
+              <DropdownMenuItem onSelect={() => setExporting(true)} data-testid="export-pdf">
+                <FileDown className="h-4 w-4" aria-hidden />
+                {tExport("menu")}
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        ) : null}
         {panelButton}
       </div>
+      {canExport ? <ExportConversation key={conversationId} conversationId={conversationId} open={exporting} onOpenChange={setExporting} /> : null}
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-600">
           {error}
