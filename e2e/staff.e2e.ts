@@ -42,7 +42,10 @@ describe("staff", () => {
     await agent.fill("#password", "voiture22");
     await agent.fill("#confirmation", "voiture22");
     await agent.getByRole("button", { name: "Join" }).click();
-    await agent.waitForURL(/\/conversations/, { timeout: 45_000 });
+    await agent.waitForURL(/\/conversations/, { timeout: 45_000 }).catch(async (error: unknown) => {
+      console.error("[staff e2e] after Join:", agent.url(), await agent.locator("main, body").first().innerText());
+      throw error;
+    });
 
     // The link worked once.
     const again = await agentContext.newPage();

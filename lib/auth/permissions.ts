@@ -15,7 +15,6 @@ const PERMISSIONS = {
   importCustomers: ["admin"],
   deleteOthersNotes: ["admin"],
   hearOfNewReviews: ["admin"],
-  exportConversations: ["admin", "agent"],
 
   editSavedReplies: ["admin"],
 

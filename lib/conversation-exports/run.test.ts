@@ -25,7 +25,7 @@ async function pdfText(pdf: Uint8Array) {
 async function setup() {
   const db = database.db;
   const company = await createCompany(db, { name: "Garage Lévesque" });
-  const agent = await createUser(db, company.id, { role: "agent", language: "en", name: "Sam Roy" });
+  const agent = await createUser(db, company.id, { role: "agent", language: "en", name: "Sam Roy", permissions: { exportConversations: true } });
   const customer = await createCustomer(db, company.id, { firstName: "Élise", lastName: "Côté" });
   const conversation = await createConversation(db, company.id, customer.id);
   await db.insert(messages).values({

@@ -175,7 +175,7 @@ async function ConversationPane({
           people={people}
           backHref={backHref}
           panelButton={<PanelButton title={name}>{panelContent}</PanelButton>}
-          canExport={can(role, "exportConversations")}
+          canExport={can({ role, permissions }, "exportConversations")}
         />
         <ScheduledBanner
           scheduled={scheduled.map((item) => ({

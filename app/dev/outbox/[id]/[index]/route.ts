@@ -12,7 +12,7 @@ const paramsSchema = z.object({ id: z.uuid(), index: z.coerce.number().int().min
 /** A file attached to an outbox email (a PDF export…): the same access as the outbox page. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; index: string }> }) {
   const session = await getSessionContext();
-  if (devToolAccess("outbox", { enabled: env().devTools, role: session?.role ?? null }) !== "open") return new Response("Not found", { status: 404 });
+  if (devToolAccess("outbox", { enabled: env().devTools, member: session ?? null }) !== "open") return new Response("Not found", { status: 404 });
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) return new Response("Not found", { status: 404 });
   const file = await outboxAttachment(session!.db, { emailId: parsed.data.id, index: parsed.data.index });
