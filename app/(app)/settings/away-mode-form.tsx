@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { AssigneeSelect } from "@/components/people/assignee-select";
 import { Input } from "@/components/ui/input";
@@ -51,16 +52,7 @@ export function AwayModeForm({
     <form onSubmit={submit} className="grid gap-4 sm:max-w-md">
       {error ? <Alert tone="error">{error}</Alert> : null}
       {saved ? <Alert tone="success">{t("awaySaved")}</Alert> : null}
-      <label className="flex items-center gap-3 text-sm font-medium text-slate-700">
-        <input
-          type="checkbox"
-          checked={enabled}
-          onChange={(event) => setEnabled(event.target.checked)}
-          className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
-          name="enabled"
-        />
-        {t("awayEnable")}
-      </label>
+      <CheckboxField label={t("awayEnable")} name="enabled" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
       <Field label={t("awayUntil")} htmlFor="until" hint={t("awayUntilHint")}>
         <Input id="until" name="until" type="datetime-local" defaultValue={until} disabled={!enabled} />
       </Field>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/ui/use-error-text";
@@ -41,16 +42,7 @@ export function SignatureForm({ name, signature, enabled: initialEnabled }: { na
       <div className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         {saved ? <Alert tone="success">{t("signatureSaved")}</Alert> : null}
-        <label className="flex items-center gap-3 text-sm font-medium text-slate-700">
-          <input
-            type="checkbox"
-            checked={enabled}
-            onChange={(event) => setEnabled(event.target.checked)}
-            className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
-            name="enabled"
-          />
-          {t("signatureEnable")}
-        </label>
+        <CheckboxField label={t("signatureEnable")} name="enabled" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         <Field label={t("signatureText")} htmlFor="signature-text" hint={t("signatureHint", { max: SIGNATURE_MAX_LENGTH })}>
           <Input id="signature-text" name="signature" value={text} placeholder={name} maxLength={SIGNATURE_MAX_LENGTH + 20} disabled={!enabled} onChange={(event) => setText(event.target.value)} />
         </Field>
