@@ -2,7 +2,7 @@
 
 import { LogIn } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,14 +14,13 @@ export function AcceptInvitationForm({ token, hasAccount }: { token: string; has
   const t = useTranslations("staff.accept");
   const auth = useTranslations("auth");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState(
-    (_state: unknown, data: FormData) => (hasAccount ? acceptInvitationAsExistingUser(data) : acceptInvitationAsNewUser(data)),
-    null,
-  );
-  useEffect(() => {
-    // A full load, so the whole app reads the new session cookie.
-    if (state?.ok) window.location.assign(state.data.redirectTo);
-  }, [state]);
+  const [state, formAction, pending] = useActionState(async (_state: unknown, data: FormData) => {
+    const result = await (hasAccount ? acceptInvitationAsExistingUser(data) : acceptInvitationAsNewUser(data));
+    // At once, not in an effect: the new session cookie refreshes this page, which then no longer holds the form.
+    // A full load, so the whole app reads that cookie.
+    if (result.ok) window.location.assign(result.data.redirectTo);
+    return result;
+  }, null);
   const failed = state && !state.ok ? state : null;
   const fieldError = (name: string) => errorText(failed?.fieldErrors?.[name]?.[0]);
   return (
