@@ -41,7 +41,7 @@ export function BreakdownTable({ headers, rows, empty, testId }: { headers: stri
   if (rows.length === 0) return <p className="px-5 py-6 text-sm text-slate-500 sm:px-6">{empty}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[28rem] text-sm" data-testid={testId}>
+      <table className="w-full text-sm" data-testid={testId}>
         <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
           <tr>
             {headers.map((header, i) => (

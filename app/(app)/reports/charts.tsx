@@ -25,8 +25,8 @@ export function MessagesPerDayChart({ data }: { data: DailyMessages[] }) {
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} width={48} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="inbound" name={t("inbound")} fill={INBOUND} radius={[3, 3, 0, 0]} />
-          <Bar dataKey="outbound" name={t("outbound")} fill={OUTBOUND} radius={[3, 3, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="inbound" name={t("inbound")} fill={INBOUND} radius={[3, 3, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="outbound" name={t("outbound")} fill={OUTBOUND} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -36,7 +36,8 @@ export function MessagesPerDayChart({ data }: { data: DailyMessages[] }) {
 /** How many reviews gave 1 to 5 stars. */
 export function ReviewsChart({ distribution }: { distribution: number[] }) {
   const t = useTranslations("reports");
-  const rows = distribution.map((count, i) => ({ label: t("charts.stars", { stars: i + 1 }), count }));
+  // Five stars on top, as review sites show them.
+  const rows = distribution.map((count, i) => ({ label: t("charts.stars", { stars: i + 1 }), count })).reverse();
   return (
     <div className="h-56 w-full" data-testid="chart-reviews">
       <ResponsiveContainer width="100%" height="100%">
@@ -45,7 +46,7 @@ export function ReviewsChart({ distribution }: { distribution: number[] }) {
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} />
           <YAxis type="category" dataKey="label" tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} width={72} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
-          <Bar dataKey="count" name={t("cards.count")} fill="#f59e0b" radius={[0, 3, 3, 0]} />
+          <Bar isAnimationActive={false} dataKey="count" name={t("cards.count")} fill="#f59e0b" radius={[0, 3, 3, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>
