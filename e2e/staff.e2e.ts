@@ -41,6 +41,7 @@ describe("staff", () => {
     await agent.fill("#name", "Nadia Roy");
     await agent.fill("#password", "voiture22");
     await agent.fill("#confirmation", "voiture22");
+    await snapshot(agent, "staff-invite-390");
     await agent.getByRole("button", { name: "Join" }).click();
     await agent.waitForURL(/\/conversations/, { timeout: 45_000 }).catch(async (error: unknown) => {
       console.error("[staff e2e] after Join:", agent.url(), await agent.locator("main, body").first().innerText());
