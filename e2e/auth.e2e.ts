@@ -136,11 +136,11 @@ describe("password recovery and account settings", () => {
     await page.goto("/settings");
     await page.getByLabel("I'm away").check();
     await page.fill("#until", "2031-06-01T09:00");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#away").getByRole("button", { name: "Save" }).click();
     await page.getByText("You are in away mode until").waitFor();
     await snapshot(page, "settings-away");
     await page.getByLabel("I'm away").uncheck();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#away").getByRole("button", { name: "Save" }).click();
     await page.getByText("Away mode saved.").waitFor();
     await page.getByText("You are in away mode until").waitFor({ state: "detached" });
     await context.close();

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { getSessionContext } from "@/lib/auth/session";
 import { describeInvitation } from "@/lib/staff/invitations";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
@@ -19,8 +17,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const t = await getTranslations("staff.accept");
   const invitation = await describeInvitation(await getDb(), token);
-  // Joining signs in and refreshes this page: the new member goes on to the inbox.
-  if (invitation.state === "accepted" && (await getSessionContext())) redirect("/conversations");
   if (invitation.state !== "usable") {
     return (
       <Card>
