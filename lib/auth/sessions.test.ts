@@ -1,4 +1,5 @@
-import { changePassword, deactivateUser } from "@/lib/users/actions";
+import { deactivateStaffMember } from "@/lib/staff/actions";
+import { changePassword } from "@/lib/users/actions";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createUser, TEST_PASSWORD } from "@/tests/factories";
 import { checkCredentials } from "./credentials";
@@ -63,9 +64,9 @@ describe("revocable sessions", () => {
     const admin = await createUser(database.db, company.id, { role: "admin" });
     const agent = await createUser(database.db, company.id, { email: "leaving@garage.test" });
     const open = await openSession(agent.email);
-    expect(await deactivateUser.run(contextFor(database.db, agent, company.id), { userId: admin.id })).toEqual({ ok: false, error: "errors.forbidden" });
-    expect(await deactivateUser.run(contextFor(database.db, admin, company.id), { userId: admin.id })).toMatchObject({ ok: false });
-    expect(await deactivateUser.run(contextFor(database.db, admin, company.id), { userId: agent.id })).toEqual({ ok: true, data: null });
+    expect(await deactivateStaffMember.run(contextFor(database.db, agent, company.id), { userId: admin.id, handover: `user:${agent.id}` })).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await deactivateStaffMember.run(contextFor(database.db, admin, company.id), { userId: admin.id, handover: `user:${agent.id}` })).toMatchObject({ ok: false });
+    expect(await deactivateStaffMember.run(contextFor(database.db, admin, company.id), { userId: agent.id, handover: `user:${admin.id}` })).toEqual({ ok: true, data: { handedOver: 0 } });
     expect(await stillWorks(open)).toBe(false);
     expect(await checkCredentials({ email: agent.email, password: TEST_PASSWORD }, null)).toEqual({ ok: false, reason: "invalid" });
   });
@@ -76,7 +77,7 @@ describe("revocable sessions", () => {
     const admin = await createUser(database.db, company.id, { role: "admin" });
     const stranger = await createUser(database.db, other.id, { email: "stranger@garage.test" });
     const open = await openSession(stranger.email);
-    expect(await deactivateUser.run(contextFor(database.db, admin, company.id), { userId: stranger.id })).toMatchObject({ ok: false });
+    expect(await deactivateStaffMember.run(contextFor(database.db, admin, company.id), { userId: stranger.id, handover: `user:${admin.id}` })).toMatchObject({ ok: false });
     expect(await stillWorks(open)).toBe(true);
   });
 });

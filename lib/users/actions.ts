@@ -10,7 +10,6 @@ import { changePasswordSchema } from "@/lib/auth/validation";
 import { awayModeScheduled } from "@/lib/background/events";
 import { nudge } from "@/lib/background/dispatch";
 import { zonedLocalToUtc } from "@/lib/time";
-import { deactivateUser as deactivate } from "./deactivation";
 import { defaultMailer } from "@/lib/email/mailer";
 import { env } from "@/lib/env";
 import { updateUserSignature } from "@/db/queries/profiles";
@@ -94,14 +93,5 @@ export const setAwayMode = defineAction(
     });
     if (awayUntil) await nudge(awayModeScheduled.create({ userId, awayUntil: awayUntil.toISOString() }));
     return { awayUntil: awayUntil?.toISOString() ?? null };
-  },
-);
-
-/** No screen calls it yet (user management comes later); the domain rule is here. */
-export const deactivateUser = defineAction(
-  { input: z.object({ userId: z.uuid() }), output: z.null(), permission: "manageUsers" },
-  async ({ userId }, { db, companyId, userId: actorUserId }) => {
-    await deactivate(db, { companyId, actorUserId, userId });
-    return null;
   },
 );
