@@ -6,8 +6,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time;
   // bundling it would break those paths. pdfkit (and its fontkit) read their own data
-  // files the same way.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "nodemailer", "natural", "pdfkit", "fontkit"],
+  // files the same way. @react-email/render needs react-dom/server, which the server-components
+  // bundle refuses to import; loaded by Node it renders emails from route handlers and jobs.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "nodemailer", "natural", "pdfkit", "fontkit", "@react-email/render"],
   poweredByHeader: false,
   // Responses are small JSON and HTML streams; gzip per response cost more CPU than it
   // saved and buffers server-sent events. Compress at the reverse proxy if needed.

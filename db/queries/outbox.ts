@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { outboxEmails, type OutboxAttachment } from "@/db/schema";
 
 /** The local outbox is the installation's, not a company's (no SMTP server configured). */
-export async function insertOutboxEmail(db: Db, email: { to: string; subject: string; text: string; html: string | null; attachments?: OutboxAttachment[] }) {
+export async function insertOutboxEmail(db: Db, email: { to: string; subject: string; text: string; html: string | null; attachments?: OutboxAttachment[]; headers?: Record<string, string> }) {
   await db.insert(outboxEmails).values(email);
 }
 

@@ -25,6 +25,8 @@ export const outboxEmails = pgTable(
     text: text().notNull(),
     html: text(),
     attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
+    /** Extra headers as sent (e.g. List-Unsubscribe), so the outbox shows what a mail client would see. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [index("outbox_emails_created_idx").on(t.createdAt)],

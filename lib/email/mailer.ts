@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 
 export type EmailAttachment = { fileName: string; contentType: string; content: Buffer };
 
-export type Email = { to: string; subject: string; text: string; html?: string; attachments?: EmailAttachment[] };
+export type Email = { to: string; subject: string; text: string; html?: string; attachments?: EmailAttachment[]; headers?: Record<string, string> };
 
 export type Mailer = { transport: "smtp" | "outbox"; send: (email: Email) => Promise<void> };
 
@@ -39,7 +39,7 @@ export function outboxMailer(db?: Db, storage?: FileStorage): Mailer {
         await files.put(storageKey, file.content, file.contentType);
         stored.push({ fileName: file.fileName, contentType: file.contentType, sizeBytes: file.content.length, storageKey });
       }
-      await insertOutboxEmail(db ?? (await getDb()), { to: email.to, subject: email.subject, text: email.text, html: email.html ?? null, attachments: stored });
+      await insertOutboxEmail(db ?? (await getDb()), { to: email.to, subject: email.subject, text: email.text, html: email.html ?? null, attachments: stored, headers: email.headers ?? {} });
     },
   };
 }

@@ -10,3 +10,5 @@ const MESSAGES = { en, fr } as const;
 export function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale] });
 }
+
+export type Translator = ReturnType<typeof translatorFor>;

@@ -61,6 +61,22 @@ export default async function OutboxPage() {
                   ))}
                 </ul>
               ) : null}
+              {Object.keys(email.headers).length ? (
+                <dl className="border-t border-slate-100 px-5 py-3 font-mono text-xs text-slate-500" aria-label={t("headers")} data-testid="outbox-headers">
+                  {Object.entries(email.headers).map(([name, value]) => (
+                    <div key={name} className="break-all">
+                      <dt className="inline font-semibold text-slate-600">{name}:</dt> <dd className="inline">{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+              {email.html ? (
+                <details className="border-t border-slate-100 px-5 py-3">
+                  <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("showHtml")}</summary>
+                  {/* sandbox without scripts: the email's HTML is shown as a mail client would, never run */}
+                  <iframe title={email.subject} srcDoc={email.html} sandbox="" className="mt-3 h-[32rem] w-full rounded-lg ring-1 ring-slate-200" />
+                </details>
+              ) : null}
             </Card>
           ))}
         </div>

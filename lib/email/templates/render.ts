@@ -1,0 +1,18 @@
+import "server-only";
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+
+/** Renders one email element to the HTML and plain-text parts sent together (multipart/alternative). */
+export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT })]);
+  return { html, text };
+}
+
+/** Headings keep their case; the copy-this-link line repeats the button's address, which the text part already prints. */
+const PLAIN_TEXT = {
+  wordwrap: 100,
+  selectors: [
+    { selector: "h1", options: { uppercase: false } },
+    { selector: "p.link-line", format: "skip" },
+  ],
+};
