@@ -5,6 +5,7 @@ import { consumeResetToken, findUsableResetToken, hasResetTokenSince, replaceRes
 import { findUserByEmail, setPasswordFromReset } from "@/db/queries/users";
 import { SafeError } from "@/lib/actions/errors";
 import type { Mailer } from "@/lib/email/mailer";
+import { renderActionEmail } from "@/lib/email/templates/render";
 import { translatorFor } from "@/lib/i18n/translator";
 import { hashPassword } from "./password";
 
@@ -34,11 +35,15 @@ export async function requestPasswordReset(
   });
   const t = translatorFor(user.language);
   const link = new URL(`/reset-password/${token}`, appUrl).toString();
-  await mailer.send({
-    to: user.email,
+  const resetEmail = await renderActionEmail({
+    locale: user.language,
     subject: t("email.passwordReset.subject"),
-    text: t("email.passwordReset.text", { name: user.name, link, minutes: RESET_TOKEN_TTL_MINUTES }),
+    heading: t("email.passwordReset.heading"),
+    paragraphs: [t("email.passwordReset.body", { name: user.name })],
+    action: { label: t("email.passwordReset.action"), href: link },
+    note: t("email.passwordReset.note", { minutes: RESET_TOKEN_TTL_MINUTES }),
   });
+  await mailer.send({ to: user.email, ...resetEmail });
 }
 
 export async function isResetTokenUsable(db: Db, token: string, now = new Date()) {

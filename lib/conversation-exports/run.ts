@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/conversation-exports";
 import { findCompanyUser } from "@/db/queries/users";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
+import { renderActionEmail } from "@/lib/email/templates/render";
 import { env } from "@/lib/env";
 import { defaultStorage, type FileStorage } from "@/lib/files/storage";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -58,12 +59,17 @@ export async function runConversationExport(db: Db, exportId: string, options: R
     const large = built.pdf.length > maxAttachmentBytes;
     const storageKey = large ? `exports/${job.companyId}/${job.id}.pdf` : null;
     if (storageKey) await storage.put(storageKey, built.pdf, "application/pdf");
+    const email = await renderActionEmail({
+      locale: requester.language,
+      subject: t("conversationExport.email.subject", { customer: built.customer }),
+      heading: t("conversationExport.email.heading", { customer: built.customer }),
+      paragraphs: [large ? t("conversationExport.email.linked", { ...words, size: (built.pdf.length / 1024 / 1024).toFixed(1) }) : t("conversationExport.email.attached", words)],
+      action: large ? { label: t("conversationExport.email.download"), href: signedDownloadUrl(appUrl, job.id, now) } : undefined,
+      note: large ? t("conversationExport.email.linkNote", { days: LINK_DAYS }) : undefined,
+    });
     await mailer.send({
       to: requester.email,
-      subject: t("conversationExport.email.subject", { customer: built.customer }),
-      text: large
-        ? t("conversationExport.email.linked", { ...words, size: (built.pdf.length / 1024 / 1024).toFixed(1), days: LINK_DAYS, link: signedDownloadUrl(appUrl, job.id, now) })
-        : t("conversationExport.email.attached", words),
+      ...email,
       attachments: large ? [] : [{ fileName, contentType: "application/pdf", content: built.pdf }],
     });
     const { ready, recipients } = await db.transaction(async (tx) => {

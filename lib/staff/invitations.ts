@@ -18,9 +18,8 @@ import type { MemberPermissions, Role } from "@/db/schema";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Mailer } from "@/lib/email/mailer";
-import { renderEmail } from "@/lib/email/templates/render";
+import { renderActionEmail } from "@/lib/email/templates/render";
 import { translatorFor } from "@/lib/i18n/translator";
-import { InvitationEmail } from "./invitation-email";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -43,8 +42,15 @@ async function sendInvitationEmail(
   const t = translatorFor(invitation.language);
   const link = new URL(`/invite/${token}`, appUrl).toString();
   const values = { company: company?.name ?? "Parley", inviter: inviter?.name ?? company?.name ?? "Parley", link, days: INVITATION_TTL_DAYS };
-  const { html, text } = await renderEmail(InvitationEmail({ t, locale: invitation.language, values }));
-  await mailer.send({ to: invitation.email, subject: t("email.invitation.subject", values), html, text });
+  const email = await renderActionEmail({
+    locale: invitation.language,
+    subject: t("email.invitation.subject", values),
+    heading: t("email.invitation.heading", values),
+    paragraphs: [t("email.invitation.body", values)],
+    action: { label: t("email.invitation.action"), href: link },
+    note: t("email.invitation.expiry", values),
+  });
+  await mailer.send({ to: invitation.email, ...email });
 }
 
 /** Emails a link that makes the address a member with this role; inviting again replaces the earlier link. */

@@ -17,6 +17,7 @@ import { findPasswordHash } from "@/db/queries/users";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Mailer } from "@/lib/email/mailer";
+import { renderActionEmail } from "@/lib/email/templates/render";
 import type { FileStorage } from "@/lib/files/storage";
 import { translatorFor } from "@/lib/i18n/translator";
 import { fullName } from "./names";
@@ -112,7 +113,15 @@ export async function requestEmailChange(
   const change = await findUsableEmailChange(db, { tokenHash: hashToken(token), now });
   const t = translatorFor(change!.language);
   const link = new URL(`/confirm-email/${token}`, appUrl).toString();
-  await mailer.send({ to: newEmail, subject: t("email.emailChange.subject"), text: t("email.emailChange.text", { name: change!.name, link, hours: EMAIL_CHANGE_TTL_HOURS }) });
+  const email = await renderActionEmail({
+    locale: change!.language,
+    subject: t("email.emailChange.subject"),
+    heading: t("email.emailChange.heading"),
+    paragraphs: [t("email.emailChange.body", { name: change!.name })],
+    action: { label: t("email.emailChange.action"), href: link },
+    note: t("email.emailChange.note", { hours: EMAIL_CHANGE_TTL_HOURS }),
+  });
+  await mailer.send({ to: newEmail, ...email });
 }
 
 export async function findEmailChange(db: Db, token: string, now = new Date()) {
@@ -126,6 +135,13 @@ export async function confirmEmailChange(db: Db, token: string, { mailer, now = 
   if (await isEmailTaken(db, { email: change.newEmail, exceptUserId: change.userId })) throw new SafeError("profile.emailTaken");
   if (!(await consumeEmailChange(db, { tokenHash: hashToken(token), now }))) throw new SafeError("profile.emailLinkInvalid");
   const t = translatorFor(change.language);
-  await mailer.send({ to: change.oldEmail, subject: t("email.emailChanged.subject"), text: t("email.emailChanged.text", { name: change.name, email: change.newEmail }) });
+  const email = await renderActionEmail({
+    locale: change.language,
+    subject: t("email.emailChanged.subject"),
+    heading: t("email.emailChanged.heading"),
+    paragraphs: [t("email.emailChanged.body", { name: change.name, email: change.newEmail })],
+    note: t("email.emailChanged.note"),
+  });
+  await mailer.send({ to: change.oldEmail, ...email });
   return { email: change.newEmail };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
+import { ActionEmail, type ActionEmailContent } from "./action-email";
 
 /** Renders one email element to the HTML and plain-text parts sent together (multipart/alternative). */
 export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
@@ -16,3 +17,8 @@ const PLAIN_TEXT = {
     { selector: "p.link-line", format: "skip" },
   ],
 };
+
+/** The subject and both parts of a transactional email, ready for Mailer.send. */
+export async function renderActionEmail(content: ActionEmailContent) {
+  return { subject: content.subject, ...(await renderEmail(ActionEmail(content))) };
+}
