@@ -308,24 +308,34 @@ export async function listSendingCampaigns(db: Db, { limit = 100 }: { limit?: nu
 export type ClaimedRecipient = { id: string; customerId: string };
 
 /**
- * Takes up to `limit` pending recipients of a campaign that is sending, and a claim older
- * than `staleBefore` (a worker that died), for this worker: pending → sending.
+ * Takes up to `limit` pending recipients of a campaign that is sending, in planning order,
+ * and a claim older than `staleBefore` (a worker that died), for this worker: pending →
+ * sending. The pending ones come from their own partial index (only what is left to send
+ * is read, however far along the campaign is); the stale ones by campaign and status.
  */
 export async function claimPendingRecipients(db: Db, { companyId, campaignId, limit, now, staleBefore }: Scope & { limit: number; now: Date; staleBefore: Date }): Promise<ClaimedRecipient[]> {
   const rows = await queryRows<{ id: string; customer_id: string }>(
     db,
-    sql`update campaign_recipients set status = 'sending', claimed_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-        where id in (
+    sql`with sending as (select 1 from campaigns k where k.company_id = ${companyId} and k.id = ${campaignId} and k.status = 'sending'),
+        stale as (
           select r.id from campaign_recipients r
-          where r.company_id = ${companyId} and r.campaign_id = ${campaignId}
-            and (r.status = 'pending' or (r.status = 'sending' and r.claimed_at < ${staleBefore}::timestamptz))
-            and exists (select 1 from campaigns k where k.id = r.campaign_id and k.status = 'sending')
+          where r.campaign_id = ${campaignId} and r.status = 'sending' and r.claimed_at < ${staleBefore}::timestamptz and exists (select 1 from sending)
+          limit ${limit}
+          for update skip locked
+        ),
+        pending as (
+          select r.id from campaign_recipients r
+          where r.campaign_id = ${campaignId} and r.status = 'pending' and exists (select 1 from sending)
           order by r.created_at, r.id
           limit ${limit}
           for update skip locked
-        )
-        and (status = 'pending' or (status = 'sending' and claimed_at < ${staleBefore}::timestamptz))
-        returning id, customer_id`,
+        ),
+        taken as (select id from stale union all select id from pending limit ${limit})
+        update campaign_recipients r set status = 'sending', claimed_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+        from taken
+        where r.id = taken.id and r.company_id = ${companyId}
+          and (r.status = 'pending' or (r.status = 'sending' and r.claimed_at < ${staleBefore}::timestamptz))
+        returning r.id, r.customer_id`,
   );
   return rows.map((row) => ({ id: row.id, customerId: row.customer_id }));
 }

@@ -55,7 +55,17 @@ export async function findActiveConversations(db: Db, { companyId, customerIds }
 /** Many new active conversations in one INSERT; the ones another request created first are left out. */
 export async function insertConversations(
   db: Db,
-  rows: { companyId: string; customerId: string; assigneeUserId: string | null; assigneeTeamId: string | null; lastActivityAt: Date; createdAt: Date }[],
+  rows: {
+    companyId: string;
+    customerId: string;
+    assigneeUserId: string | null;
+    assigneeTeamId: string | null;
+    lastActivityAt: Date;
+    createdAt: Date;
+    lastOutboundAt?: Date;
+    lastMessagePreview?: string;
+    lastMessageDirection?: "outbound";
+  }[],
 ) {
   if (rows.length === 0) return [];
   return db.insert(conversations).values(rows).onConflictDoNothing().returning();

@@ -60,7 +60,9 @@ export const campaignRecipients = pgTable(
   "campaign_recipients",
   {
     id: id(),
-    companyId: companyRef(),
+    // No foreign key of its own: the campaign's (same company, cascading from it) implies it,
+    // and a check per row is a third of what planning 100,000 recipients spends on foreign keys.
+    companyId: uuid().notNull(),
     campaignId: uuid()
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
@@ -92,9 +94,10 @@ export const campaignRecipients = pgTable(
     // Reply attribution: the latest campaign text sent to this customer.
     index("campaign_recipients_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
     index("campaign_recipients_company_sent_idx").on(t.companyId, t.sentAt).where(sql`${t.sentAt} is not null`),
-    index("campaign_recipients_pending_idx")
-      .on(t.campaignId, t.createdAt)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+    // Claiming the next pending ones in planning order reads only them (a stale claim is found by campaign and status).
+    index("campaign_recipients_claim_idx")
+      .on(t.campaignId, t.createdAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

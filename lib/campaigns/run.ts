@@ -25,6 +25,9 @@ import { publish } from "@/lib/live/bus";
 import { linkRequestToMessage, prepareRequestLink, type RequestToPrepare } from "@/lib/messaging/request-links";
 import { sendSms, type SendDependencies } from "@/lib/messaging/send";
 import { inQuietHours } from "@/lib/messaging/sendability";
+import { defaultSmsProvider } from "@/lib/messaging/sms";
+import { isLocalChannel } from "@/lib/messaging/sms/local";
+import type { SmsProvider } from "@/lib/messaging/sms/provider";
 import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/throttle";
 import { notify } from "@/lib/notifications/notify";
 import { campaignFileLinks } from "./files";
@@ -33,9 +36,18 @@ import { sendCampaignBatch } from "./send-batch";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
 export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
-/** Recipients claimed at a time: about a second of texts at the throttle's rate (a pause is noticed between two batches), at most 200. */
-const MAX_BATCH = 200;
-const batchSizeFor = (throttle: SenderThrottle) => (throttle.textsPerSecond > 0 ? Math.min(MAX_BATCH, Math.max(1, Math.ceil(throttle.textsPerSecond))) : MAX_BATCH);
+/**
+ * Recipients claimed at a time. A pause or cancel is noticed between two batches, and a
+ * batch's texts, once recorded, are all handed over: through a carrier at most 10 (about a
+ * second at the default throttle); the local channel records up to 200 at once (a second
+ * of texts at the throttle's rate when it is on).
+ */
+const LOCAL_BATCH = 200;
+const CARRIER_BATCH = 10;
+const batchSizeFor = (throttle: SenderThrottle, provider: SmsProvider) => {
+  const most = isLocalChannel(provider) ? LOCAL_BATCH : CARRIER_BATCH;
+  return throttle.textsPerSecond > 0 ? Math.min(most, Math.max(1, Math.ceil(throttle.textsPerSecond))) : most;
+};
 
 export type CampaignRunOptions = {
   dependencies?: SendDependencies;
@@ -68,7 +80,7 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   if (campaign.marketing && inQuietHours(company, now)) return { status: "held" };
 
   const throttle = options.throttle ?? defaultSenderThrottle();
-  const batchSize = options.batchSize ?? batchSizeFor(throttle);
+  const batchSize = options.batchSize ?? batchSizeFor(throttle, options.dependencies?.provider ?? defaultSmsProvider());
   const fileLinks = await campaignFileLinks(db, { companyId, attachmentIds: campaign.attachmentIds });
   const dependencies = { ...options.dependencies, now: options.dependencies?.now ?? options.now };
   // A plain text goes in batches; a payment or review request makes its link per recipient.

@@ -14,14 +14,16 @@ import {
 } from "@/db/queries/campaigns";
 import type { findCompany } from "@/db/queries/companies";
 import { recordMessageSummaries } from "@/db/queries/conversations";
+import type { MessageRow } from "@/db/queries/message-status";
 import { defaultAssignee } from "@/lib/conversations/routing";
 import { ensureActiveConversations } from "@/lib/conversations/thread";
 import { publish } from "@/lib/live/bus";
 import { messageSentPayload, renderSmsTextWith, smsWithLinks, type AttributeDefinitions, type SendDependencies } from "@/lib/messaging/send";
 import { sendRefusal } from "@/lib/messaging/sendability";
 import { defaultSmsProvider } from "@/lib/messaging/sms";
-import { SmsSendError } from "@/lib/messaging/sms/provider";
-import { applyKnownStatusReports, type KnownStatusReport } from "@/lib/messaging/status";
+import { isLocalChannel, localProviderMessageId } from "@/lib/messaging/sms/local";
+import { SmsSendError, type SmsProvider } from "@/lib/messaging/sms/provider";
+import { applyKnownStatusReports, publishDeliveredAtOnce, recordDeliveredAtOnce, type KnownStatusReport } from "@/lib/messaging/status";
 import type { SenderThrottle } from "@/lib/messaging/throttle";
 import { nudgeWebhookDelivery, recordWebhookEvents } from "@/lib/webhooks/record";
 
@@ -35,6 +37,7 @@ export type BatchContext = {
 
 export type BatchTotals = { sent: number; skipped: number; failed: number; stopped: boolean };
 
+type Settle = { recipientId: string; outcome: RecipientOutcome };
 type Ready = { recipient: ClaimedRecipient; mobile: string; text: string; withLinks: string; encoding: "GSM-7" | "UCS-2"; segments: number; preview: string };
 
 /**
@@ -44,7 +47,9 @@ type Ready = { recipient: ClaimedRecipient; mobile: string; text: string; withLi
  * gate's renderer, then in one transaction — only while the campaign is still sending —
  * their conversations, the messages (one INSERT; the recipient is the idempotency key), the
  * conversations' summaries and the message.sent events; then the hand-off to the provider,
- * its receipts and the recipients' settle, each batched.
+ * its receipts and the recipients' settle, each batched. On the local channel, which
+ * delivers at once, the texts are inserted delivered with their receipts' events: no
+ * hand-off and no UPDATE of the messages.
  */
 export async function sendCampaignBatch(db: Db, context: BatchContext, recipients: ClaimedRecipient[], dependencies: SendDependencies): Promise<BatchTotals> {
   const { campaign, company } = context;
@@ -53,7 +58,7 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   const provider = dependencies.provider ?? defaultSmsProvider();
   const category = campaign.marketing ? ("marketing" as const) : ("general" as const);
   const totals: BatchTotals = { sent: 0, skipped: 0, failed: 0, stopped: false };
-  const settles: { recipientId: string; outcome: RecipientOutcome }[] = [];
+  const settles: Settle[] = [];
   const later: string[] = [];
   const ready: Ready[] = [];
 
@@ -86,9 +91,20 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   }
 
   const from = company.senderNumber ?? "";
+  // The local channel delivers at once: its texts are recorded delivered, with the events their receipts would give.
+  const local = isLocalChannel(provider);
+  // Recorded at once, but not faster than the throttle: each takes its slot first.
+  if (local) for (const _ of ready) await context.throttle.wait(db, from);
   const recorded = ready.length === 0 ? [] : await db.transaction(async (tx) => {
     if (!(await lockSendingCampaign(tx, { companyId, campaignId: campaign.id }))) return null;
-    const conversations = await ensureActiveConversations(tx, { companyId, customerIds: ready.map((row) => row.recipient.customerId), assignTo: defaultAssignee(company), now });
+    const conversations = await ensureActiveConversations(tx, {
+      companyId,
+      customerIds: ready.map((row) => row.recipient.customerId),
+      assignTo: defaultAssignee(company),
+      now,
+      outboundPreviews: new Map(ready.map((row) => [row.recipient.customerId, row.preview])),
+    });
+    const delivery = local ? { status: "delivered" as const, sentAt: now, deliveredAt: now, statusUpdatedAt: now } : { status: "queued" as const };
     const rows = await insertCampaignMessages(
       tx,
       ready.map((row) => ({
@@ -97,8 +113,9 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
         customerId: row.recipient.customerId,
         body: row.text,
         sourceId: row.recipient.id,
-        status: "queued" as const,
+        ...delivery,
         provider: provider.name,
+        providerMessageId: local ? localProviderMessageId() : null,
         fromNumber: from,
         toNumber: row.mobile,
         marketing: campaign.marketing,
@@ -108,8 +125,11 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
       })),
     );
     const byRecipient = new Map(ready.map((row) => [row.recipient.id, row]));
-    await recordMessageSummaries(tx, { companyId, summaries: rows.map((row) => ({ conversationId: row.conversationId, direction: "outbound" as const, preview: byRecipient.get(row.sourceId!)!.preview, at: now })) });
+    // A conversation created just now already carries this text's summary.
+    const summarised = rows.filter((row) => !conversations.get(row.customerId)!.created);
+    await recordMessageSummaries(tx, { companyId, summaries: summarised.map((row) => ({ conversationId: row.conversationId, direction: "outbound" as const, preview: byRecipient.get(row.sourceId!)!.preview, at: now })) });
     await recordWebhookEvents(tx, { companyId, type: "message.sent", events: rows.map((row) => ({ customerId: row.customerId, payload: messageSentPayload(row, byRecipient.get(row.sourceId!)!.withLinks, now) })) });
+    if (local) await recordDeliveredAtOnce(tx, { companyId, messages: rows, at: now });
     return rows.map((row) => ({ message: row, ready: byRecipient.get(row.sourceId!)! }));
   });
 
@@ -121,12 +141,27 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
     return { ...totals, stopped: true };
   }
   for (const { message } of recorded) publish(companyId, { type: "message.created", conversationId: message.conversationId, direction: "outbound" });
+  if (local) publishDeliveredAtOnce(companyId, recorded.map(({ message }) => message));
 
   // Another runner's (a stale claim taken again) message got in first: settled from it.
   const inserted = new Set(recorded.map(({ message }) => message.sourceId));
   const raced = ready.filter((row) => !inserted.has(row.recipient.id)).map((row) => row.recipient.id);
   for (const [recipientId, message] of await findRecipientMessages(db, { companyId, recipientIds: raced })) settles.push({ recipientId, outcome: outcomeOfMessage(message) });
 
+  if (local) for (const { message } of recorded) settles.push({ recipientId: message.sourceId!, outcome: { status: "sent", messageId: message.id, sentAt: message.createdAt } });
+  else settles.push(...(await handOver(db, { context, provider, from, recorded })));
+
+  const settled = new Set(await settleRecipients(db, { companyId, settles, now: new Date() }));
+  await releaseRecipients(db, { companyId, recipientIds: later });
+  for (const { recipientId, outcome } of settles) if (settled.has(recipientId)) totals[outcome.status]++;
+  if (recorded.length > 0) await nudgeWebhookDelivery();
+  // Quiet hours began: the run stops here (the ones given back would only be claimed again).
+  return { ...totals, stopped: later.length > 0 };
+}
+
+/** A carrier's hand-off: each recorded text sent at the throttle's pace, its receipts applied in one go; how each ended. */
+async function handOver(db: Db, { context, provider, from, recorded }: { context: BatchContext; provider: SmsProvider; from: string; recorded: { message: MessageRow; ready: Ready }[] }): Promise<Settle[]> {
+  const companyId = context.campaign.companyId;
   const reports: KnownStatusReport[] = [];
   for (const { message, ready: row } of recorded) {
     await context.throttle.wait(db, from);
@@ -142,18 +177,11 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   }
   await applyKnownStatusReports(db, { companyId, reports });
   const last = new Map(reports.map((report) => [report.messageId, report]));
-  for (const { message } of recorded) {
+  return recorded.map(({ message }) => {
     const report = last.get(message.id)!;
-    settles.push({
+    return {
       recipientId: message.sourceId!,
       outcome: report.status === "failed" ? { status: "failed", messageId: message.id, error: report.errorDetail ?? report.errorCode ?? "failed" } : { status: "sent", messageId: message.id, sentAt: message.createdAt },
-    });
-  }
-
-  const settled = new Set(await settleRecipients(db, { companyId, settles, now: new Date() }));
-  await releaseRecipients(db, { companyId, recipientIds: later });
-  for (const { recipientId, outcome } of settles) if (settled.has(recipientId)) totals[outcome.status]++;
-  if (recorded.length > 0) await nudgeWebhookDelivery();
-  // Quiet hours began: the run stops here (the ones given back would only be claimed again).
-  return { ...totals, stopped: later.length > 0 };
+    };
+  });
 }

@@ -53,31 +53,39 @@ export async function ensureActiveConversation(
 
 /**
  * ensureActiveConversation for many customers (a campaign batch): the open ones found in
- * one query, the missing ones created in one INSERT routed once; a closed one is reopened
- * one by one (rare, and its assignee is its own).
+ * one query, the missing ones created in one INSERT routed once — carrying the summary of
+ * the outbound text about to be recorded (`outboundPreviews`), so they need no UPDATE
+ * after; a closed one is reopened one by one (rare, and its assignee is its own).
  */
 export async function ensureActiveConversations(
   db: Db,
-  { companyId, customerIds, assignTo, now }: { companyId: string; customerIds: string[]; assignTo: Assignee; now: Date },
-): Promise<Map<string, Conversation>> {
+  { companyId, customerIds, assignTo, now, outboundPreviews }: { companyId: string; customerIds: string[]; assignTo: Assignee; now: Date; outboundPreviews?: Map<string, string> },
+): Promise<Map<string, Conversation & { created: boolean }>> {
   const found = new Map((await findActiveConversations(db, { companyId, customerIds })).map((row) => [row.customerId, row]));
-  const result = new Map<string, Conversation>();
+  const result = new Map<string, Conversation & { created: boolean }>();
   for (const customerId of customerIds) {
     const existing = found.get(customerId);
-    if (existing?.status === "open") result.set(customerId, existing);
-    else if (existing) result.set(customerId, await ensureActiveConversation(db, { companyId, customerId, assignTo, now }));
+    if (existing?.status === "open") result.set(customerId, { ...existing, created: false });
+    else if (existing) result.set(customerId, { ...(await ensureActiveConversation(db, { companyId, customerId, assignTo, now })), created: false });
   }
   const missing = customerIds.filter((customerId) => !found.has(customerId));
   if (missing.length === 0) return result;
   const target = await routeToAvailable(db, assignTo);
-  const created = await insertConversations(db, missing.map((customerId) => ({ companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now })));
-  for (const row of created) result.set(row.customerId, row);
+  const created = await insertConversations(
+    db,
+    missing.map((customerId) => {
+      const preview = outboundPreviews?.get(customerId);
+      const summary = preview === undefined ? {} : { lastOutboundAt: now, lastMessagePreview: preview.slice(0, 200), lastMessageDirection: "outbound" as const };
+      return { companyId, customerId, assigneeUserId: target.userId, assigneeTeamId: target.teamId, lastActivityAt: now, createdAt: now, ...summary };
+    }),
+  );
+  for (const row of created) result.set(row.customerId, { ...row, created: true });
   if (target.userId || target.teamId) {
     await recordAssignments(db, { companyId, changes: created.map((row) => ({ conversationId: row.id, customerId: row.customerId, from: null })), to: target, byUserId: null, reason: routedReason(target), now });
   }
   // Another request created some a moment ago.
   const raced = missing.filter((customerId) => !result.has(customerId));
-  for (const row of await findActiveConversations(db, { companyId, customerIds: raced })) result.set(row.customerId, row);
+  for (const row of await findActiveConversations(db, { companyId, customerIds: raced })) result.set(row.customerId, { ...row, created: false });
   return result;
 }
 

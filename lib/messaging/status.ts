@@ -71,6 +71,29 @@ function statusPayload(message: { id: string; conversationId: string; customerId
   return { message: { id: message.id, conversation_id: message.conversationId, customer_id: message.customerId, status: message.status, error_code: message.errorCode ?? null, at: at.toISOString() } };
 }
 
+type DeliveredMessage = { id: string; conversationId: string; customerId: string };
+const AT_ONCE = ["sent", "delivered"] as const;
+
+/**
+ * For texts recorded already delivered (a batch on the local channel, whose receipts are
+ * known before the INSERT): the message.status webhook events its two receipts (sent, then
+ * delivered) would have recorded, in the caller's transaction. publishDeliveredAtOnce gives
+ * the live events after the commit.
+ */
+export async function recordDeliveredAtOnce(tx: Db, { companyId, messages, at }: { companyId: string; messages: DeliveredMessage[]; at: Date }) {
+  for (const status of AT_ONCE) {
+    await recordWebhookEvents(tx, {
+      companyId,
+      type: "message.status",
+      events: messages.map((message) => ({ customerId: message.customerId, payload: statusPayload({ ...message, status, errorCode: null }, at) })),
+    });
+  }
+}
+
+export function publishDeliveredAtOnce(companyId: string, messages: DeliveredMessage[]) {
+  for (const status of AT_ONCE) for (const message of messages) publish(companyId, { type: "message.status", conversationId: message.conversationId, messageId: message.id, status });
+}
+
 /** A report about a message we know (the batch that sent it): no lookup by provider id. */
 export type KnownStatusReport = StatusReport & { messageId: string };
 

@@ -16,10 +16,12 @@ export class SenderThrottle {
     return this.perSecond;
   }
 
-  async wait(db: Db, senderNumber: string) {
-    if (this.perSecond <= 0) return;
-    const waitMs = await reserveSenderSlot(db, { senderNumber, intervalMs: 1000 / this.perSecond });
+  /** Waits for the number's next free slot; returns the slot reserved (epoch ms), or null when off. */
+  async wait(db: Db, senderNumber: string): Promise<number | null> {
+    if (this.perSecond <= 0) return null;
+    const { waitMs, slotMs } = await reserveSenderSlot(db, { senderNumber, intervalMs: 1000 / this.perSecond });
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    return slotMs;
   }
 }
 

@@ -9,10 +9,20 @@ import type { SmsProvider } from "./provider";
 export const localSmsProvider: SmsProvider = {
   name: "local",
   async send() {
-    const providerMessageId = `local-${randomUUID()}`;
+    const providerMessageId = localProviderMessageId();
     return {
       providerMessageId,
       receipts: [{ provider: "local", providerMessageId, status: "delivered" }],
     };
   },
 };
+
+/** The id the local channel gives a text it "delivers". */
+export const localProviderMessageId = () => `local-${randomUUID()}`;
+
+/**
+ * Whether texts go through the local channel itself (not a wrapper of its send, as a test
+ * makes to watch the hand-off): nothing is handed over and every text is delivered at once,
+ * so a batch records them delivered (see recordDeliveredAtOnce).
+ */
+export const isLocalChannel = (provider: SmsProvider) => provider === localSmsProvider;
