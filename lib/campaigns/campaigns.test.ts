@@ -8,6 +8,7 @@ import { receiveSms } from "@/lib/messaging/inbound/process";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { SmsSendError, type SmsProvider } from "@/lib/messaging/sms/provider";
 import { SenderThrottle } from "@/lib/messaging/throttle";
+import { AFTERNOON, at, campaignMessagesOf, confirmedScheduled, type CampaignSetup, NIGHT, noThrottle, recipientsOfCampaign, setupCampaign } from "@/tests/campaigns";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import {
@@ -26,31 +27,10 @@ import { runCampaign, runCampaigns } from "./run";
 import { handlePendingReplies } from "@/lib/automations/replies";
 
 const database = withTestDatabase();
-const noThrottle = new SenderThrottle(0);
-// 15:00 in Montréal, outside quiet hours (21:00–08:00); 22:30 inside.
-const AFTERNOON = new Date("2026-12-01T20:00:00Z");
-const NIGHT = new Date("2026-12-02T03:30:00Z");
-const at = (now: Date) => ({ dependencies: { provider: localSmsProvider, now }, throttle: noThrottle, now });
 
-async function setup({ marketing = true, body = "Bonjour { customer.first_name }, pneus d'hiver -20 % chez { company.name }." } = {}) {
-  const db = database.db;
-  const company = await createCompany(db, { name: "Beaulieu Auto", timezone: "America/Toronto", quietHoursStart: "21:00", quietHoursEnd: "08:00" });
-  const admin = await createUser(db, company.id, { role: "admin" });
-  const replier = await createUser(db, company.id, { role: "agent" });
-  const context = contextFor(db, admin, company.id);
-  const customers = {
-    julie: await createCustomer(db, company.id, { firstName: "Julie", language: "fr" }),
-    sam: await createCustomer(db, company.id, { firstName: "Sam", language: "en" }),
-    stop: await createCustomer(db, company.id, { firstName: "Stop", optedOutAt: new Date("2026-11-01T00:00:00Z") }),
-    nomarketing: await createCustomer(db, company.id, { firstName: "Nomarketing", subscribedMarketing: false }),
-    nomobile: await createCustomer(db, company.id, { firstName: "Nomobile", mobile: null }),
-  };
-  const saved = await saveCampaign.run(context, { name: "Pneus", messageBody: body, marketing, audience: { all: [] }, repliesUserId: replier.id });
-  if (!saved.ok) throw new Error(saved.error);
-  return { db, company, admin, replier, context, customers, campaignId: saved.data.id };
-}
+const setup = (options?: Parameters<typeof setupCampaign>[1]) => setupCampaign(database.db, options);
 
-async function confirmed(t: Awaited<ReturnType<typeof setup>>) {
+async function confirmed(t: CampaignSetup) {
   const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
   if (!dry.ok) throw new Error(dry.error);
   const result = await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: dry.data.willReceive });
@@ -60,20 +40,8 @@ async function confirmed(t: Awaited<ReturnType<typeof setup>>) {
   return dry.data;
 }
 
-/** Confirm without the in-process run: the test drives the runners itself. */
-async function confirmedScheduled(t: Awaited<ReturnType<typeof setup>>, sendAt: Date) {
-  await t.db.update(s.campaigns).set({ sendAt }).where(eq(s.campaigns.id, t.campaignId));
-  const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
-  if (!dry.ok) throw new Error(dry.error);
-  const result = await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: dry.data.willReceive });
-  expect(result).toEqual({ ok: true, data: { status: "scheduled" } });
-  await t.db.update(s.campaigns).set({ status: "sending", startedAt: new Date() }).where(eq(s.campaigns.id, t.campaignId));
-  return dry.data;
-}
-
-const campaignMessages = (companyId: string) =>
-  database.db.select().from(s.messages).where(and(eq(s.messages.companyId, companyId), eq(s.messages.sourceKind, "campaign")));
-const recipientsOf = (campaignId: string) => database.db.select().from(s.campaignRecipients).where(eq(s.campaignRecipients.campaignId, campaignId));
+const campaignMessages = (companyId: string) => campaignMessagesOf(database.db, companyId);
+const recipientsOf = (campaignId: string) => recipientsOfCampaign(database.db, campaignId);
 
 describe("campaigns", () => {
   it("dry run: counts and skip reasons, the billable SMS and the first texts exactly as sent, with the opt-out footer", async () => {

@@ -61,6 +61,10 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   const settles: Settle[] = [];
   const later: string[] = [];
   const ready: Ready[] = [];
+  const from = company.senderNumber ?? "";
+  const local = isLocalChannel(provider);
+  // Recorded at once but not faster than the throttle: each takes its slot before the customers are read (and checked).
+  if (local) for (const _ of recipients) await context.throttle.wait(db, from);
 
   const [existing, customers] = await Promise.all([
     findRecipientMessages(db, { companyId, recipientIds: recipients.map((recipient) => recipient.id) }),
@@ -90,11 +94,7 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
     ready.push({ recipient, mobile: customer.mobile!, text: rendered.text, ...smsWithLinks(rendered.text, context.fileLinks) });
   }
 
-  const from = company.senderNumber ?? "";
   // The local channel delivers at once: its texts are recorded delivered, with the events their receipts would give.
-  const local = isLocalChannel(provider);
-  // Recorded at once, but not faster than the throttle: each takes its slot first.
-  if (local) for (const _ of ready) await context.throttle.wait(db, from);
   const recorded = ready.length === 0 ? [] : await db.transaction(async (tx) => {
     if (!(await lockSendingCampaign(tx, { companyId, campaignId: campaign.id }))) return null;
     const conversations = await ensureActiveConversations(tx, {
