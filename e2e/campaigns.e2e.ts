@@ -55,7 +55,7 @@ async function buildGroup(page: Page) {
 
 describe("campaigns (IMPL-1)", () => {
   it("builds a group, creates a campaign to it with a file, shows the dry run, sends after the typed count and completes", async () => {
-    const context = await newContext(browser, { width: 1440, height: 900 });
+    const context = await newContext(browser, { width: 1280, height: 900 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
     for (const customer of CUSTOMERS) await createCustomer(page, customer);
@@ -79,7 +79,7 @@ describe("campaigns (IMPL-1)", () => {
     // Audience: the group just built, chosen with the group picker (the live count follows).
     await page.getByTestId("campaign-groups").locator("label").filter({ hasText: GROUP }).click();
     await page.getByTestId("campaign-audience-count-value").filter({ hasText: /^2$/ }).waitFor({ timeout: 30_000 });
-    await shoot(page, "campaign-form-1440");
+    await shoot(page, "campaign-form-1280");
 
     await page.getByTestId("campaign-review").click();
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/, { timeout: 30_000 });
@@ -98,7 +98,7 @@ describe("campaigns (IMPL-1)", () => {
     await samples.filter({ hasText: "Répondez ARRÊT pour vous désabonner" }).first().waitFor();
     // The file's link, after the text, in every sample.
     expect(await samples.filter({ hasText: /\/f\/[A-Za-z0-9_-]{32}/ }).count()).toBe(2);
-    await shoot(page, "campaign-dry-run-1440");
+    await shoot(page, "campaign-dry-run-1280");
 
     // Quiet hours hold marketing texts, and this spec runs at any hour: edit it into a
     // transactional text (no footer), which the dry run then shows as sent.
@@ -128,17 +128,17 @@ describe("campaigns (IMPL-1)", () => {
     expect(await tileValue(page, "campaign-total-sent")).toBe(2);
     expect(await page.getByTestId("campaign-progress").getAttribute("data-done")).toBe("2");
     expect(await page.locator("[data-testid=recipient-row]").count()).toBe(2);
-    await shoot(page, "campaign-completed-1440");
+    await shoot(page, "campaign-completed-1280");
 
     // It shows in the list with its totals.
     await page.goto("/campaigns");
     await page.getByTestId("campaign-row").filter({ hasText: NAME }).getByTestId("campaign-row-totals").waitFor();
-    await shoot(page, "campaigns-list-1440");
+    await shoot(page, "campaigns-list-1280");
     await context.close();
   }, 240_000);
 
   it("a customer replies from the phone; the reply shows on the campaign's results, linked to the conversation", async () => {
-    const context = await newContext(browser, { width: 1440, height: 900 });
+    const context = await newContext(browser, { width: 1280, height: 900 });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
 
@@ -160,7 +160,7 @@ describe("campaigns (IMPL-1)", () => {
     await row.getByTestId("recipient-reply").filter({ hasText: "Avez-vous des Michelin?" }).waitFor();
     expect(await tileValue(page, "campaign-total-replied")).toBe(1);
     expect(await row.getByTestId("recipient-customer").getAttribute("href")).toMatch(/^\/conversations\/[0-9a-f-]{36}$/);
-    await shoot(page, "campaign-replied-1440");
+    await shoot(page, "campaign-replied-1280");
 
     // A note with an @mention on that recipient.
     await row.getByTestId("result-notes-toggle").click();
@@ -170,16 +170,46 @@ describe("campaigns (IMPL-1)", () => {
     await row.getByTestId("result-note-submit").click();
     await row.getByTestId("result-note").filter({ hasText: "Rappeler pour les Michelin @Alex Martin" }).waitFor();
 
-    // Phone width: the page stacks.
-    const phoneContext = await newContext(browser, { width: 390, height: 844 });
-    const small = await phoneContext.newPage();
-    await signIn(small, DEMO.admin);
-    await small.goto(campaignUrl);
-    await small.getByTestId("recipients-list").waitFor();
-    await shoot(small, "campaign-detail-390");
-    await small.goto("/campaigns/new");
-    await small.getByTestId("campaign-name").waitFor();
-    await shoot(small, "campaign-form-390");
-    await Promise.all([context.close(), phoneContext.close()]);
+    await context.close();
   }, 120_000);
+
+  it("every campaign and group page fits a desktop (1280) and a phone (390): the list, a new campaign and its dry run, the results, the groups and a group", async () => {
+    for (const width of [1280, 390]) {
+      const context = await newContext(browser, { width, height: width > 800 ? 900 : 844 });
+      const page = await context.newPage();
+      await signIn(page, DEMO.admin);
+      const fits = async (name: string) => {
+        await shoot(page, `${name}-${width}`);
+        expect({ page: name, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ page: name, width });
+      };
+      await page.goto("/campaigns");
+      await page.getByTestId("campaign-row").filter({ hasText: NAME }).waitFor();
+      await fits("campaigns-list");
+
+      // A new campaign to the group, up to its dry run (left a draft).
+      await page.goto("/campaigns/new");
+      await page.getByTestId("campaign-name").fill(`${NAME} brouillon ${width}`);
+      await page.getByTestId("campaign-message-field").click();
+      await page.keyboard.type("Bonjour { customer.first_name }, vos pneus d'hiver vous attendent.");
+      await page.getByTestId("campaign-groups").locator("label").filter({ hasText: GROUP }).click();
+      await page.getByTestId("campaign-audience-count-value").filter({ hasText: /^2$/ }).waitFor({ timeout: 30_000 });
+      await fits("campaign-new");
+      await page.getByTestId("campaign-review").click();
+      await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await page.getByTestId("dry-run-sample-text").first().waitFor({ timeout: 30_000 });
+      await fits("campaign-dry-run");
+
+      await page.goto(campaignUrl);
+      await page.getByTestId("recipients-list").waitFor();
+      await fits("campaign-results");
+
+      await page.goto("/customers/groups");
+      await page.getByTestId("group-row").filter({ hasText: GROUP }).waitFor();
+      await fits("groups-list");
+      await page.getByTestId("group-row").filter({ hasText: GROUP }).click();
+      await page.getByTestId("group-member").first().waitFor();
+      await fits("group-static");
+      await context.close();
+    }
+  }, 180_000);
 });
