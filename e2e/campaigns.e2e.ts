@@ -183,7 +183,7 @@ describe("campaigns (IMPL-1)", () => {
         expect({ page: name, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ page: name, width });
       };
       await page.goto("/campaigns");
-      await page.getByTestId("campaign-row").filter({ hasText: NAME }).waitFor();
+      await page.getByTestId("campaign-row").filter({ hasText: NAME }).first().waitFor();
       await fits("campaigns-list");
 
       // A new campaign to the group, up to its dry run (left a draft).

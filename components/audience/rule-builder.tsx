@@ -101,7 +101,7 @@ function ValueInput({ condition, attribute, onChange, invalid, id }: { condition
       const choices = attribute?.choices ?? [];
       if (choices.length === 0) return <span className="text-sm text-slate-500">{tRules("noGroups")}</span>;
       return (
-        <Select {...common} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} aria-label={t("ruleValue")} className="w-full sm:w-56">
+        <Select {...common} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} aria-label={t("ruleValue")} className="w-full sm:max-w-56">
           <option value="">{tRules("chooseGroup")}</option>
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>

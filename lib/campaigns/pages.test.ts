@@ -1,5 +1,6 @@
 import * as s from "@/db/schema";
-import { listCampaigns } from "@/db/queries/campaigns";
+import { campaignProgress, findCampaign, listCampaigns } from "@/db/queries/campaigns";
+import { countGroupMembers, findGroup, listGroups } from "@/db/queries/groups";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createCustomer, createUser } from "@/tests/factories";
 import { loadCampaignRecipients, loadCampaigns } from "./actions";
@@ -70,5 +71,30 @@ describe("campaign list and results: Load more", () => {
     expect(next.data.notes).toEqual([expect.objectContaining({ recipientId: last.id, body: "Rappeler" })]);
 
     expect(await loadCampaignRecipients.run(b.context, { campaignId: campaign!.id, status: null, cursor: first.nextCursor! })).toMatchObject({ ok: false, error: "errors.notFound" });
+  });
+
+  it("the campaign and group pages find nothing of another company: the campaign, its progress, a linked recipient, the group and its members", async () => {
+    const db = database.db;
+    const a = await company("A");
+    const b = await company("B");
+    const customer = await createCustomer(db, a.id, { firstName: "Secret" });
+    const [campaign] = await db.insert(s.campaigns).values({ companyId: a.id, name: "Pneus", status: "completed" }).returning();
+    const [recipient] = await db.insert(s.campaignRecipients).values({ companyId: a.id, campaignId: campaign!.id, customerId: customer.id, status: "sent" }).returning();
+    const [group] = await db.insert(s.customerGroups).values({ companyId: a.id, name: "VIP", kind: "static" }).returning();
+    await db.insert(s.customerGroupMembers).values({ companyId: a.id, groupId: group!.id, customerId: customer.id, source: "selection" });
+
+    // What each page reads first decides a 404: company A sees its own, company B nothing.
+    expect((await findCampaign(db, { companyId: a.id, campaignId: campaign!.id }))?.id).toBe(campaign!.id);
+    expect(await findCampaign(db, { companyId: b.id, campaignId: campaign!.id })).toBeUndefined();
+    expect((await campaignProgress(db, { companyId: a.id, campaignId: campaign!.id })).total).toBe(1);
+    expect((await campaignProgress(db, { companyId: b.id, campaignId: campaign!.id })).total).toBe(0);
+    const linked = (companyId: string) => campaignRecipientsPage(db, { companyId, campaignId: campaign!.id, status: null, cursor: null, recipientId: recipient!.id, limit: 1 });
+    expect((await linked(a.id)).rows.map((row) => row.id)).toEqual([recipient!.id]);
+    expect((await linked(b.id)).rows).toEqual([]);
+    expect((await findGroup(db, { companyId: a.id, groupId: group!.id }))?.id).toBe(group!.id);
+    expect(await findGroup(db, { companyId: b.id, groupId: group!.id })).toBeUndefined();
+    expect(await countGroupMembers(db, { companyId: a.id, groupId: group!.id })).toBe(1);
+    await expect(countGroupMembers(db, { companyId: b.id, groupId: group!.id })).rejects.toThrow("automations.errors.ruleGroupUnknown");
+    expect((await listGroups(db, { companyId: b.id })).map((row) => row.id)).not.toContain(group!.id);
   });
 });

@@ -51,8 +51,8 @@ export function GroupMembers({ groupId, initial, nextCursor, removable, emptyTex
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="group-members">
             {rows.map((customer) => (
-              <li key={customer.id} className="flex items-center gap-2 pr-2 sm:pr-3" data-testid="group-member">
-                <Link href={`/customers/${customer.id}`} className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:px-5">
+              <li key={customer.id} className="flex items-center gap-2 pr-2 hover:bg-slate-50 has-[a:focus-visible]:bg-slate-50 sm:pr-3" data-testid="group-member">
+                <Link href={`/customers/${customer.id}`} className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 focus-visible:outline-none sm:px-5">
                   <Avatar name={customerName(customer)} size="md" />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium text-slate-900">{customerName(customer)}</p>
