@@ -270,7 +270,7 @@ export function CampaignForm({
         </Field>
       </Section>
 
-      <div className="flex flex-wrap items-center justify-end gap-2">
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end [&>button]:w-full sm:[&>button]:w-auto">
         <Button type="button" variant="secondary" onClick={() => save(false)} pending={pending} disabled={files.uploading} icon={<Save className="h-4 w-4" aria-hidden />} data-testid="campaign-save">
           {t("saveDraft")}
         </Button>
