@@ -38,7 +38,7 @@ async function main() {
     if (!appointments) await topUp(db, companyId);
 
     const { current, previous } = resolveReportRange({ range: "last_week" }, company.timezone);
-    const scope = { companyId, from: current.from, to: current.to };
+    const scope = { companyId, from: current.from, to: current.to, timeZone: company.timezone, businessHours: null };
     const [counts] = await queryRows<{ messages: number; week: number }>(
       db,
       sql`select (select count(*) from messages where company_id = ${companyId})::int as messages,
@@ -53,15 +53,15 @@ async function main() {
     const dashboard = await timeIt(RUNS, () =>
       Promise.all([
         indicators(),
-        reportIndicators(db, { companyId, from: previous.from, to: previous.to, unansweredAfterHours: company.unanswered_after_hours }),
-        reportMessagesPerDay(db, { ...scope, timeZone: company.timezone }),
+        reportIndicators(db, { ...scope, from: previous.from, to: previous.to, unansweredAfterHours: company.unanswered_after_hours }),
+        reportMessagesPerDay(db, scope),
         reportUserBreakdown(db, scope),
         reportTeamBreakdown(db, scope),
       ]),
     );
     console.log(`  whole dashboard (5 queries)    ${ms(dashboard.p50)} ${ms(dashboard.p95)}`);
     const month = resolveReportRange({ range: "last_month" }, company.timezone).current;
-    const monthly = await timeIt(RUNS, () => reportIndicators(db, { companyId, from: month.from, to: month.to, unansweredAfterHours: company.unanswered_after_hours }));
+    const monthly = await timeIt(RUNS, () => reportIndicators(db, { ...scope, from: month.from, to: month.to, unansweredAfterHours: company.unanswered_after_hours }));
     console.log(`  monthly indicators             ${ms(monthly.p50)} ${ms(monthly.p95)}`);
   } finally {
     await closeDatabase();

@@ -225,7 +225,7 @@ describe("reports dashboard", () => {
 
   it("puts Monday 00:30 after the change to standard time in the new week", async () => {
     const { company } = fixture;
-    const figures = await reportIndicators(database.db, { companyId: company.id, from: at("2026-11-02T00:00"), to: at("2026-11-09T00:00"), unansweredAfterHours: 4, now: NOW });
+    const figures = await reportIndicators(database.db, { companyId: company.id, from: at("2026-11-02T00:00"), to: at("2026-11-09T00:00"), timeZone: TZ, businessHours: null, unansweredAfterHours: 4, now: NOW });
     expect(figures).toMatchObject({ messagesIn: 1, messagesOut: 0, conversationsOpened: 0, appointmentsConfirmed: 1, paymentsCount: 1, paymentsTotalCents: 7000 });
   });
 
