@@ -1,4 +1,4 @@
-import { Column, Row, Section, Text } from "@react-email/components";
+import { Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { EmailButton, EmailLayout, EmailLinkLine, EmailMuted, EmailParagraph, type EmailFooter } from "@/lib/email/templates/layout";
 
@@ -43,7 +43,7 @@ function Bar({ share, colour = colours.brand }: { share: number; colour?: string
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: "collapse", marginTop: 4 }}>
       <tbody>
         <tr>
-          <td width={`${percent}%`} style={{ backgroundColor: colour, borderRadius: 3, fontSize: 0, height: 8, lineHeight: "8px" }}>&nbsp;</td>
+          <td style={{ width: `${percent}%`, backgroundColor: colour, borderRadius: 3, fontSize: 0, height: 8, lineHeight: "8px" }}>&nbsp;</td>
           {percent < 100 ? <td style={{ fontSize: 0, height: 8, lineHeight: "8px" }}>&nbsp;</td> : null}
         </tr>
       </tbody>
@@ -76,17 +76,19 @@ function FiguresBlock({ lines, total }: { lines: FigureLine[]; total?: FigureLin
 
 function BarsBlock({ lines }: { lines: BarLine[] }) {
   return (
-    <Section>
-      {lines.map((line) => (
-        <Row key={line.id} style={{ marginBottom: 4 }}>
-          <Column style={{ color: colours.muted, fontSize: 12, width: 64, whiteSpace: "nowrap", paddingRight: 8 }}>{line.label}</Column>
-          <Column style={{ verticalAlign: "middle" }}>
-            <Bar share={line.share} />
-          </Column>
-          <Column align="right" style={{ color: colours.ink, fontSize: 12, width: 44, paddingLeft: 8 }}>{line.value}</Column>
-        </Row>
-      ))}
-    </Section>
+    <table className="data-table" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: "collapse" }}>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.id}>
+            <td style={{ color: colours.muted, fontSize: 12, lineHeight: "20px", paddingRight: 8, whiteSpace: "nowrap", width: 84 }}>{line.label}</td>
+            <td style={{ verticalAlign: "middle" }}>
+              <Bar share={line.share} />
+            </td>
+            <td align="right" style={{ color: colours.ink, fontSize: 12, lineHeight: "20px", paddingLeft: 8, width: 40 }}>{line.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -96,7 +98,7 @@ function TableBlock({ columns, rows, empty }: Extract<ReportEmailBlock, { type: 
   const [first, ...rest] = columns;
   const header = { ...small, borderBottom: `1px solid ${colours.line}`, color: colours.muted, fontWeight: 600, padding: "0 0 6px" } as const;
   return (
-    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: "collapse", tableLayout: "fixed" }}>
+    <table className="data-table" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: "collapse", tableLayout: "fixed" }}>
       <thead>
         <tr>
           <th align="left" style={header}>{first}</th>

@@ -10,13 +10,17 @@ type Better = "up" | "down" | null;
 
 /** "↑ 20 % · better": the direction of change, and whether that is good, in words as well as colour. */
 export function changeNote(t: Translator, percent: (value: number) => string, current: number | null, previous: number | null, better: Better): { note: string; tone: Tone } {
+  if (current === null || previous === null) return { note: t("reportEmails.change.noComparison"), tone: "neutral" };
   const change = percentChange(current, previous);
-  if (change === null) return { note: current === previous ? t("reportEmails.change.same") : t("reportEmails.change.noComparison"), tone: "neutral" };
-  if (Math.round(change * 100) === 0) return { note: `= ${t("reportEmails.change.same")}`, tone: "neutral" };
-  const direction = change > 0 ? "up" : "down";
+  if (current === previous || (change !== null && Math.round(change * 100) === 0)) return { note: `= ${t("reportEmails.change.same")}`, tone: "neutral" };
+  const direction = current > previous ? "up" : "down";
   const tone: Tone = better === null ? "neutral" : direction === better ? "good" : "bad";
-  const words = tone === "neutral" ? "" : ` · ${t(tone === "good" ? "reportEmails.change.better" : "reportEmails.change.worse")}`;
-  return { note: `${direction === "up" ? "↑" : "↓"} ${percent(Math.abs(change))}${words}`, tone };
+  const arrow = direction === "up" ? "↑" : "↓";
+  // From zero there is no percentage, only the direction.
+  const amount = change === null ? arrow : `${arrow} ${percent(Math.abs(change))}`;
+  if (tone === "neutral") return { note: amount, tone };
+  const verdict = t(tone === "good" ? "reportEmails.change.better" : "reportEmails.change.worse");
+  return { note: change === null ? `${amount} ${verdict}` : `${amount} · ${verdict}`, tone };
 }
 
 /** The weekly progress email (PLAT-3) for one reader: last week's key figures against the week before, messages per day, per user. */
