@@ -1,0 +1,2 @@
+DROP INDEX "messages_company_created_idx";--> statement-breakpoint
+CREATE INDEX "messages_company_created_idx" ON "messages" USING btree ("company_id","created_at","direction","conversation_id","sender_user_id","id");
