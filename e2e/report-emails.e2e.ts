@@ -30,7 +30,7 @@ describe("report emails", () => {
     await signIn(page, DEMO.admin); // French UI
     await page.goto("/dev/outbox");
     await page.getByRole("button", { name: "Envoyer les courriels de rapports" }).click();
-    await page.getByRole("status").filter({ hasText: "Envoyés" }).waitFor();
+    await page.getByRole("status").getByText(/^Envoyés :/).waitFor();
 
     // Sent now, or already by the sweep when the server started (a Monday 07:00 has passed this week).
     const weekly = page.getByTestId("outbox-email").filter({ hasText: "votre semaine du" }).filter({ hasText: DEMO.admin }).first();

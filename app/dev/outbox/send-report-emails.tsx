@@ -32,7 +32,7 @@ export function SendReportEmails() {
       </Button>
       {result ? (
         <Alert tone={result.ok ? "success" : "error"} className="mt-3">
-          <span role="status">{result.ok ? t("result", result.data) : errorText(result.error)}</span>
+          {result.ok ? t("result", result.data) : errorText(result.error)}
         </Alert>
       ) : null}
     </Card>
