@@ -38,7 +38,7 @@ export function dailyDepositsEmail({ locale, companyName, currency, timeZone, da
         total: { id: "total", label: t("reportEmails.daily.total"), value: total },
       },
     ],
-    action: { label: t("reportEmails.daily.action"), href: `${appUrl}/reports?range=this_week` },
+    action: { label: t("reportEmails.daily.action"), href: `${appUrl}/reports?${new URLSearchParams({ range: "custom", from: day, to: day })}` },
     footer: { reason: t("reportEmails.daily.reason"), unsubscribe: { href: `${appUrl}/settings`, label: t("reportEmails.unsubscribe") } },
   };
 }

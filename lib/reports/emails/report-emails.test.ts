@@ -147,6 +147,7 @@ describe("daily deposits email", () => {
     expect(text).toContain("RO-101 · Élise Côté\n08:15 a.m.\n$450.00");
     expect(text).toContain("RO-102 · Élise Côté\n11:30 p.m.\n$25.00");
     expect(text).toContain("Total\n$475.00");
+    expect(text).toContain(`${APP_URL}/reports?range=custom&from=2026-12-01&to=2026-12-01`);
     expect(text).not.toContain("RO-100");
     expect(text).not.toContain("RO-103");
     // December 2 had no payment: nothing on the morning of December 3.
