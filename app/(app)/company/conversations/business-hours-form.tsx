@@ -33,31 +33,15 @@ export function BusinessHoursForm({ hours }: { hours: Day[] | null }) {
   const router = useRouter();
   const [enabled, setEnabled] = useState(hours !== null);
   const [rows, setRows] = useState(() => initialRows(hours));
-  const [state, setState] = useState<{
-    ok: boolean;
-    error?: string;
-    fieldErrors?: Record<string, string[]>;
-    sent?: number[];
-  } | null>(null);
+  const [state, setState] = useState<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]>; sent?: number[] } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const change = (day: number, patch: Partial<Row>) =>
-    setRows((current) => ({
-      ...current,
-      [day]: { ...current[day]!, ...patch },
-    }));
+  const change = (day: number, patch: Partial<Row>) => setRows((current) => ({ ...current, [day]: { ...current[day]!, ...patch } }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const openDays = WEEKDAYS.filter((day) => rows[day]!.open);
     startTransition(async () => {
-      const result = await updateBusinessHours({
-        enabled,
-        days: openDays.map((day) => ({
-          day,
-          open: rows[day]!.from,
-          close: rows[day]!.to,
-        })),
-      });
+      const result = await updateBusinessHours({ enabled, days: openDays.map((day) => ({ day, open: rows[day]!.from, close: rows[day]!.to })) });
       setState({ ...result, sent: openDays });
       if (result.ok) router.refresh();
     });
@@ -66,91 +50,48 @@ export function BusinessHoursForm({ hours }: { hours: Day[] | null }) {
   // Errors come back per position in the list sent ("days.2.close"): find the weekday it was.
   const dayError = (day: number) => {
     const index = state?.sent?.indexOf(day) ?? -1;
-    return index < 0
-      ? undefined
-      : errorText(
-          fieldErrors?.[`days.${index}.close`]?.[0] ??
-            fieldErrors?.[`days.${index}.open`]?.[0],
-        );
+    return index < 0 ? undefined : errorText(fieldErrors?.[`days.${index}.close`]?.[0] ?? fieldErrors?.[`days.${index}.open`]?.[0]);
   };
+  const timeInput = (day: number, edge: "from" | "to", invalid: boolean) => (
+    <Input
+      type="time"
+      aria-label={t(edge === "from" ? "opens" : "closes", { day: t(`days.${day}`) })}
+      value={rows[day]![edge]}
+      onChange={(event) => change(day, { [edge]: event.target.value })}
+      className="w-32"
+      required
+      aria-invalid={invalid || undefined}
+    />
+  );
 
   return (
     <Card>
       <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
-        <form
-          onSubmit={submit}
-          className="grid gap-5 sm:max-w-lg"
-          data-testid="business-hours-form"
-        >
+        <form onSubmit={submit} className="grid gap-5 sm:max-w-lg" data-testid="business-hours-form">
           {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
-          {state && !state.ok && !state.fieldErrors ? (
-            <Alert tone="error">{errorText(state.error)}</Alert>
-          ) : null}
-          <CheckboxField
-            label={t("enabled")}
-            checked={enabled}
-            onChange={(event) => setEnabled(event.target.checked)}
-            name="enabled"
-          />
-          <fieldset
-            disabled={!enabled}
-            className="space-y-2 disabled:opacity-50"
-          >
-            <legend className="mb-2 text-sm font-medium text-slate-700">
-              {t("legend")}
-            </legend>
+          {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
+          <CheckboxField label={t("enabled")} checked={enabled} onChange={(event) => setEnabled(event.target.checked)} name="enabled" />
+          <fieldset disabled={!enabled} className="space-y-2 disabled:opacity-50">
+            <legend className="mb-2 text-sm font-medium text-slate-700">{t("legend")}</legend>
             {WEEKDAYS.map((day) => {
-              const row = rows[day]!;
               const error = dayError(day);
               return (
-                <div
-                  key={day}
-                  className="rounded-lg px-1 py-1"
-                  data-testid={`business-day-${day}`}
-                >
+                <div key={day} className="rounded-lg px-1 py-1" data-testid={`business-day-${day}`}>
                   <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
                     <div className="w-36">
-                      <CheckboxField
-                        label={t(`days.${day}`)}
-                        checked={row.open}
-                        onChange={(event) =>
-                          change(day, { open: event.target.checked })
-                        }
-                      />
+                      <CheckboxField label={t(`days.${day}`)} checked={rows[day]!.open} onChange={(event) => change(day, { open: event.target.checked })} />
                     </div>
-                    {row.open ? (
+                    {rows[day]!.open ? (
                       <div className="flex items-center gap-2">
-                        <Input
-                          type="time"
-                          aria-label={t("opens", { day: t(`days.${day}`) })}
-                          value={row.from}
-                          onChange={(event) =>
-                            change(day, { from: event.target.value })
-                          }
-                          className="w-32"
-                          required
-                          aria-invalid={error ? true : undefined}
-                        />
+                        {timeInput(day, "from", Boolean(error))}
                         <span className="text-sm text-slate-500" aria-hidden>
                           –
                         </span>
-                        <Input
-                          type="time"
-                          aria-label={t("closes", { day: t(`days.${day}`) })}
-                          value={row.to}
-                          onChange={(event) =>
-                            change(day, { to: event.target.value })
-                          }
-                          className="w-32"
-                          required
-                          aria-invalid={error ? true : undefined}
-                        />
+                        {timeInput(day, "to", Boolean(error))}
                       </div>
                     ) : (
-                      <span className="text-sm text-slate-500">
-                        {t("closed")}
-                      </span>
+                      <span className="text-sm text-slate-500">{t("closed")}</span>
                     )}
                   </div>
                   {error ? (

@@ -11,22 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ConversationSettingsPage() {
   const { db, companyId, company } = await requirePermission("manageCompany");
-  const [users, teams] = await Promise.all([
-    listCompanyUsers(db, { companyId }),
-    listTeams(db, { companyId }),
-  ]);
+  const [users, teams] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId })]);
   return (
     <div className="space-y-6">
       <ConversationSettingsForm
         autoCloseDays={company.autoCloseDays}
         unansweredAfterHours={company.unansweredAfterHours}
-        defaultAssignee={
-          company.defaultAssigneeUserId
-            ? `user:${company.defaultAssigneeUserId}`
-            : company.defaultAssigneeTeamId
-              ? `team:${company.defaultAssigneeTeamId}`
-              : ""
-        }
+        defaultAssignee={company.defaultAssigneeUserId ? `user:${company.defaultAssigneeUserId}` : company.defaultAssigneeTeamId ? `team:${company.defaultAssigneeTeamId}` : ""}
         users={users.map((u) => ({ id: u.id, name: u.name }))}
         teams={teams.map((team) => ({ id: team.id, name: team.name }))}
       />
