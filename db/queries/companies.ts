@@ -45,9 +45,9 @@ export async function companyCounts(db: Db, { companyId, timeZone, now = new Dat
   };
 }
 
-type CompanySettings = Partial<Pick<typeof companies.$inferInsert, "autoCloseDays" | "unansweredAfterHours" | "defaultAssigneeUserId" | "defaultAssigneeTeamId" | "reviewLinks">>;
+type CompanySettings = Partial<Pick<typeof companies.$inferInsert, "autoCloseDays" | "unansweredAfterHours" | "defaultAssigneeUserId" | "defaultAssigneeTeamId" | "reviewLinks" | "businessHours">>;
 
-/** Company settings an administrator changes (conversations, review links). */
+/** Company settings an administrator changes (conversations, review links, business hours). */
 export async function updateCompanySettings(db: Db, { companyId, changes }: { companyId: string; changes: CompanySettings }) {
   const [company] = await db.update(companies).set(changes).where(eq(companies.id, companyId)).returning();
   return company!;

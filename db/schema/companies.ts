@@ -3,6 +3,9 @@ import { createdAt, id, updatedAt } from "./_columns";
 
 export type Locale = "fr" | "en";
 
+/** Open hours of one ISO weekday (1 = Monday … 7 = Sunday), local "HH:MM" times, open before close. */
+export type BusinessHoursDay = { day: number; open: string; close: string };
+
 export type ReviewLink = { label: string; url: string };
 
 export const companies = pgTable(
@@ -28,6 +31,8 @@ export const companies = pgTable(
     savedReplyEditorsRole: text().$type<"admin" | "agent">().notNull().default("admin"),
     reviewLinks: jsonb().$type<ReviewLink[]>().notNull().default([]),
     weeklyReportEnabled: boolean().notNull().default(true),
+    /** Days the company is open and their hours; a day absent is closed. Null: not set, every hour counts. */
+    businessHours: jsonb().$type<BusinessHoursDay[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

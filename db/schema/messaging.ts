@@ -67,7 +67,8 @@ export const messages = pgTable(
   },
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id),
-    index("messages_company_created_idx").on(t.companyId, t.createdAt),
+    // Covering: a period's counts and waits (reports) read it alone, without visiting the table.
+    index("messages_company_created_idx").on(t.companyId, t.createdAt, t.direction, t.conversationId, t.senderUserId, t.id),
     index("messages_customer_idx").on(t.customerId, t.createdAt),
     // The reply sweeps' backstop reads the last days' inbound texts across companies.
     index("messages_inbound_created_idx").on(t.createdAt).where(sql`${t.direction} = 'inbound'`),

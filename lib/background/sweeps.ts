@@ -13,6 +13,7 @@ import { sweepDueAutomations } from "@/lib/automations/run";
 import { sweepCampaigns } from "@/lib/campaigns/run";
 import { runWebhookSweep } from "@/lib/webhooks/deliver";
 import { processPendingConversationExports } from "@/lib/conversation-exports/run";
+import { sendDueReportEmails } from "@/lib/reports/emails/send";
 
 export type Sweep = {
   name: string;
@@ -48,6 +49,8 @@ export const SWEEPS: Sweep[] = [
   { name: "deliver-webhooks", cron: "* * * * *", run: runWebhookSweep },
   // PDF exports are built right after they are requested; this catches any that were not.
   { name: "run-conversation-exports", cron: "* * * * *", run: (db) => processPendingConversationExports(db) },
+  // Weekly progress (Monday) and daily deposits emails, once each company's 07:00 has passed; a row per user and period keeps them single.
+  { name: "send-report-emails", cron: "*/15 * * * *", run: (db, now) => sendDueReportEmails(db, now) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

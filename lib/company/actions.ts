@@ -11,7 +11,7 @@ import { parseAssignee } from "@/lib/conversations/assign";
 import { recordAssignments } from "@/lib/conversations/assignment";
 import { NOBODY } from "@/lib/conversations/routing";
 import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
-import { conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema } from "./validation";
+import { businessHoursSchema, conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema } from "./validation";
 
 const teamSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -83,4 +83,15 @@ export const updateConversationSettings = defineAction(
 export const updateReviewLinks = defineAction(
   { input: reviewLinksSchema, output: z.object({ reviewLinks: z.array(z.object({ label: z.string(), url: z.string() })) }), permission: "manageCompany" },
   async ({ links }, { db, companyId }) => updateCompanySettings(db, { companyId, changes: { reviewLinks: links } }),
+);
+
+const businessDayOutput = z.object({ day: z.number(), open: z.string(), close: z.string() });
+
+/** Business hours (first-response times count only open hours when set); saved sorted Monday to Sunday, or null when off. */
+export const updateBusinessHours = defineAction(
+  { input: businessHoursSchema, output: z.object({ businessHours: z.array(businessDayOutput).nullable() }), permission: "manageCompany" },
+  async ({ enabled, days }, { db, companyId }) => {
+    const businessHours = enabled ? [...days].sort((a, b) => a.day - b.day) : null;
+    return updateCompanySettings(db, { companyId, changes: { businessHours } });
+  },
 );

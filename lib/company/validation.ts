@@ -37,3 +37,16 @@ export const reviewLinksSchema = z.object({
     )
     .max(5, { message: "company.reviewLinksTooMany" }),
 });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "company.businessHours.timeInvalid" });
+
+/** Open hours of one ISO weekday (1 = Monday … 7 = Sunday); a day left out is closed. */
+const businessDaySchema = z
+  .object({ day: z.number().int().min(1).max(7), open: clockTime, close: clockTime })
+  .refine((value) => value.open < value.close, { message: "company.businessHours.closeBeforeOpen", path: ["close"] });
+
+/** Off: every hour counts in response times. On: only the listed days' hours. */
+export const businessHoursSchema = z
+  .object({ enabled: z.boolean(), days: z.array(businessDaySchema).max(7) })
+  .refine((value) => !value.enabled || value.days.length > 0, { message: "company.businessHours.noDays", path: ["days"] })
+  .refine((value) => new Set(value.days.map((d) => d.day)).size === value.days.length, { message: "errors.invalidInput", path: ["days"] });

@@ -13,11 +13,21 @@ describe("report ranges", () => {
     expect(resolveReportRange({ range: "this_week" }, TZ, NOW).current).toMatchObject({ fromDay: "2026-11-02", toDay: "2026-11-08", from: new Date("2026-11-02T05:00:00Z") });
   });
 
-  it("compares a month with as many days just before it", () => {
+  it("compares a month with the calendar month before it", () => {
     const thisMonth = resolveReportRange({ range: "this_month" }, TZ, NOW);
     expect(thisMonth.current).toMatchObject({ fromDay: "2026-11-01", toDay: "2026-11-30", days: 30 });
-    expect(thisMonth.previous).toMatchObject({ fromDay: "2026-10-02", toDay: "2026-10-31", days: 30 });
-    expect(resolveReportRange({ range: "last_month" }, TZ, NOW).current).toMatchObject({ fromDay: "2026-10-01", toDay: "2026-10-31", days: 31 });
+    expect(thisMonth.previous).toMatchObject({ fromDay: "2026-10-01", toDay: "2026-10-31", days: 31 });
+    const lastMonth = resolveReportRange({ range: "last_month" }, TZ, NOW);
+    expect(lastMonth.current).toMatchObject({ fromDay: "2026-10-01", toDay: "2026-10-31", days: 31 });
+    expect(lastMonth.previous).toMatchObject({ fromDay: "2026-09-01", toDay: "2026-09-30", days: 30 });
+    const march = resolveReportRange({ range: "last_month" }, TZ, zonedLocalToUtc("2026-03-10T12:00", TZ));
+    expect(march.previous).toMatchObject({ fromDay: "2026-01-01", toDay: "2026-01-31", days: 31, from: new Date("2026-01-01T05:00:00Z") });
+    expect(march.current).toMatchObject({ fromDay: "2026-02-01", toDay: "2026-02-28", days: 28 });
+  });
+
+  it("compares a week with the week before it", () => {
+    const thisWeek = resolveReportRange({ range: "this_week" }, TZ, NOW);
+    expect(thisWeek.previous).toMatchObject({ fromDay: "2026-10-26", toDay: "2026-11-01", days: 7 });
   });
 
   it("reads a custom range of two days, both included, and falls back to this week on nonsense", () => {

@@ -44,7 +44,8 @@ function period(start: TZDate, endExclusive: TZDate): Period {
 
 /**
  * The period a preset names in the company's time zone (weeks start on Monday), and the
- * one of as many calendar days just before it to compare with. Days are counted on the
+ * previous one to compare with: the calendar month before a month, the week before a
+ * week, as many calendar days just before a custom range. Days are counted on the
  * calendar, so a week across a daylight-saving change is 167 or 169 hours.
  */
 export function resolveReportRange(raw: unknown, timeZone: string, now = new Date()): ReportRange {
@@ -77,7 +78,9 @@ export function resolveReportRange(raw: unknown, timeZone: string, now = new Dat
     }
   }
   const current = period(start, end);
-  const previous = period(addDays(start, -current.days), start);
+  // A month is compared with the calendar month before it (November with October); weeks and custom ranges with as many days just before.
+  const monthly = input.range === "this_month" || input.range === "last_month";
+  const previous = period(monthly ? addMonths(start, -1) : addDays(start, -current.days), start);
   return { preset: input.range, current, previous };
 }
 

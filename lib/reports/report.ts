@@ -2,6 +2,7 @@ import "server-only";
 import { addDays, format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import Papa from "papaparse";
+import type { Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
 import { reportIndicators, reportMessagesPerDay, reportTeamBreakdown, reportUserBreakdown, type DailyMessages, type StaffBreakdownRow } from "@/db/queries/reports";
 import type { Locale } from "@/db/schema";
@@ -11,7 +12,7 @@ import { throwIfNoPermission } from "@/lib/auth/permissions";
 import { translatorFor } from "@/lib/i18n/translator";
 import { resolveReportRange, type Period, type ReportRange } from "./range";
 
-export type Report = Awaited<ReturnType<typeof loadReport>>;
+export type Report = Awaited<ReturnType<typeof companyReport>>;
 
 async function companySettings({ db, companyId }: ActionContext) {
   const company = await findCompany(db, { companyId });
@@ -34,14 +35,21 @@ function fillDays(period: Period, timeZone: string, rows: DailyMessages[]): Dail
 export async function loadReport(context: ActionContext, rawRange: unknown, now = new Date()) {
   throwIfNoPermission(context, "seeReports");
   const company = await companySettings(context);
-  const range = resolveReportRange(rawRange, company.timezone, now);
-  const { db, companyId } = context;
-  const scope = { companyId, from: range.current.from, to: range.current.to };
+  return companyReport(context.db, company, resolveReportRange(rawRange, company.timezone, now), now);
+}
+
+type ReportCompany = Pick<NonNullable<Awaited<ReturnType<typeof findCompany>>>, "id" | "timezone" | "currency" | "unansweredAfterHours" | "businessHours">;
+
+/** One company's figures for a range (what the dashboard shows and the weekly email sends). */
+export async function companyReport(db: Db, company: ReportCompany, range: ReportRange, now = new Date()) {
+  const companyId = company.id;
+  const clock = { timeZone: company.timezone, businessHours: company.businessHours };
+  const scope = { companyId, from: range.current.from, to: range.current.to, ...clock };
   const unansweredAfterHours = company.unansweredAfterHours;
   const [current, previous, daily, users, teams] = await Promise.all([
     reportIndicators(db, { ...scope, unansweredAfterHours, now }),
-    reportIndicators(db, { companyId, from: range.previous.from, to: range.previous.to, unansweredAfterHours, now }),
-    reportMessagesPerDay(db, { ...scope, timeZone: company.timezone }),
+    reportIndicators(db, { ...scope, from: range.previous.from, to: range.previous.to, unansweredAfterHours, now }),
+    reportMessagesPerDay(db, scope),
     reportUserBreakdown(db, scope),
     reportTeamBreakdown(db, scope),
   ]);

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/page-header";
 import { requireDevTool } from "@/lib/auth/dev-tools";
 import { listOutbox } from "@/lib/email/mailer";
 import { Linkified } from "./linkified";
+import { SendReportEmails } from "./send-report-emails";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("outbox"))("title") };
@@ -25,6 +26,7 @@ export default async function OutboxPage() {
       </div>
       <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-500">{t("description")}</p>
+      <SendReportEmails />
       {emails.length === 0 ? (
         <Card>
           <EmptyState icon={<Inbox className="h-6 w-6" />} title={t("empty")} />

@@ -9,12 +9,14 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
   return { html, text };
 }
 
-/** Headings keep their case; the copy-this-link line repeats the button's address, which the text part already prints. */
+/** Headings keep their case; the copy-this-link line repeats the button's address, which the text part already prints; data tables stay tables. */
 const PLAIN_TEXT = {
   wordwrap: 100,
   selectors: [
     { selector: "h1", options: { uppercase: false } },
     { selector: "p.link-line", format: "skip" },
+    // Tables of figures keep their columns in the text part (report emails).
+    { selector: "table.data-table", format: "dataTable", options: { uppercaseHeaderCells: false, maxColumnWidth: 30 } },
   ],
 };
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requirePermission } from "@/lib/auth/session";
+import { BusinessHoursForm } from "./business-hours-form";
 import { ConversationSettingsForm } from "./settings-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,12 +13,15 @@ export default async function ConversationSettingsPage() {
   const { db, companyId, company } = await requirePermission("manageCompany");
   const [users, teams] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId })]);
   return (
-    <ConversationSettingsForm
-      autoCloseDays={company.autoCloseDays}
-      unansweredAfterHours={company.unansweredAfterHours}
-      defaultAssignee={company.defaultAssigneeUserId ? `user:${company.defaultAssigneeUserId}` : company.defaultAssigneeTeamId ? `team:${company.defaultAssigneeTeamId}` : ""}
-      users={users.map((u) => ({ id: u.id, name: u.name }))}
-      teams={teams.map((team) => ({ id: team.id, name: team.name }))}
-    />
+    <div className="space-y-6">
+      <ConversationSettingsForm
+        autoCloseDays={company.autoCloseDays}
+        unansweredAfterHours={company.unansweredAfterHours}
+        defaultAssignee={company.defaultAssigneeUserId ? `user:${company.defaultAssigneeUserId}` : company.defaultAssigneeTeamId ? `team:${company.defaultAssigneeTeamId}` : ""}
+        users={users.map((u) => ({ id: u.id, name: u.name }))}
+        teams={teams.map((team) => ({ id: team.id, name: team.name }))}
+      />
+      <BusinessHoursForm hours={company.businessHours} />
+    </div>
   );
 }
