@@ -13,6 +13,7 @@ import { sweepDueAutomations } from "@/lib/automations/run";
 import { sweepCampaigns } from "@/lib/campaigns/run";
 import { runWebhookSweep } from "@/lib/webhooks/deliver";
 import { processPendingConversationExports } from "@/lib/conversation-exports/run";
+import { sendDueNotificationEmails } from "@/lib/notifications/email-digest";
 
 export type Sweep = {
   name: string;
@@ -48,6 +49,8 @@ export const SWEEPS: Sweep[] = [
   { name: "deliver-webhooks", cron: "* * * * *", run: runWebhookSweep },
   // PDF exports are built right after they are requested; this catches any that were not.
   { name: "run-conversation-exports", cron: "* * * * *", run: (db) => processPendingConversationExports(db) },
+  // Notification emails whose digest window ended (USER-5); the queued event sends most of them on time.
+  { name: "send-notification-emails", cron: "* * * * *", run: (db, now) => sendDueNotificationEmails(db, now) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */
