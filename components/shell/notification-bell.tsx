@@ -96,8 +96,15 @@ export function NotificationBell({ notifications, unread }: { notifications: She
                   className="items-start"
                   data-testid="notification-item"
                   data-read={notification.read}
-                  onClick={() => {
-                    if (!notification.read) void markNotificationRead({ id: notification.id });
+                  onClick={(event) => {
+                    if (notification.read) return;
+                    // Read first, so the page it opens already counts it as read.
+                    event.preventDefault();
+                    startTransition(async () => {
+                      await markNotificationRead({ id: notification.id });
+                      router.push(notification.link ?? "/conversations");
+                      router.refresh();
+                    });
                   }}
                 >
                   <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${/error|failed|disabled/.test(notification.kind) ? "text-red-600" : "text-brand-600"}`} aria-hidden />
