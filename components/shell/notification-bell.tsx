@@ -9,7 +9,7 @@ import { markNotificationRead, markNotificationsRead } from "@/lib/notifications
 import { notificationPreview, notificationSubject, notificationTitle, type NotificationTranslate } from "@/lib/notifications/text";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
-export type ShellNotification = { id: string; kind: string; link: string | null; createdAt: string; read: boolean; data: Record<string, unknown>; customerName?: string | null };
+export type ShellNotification = { id: string; kind: string; link: string | null; createdAt: string; read: boolean; data: Record<string, unknown>; customerName?: string | null; conversationPreview?: string | null };
 
 const ICONS: Record<string, typeof Bell> = {
   "conversation.new_message": MessageCircle,

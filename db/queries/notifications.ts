@@ -24,6 +24,8 @@ const shownColumns = {
   readAt: notifications.readAt,
   createdAt: notifications.createdAt,
   customerName: customerNameColumn,
+  /** The conversation's last message, for kinds that quote none of their own (an assignment). */
+  conversationPreview: conversationOfNotification.lastMessagePreview,
 };
 
 /** Notifications with the customer's name, in one query (no lookup per row). */

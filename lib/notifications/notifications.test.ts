@@ -78,6 +78,8 @@ describe("fan-out follows each user's matrix (USER-5)", () => {
     expect((await rowsOf(s.admin.id))[0]!.emailStatus).toBeNull();
     const [mail] = await mailsTo(s.agent.email);
     expect(mail!.subject).toBe("Une conversation vous a été assignée — Julie Tremblay");
+    expect(mail!.text).toContain("Julie Tremblay");
+    expect(mail!.text).toContain(`http://localhost:3000/conversations/${s.conversation.id}`);
     expect(await mailsTo(s.admin.email)).toEqual([]);
   });
 

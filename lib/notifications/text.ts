@@ -1,7 +1,7 @@
 /** Keys under the "notifications" messages; the bell (next-intl) and the emails (use-intl) pass their translator. */
 export type NotificationTranslate = { (key: string, values?: Record<string, string | number>): string; has: (key: string) => boolean };
 
-export type DescribedNotification = { kind: string; data: Record<string, unknown>; customerName?: string | null };
+export type DescribedNotification = { kind: string; data: Record<string, unknown>; customerName?: string | null; conversationPreview?: string | null };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
 
@@ -11,8 +11,9 @@ export function notificationSubject({ data, customerName }: DescribedNotificatio
 }
 
 /** The words to quote: the message, the note, the review comment, the customer's reply, or why it failed. */
-export function notificationPreview({ kind, data }: DescribedNotification) {
+export function notificationPreview({ kind, data, conversationPreview }: DescribedNotification) {
   if (kind.startsWith("automation.")) return text(data.preview) ?? text(data.summary) ?? text(data.text) ?? text(data.error);
+  if (kind === "conversation.assigned" && data.count === 1) return text(conversationPreview);
   return text(data.preview) ?? text(data.text) ?? text(data.reason);
 }
 

@@ -19,7 +19,7 @@ export function NotificationDigestEmail({ locale, subject, heading, items, more,
       {items.map((item, index) => (
         <div key={index}>
           {items.length > 1 ? <EmailParagraph>{item.title}</EmailParagraph> : null}
-          {item.quote ? <EmailQuote author={item.subject ?? undefined}>{item.quote}</EmailQuote> : item.subject && items.length > 1 ? <EmailMuted>{item.subject}</EmailMuted> : null}
+          {item.quote ? <EmailQuote author={item.subject ?? undefined}>{item.quote}</EmailQuote> : item.subject ? <EmailParagraph>{item.subject}</EmailParagraph> : null}
           <EmailButton href={item.href}>{item.action}</EmailButton>
         </div>
       ))}
