@@ -19,7 +19,8 @@ export const sendNotificationEmails = inngest.createFunction(
     });
     if (!now.nextDueAt) return { now };
     await step.sleepUntil("digest-window", new Date(now.nextDueAt));
-    const later = await step.run("send-after-window", async () => sendDueNotificationEmails(await getDb(), new Date(), { companyId, userIds }));
+    // Woken at (or after) the end of the window: it has ended.
+    const later = await step.run("send-after-window", async () => sendDueNotificationEmails(await getDb(), new Date(Math.max(Date.now(), Date.parse(now.nextDueAt!))), { companyId, userIds }));
     return { now, later };
   },
 );
