@@ -87,6 +87,8 @@ describe("notifications (USER-5)", () => {
     await mail.getByText(customer).first().waitFor();
     await mail.getByTestId("outbox-headers").getByText("List-Unsubscribe=One-Click").waitFor();
     await snapshot(admin, "notifications-outbox-1280");
+    const headers = (await mail.getByTestId("outbox-headers").textContent())!;
+    const unsubscribe = /<(http[^>]+)>/.exec(headers)![1]!;
 
     // Under the bell too, naming the customer; opening it reads it.
     await agent.goto("/conversations");
@@ -98,6 +100,24 @@ describe("notifications (USER-5)", () => {
     await item.click();
     await agent.waitForURL(/\/conversations\/[0-9a-f-]{36}/);
     await agent.getByTestId("notification-count").waitFor({ state: "detached" });
+
+    // One click from the mail client, signed in or not (RFC 8058), turns those emails off.
+    const stranger = await newContext(browser);
+    const asked = await stranger.newPage();
+    await asked.goto(new URL(unsubscribe).pathname + new URL(unsubscribe).search);
+    await asked.getByRole("button", { name: "Stop these emails" }).click();
+    await asked.getByText("Done: no more emails for Conversations.").waitFor();
+    await stranger.close();
+    await agent.goto("/settings");
+    await expect(agent.getByRole("checkbox", { name: "Assigned conversations: Email" }).isChecked()).resolves.toBe(false);
+    await expect(agent.getByRole("checkbox", { name: "Assigned conversations: Web" }).isChecked()).resolves.toBe(true);
+
+    // An administrator (French) also has the reports and integrations rows.
+    await admin.goto("/settings#notifications");
+    await admin.getByTestId("notification-category-reports").getByText("Rapport hebdomadaire pour gestionnaire").waitFor();
+    await expect(admin.getByRole("checkbox", { name: "Rapport hebdomadaire pour gestionnaire : Courriel" }).isChecked()).resolves.toBe(true);
+    await admin.getByTestId("notification-category-reports").scrollIntoViewIfNeeded();
+    await screen(admin, "notifications-matrix-admin-fr-1280");
 
     const phoneContext = await newContext(browser, { width: 390, height: 844 });
     const phone = await phoneContext.newPage();
