@@ -27,7 +27,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       }}
       companyName={company.name}
       counts={counts}
-      notifications={notifications.map((n) => ({ id: n.id, kind: n.kind, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null, data: n.data }))}
+      notifications={notifications.map((n) => ({ id: n.id, kind: n.kind, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null, data: n.data, customerName: n.customerName, conversationPreview: n.conversationPreview }))}
       unreadNotifications={unreadNotifications}
     >
       {children}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { queryPrepared, queryRows, type Db } from "@/db/client";
 import { customers, inboundMessageParts, inboundSms, messages } from "@/db/schema";
+import { channelWantedSql, type ChannelRule } from "./notifications";
 
 export type InboundProvider = "vonage" | "local";
 
@@ -166,10 +167,10 @@ export type StoredInboundMessage = { companyId: string; messageId: string; conve
 /**
  * The one writer of an inbound message row, in one statement: the message on the
  * sender's open conversation, the conversation's summary (a late message does not replace
- * a newer preview) and the assignee's notifications. Null when the sender has no open
+ * a newer preview) and the assignee's notifications, as their matrix (`newMessageRule`) wants them. Null when the sender has no open
  * conversation yet, or the message is already stored.
  */
-export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValues & { acceptedAt: Date }): Promise<StoredInboundMessage | null> {
+export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValues & { acceptedAt: Date }, newMessageRule: ChannelRule): Promise<StoredInboundMessage | null> {
   // Our time orders the inbox and sets unread; the provider's is kept as when it was sent.
   const at = sql`${sms.acceptedAt.toISOString()}::timestamptz`;
   const sentAt = sql`${sms.receivedAt.toISOString()}::timestamptz`;
@@ -210,13 +211,23 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
       select tm.user_id from target t join message on true join team_members tm on tm.team_id = t.assignee_team_id
       where t.assignee_user_id is null
     ),
+    deliveries as (
+      select r.user_id, ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "web")} as web,
+             ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "email")} as email
+      from recipients r
+      join target t on true
+      join memberships mb on mb.user_id = r.user_id and mb.company_id = t.company_id and mb.active
+      join users u on u.id = r.user_id
+    ),
     notified as (
-      insert into notifications (company_id, user_id, kind, data, link)
-      select t.company_id, r.user_id, 'conversation.new_message',
+      insert into notifications (company_id, user_id, kind, data, link, web, email_status)
+      select t.company_id, d.user_id, 'conversation.new_message',
              jsonb_build_object('conversationId', t.conversation_id, 'messageId', m.id, 'customerName', t.customer_name,
                                 'preview', ${messagePreview(sms.text)}::text),
-             '/conversations/' || t.conversation_id
-      from recipients r cross join target t cross join message m
+             '/conversations/' || t.conversation_id,
+             d.web, case when d.email then 'pending' end
+      from deliveries d cross join target t cross join message m
+      where d.web or d.email
       returning user_id
     )
     select t.company_id, m.id as message_id, t.conversation_id, t.customer_id,

@@ -1,9 +1,13 @@
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./_columns";
 import { companyRef } from "./companies";
 import { users } from "./users";
 
-/** In-app notification rows (USER-5); email/web delivery reads from here. */
+/** Where a notification's email stands: waiting for the user's digest window, or claimed by a digest. */
+export type NotificationEmailStatus = "pending" | "sent" | "failed";
+
+/** Notification rows (USER-5): the bell shows those with `web`; email digests send the `pending` ones. */
 export const notifications = pgTable(
   "notifications",
   {
@@ -15,9 +19,17 @@ export const notifications = pgTable(
     kind: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     link: text(),
+    /** Shown under the bell: the user's matrix has web on for this event. */
+    web: boolean().notNull().default(true),
+    /** Null: the user's matrix has email off for this event. */
+    emailStatus: text().$type<NotificationEmailStatus>(),
     readAt: at(),
     emailedAt: at(),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.companyId, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.companyId, t.createdAt),
+    index("notifications_email_pending_idx").on(t.userId, t.companyId).where(sql`${t.emailStatus} = 'pending'`),
+    index("notifications_emailed_idx").on(t.userId, t.companyId, t.emailedAt),
+  ],
 );

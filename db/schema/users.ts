@@ -18,8 +18,8 @@ export type Role = "admin" | "agent";
 /** Permissions ticked for one member beyond their role (lib/auth/permissions.ts names them). */
 export type MemberPermissions = Partial<Record<string, boolean>>;
 
-/** Per event kind, which channels notify the user (USER-5). Missing = default. */
-export type NotificationPreferences = Record<string, { web?: boolean; email?: boolean }>;
+/** Per notification event (lib/notifications/preferences.ts names them), which channels notify the user (USER-5). Missing = the role's default. */
+export type NotificationPreferences = Record<string, { web?: boolean; email?: boolean; push?: boolean }>;
 
 /** A person who signs in. Membership in a company (IMPL-6) gives the role. */
 export const users = pgTable(

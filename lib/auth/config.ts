@@ -15,6 +15,8 @@ const PUBLIC_PREFIXES = [
   "/api/files/public",
   // A large PDF export's link is signed (lib/conversation-exports/download-link.ts).
   "/api/conversation-exports/",
+  // Notification emails' one-click unsubscribe (RFC 8058) carries a signed token (lib/notifications/unsubscribe.ts).
+  "/api/notifications/unsubscribe",
   // The integration API authenticates each request by its key (lib/api/route.ts).
   "/api/v1/",
   "/pay/",

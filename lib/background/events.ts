@@ -41,3 +41,8 @@ export const campaignRunRequested = eventType("campaign/run.requested", {
 export const conversationExportRequested = eventType("conversation/export.requested", {
   schema: z.object({ exportId: z.uuid() }),
 });
+
+/** Notifications waiting for an email were recorded (USER-5): send the digests due now, then after the window. */
+export const notificationEmailsQueued = eventType("notification/emails.queued", {
+  schema: z.object({ companyId: z.uuid(), userIds: z.array(z.uuid()).min(1) }),
+});

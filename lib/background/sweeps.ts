@@ -14,6 +14,7 @@ import { sweepCampaigns } from "@/lib/campaigns/run";
 import { runWebhookSweep } from "@/lib/webhooks/deliver";
 import { processPendingConversationExports } from "@/lib/conversation-exports/run";
 import { sendDueReportEmails } from "@/lib/reports/emails/send";
+import { sendDueNotificationEmails } from "@/lib/notifications/email-digest";
 
 export type Sweep = {
   name: string;
@@ -51,6 +52,8 @@ export const SWEEPS: Sweep[] = [
   { name: "run-conversation-exports", cron: "* * * * *", run: (db) => processPendingConversationExports(db) },
   // Weekly progress (Monday) and daily deposits emails, once each company's 07:00 has passed; a row per user and period keeps them single.
   { name: "send-report-emails", cron: "*/15 * * * *", run: (db, now) => sendDueReportEmails(db, now) },
+  // Notification emails whose digest window ended (USER-5); the queued event sends most of them on time.
+  { name: "send-notification-emails", cron: "* * * * *", run: (db, now) => sendDueNotificationEmails(db, now) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

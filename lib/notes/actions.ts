@@ -59,7 +59,7 @@ export const addNote = defineAction(
         userIds: [...mentions.userIds, ...teamMemberIds],
         exceptUserId: userId,
         kind: conversation ? "conversation.mention" : "customer.mention",
-        data: { noteId: note.id, conversationId: conversation?.id ?? null, customerId },
+        data: { noteId: note.id, conversationId: conversation?.id ?? null, customerId, preview: input.body.slice(0, 140) },
         link,
       });
       // USER-5 "new notes": the assignee hears of notes on their conversation.
@@ -73,7 +73,7 @@ export const addNote = defineAction(
         userIds: assignees.filter((id) => !mentioned.includes(id)),
         exceptUserId: userId,
         kind: "conversation.new_note",
-        data: { noteId: note.id, conversationId: conversation?.id ?? null },
+        data: { noteId: note.id, conversationId: conversation?.id ?? null, customerId, preview: input.body.slice(0, 140) },
         link,
       });
       return { note, notified: [...mentioned, ...informed] };

@@ -1,36 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { insertNotifications } from "@/db/queries/notifications";
+import { insertNotifications, listNotificationRecipients } from "@/db/queries/notifications";
 import { publish } from "@/lib/live/bus";
+import type { NotificationKind } from "./kinds";
+import { queueNotificationEmails } from "./email-queue";
+import { wantsNotification } from "./preferences";
 
-export type NotificationKind =
-  | "conversation.new_message"
-  | "conversation.assigned"
-  | "conversation.send_error"
-  | "conversation.new_note"
-  | "conversation.mention"
-  | "conversation.export_ready"
-  | "customer.mention"
-  | "scheduled.failed"
-  | "appointment.confirmed"
-  | "appointment.cancelled"
-  | "payment.paid_mine"
-  | "payment.paid_others"
-  | "review.new"
-  | "import.completed"
-  | "import.errors"
-  | "inbound.unreplyable_sender"
-  | "automation.send_failed"
-  | "automation.negative_reply"
-  | "automation.appointment_confirmed"
-  | "automation.appointment_cancelled"
-  | "automation.reschedule_requested"
-  | "automation.reply_needs_attention"
-  | "automation.result_note"
-  | "campaign.completed"
-  | "campaign.send_failed"
-  | "campaign.recipient_note"
-  | "webhooks.endpoint_disabled";
+export type { NotificationKind } from "./kinds";
 
 export type NotificationInput = {
   companyId: string;
@@ -41,16 +17,26 @@ export type NotificationInput = {
   exceptUserId?: string | null;
 };
 
-/** Inserts in-app notification rows (USER-5), e.g. inside the caller's transaction; returns who gets one. */
+/**
+ * Inserts notification rows (USER-5), e.g. inside the caller's transaction, as each
+ * recipient's matrix wants them: shown under the bell (web), waiting for an email digest
+ * (email), or not at all. Returns who got one.
+ */
 export async function recordNotifications(db: Db, { companyId, userIds, kind, data, link, exceptUserId }: NotificationInput) {
-  const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
-  await insertNotifications(db, { companyId, userIds: recipients, kind, data, link: link ?? null });
-  return recipients;
+  const wanted = [...new Set(userIds)].filter((id) => id !== exceptUserId);
+  const members = await listNotificationRecipients(db, { companyId, userIds: wanted });
+  const deliveries = members
+    .map(({ userId, role, preferences }) => ({ userId, web: wantsNotification({ role, preferences }, kind, "web"), email: wantsNotification({ role, preferences }, kind, "email") }))
+    .filter((delivery) => delivery.web || delivery.email);
+  await insertNotifications(db, { companyId, deliveries, kind, data, link: link ?? null });
+  const delivered = new Set(deliveries.map((delivery) => delivery.userId));
+  return wanted.filter((id) => delivered.has(id));
 }
 
-/** Tells the recipients' open browsers, once the rows are committed. */
+/** Tells the recipients' open browsers, and sends the emails now due, once the rows are committed. */
 export function announceNotifications(companyId: string, userIds: string[]) {
   for (const userId of userIds) publish(companyId, { type: "notification.created", userId });
+  if (userIds.length > 0) void queueNotificationEmails(companyId, userIds);
 }
 
 export async function notify(db: Db, input: NotificationInput) {

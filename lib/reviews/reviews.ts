@@ -77,7 +77,7 @@ export async function submitReview(db: Db, input: z.infer<typeof submitReviewSch
     companyId: saved.companyId,
     userIds: [...(saved.requestedByUserId ? [saved.requestedByUserId] : []), ...admins],
     kind: "review.new",
-    data: { reviewId: saved.id, customerId: saved.customerId, rating: saved.rating },
+    data: { reviewId: saved.id, customerId: saved.customerId, rating: saved.rating, preview: saved.comment?.slice(0, 140) ?? null },
     link: `/customers/${saved.customerId}?tab=reviews`,
   });
   publish(saved.companyId, { type: "customer.updated", customerId: saved.customerId });

@@ -16,6 +16,10 @@ import { SignatureForm } from "./signature-form";
 import { EngineBadge } from "./engine-badge";
 import { LanguageForm } from "./language-form";
 import { PasswordForm } from "./password-form";
+import { NotificationMatrix } from "@/components/settings/notification-matrix";
+import { can } from "@/lib/auth/permissions";
+import { EMAIL_DIGEST_MINUTES } from "@/lib/notifications/email-digest";
+import { notificationMatrix } from "@/lib/notifications/preferences";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
@@ -24,6 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const { db, companyId, userId, user, company } = await requireSession();
   const t = await getTranslations("settings");
+  const tn = await getTranslations("notificationSettings");
   const [users, teams, pendingEmail] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId }), findPendingEmailChange(db, { userId, now: new Date() })]);
   const delegate = user.awayDelegateUserId ? `user:${user.awayDelegateUserId}` : user.awayDelegateTeamId ? `team:${user.awayDelegateTeamId}` : "";
   return (
@@ -62,6 +67,15 @@ export default async function SettingsPage() {
               delegate={delegate}
               users={users.filter((u) => u.id !== userId).map((u) => ({ id: u.id, name: u.name }))}
               teams={teams.map((team) => ({ id: team.id, name: team.name }))}
+            />
+          </CardBody>
+        </Card>
+        <Card id="notifications">
+          <CardHeader title={tn("title")} description={tn("description")} />
+          <CardBody>
+            <NotificationMatrix
+              categories={notificationMatrix({ role: user.role, preferences: user.notificationPreferences }, (permission) => can({ role: user.role, permissions: user.permissions }, permission))}
+              emailMinutes={EMAIL_DIGEST_MINUTES}
             />
           </CardBody>
         </Card>

@@ -2,6 +2,7 @@ import "server-only";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { ActionEmail, type ActionEmailContent } from "./action-email";
+import { NotificationDigestEmail, type NotificationDigestContent } from "./notification-digest";
 
 /** Renders one email element to the HTML and plain-text parts sent together (multipart/alternative). */
 export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
@@ -23,4 +24,9 @@ const PLAIN_TEXT = {
 /** The subject and both parts of a transactional email, ready for Mailer.send. */
 export async function renderActionEmail(content: ActionEmailContent) {
   return { subject: content.subject, ...(await renderEmail(ActionEmail(content))) };
+}
+
+/** A notification digest's subject and both parts. */
+export async function renderNotificationDigest(content: NotificationDigestContent) {
+  return { subject: content.subject, ...(await renderEmail(NotificationDigestEmail(content))) };
 }

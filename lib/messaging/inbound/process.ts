@@ -17,12 +17,15 @@ import { publish } from "@/lib/live/bus";
 import { listCompanyUsers } from "@/db/queries/users";
 import { checkAutomationReply } from "@/lib/automations/reply-check";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { channelRuleOf } from "@/lib/notifications/preferences";
 import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
 import type { SendDependencies } from "../send";
 import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply, type DueReply } from "./compliance";
 import { isTextableNumber, type InboundOutcome, type InboundSms } from "./types";
 
 type Company = NonNullable<Awaited<ReturnType<typeof findCompanyBySenderNumber>>>;
+
+const NEW_MESSAGE_RULE = channelRuleOf("conversation.new_message");
 
 /** The steps of processing, named so a test can make one of them fail. */
 export type InboundStep = "conversation" | "message" | "compliance" | "reply";
@@ -66,14 +69,14 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
   const sms = { ...received, acceptedAt: received.acceptedAt ?? new Date() };
   const stored = await db.transaction(async (tx) => {
     // The common case, one statement: a known customer writes into their open conversation.
-    let row = await storeInboundOnOpenConversation(tx, sms);
+    let row = await storeInboundOnOpenConversation(tx, sms, NEW_MESSAGE_RULE);
     if (!row) {
       const seen = await findMessageByProviderId(tx, { companyId: company.id, provider: sms.provider, providerMessageId: sms.providerMessageId });
       if (seen) return { duplicateOf: seen.id };
       const customer = await findOrCreateCustomer(tx, company, sms.from);
       await ensureActiveConversation(tx, { companyId: company.id, customerId: customer.id, assignTo: defaultAssignee(company), now: sms.acceptedAt });
       afterStep?.("conversation");
-      row = await storeInboundOnOpenConversation(tx, sms);
+      row = await storeInboundOnOpenConversation(tx, sms, NEW_MESSAGE_RULE);
       if (!row) return { duplicateOf: null };
     }
     afterStep?.("message");
