@@ -9,7 +9,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import type { NotificationKind } from "./kinds";
 import { findEventOfKind, NOTIFICATION_CATEGORIES, type NotificationCategory } from "./preferences";
 import { notificationPreview, notificationSubject, notificationTitle, type NotificationTranslate } from "./text";
-import { unsubscribeUrl } from "./unsubscribe";
+import { oneClickUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 
 /** A busy conversation sends at most one email per user per window: what comes meanwhile waits for the next digest. */
 export const EMAIL_DIGEST_MINUTES = 5;
@@ -90,7 +90,7 @@ async function digestEmail(rows: ShownNotificationRow[], { userId, locale, appUr
     unsubscribe: { href: unsubscribeUrl(appUrl, userId, categories), label: say("notificationEmail.unsubscribe", { categories: names }) },
   }).then((email) => ({
     ...email,
-    headers: { "List-Unsubscribe": `<${unsubscribeUrl(appUrl, userId, categories)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: oneClickUnsubscribeHeaders(unsubscribeUrl(appUrl, userId, categories)),
   }));
 }
 

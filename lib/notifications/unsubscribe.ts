@@ -24,6 +24,11 @@ export function unsubscribeUrl(appUrl: string, userId: string, categories: reado
   return url.toString();
 }
 
+/** The RFC 8058 headers that let a mail client unsubscribe in one click, without opening the message. */
+export function oneClickUnsubscribeHeaders(url: string) {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 /** The token's user and categories, or null when it was not signed by us. */
 export function readUnsubscribeToken(token: string): { userId: string; categories: NotificationCategory[] } | null {
   const [payload, signature, ...rest] = token.split(".");

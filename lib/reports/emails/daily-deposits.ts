@@ -6,7 +6,7 @@ import { reportFormats } from "./format";
 import type { ReportEmailContent } from "./report-email";
 
 /** The daily deposits email (IMPL-5): each payment collected on the day (time, reference, customer, amount) and the total. */
-export function dailyDepositsEmail({ locale, companyName, currency, timeZone, day, payments, appUrl }: {
+export function dailyDepositsEmail({ locale, companyName, currency, timeZone, day, payments, appUrl, unsubscribeHref }: {
   locale: Locale;
   companyName: string;
   currency: string;
@@ -15,6 +15,7 @@ export function dailyDepositsEmail({ locale, companyName, currency, timeZone, da
   day: string;
   payments: CollectedPayment[];
   appUrl: string;
+  unsubscribeHref: string;
 }): ReportEmailContent {
   const t = translatorFor(locale);
   const f = reportFormats(t, locale, currency);
@@ -39,6 +40,6 @@ export function dailyDepositsEmail({ locale, companyName, currency, timeZone, da
       },
     ],
     action: { label: t("reportEmails.daily.action"), href: `${appUrl}/reports?${new URLSearchParams({ range: "custom", from: day, to: day })}` },
-    footer: { reason: t("reportEmails.daily.reason"), unsubscribe: { href: `${appUrl}/settings`, label: t("reportEmails.unsubscribe") } },
+    footer: { reason: t("reportEmails.daily.reason"), unsubscribe: { href: unsubscribeHref, label: t("reportEmails.unsubscribe") } },
   };
 }

@@ -6,6 +6,7 @@ import { zonedLocalToUtc } from "@/lib/time";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createCustomer, createUser } from "@/tests/factories";
 import { createReportFixture, REPORT_TZ, type ReportFixture } from "@/tests/report-fixture";
+import { unsubscribeFromEmails } from "@/lib/notifications/unsubscribe";
 import { sendDueReportEmails } from "./send";
 
 const database = withTestDatabase();
@@ -26,9 +27,9 @@ beforeAll(async () => {
   const { db } = database;
   fixture = await createReportFixture(db);
   // Bob (agent) reads English and turned the weekly email on; Carol (agent) left it off; Dan (admin) turned it off.
-  await db.update(s.users).set({ language: "en", notificationPreferences: { "report.weekly_progress": { email: true } } }).where(eq(s.users.id, fixture.bob.id));
+  await db.update(s.users).set({ language: "en", notificationPreferences: { "reports.weekly_progress": { email: true } } }).where(eq(s.users.id, fixture.bob.id));
   carol = await createUser(db, fixture.company.id, { role: "agent", name: "Carol Agent" });
-  dan = await createUser(db, fixture.company.id, { role: "admin", name: "Dan Admin", notificationPreferences: { "report.weekly_progress": { email: false }, "report.daily_deposits": { email: false } } });
+  dan = await createUser(db, fixture.company.id, { role: "admin", name: "Dan Admin", notificationPreferences: { "reports.weekly_progress": { email: false }, "reports.daily_deposits": { email: false } } });
 });
 
 describe("weekly progress email", () => {
@@ -59,14 +60,15 @@ describe("weekly progress email", () => {
       "Désabonnements\nSemaine précédente : 0\n2\n↑ moins bien",
       "Ouvrir le tableau de bord",
       `${APP_URL}/reports?range=last_week`,
-      `${APP_URL}/settings`,
+      `${APP_URL}/api/notifications/unsubscribe?token=`,
     ]) {
       expect(text).toContain(line);
     }
     expect(text).toMatch(/Utilisateur +Envoyés +Fermées +Réponse\nAlice Admin +2 +1 +10 min *\nBob Agent +2 +0 +3,2 h/);
     expect(text).toMatch(/mar\. 27 oct\. +6/);
     expect(mail!.html).toContain('lang="fr"');
-    expect(mail!.headers["List-Unsubscribe"]).toBe(`<${APP_URL}/settings>`);
+    expect(mail!.headers["List-Unsubscribe"]).toMatch(new RegExp(`^<${APP_URL}/api/notifications/unsubscribe\\?token=[\\w-]+\\.[\\w-]+>$`));
+    expect(mail!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
   });
 
   it("reads in English for an English reader, a rise of something bad marked worse", async () => {
@@ -90,6 +92,16 @@ describe("weekly progress email", () => {
     expect(rows.filter((row) => row.kind === "weekly_progress").map((row) => [row.userId, row.periodStart, Boolean(row.sentAt)]).sort()).toEqual(
       [[fixture.alice.id, "2026-10-26", true], [fixture.bob.id, "2026-10-26", true]].sort(),
     );
+  });
+
+  it("stops for a reader who clicks its one-click unsubscribe, the next Monday", async () => {
+    const [mail] = (await to(fixture.bob.email)).filter((m) => m.subject.includes("your week"));
+    const token = new URL(mail!.headers["List-Unsubscribe"]!.slice(1, -1)).searchParams.get("token")!;
+    expect(await unsubscribeFromEmails(database.db, token)).not.toBeNull();
+    await send(new Date("2026-11-09T12:00:00Z"), fixture.company.id);
+    const weeks = async (email: string) => (await to(email)).filter((m) => /your week|votre semaine/.test(m.subject)).length;
+    expect(await weeks(fixture.bob.email)).toBe(1);
+    expect(await weeks(fixture.alice.email)).toBe(2);
   });
 
   it("tells each company only its own figures", async () => {

@@ -6,6 +6,7 @@ import { defaultMailer, type Mailer } from "@/lib/email/mailer";
 import { renderEmail } from "@/lib/email/templates/render";
 import { env } from "@/lib/env";
 import { wantsNotification } from "@/lib/notifications/preferences";
+import { oneClickUnsubscribeHeaders, unsubscribeUrl } from "@/lib/notifications/unsubscribe";
 import { companyReport } from "../report";
 import { dailyDepositsEmail } from "./daily-deposits";
 import { ReportEmail, type ReportEmailContent } from "./report-email";
@@ -52,7 +53,7 @@ async function sendWeeklyProgress(db: Db, company: Company, now: Date, settings:
   if (!recipients.length) return 0;
   const report = await companyReport(db, company, range, now);
   return sendEach(db, { company, kind: "weekly_progress", periodStart, recipients, settings }, (user) =>
-    weeklyProgressEmail({ locale: user.language, companyName: company.name, report, appUrl: settings.appUrl }),
+    weeklyProgressEmail({ locale: user.language, companyName: company.name, report, appUrl: settings.appUrl, unsubscribeHref: unsubscribeUrl(settings.appUrl, user.id, ["reports"]) }),
   );
 }
 
@@ -65,7 +66,7 @@ async function sendDailyDeposits(db: Db, company: Company, now: Date, settings: 
   const payments = await listPaymentsCollected(db, { companyId: company.id, from: day.from, to: day.to });
   if (!payments.length) return 0;
   return sendEach(db, { company, kind: "daily_deposits", periodStart: day.fromDay, recipients, settings }, (user) =>
-    dailyDepositsEmail({ locale: user.language, companyName: company.name, currency: company.currency, timeZone: company.timezone, day: day.fromDay, payments, appUrl: settings.appUrl }),
+    dailyDepositsEmail({ locale: user.language, companyName: company.name, currency: company.currency, timeZone: company.timezone, day: day.fromDay, payments, appUrl: settings.appUrl, unsubscribeHref: unsubscribeUrl(settings.appUrl, user.id, ["reports"]) }),
   );
 }
 
@@ -87,7 +88,7 @@ async function sendEach(
     try {
       const content = contentFor(user);
       const { html, text } = await renderEmail(ReportEmail(content));
-      await settings.mailer.send({ to: user.email, subject: content.subject, html, text, headers: { "List-Unsubscribe": `<${content.footer.unsubscribe!.href}>` } });
+      await settings.mailer.send({ to: user.email, subject: content.subject, html, text, headers: oneClickUnsubscribeHeaders(content.footer.unsubscribe!.href) });
       await markReportEmailSent(db, { companyId: company.id, id: rowId, at: new Date() });
       sent++;
     } catch (error) {

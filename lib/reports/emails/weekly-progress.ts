@@ -24,7 +24,7 @@ export function changeNote(t: Translator, percent: (value: number) => string, cu
 }
 
 /** The weekly progress email (PLAT-3) for one reader: last week's key figures against the week before, messages per day, per user. */
-export function weeklyProgressEmail({ locale, companyName, report, appUrl }: { locale: Locale; companyName: string; report: Report; appUrl: string }): ReportEmailContent {
+export function weeklyProgressEmail({ locale, companyName, report, appUrl, unsubscribeHref }: { locale: Locale; companyName: string; report: Report; appUrl: string; unsubscribeHref: string }): ReportEmailContent {
   const t = translatorFor(locale);
   const f = reportFormats(t, locale, report.currency);
   const { current, previous, range } = report;
@@ -72,6 +72,6 @@ export function weeklyProgressEmail({ locale, companyName, report, appUrl }: { l
       },
     ],
     action: { label: t("reportEmails.weekly.action"), href: `${appUrl}/reports?range=last_week` },
-    footer: { reason: t("reportEmails.weekly.reason"), unsubscribe: { href: `${appUrl}/settings`, label: t("reportEmails.unsubscribe") } },
+    footer: { reason: t("reportEmails.weekly.reason"), unsubscribe: { href: unsubscribeHref, label: t("reportEmails.unsubscribe") } },
   };
 }
