@@ -21,3 +21,4 @@ export * from "./consent";
 export * from "./api";
 export * from "./webhooks";
 export * from "./exports";
+export * from "./push";

@@ -19,7 +19,7 @@ export type Role = "admin" | "agent";
 export type MemberPermissions = Partial<Record<string, boolean>>;
 
 /** Per event kind, which channels notify the user (USER-5). Missing = default. */
-export type NotificationPreferences = Record<string, { web?: boolean; email?: boolean }>;
+export type NotificationPreferences = Record<string, { web?: boolean; email?: boolean; push?: boolean }>;
 
 /** A person who signs in. Membership in a company (IMPL-6) gives the role. */
 export const users = pgTable(
