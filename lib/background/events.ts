@@ -41,3 +41,8 @@ export const campaignRunRequested = eventType("campaign/run.requested", {
 export const conversationExportRequested = eventType("conversation/export.requested", {
   schema: z.object({ exportId: z.uuid() }),
 });
+
+/** Notifications were recorded: push them to the devices of users who want them (USER-5). */
+export const pushDeliveriesDue = eventType("push/deliveries.due", {
+  schema: z.object({ companyId: z.uuid() }),
+});

@@ -13,6 +13,7 @@ import { sweepDueAutomations } from "@/lib/automations/run";
 import { sweepCampaigns } from "@/lib/campaigns/run";
 import { runWebhookSweep } from "@/lib/webhooks/deliver";
 import { processPendingConversationExports } from "@/lib/conversation-exports/run";
+import { deliverPendingPushes } from "@/lib/push/deliver";
 
 export type Sweep = {
   name: string;
@@ -48,6 +49,8 @@ export const SWEEPS: Sweep[] = [
   { name: "deliver-webhooks", cron: "* * * * *", run: runWebhookSweep },
   // PDF exports are built right after they are requested; this catches any that were not.
   { name: "run-conversation-exports", cron: "* * * * *", run: (db) => processPendingConversationExports(db) },
+  // Pushes are sent right after notifications are recorded; this catches missed ones and brings retries back.
+  { name: "deliver-pushes", cron: "* * * * *", run: (db, now) => deliverPendingPushes(db, { now }) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

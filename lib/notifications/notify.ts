@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { insertNotifications } from "@/db/queries/notifications";
 import { publish } from "@/lib/live/bus";
+import { requestPushDelivery } from "@/lib/push/request";
 
 export type NotificationKind =
   | "conversation.new_message"
@@ -51,6 +52,7 @@ export async function recordNotifications(db: Db, { companyId, userIds, kind, da
 /** Tells the recipients' open browsers, once the rows are committed. */
 export function announceNotifications(companyId: string, userIds: string[]) {
   for (const userId of userIds) publish(companyId, { type: "notification.created", userId });
+  if (userIds.length > 0) requestPushDelivery(companyId);
 }
 
 export async function notify(db: Db, input: NotificationInput) {
