@@ -16,6 +16,9 @@ import { SignatureForm } from "./signature-form";
 import { EngineBadge } from "./engine-badge";
 import { LanguageForm } from "./language-form";
 import { PasswordForm } from "./password-form";
+import { PushDevices } from "./push-devices";
+import { listPushSubscriptions } from "@/db/queries/push";
+import { vapidKeys } from "@/lib/push/vapid";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
@@ -24,7 +27,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const { db, companyId, userId, user, company } = await requireSession();
   const t = await getTranslations("settings");
-  const [users, teams, pendingEmail] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId }), findPendingEmailChange(db, { userId, now: new Date() })]);
+  const [users, teams, pendingEmail, devices, vapid] = await Promise.all([
+    listCompanyUsers(db, { companyId }),
+    listTeams(db, { companyId }),
+    findPendingEmailChange(db, { userId, now: new Date() }),
+    listPushSubscriptions(db, { companyId, userId }),
+    vapidKeys(db),
+  ]);
+  const tp = await getTranslations("push");
   const delegate = user.awayDelegateUserId ? `user:${user.awayDelegateUserId}` : user.awayDelegateTeamId ? `team:${user.awayDelegateTeamId}` : "";
   return (
     <div className="pb-10">
@@ -51,6 +61,15 @@ export default async function SettingsPage() {
           <CardHeader title={t("passwordTitle")} description={t("passwordDescription")} />
           <CardBody>
             <PasswordForm />
+          </CardBody>
+        </Card>
+        <Card id="devices">
+          <CardHeader title={tp("title")} description={tp("description")} />
+          <CardBody>
+            <PushDevices
+              vapidPublicKey={vapid.publicKey}
+              devices={devices.map((device) => ({ id: device.id, endpoint: device.endpoint, label: device.deviceLabel, createdAt: device.createdAt.toISOString(), lastSuccessAt: device.lastSuccessAt?.toISOString() ?? null }))}
+            />
           </CardBody>
         </Card>
         <Card id="away">
