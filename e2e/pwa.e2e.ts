@@ -123,6 +123,7 @@ describe("the installable app", () => {
       await device.getByRole("button", { name: /Remove/ }).click();
       await section.getByTestId("push-state").and(page.locator('[data-state="off"]')).waitFor();
       await section.getByTestId("push-device").filter({ hasText: "This device" }).waitFor({ state: "detached" });
+      if (process.env.E2E_SCREENSHOTS) await section.screenshot({ path: `e2e/artifacts/push-devices-off-${width}.png` });
       await context.close();
     }
   });
@@ -134,7 +135,9 @@ describe("staff photos", () => {
     const agent = await agentContext.newPage();
     await signIn(agent, DEMO.agent);
     await agent.goto("/settings");
-    const photo = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#0f766e" } }).png().toBuffer();
+    // A portrait-like picture: head and shoulders on a coloured background.
+    const portrait = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="#0f766e"/><circle cx="200" cy="160" r="80" fill="#fde3c8"/><path d="M60 400c10-90 70-130 140-130s130 40 140 130z" fill="#1e3a8a"/></svg>`;
+    const photo = await sharp(Buffer.from(portrait)).png().toBuffer();
     await agent.getByTestId("photo-input").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: photo });
     await agent.getByTestId("user-menu").locator("img").waitFor();
     const firstName = await agent.locator("#profile-firstName").inputValue();
@@ -151,6 +154,9 @@ describe("staff photos", () => {
       const items = menu.getByRole("menuitem");
       const withPhoto = items.filter({ has: page.locator("img") });
       expect(await withPhoto.filter({ hasText: firstName }).count()).toBe(1);
+      // Served, not only referenced.
+      await withPhoto.filter({ hasText: firstName }).locator("img").evaluate((img: HTMLImageElement) => img.decode());
+      expect(await withPhoto.filter({ hasText: firstName }).locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
       // Everyone else shows initials.
       expect(await items.filter({ hasText: "Sophie Lavoie" }).locator("img").count()).toBe(0);
       expect(await items.filter({ hasText: "Sophie Lavoie" }).textContent()).toContain("SL");
