@@ -5,6 +5,19 @@ import type { Db } from "@/db/client";
 // The conversation a notification is about, when its data names one (to title the push with the customer).
 const notifiedConversationId = sql`case when ${notifications.data}->>'conversationId' ~ '^[0-9a-f-]{36}$' then (${notifications.data}->>'conversationId')::uuid end`;
 const notifiedCustomer = { firstName: customers.firstName, lastName: customers.lastName, mobile: customers.mobile };
+
+/** What a push needs: the notification, the device, the reader's language and who it is about. */
+const pushFields = {
+  notificationId: notifications.id,
+  companyId: notifications.companyId,
+  kind: notifications.kind,
+  data: notifications.data,
+  link: notifications.link,
+  subscription: { id: pushSubscriptions.id, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth },
+  language: users.language,
+  companyName: companies.name,
+  customer: notifiedCustomer,
+};
 import { companies, conversations, customers, instanceKeys, memberships, notifications, pushDeliveries, pushSubscriptions, users } from "@/db/schema";
 
 export type PushSubscriptionInput = { endpoint: string; p256dh: string; auth: string; userAgent: string | null; deviceLabel: string | null };
@@ -69,17 +82,9 @@ export async function recordPushFailure(db: Db, { companyId, subscriptionId }: {
 export async function findUnpushedNotifications(db: Db, { companyId, since, limit }: { companyId?: string; since: Date; limit: number }) {
   return db
     .select({
-      notificationId: notifications.id,
-      companyId: notifications.companyId,
-      kind: notifications.kind,
-      data: notifications.data,
-      link: notifications.link,
-      subscription: { id: pushSubscriptions.id, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth },
-      language: users.language,
+      ...pushFields,
       preferences: users.notificationPreferences,
       role: memberships.role,
-      companyName: companies.name,
-      customer: notifiedCustomer,
     })
     .from(notifications)
     .innerJoin(pushSubscriptions, and(eq(pushSubscriptions.userId, notifications.userId), eq(pushSubscriptions.companyId, notifications.companyId)))
@@ -123,15 +128,7 @@ export async function findDuePushRetries(db: Db, { companyId, now, limit }: { co
   return db
     .select({
       deliveryId: pushDeliveries.id,
-      notificationId: notifications.id,
-      companyId: notifications.companyId,
-      kind: notifications.kind,
-      data: notifications.data,
-      link: notifications.link,
-      subscription: { id: pushSubscriptions.id, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth },
-      language: users.language,
-      companyName: companies.name,
-      customer: notifiedCustomer,
+      ...pushFields,
     })
     .from(pushDeliveries)
     .innerJoin(pushSubscriptions, eq(pushSubscriptions.id, pushDeliveries.subscriptionId))
