@@ -169,6 +169,11 @@ export async function finishPushDelivery(
     .where(and(eq(pushDeliveries.id, deliveryId), eq(pushDeliveries.companyId, companyId)));
 }
 
+/** Forgets finished deliveries past the look-back window: a notification that old is never pushed again anyway. */
+export async function deleteFinishedPushDeliveries(db: Db, { before }: { before: Date }) {
+  await db.delete(pushDeliveries).where(and(inArray(pushDeliveries.status, ["sent", "skipped", "failed"]), lte(pushDeliveries.createdAt, before)));
+}
+
 /** A key this server generated for itself (system-wide, not a company's). */
 export async function readInstanceKey(db: Db, name: string) {
   const [row] = await db.select({ value: instanceKeys.value }).from(instanceKeys).where(eq(instanceKeys.name, name));

@@ -1,6 +1,6 @@
 import { globalAgent } from "node:https";
 import { eq } from "drizzle-orm";
-import { pushDeliveries, pushSubscriptions } from "@/db/schema";
+import { notifications, pushDeliveries, pushSubscriptions } from "@/db/schema";
 import { savePushSubscription } from "@/db/queries/push";
 import { drainSettled } from "@/lib/background/drain";
 import { notify } from "@/lib/notifications/notify";
@@ -159,5 +159,22 @@ describe("Web Push delivery", () => {
     const device = await deviceOf(agent, company.id);
     await deliverPendingPushes(database.db, { companyId: company.id });
     expect(service.pushesTo(device.id)).toHaveLength(0);
+  });
+
+  it("forgets finished deliveries after the look-back window without pushing their notifications again", async () => {
+    const company = await createCompany(database.db);
+    const agent = await createUser(database.db, company.id, { language: "en" });
+    const device = await deviceOf(agent, company.id);
+    await notifyAndSettle(database.db, { companyId: company.id, userIds: [agent.id], kind: "conversation.new_message", data: { preview: "Old news" }, link: "/conversations" });
+    expect(await database.db.select().from(pushDeliveries).where(eq(pushDeliveries.subscriptionId, device.subscriptionId))).toHaveLength(1);
+
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 3600_000);
+    await database.db.update(notifications).set({ createdAt: threeDaysAgo }).where(eq(notifications.userId, agent.id));
+    await database.db.update(pushDeliveries).set({ createdAt: threeDaysAgo }).where(eq(pushDeliveries.subscriptionId, device.subscriptionId));
+
+    await deliverPendingPushes(database.db);
+    expect(await database.db.select().from(pushDeliveries).where(eq(pushDeliveries.subscriptionId, device.subscriptionId))).toHaveLength(0);
+    await deliverPendingPushes(database.db);
+    expect(service.pushesTo(device.id)).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import {
   claimPushDelivery,
   deleteExpiredPushSubscription,
+  deleteFinishedPushDeliveries,
   findDuePushRetries,
   findUnpushedNotifications,
   finishPushDelivery,
@@ -63,6 +64,8 @@ export async function deliverPendingPushes(db: Db, { now = new Date(), companyId
     }
     if (rows.length < BATCH) break;
   }
+  // Kept twice the look-back, so a notification inside the window always still has its row.
+  if (!companyId) await deleteFinishedPushDeliveries(db, { before: new Date(now.getTime() - 2 * LOOKBACK_MS) });
   return tally;
 }
 
