@@ -162,6 +162,13 @@ describe("staff photos", () => {
       expect(await items.filter({ hasText: "Sophie Lavoie" }).textContent()).toContain("SL");
       if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `e2e/artifacts/assignee-menu-${width}.png` });
       await page.keyboard.press("Escape");
+
+      // The device section in French (the admin's language).
+      await page.goto("/settings#devices");
+      const devices = page.getByTestId("push-devices");
+      await devices.getByText("Les notifications push sont désactivées sur cet appareil").waitFor();
+      await devices.getByRole("button", { name: "Activer les notifications ici" }).waitFor();
+      if (process.env.E2E_SCREENSHOTS) await page.locator("#devices").screenshot({ path: `e2e/artifacts/push-devices-fr-${width}.png` });
       await context.close();
     }
   });
