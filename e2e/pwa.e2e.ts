@@ -55,7 +55,7 @@ describe("the installable app", () => {
     await context.close();
   });
 
-  it("registers a service worker that controls the app, is installable by Chrome, and shows the offline page when the network is gone", async () => {
+  it("registers a service worker that controls the app, is installable by Chrome, shows a push as a notification, and shows the offline page when the network is gone", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, DEMO.agent);
@@ -70,6 +70,29 @@ describe("the installable app", () => {
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
     // Playwright's contexts are incognito, where Chrome never installs; nothing else may be missing.
     expect(installabilityErrors.filter((error) => error.errorId !== "in-incognito")).toEqual([]);
+
+    // A push reaching the worker (as the browser's push service would deliver it) shows the notification.
+    await context.grantPermissions(["notifications"]);
+    const registrations = new Promise<string>((resolve) => {
+      cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+        const ours = registrations.find((registration) => registration.scopeURL === `${baseUrl()}/` && !registration.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send("ServiceWorker.enable");
+    const registrationId = await registrations;
+    const payload = { title: "Chloé Gagnon", body: "Is my car ready?", url: "/conversations", tag: "conversation-e2e" };
+    await cdp.send("ServiceWorker.deliverPushMessage", { origin: baseUrl(), registrationId, data: JSON.stringify(payload) });
+    const shown = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      for (let tries = 0; tries < 100; tries++) {
+        const notifications = await registration.getNotifications({ tag: "conversation-e2e" });
+        if (notifications.length > 0) return notifications.map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data as unknown }));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return [];
+    });
+    expect(shown).toEqual([{ title: "Chloé Gagnon", body: "Is my car ready?", tag: "conversation-e2e", data: { url: "/conversations" } }]);
 
     await context.setOffline(true);
     await page.goto("/customers").catch(() => undefined);
