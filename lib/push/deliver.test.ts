@@ -1,6 +1,6 @@
 import { globalAgent } from "node:https";
 import { eq } from "drizzle-orm";
-import { notifications, pushDeliveries, pushSubscriptions } from "@/db/schema";
+import { memberships, notifications, pushDeliveries, pushSubscriptions } from "@/db/schema";
 import { savePushSubscription } from "@/db/queries/push";
 import { drainSettled } from "@/lib/background/drain";
 import { notify } from "@/lib/notifications/notify";
@@ -150,6 +150,16 @@ describe("Web Push delivery", () => {
 
     expect(service.pushesTo(quietDevice.id)).toHaveLength(0);
     expect(decrypted(eagerDevice).map((payload) => payload.title)).toEqual(["New message in a conversation assigned to you", "Import completed: 12 rows imported"]);
+  });
+
+  it("sends nothing to a deactivated member's devices", async () => {
+    const company = await createCompany(database.db);
+    const leaver = await createUser(database.db, company.id, { language: "en" });
+    const device = await deviceOf(leaver, company.id);
+    await database.db.update(memberships).set({ active: false }).where(eq(memberships.userId, leaver.id));
+    await notifyAndSettle(database.db, { companyId: company.id, userIds: [leaver.id], kind: "conversation.new_message", data: { preview: "Hi" }, link: "/conversations" });
+    await deliverPendingPushes(database.db);
+    expect(service.pushesTo(device.id)).toHaveLength(0);
   });
 
   it("does not push a device what was notified before it subscribed", async () => {
