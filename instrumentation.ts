@@ -9,6 +9,9 @@ export async function register() {
   const config = env();
   const { prepareDatabase } = await import("@/db/prepare");
   await prepareDatabase();
+  // The Web Push key pair: generated into the database on the first start when not configured.
+  const [{ getDb }, { vapidKeys }] = await Promise.all([import("@/db/client"), import("@/lib/push/vapid")]);
+  await vapidKeys(await getDb());
   if (config.databaseDriver === "pg" && config.DATABASE_URL) {
     const { startPostgresBridge } = await import("@/lib/live/postgres-bridge");
     await startPostgresBridge(config.DATABASE_URL);

@@ -8,6 +8,7 @@ const { auth } = NextAuth(withSecret(authConfig));
 export default auth;
 
 export const config = {
-  // Webhooks, the Inngest endpoint, health checks and the integration API authenticate themselves.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/webhooks|api/inngest|api/health|api/v1/).*)"],
+  // Webhooks, the Inngest endpoint, health checks and the integration API authenticate themselves;
+  // the installable app's files (manifest, icons, service worker, offline page) are public.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|sw.js|icons/|api/webhooks|api/inngest|api/health|api/v1/).*)"],
 };

@@ -6,7 +6,16 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: "Parley", template: "%s · Parley" }, description: t("tagline"), icons: { icon: "/icon.svg" } };
+  return {
+    title: { default: "Parley", template: "%s · Parley" },
+    description: t("tagline"),
+    applicationName: "Parley",
+    icons: { icon: "/icon.svg", apple: "/icons/apple-touch-icon.png" },
+    // iOS: opened from the home screen, Parley runs as an app (and may receive Web Push, iOS 16.4+).
+    appleWebApp: { capable: true, title: "Parley", statusBarStyle: "default" },
+    formatDetection: { telephone: false },
+    other: { "apple-mobile-web-app-capable": "yes" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2552eb" };

@@ -85,4 +85,15 @@ describe("environment", () => {
     expect(env).toMatchObject({ emailTransport: "smtp", smsChannel: "vonage", backgroundEngine: "inngest-dev" });
     expect(parseEnv({ INNGEST_SIGNING_KEY: "signkey-prod-1", INNGEST_EVENT_KEY: "k" }).backgroundEngine).toBe("inngest-cloud");
   });
+
+  it("takes a VAPID key pair only whole and well formed; the subject defaults to the MAIL_FROM address", () => {
+    const publicKey = "B".padEnd(87, "A");
+    const privateKey = "p".padEnd(43, "q");
+    expect(parseEnv({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey })).toMatchObject({ VAPID_PUBLIC_KEY: publicKey, vapidSubject: "mailto:no-reply@parley.test" });
+    expect(() => parseEnv({ VAPID_PUBLIC_KEY: publicKey })).toThrow(/VAPID_PUBLIC_KEY \/ VAPID_PRIVATE_KEY: set both/);
+    expect(() => parseEnv({ VAPID_PUBLIC_KEY: "short", VAPID_PRIVATE_KEY: privateKey })).toThrow(/VAPID_PUBLIC_KEY: must be a base64url P-256 public key/);
+    expect(() => parseEnv({ VAPID_SUBJECT: "http://dealer.example" })).toThrow(/VAPID_SUBJECT/);
+    expect(parseEnv({ VAPID_SUBJECT: "https://dealer.example", MAIL_FROM: "Garage <hello@garage.example>" }).vapidSubject).toBe("https://dealer.example");
+    expect(parseEnv({ MAIL_FROM: "Garage <hello@garage.example>" }).vapidSubject).toBe("mailto:hello@garage.example");
+  });
 });

@@ -63,6 +63,12 @@ const schema = z.object({
   /** Another Stripe API address (tests and the end-to-end run point it at a local fake). */
   STRIPE_API_BASE: optionalUrl,
 
+  /** Web Push (VAPID) key pair, base64url as `web-push generate-vapid-keys` prints it; unset: generated once and kept in the database. */
+  VAPID_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)").optional()),
+  VAPID_PRIVATE_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)").optional()),
+  /** Who push services contact about this server: a mailto: or https: URL (default: the MAIL_FROM address). */
+  VAPID_SUBJECT: z.preprocess(emptyToUndefined, z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL").optional()),
+
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,
   ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default("claude-haiku-5-5")),
@@ -112,6 +118,7 @@ export type Env = z.infer<typeof schema> & {
   /** The phone simulator and mail outbox pages. */
   devTools: boolean;
   fileStorage: "local" | "s3";
+  vapidSubject: string;
 };
 
 export class ConfigurationError extends Error {
@@ -142,6 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const embedded = databaseDriver === "pglite";
   const production = env.NODE_ENV === "production";
   const problems = GENERATED_SECRETS.flatMap((name) => secretProblem(name, env[name], { production, embedded }));
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) problems.push("VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY: set both (one key pair) or neither");
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   }
@@ -167,6 +175,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     emailTransport: env.SMTP_URL ? "smtp" : "outbox",
     devTools: production ? enabled(env.ENABLE_DEV_TOOLS) : env.ENABLE_DEV_TOOLS !== "0" && env.ENABLE_DEV_TOOLS !== "false",
     fileStorage: env.S3_BUCKET ? "s3" : "local",
+    vapidSubject: env.VAPID_SUBJECT ?? `mailto:${/<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM.trim()}`,
   };
   const secret = (name: SecretName, developmentDefault: string) => () => {
     // Read again: an embedded production server generates them into process.env at start.

@@ -13,6 +13,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "./logo";
 import { NotificationBell, type ShellNotification } from "./notification-bell";
 import { SearchBar } from "./search-bar";
+import { ServiceWorkerRegistration } from "./service-worker";
 import { UserMenu, type ShellUser } from "./user-menu";
 
 export type ShellCounts = { openConversations: number; appointmentsToday: number; activeAutomations: number };
@@ -95,6 +96,7 @@ export function AppShell({
   return (
     <div className="flex min-h-dvh">
       <LiveRefresh />
+      <ServiceWorkerRegistration />
       <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col bg-slate-900 lg:flex">{sidebar()}</aside>
       <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} title={t("label")}>
         {sidebar(() => setDrawerOpen(false))}

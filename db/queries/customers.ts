@@ -105,7 +105,7 @@ export async function customerPanel(db: Db, { companyId, customerId, now = new D
       .orderBy(asc(appointments.startAt))
       .limit(3),
     db
-      .select({ id: notes.id, body: notes.body, createdAt: notes.createdAt, authorName: users.name })
+      .select({ id: notes.id, body: notes.body, createdAt: notes.createdAt, authorName: users.name, authorPhotoUrl: users.photoUrl })
       .from(notes)
       .leftJoin(users, eq(users.id, notes.authorUserId))
       .where(and(eq(notes.companyId, companyId), eq(notes.customerId, customerId)))

@@ -157,7 +157,7 @@ const author = alias(users, "author");
 /** A conversation's internal notes (EDIT-14), oldest first. */
 export async function listThreadNotes(db: Db, { companyId, conversationId }: { companyId: string; conversationId: string }) {
   return db
-    .select({ note: notes, authorName: author.name })
+    .select({ note: notes, authorName: author.name, authorPhotoUrl: author.photoUrl })
     .from(notes)
     .leftJoin(author, eq(author.id, notes.authorUserId))
     .where(and(eq(notes.companyId, companyId), eq(notes.conversationId, conversationId)))

@@ -22,3 +22,4 @@ export * from "./api";
 export * from "./webhooks";
 export * from "./exports";
 export * from "./reports";
+export * from "./push";

@@ -22,6 +22,8 @@ const PUBLIC_PREFIXES = [
   "/pay/",
   "/r/",
   "/f/",
+  // What the service worker keeps for when the network is gone (before or after sign-in).
+  "/offline",
 ];
 
 export function isPublicPath(pathname: string) {

@@ -15,6 +15,7 @@ import { runWebhookSweep } from "@/lib/webhooks/deliver";
 import { processPendingConversationExports } from "@/lib/conversation-exports/run";
 import { sendDueReportEmails } from "@/lib/reports/emails/send";
 import { sendDueNotificationEmails } from "@/lib/notifications/email-digest";
+import { deliverPendingPushes } from "@/lib/push/deliver";
 
 export type Sweep = {
   name: string;
@@ -54,6 +55,8 @@ export const SWEEPS: Sweep[] = [
   { name: "send-report-emails", cron: "*/15 * * * *", run: (db, now) => sendDueReportEmails(db, now) },
   // Notification emails whose digest window ended (USER-5); the queued event sends most of them on time.
   { name: "send-notification-emails", cron: "* * * * *", run: (db, now) => sendDueNotificationEmails(db, now) },
+  // Pushes are sent right after notifications are recorded; this catches missed ones and brings retries back.
+  { name: "deliver-pushes", cron: "* * * * *", run: (db, now) => deliverPendingPushes(db, { now }) },
 ];
 
 /** Runs one sweep and records its heartbeat (shown by /api/health). */

@@ -5,6 +5,7 @@ import { publish } from "@/lib/live/bus";
 import type { NotificationKind } from "./kinds";
 import { queueNotificationEmails } from "./email-queue";
 import { wantsNotification } from "./preferences";
+import { requestPushDelivery } from "@/lib/push/request";
 
 export type { NotificationKind } from "./kinds";
 
@@ -37,6 +38,7 @@ export async function recordNotifications(db: Db, { companyId, userIds, kind, da
 export function announceNotifications(companyId: string, userIds: string[]) {
   for (const userId of userIds) publish(companyId, { type: "notification.created", userId });
   if (userIds.length > 0) void queueNotificationEmails(companyId, userIds);
+  if (userIds.length > 0) requestPushDelivery(companyId);
 }
 
 export async function notify(db: Db, input: NotificationInput) {

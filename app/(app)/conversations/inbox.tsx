@@ -1,5 +1,6 @@
 import { MessagesSquare } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import type { People } from "./_components/assignee-menu";
 import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import { Composer, type ComposerContext } from "./_components/composer/composer";
@@ -67,7 +68,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
     teamIdsOf(db, { companyId, userId }),
   ]);
   const people = {
-    users: users.map((u) => ({ id: u.id, name: u.name, away: u.awayEnabled })),
+    users: users.map((u) => ({ id: u.id, name: u.name, away: u.awayEnabled, photoUrl: u.photoUrl })),
     teams: teams.map((team) => ({ id: team.id, name: team.name })),
   };
   const rows: ListRow[] = page.rows.map((row) => ({
@@ -112,7 +113,7 @@ async function ConversationPane({
 }: {
   detail: NonNullable<Awaited<ReturnType<typeof getConversationDetail>>>;
   backHref: string;
-  people: { users: { id: string; name: string; away: boolean }[]; teams: { id: string; name: string }[] };
+  people: People;
   session: Awaited<ReturnType<typeof requireSession>>;
 }) {
   const { conversation, customer } = detail;

@@ -20,6 +20,9 @@ import { NotificationMatrix } from "@/components/settings/notification-matrix";
 import { can } from "@/lib/auth/permissions";
 import { EMAIL_DIGEST_MINUTES } from "@/lib/notifications/email-digest";
 import { notificationMatrix } from "@/lib/notifications/preferences";
+import { PushDevices } from "./push-devices";
+import { listPushSubscriptions } from "@/db/queries/push";
+import { vapidKeys } from "@/lib/push/vapid";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
@@ -29,7 +32,14 @@ export default async function SettingsPage() {
   const { db, companyId, userId, user, company } = await requireSession();
   const t = await getTranslations("settings");
   const tn = await getTranslations("notificationSettings");
-  const [users, teams, pendingEmail] = await Promise.all([listCompanyUsers(db, { companyId }), listTeams(db, { companyId }), findPendingEmailChange(db, { userId, now: new Date() })]);
+  const [users, teams, pendingEmail, devices, vapid] = await Promise.all([
+    listCompanyUsers(db, { companyId }),
+    listTeams(db, { companyId }),
+    findPendingEmailChange(db, { userId, now: new Date() }),
+    listPushSubscriptions(db, { companyId, userId }),
+    vapidKeys(db),
+  ]);
+  const tp = await getTranslations("push");
   const delegate = user.awayDelegateUserId ? `user:${user.awayDelegateUserId}` : user.awayDelegateTeamId ? `team:${user.awayDelegateTeamId}` : "";
   return (
     <div className="pb-10">
@@ -76,6 +86,15 @@ export default async function SettingsPage() {
             <NotificationMatrix
               categories={notificationMatrix({ role: user.role, preferences: user.notificationPreferences }, (permission) => can({ role: user.role, permissions: user.permissions }, permission))}
               emailMinutes={EMAIL_DIGEST_MINUTES}
+            />
+          </CardBody>
+        </Card>
+        <Card id="devices">
+          <CardHeader title={tp("title")} description={tp("description")} />
+          <CardBody>
+            <PushDevices
+              vapidPublicKey={vapid.publicKey}
+              devices={devices.map((device) => ({ id: device.id, endpoint: device.endpoint, label: device.deviceLabel, createdAt: device.createdAt.toISOString(), lastSuccessAt: device.lastSuccessAt?.toISOString() ?? null }))}
             />
           </CardBody>
         </Card>

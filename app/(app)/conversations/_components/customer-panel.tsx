@@ -1,6 +1,7 @@
 import { CalendarDays, ChevronRight, Mail, Phone, StickyNote } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import type { OptOutCause } from "@/lib/compliance/opt-out-cause";
 import type { CustomerPanelData, PanelCustomer } from "@/lib/conversations/types";
@@ -96,7 +97,7 @@ export async function CustomerPanel({ customer, data, currency = "CAD", optedOut
           {data.recentNotes.map((note) => (
             <li key={note.id} className="rounded-lg bg-amber-50 px-3 py-2 ring-1 ring-amber-200">
               <p className="flex items-center gap-1.5 text-xs text-amber-800">
-                <StickyNote className="h-3.5 w-3.5" aria-hidden />
+                {note.authorName ? <Avatar name={note.authorName} src={note.authorPhotoUrl} size="xs" /> : <StickyNote className="h-3.5 w-3.5" aria-hidden />}
                 {note.authorName} · {format.relativeTime(note.createdAt)}
               </p>
               <p className="mt-1 whitespace-pre-wrap text-slate-800">{note.body}</p>

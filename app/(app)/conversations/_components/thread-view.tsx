@@ -3,6 +3,7 @@ import { carrierErrorCategory } from "@/lib/messaging/carrier-errors";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import { automationSourcesOf } from "@/db/queries/automation-result-links";
 import { campaignSourcesOf } from "@/db/queries/campaigns";
@@ -143,8 +144,8 @@ function NoteBubble({ row, files, customerId, t, time, canDelete }: { row: NoteR
   return (
     <div className="mx-auto max-w-[92%] sm:max-w-[80%]" data-testid="note">
       <div className="rounded-xl bg-amber-50 px-3.5 py-2 text-sm shadow-sm ring-1 ring-amber-200">
-        <p className="mb-0.5 flex items-center gap-1.5 text-xs font-medium text-amber-800">
-          <StickyNote className="h-3.5 w-3.5" aria-hidden />
+        <p className="mb-1 flex items-center gap-1.5 text-xs font-medium text-amber-800">
+          {row.authorName ? <Avatar name={row.authorName} src={row.authorPhotoUrl} size="xs" /> : <StickyNote className="h-3.5 w-3.5" aria-hidden />}
           {t("noteBy", { name: row.authorName ?? "—" })}
         </p>
         <p className="whitespace-pre-wrap text-slate-900">{row.note.body}</p>
