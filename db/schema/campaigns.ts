@@ -92,7 +92,8 @@ export const campaignRecipients = pgTable(
     // The results page's keyset: planning order, ties by id.
     index("campaign_recipients_campaign_created_id_idx").on(t.campaignId, t.createdAt, t.id),
     // Reply attribution: the latest campaign text sent to this customer.
-    index("campaign_recipients_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt),
+    // Only texts sent: planning (every sent_at still null) adds nothing to it.
+    index("campaign_recipients_customer_sent_idx").on(t.companyId, t.customerId, t.sentAt).where(sql`${t.sentAt} is not null`),
     index("campaign_recipients_company_sent_idx").on(t.companyId, t.sentAt).where(sql`${t.sentAt} is not null`),
     // Claiming the next pending ones in planning order reads only them (a stale claim is found by campaign and status).
     index("campaign_recipients_claim_idx")

@@ -223,4 +223,30 @@ describe("campaign batches", () => {
     }
     expect(await t.db.select().from(s.messages).where(and(eq(s.messages.companyId, t.company.id), eq(s.messages.direction, "outbound")))).toHaveLength(sent.length);
   });
+
+  it("through a carrier a batch is at most 10 texts: a pause during a hand-off is noticed within 10, the rest waits, resumed it is texted once", async () => {
+    const t = await planned(23);
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    let handedOver = 0;
+    const carrier: SmsProvider = {
+      name: "vonage",
+      send: async (sms) => {
+        if (++handedOver === 3) expect(await pauseCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "paused" } });
+        return { providerMessageId: `carrier-${sms.clientRef}` };
+      },
+    };
+    // Throttle off, no batch size given: the run picks the carrier's.
+    const outcome = await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider: carrier, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON });
+    expect(outcome).toMatchObject({ status: "ran", sent: 10, completed: false });
+    expect(handedOver).toBe(10);
+    expect(await messagesOf(t.company.id)).toHaveLength(10);
+    expect(await campaignProgress(t.db, { companyId: t.company.id, campaignId: t.campaignId })).toMatchObject({ sent: 10, pending: 15 });
+
+    expect(await resumeCampaign.run(t.context, { id: t.campaignId })).toEqual({ ok: true, data: { status: "sending" } });
+    await drainSettled("campaign-runs");
+    await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider: carrier, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON });
+    const sent = await messagesOf(t.company.id);
+    expect(sent).toHaveLength(25);
+    expect(new Set(sent.map((m) => m.customerId)).size).toBe(25);
+  });
 });

@@ -1,0 +1,2 @@
+DROP INDEX "campaign_recipients_customer_sent_idx";--> statement-breakpoint
+CREATE INDEX "campaign_recipients_customer_sent_idx" ON "campaign_recipients" USING btree ("company_id","customer_id","sent_at") WHERE "campaign_recipients"."sent_at" is not null;
