@@ -213,7 +213,8 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
     ),
     deliveries as (
       select r.user_id, ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "web")} as web,
-             ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "email")} as email
+             ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "email")} as email,
+             ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "push")} as push
       from recipients r
       join target t on true
       join memberships mb on mb.user_id = r.user_id and mb.company_id = t.company_id and mb.active
@@ -227,7 +228,7 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
              '/conversations/' || t.conversation_id,
              d.web, case when d.email then 'pending' end
       from deliveries d cross join target t cross join message m
-      where d.web or d.email
+      where d.web or d.email or d.push
       returning user_id
     )
     select t.company_id, m.id as message_id, t.conversation_id, t.customer_id,

@@ -96,10 +96,10 @@ export async function insertNotifications(
 }
 
 /** An event's channel defaults by role: the SQL twin of lib/notifications/preferences.ts's channelSetting. */
-export type ChannelRule = { event: string; defaults: Record<Role, { web: boolean; email: boolean }> };
+export type ChannelRule = { event: string; defaults: Record<Role, { web: boolean; email: boolean; push: boolean }> };
 
 /** Whether a member wants `channel` for the rule's event, from their preferences column and role column. */
-export function channelWantedSql(preferences: SQL | typeof users.notificationPreferences, role: SQL | typeof memberships.role, rule: ChannelRule, channel: "web" | "email"): SQL<boolean> {
+export function channelWantedSql(preferences: SQL | typeof users.notificationPreferences, role: SQL | typeof memberships.role, rule: ChannelRule, channel: "web" | "email" | "push"): SQL<boolean> {
   return sql<boolean>`coalesce((${preferences} -> ${rule.event}::text ->> ${channel}::text)::boolean, case when ${role} = 'admin' then ${rule.defaults.admin[channel]}::boolean else ${rule.defaults.agent[channel]}::boolean end)`;
 }
 

@@ -45,6 +45,8 @@ export const conversationExportRequested = eventType("conversation/export.reques
 /** Notifications waiting for an email were recorded (USER-5): send the digests due now, then after the window. */
 export const notificationEmailsQueued = eventType("notification/emails.queued", {
   schema: z.object({ companyId: z.uuid(), userIds: z.array(z.uuid()).min(1) }),
+});
+
 /** Notifications were recorded: push them to the devices of users who want them (USER-5). */
 export const pushDeliveriesDue = eventType("push/deliveries.due", {
   schema: z.object({ companyId: z.uuid() }),

@@ -59,11 +59,11 @@ describe("fan-out follows each user's matrix (USER-5)", () => {
     expect(wantsNotification({ role: "agent", preferences: { "reports.daily_deposits": { email: true } } }, "report.daily_deposits", "email")).toBe(true);
   });
 
-  it("web off: no bell row; email on: the notification waits for an email; both off: nothing", async () => {
+  it("web off: no bell row; email on: the notification waits for an email; every channel off: nothing", async () => {
     const s = await setup();
     const quiet = await createUser(s.db, s.company.id);
     await setPreferences(s.agent.id, { "conversations.assigned": { web: false, email: true } });
-    await setPreferences(quiet.id, { "conversations.assigned": { web: false, email: false } });
+    await setPreferences(quiet.id, { "conversations.assigned": { web: false, email: false, push: false } });
     await assignConversations(s.db, { companyId: s.company.id, userId: s.admin.id, selection: { conversationIds: [s.conversation.id] }, target: { userId: s.agent.id, teamId: null } });
     await notify(s.db, { companyId: s.company.id, userIds: [quiet.id, s.admin.id], kind: "conversation.assigned", data: { count: 1, conversationId: s.conversation.id }, link: `/conversations/${s.conversation.id}` });
 

@@ -21,14 +21,14 @@ export type NotificationInput = {
 /**
  * Inserts notification rows (USER-5), e.g. inside the caller's transaction, as each
  * recipient's matrix wants them: shown under the bell (web), waiting for an email digest
- * (email), or not at all. Returns who got one.
+ * (email), for their devices (push), or not at all. Returns who got one.
  */
 export async function recordNotifications(db: Db, { companyId, userIds, kind, data, link, exceptUserId }: NotificationInput) {
   const wanted = [...new Set(userIds)].filter((id) => id !== exceptUserId);
   const members = await listNotificationRecipients(db, { companyId, userIds: wanted });
   const deliveries = members
-    .map(({ userId, role, preferences }) => ({ userId, web: wantsNotification({ role, preferences }, kind, "web"), email: wantsNotification({ role, preferences }, kind, "email") }))
-    .filter((delivery) => delivery.web || delivery.email);
+    .map(({ userId, role, preferences }) => ({ userId, web: wantsNotification({ role, preferences }, kind, "web"), email: wantsNotification({ role, preferences }, kind, "email"), push: wantsNotification({ role, preferences }, kind, "push") }))
+    .filter((delivery) => delivery.web || delivery.email || delivery.push);
   await insertNotifications(db, { companyId, deliveries, kind, data, link: link ?? null });
   const delivered = new Set(deliveries.map((delivery) => delivery.userId));
   return wanted.filter((id) => delivered.has(id));

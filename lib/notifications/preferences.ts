@@ -118,7 +118,7 @@ export function withEmailOff(preferences: NotificationPreferences, categories: r
 /** What the inbound fast path needs to decide in SQL (db/queries/notifications.ts channelWantedSql). */
 export function channelRuleOf(kind: NotifiableKind) {
   const { id, defaults } = eventOfKind(kind);
-  const pick = ({ web, email }: Channels) => ({ web, email });
+  const pick = ({ web, email, push }: Channels) => ({ web, email, push });
   return { event: id, defaults: { admin: pick(defaults.admin), agent: pick(defaults.agent) } };
 }
 

@@ -140,8 +140,8 @@ describe("Web Push delivery", () => {
 
   it("sends nothing to a user who turned push off for that event, nor for events off by default", async () => {
     const company = await createCompany(database.db);
-    const quiet = await createUser(database.db, company.id, { language: "en", notificationPreferences: { "conversation.new_message": { push: false } } });
-    const eager = await createUser(database.db, company.id, { language: "en", notificationPreferences: { "import.completed": { push: true } } });
+    const quiet = await createUser(database.db, company.id, { language: "en", notificationPreferences: { "conversations.new_message": { push: false } } });
+    const eager = await createUser(database.db, company.id, { language: "en", notificationPreferences: { "imports.completed": { push: true } } });
     const quietDevice = await deviceOf(quiet, company.id);
     const eagerDevice = await deviceOf(eager, company.id);
 
@@ -150,6 +150,19 @@ describe("Web Push delivery", () => {
 
     expect(service.pushesTo(quietDevice.id)).toHaveLength(0);
     expect(decrypted(eagerDevice).map((payload) => payload.title)).toEqual(["New message in a conversation assigned to you", "Import completed: 12 rows imported"]);
+  });
+
+  it("pushes to a user who wants an event on their phone only, with the bell and email off", async () => {
+    const company = await createCompany(database.db);
+    const phoneOnly = await createUser(database.db, company.id, { language: "en", notificationPreferences: { "conversations.assigned": { web: false, email: false, push: true } } });
+    const device = await deviceOf(phoneOnly, company.id);
+    const conversation = await conversationWith(company.id, "Maude");
+
+    await notifyAndSettle(database.db, { companyId: company.id, userIds: [phoneOnly.id], kind: "conversation.assigned", data: { conversationId: conversation.id }, link: `/conversations/${conversation.id}` });
+
+    expect(decrypted(device).map((payload) => payload.url)).toEqual([`/conversations/${conversation.id}`]);
+    const rows = await database.db.select().from(notifications).where(eq(notifications.userId, phoneOnly.id));
+    expect(rows.map((row) => [row.web, row.emailStatus])).toEqual([[false, null]]);
   });
 
   it("sends nothing to a deactivated member's devices", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import webPush, { WebPushError } from "web-push";
 import type { Db } from "@/db/client";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import {
   claimPushDelivery,
   deleteExpiredPushSubscription,
@@ -50,7 +51,7 @@ export async function deliverPendingPushes(db: Db, { now = new Date(), companyId
   for (;;) {
     const rows = await findUnpushedNotifications(db, { companyId, since: new Date(now.getTime() - LOOKBACK_MS), limit: BATCH });
     for (const row of rows) {
-      const wanted = wantsNotification({ role: row.role, preferences: row.preferences }, row.kind, "push");
+      const wanted = wantsNotification({ role: row.role, preferences: row.preferences }, row.kind as NotificationKind, "push");
       const deliveryId = await claimPushDelivery(db, {
         companyId: row.companyId,
         notificationId: row.notificationId,
