@@ -1,4 +1,3 @@
-import { globalAgent } from "node:https";
 import { eq } from "drizzle-orm";
 import { memberships, notifications, pushDeliveries, pushSubscriptions } from "@/db/schema";
 import { savePushSubscription } from "@/db/queries/push";
@@ -6,21 +5,11 @@ import { drainSettled } from "@/lib/background/drain";
 import { notify } from "@/lib/notifications/notify";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
-import { startFakePushService, type FakePushService } from "@/tests/fakes/push-service";
+import { withFakePushService } from "@/tests/fakes/push-service";
 import { deliverPendingPushes } from "./deliver";
 
 const database = withTestDatabase();
-let service: FakePushService;
-
-beforeAll(async () => {
-  service = await startFakePushService();
-  // web-push speaks HTTPS only: trust the fake's self-signed certificate (and nothing else changes).
-  globalAgent.options.ca = service.ca;
-});
-afterAll(async () => {
-  delete globalAgent.options.ca;
-  await service.close();
-});
+const service = withFakePushService();
 
 async function deviceOf(user: { id: string }, companyId: string) {
   const device = service.subscribe();

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createECDH, createHmac, createPublicKey, createDecipheriv, randomBytes, verify } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:https";
+import { createServer, globalAgent, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -65,6 +65,27 @@ export async function startFakePushService() {
 }
 
 export type FakePushService = Awaited<ReturnType<typeof startFakePushService>>;
+
+/**
+ * A fake push service for the test file's lifetime. web-push speaks HTTPS only, so its
+ * self-signed certificate is trusted while the file runs (and nothing else changes).
+ */
+export function withFakePushService(): Pick<FakePushService, "subscribe" | "reply" | "pushesTo"> {
+  let service: FakePushService;
+  beforeAll(async () => {
+    service = await startFakePushService();
+    globalAgent.options.ca = service.ca;
+  });
+  afterAll(async () => {
+    delete globalAgent.options.ca;
+    await service.close();
+  });
+  return {
+    subscribe: () => service.subscribe(),
+    reply: (subscriptionId, ...statuses) => service.reply(subscriptionId, ...statuses),
+    pushesTo: (subscriptionId) => service.pushesTo(subscriptionId),
+  };
+}
 
 /** `Authorization: vapid t=<JWT>, k=<public key>`: ES256 over the JWT, audience = the push service's origin. */
 function verifiedVapidClaims(authorization: string | undefined, origin: string) {

@@ -1,24 +1,14 @@
-import { globalAgent } from "node:https";
 import { InngestTestEngine } from "@inngest/test";
 import { savePushSubscription } from "@/db/queries/push";
 import { recordNotifications } from "@/lib/notifications/notify";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createUser } from "@/tests/factories";
-import { startFakePushService, type FakePushService } from "@/tests/fakes/push-service";
+import { withFakePushService } from "@/tests/fakes/push-service";
 import { sweepFunctions } from "../sweeps";
 import { deliverPushes } from "./deliver-pushes";
 
 const database = withTestDatabase();
-let service: FakePushService;
-
-beforeAll(async () => {
-  service = await startFakePushService();
-  globalAgent.options.ca = service.ca;
-});
-afterAll(async () => {
-  delete globalAgent.options.ca;
-  await service.close();
-});
+const service = withFakePushService();
 
 describe("deliver-pushes on an Inngest engine", () => {
   it("pushes the company's new notifications when the event comes, and the sweep after it finds nothing left to push", async () => {
