@@ -147,7 +147,7 @@ describe("company settings", () => {
     // the sweep itself is proven by the integration tests.
     await expect(page.locator("#autoCloseDays option").count()).resolves.toBe(16);
     await page.fill("#unansweredAfterHours", "6");
-    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await page.getByText("Paramètres enregistrés.").waitFor();
     await snapshot(page, "company-settings");
     await context.close();
