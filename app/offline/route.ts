@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/http/html";
 import { translatorFor } from "@/lib/i18n/translator";
 import { LOCALES, negotiateLocale } from "@/lib/i18n/locales";
 
@@ -11,8 +12,8 @@ export function GET(request: Request) {
   const languages = [first, ...LOCALES.filter((locale) => locale !== first)];
   const sections = languages.map((locale, index) => {
     const t = translatorFor(locale);
-    return `<section lang="${locale}" class="${index === 0 ? "main" : "other"}"><h1>${escape(t("push.offline.title"))}</h1><p>${escape(t("push.offline.body"))}</p>${
-      index === 0 ? `<a class="retry" href="">${escape(t("push.offline.retry"))}</a>` : ""
+    return `<section lang="${locale}" class="${index === 0 ? "main" : "other"}"><h1>${escapeHtml(t("push.offline.title"))}</h1><p>${escapeHtml(t("push.offline.body"))}</p>${
+      index === 0 ? `<a class="retry" href="">${escapeHtml(t("push.offline.retry"))}</a>` : ""
     }</section>`;
   });
   const html = `<!doctype html>
@@ -44,5 +45,3 @@ ${sections.join("\n")}
 </html>`;
   return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", vary: "Accept-Language", "cache-control": "no-cache" } });
 }
-
-const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
