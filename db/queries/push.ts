@@ -17,6 +17,7 @@ const pushFields = {
   language: users.language,
   companyName: companies.name,
   customer: notifiedCustomer,
+  conversationPreview: conversations.lastMessagePreview,
 };
 import { companies, conversations, customers, instanceKeys, memberships, notifications, pushDeliveries, pushSubscriptions, users } from "@/db/schema";
 
