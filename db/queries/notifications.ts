@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, customers, memberships, notifications, users } from "@/db/schema";
 import type { NotificationPreferences, Role } from "@/db/schema/users";
@@ -185,18 +185,13 @@ export async function markEmailDigestFailed(db: Db, { companyId, notificationIds
   await db.update(notifications).set({ emailStatus: "failed" }).where(and(eq(notifications.companyId, companyId), inArray(notifications.id, notificationIds)));
 }
 
-/** When the user's last digest went out, if they have notification emails waiting. */
-export async function findWaitingEmailWindow(db: Db, { companyId, userId, since }: { companyId: string; userId: string; since: Date }) {
-  const [waiting] = await db
-    .select({ value: count() })
+/** Of these users, those with notification emails waiting, and when each one's last digest since `since` went out. */
+export async function listWaitingEmailWindows(db: Db, { companyId, userIds, since }: { companyId: string; userIds: string[]; since: Date }) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: notifications.userId, lastEmailedAt: sql<Date | null>`max(${notifications.emailedAt}) filter (where ${notifications.emailedAt} > ${since.toISOString()}::timestamptz)`.mapWith((value: string | Date | null) => (value ? new Date(value) : null)) })
     .from(notifications)
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.emailStatus, "pending")));
-  if (!waiting?.value) return null;
-  const [last] = await db
-    .select({ emailedAt: notifications.emailedAt })
-    .from(notifications)
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), gt(notifications.emailedAt, since)))
-    .orderBy(desc(notifications.emailedAt))
-    .limit(1);
-  return { lastEmailedAt: last?.emailedAt ?? null };
+    .where(and(eq(notifications.companyId, companyId), inArray(notifications.userId, userIds), or(eq(notifications.emailStatus, "pending"), gt(notifications.emailedAt, since))))
+    .groupBy(notifications.userId)
+    .having(sql`bool_or(${notifications.emailStatus} = 'pending')`);
 }

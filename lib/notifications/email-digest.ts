@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { claimEmailDigest, findWaitingEmailWindow, listDueEmailDigests, markEmailDigestFailed, type ShownNotificationRow } from "@/db/queries/notifications";
+import { claimEmailDigest, listWaitingEmailWindows, listDueEmailDigests, markEmailDigestFailed, type ShownNotificationRow } from "@/db/queries/notifications";
 import { findCompanyUser } from "@/db/queries/users";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
 import { renderNotificationDigest } from "@/lib/email/templates/render";
@@ -52,9 +52,7 @@ export async function sendDueNotificationEmails(db: Db, now = new Date(), { comp
 /** When the next digest of any of these users falls due (their window ends), if one waits. */
 export async function nextNotificationEmailDue(db: Db, { companyId, userIds }: { companyId: string; userIds: string[] }, now = new Date()) {
   let next: Date | null = null;
-  for (const userId of userIds) {
-    const waiting = await findWaitingEmailWindow(db, { companyId, userId, since: windowStartOf(now) });
-    if (!waiting) continue;
+  for (const waiting of await listWaitingEmailWindows(db, { companyId, userIds, since: windowStartOf(now) })) {
     const dueAt = waiting.lastEmailedAt ? new Date(waiting.lastEmailedAt.getTime() + EMAIL_DIGEST_MINUTES * 60_000) : now;
     if (!next || dueAt < next) next = dueAt;
   }
