@@ -1,11 +1,12 @@
 import { TZDate } from "@date-fns/tz";
+import { calendarDaySchema } from "@/lib/time";
 import { addDays, addMonths, differenceInCalendarDays, format, startOfMonth, startOfWeek } from "date-fns";
 import { z } from "zod";
 
 export const RANGE_PRESETS = ["this_week", "last_week", "this_month", "last_month", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const day = calendarDaySchema();
 
 /** The dashboard's search params; anything unreadable falls back to this week. */
 export const reportRangeSchema = z
