@@ -343,7 +343,9 @@ describe("campaigns", () => {
     await t.db.update(s.campaigns).set({ sendAt: new Date(Date.now() + 3_600_000) }).where(eq(s.campaigns.id, t.campaignId));
     expect(await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: 2 })).toEqual({ ok: true, data: { status: "scheduled" } });
     await runCampaigns(t.db, new Date(Date.now() + 3_700_000), { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON });
-    expect(texts.size).toBe(2);
+    // runCampaigns runs every sending campaign of the database: count this company's texts.
+    const ours = new Set(Object.values(t.customers).map((customer) => customer.mobile));
+    expect([...texts.keys()].filter((to) => ours.has(to))).toHaveLength(2);
     expect(texts.get(t.customers.julie.mobile!)).toBe(julie.text);
     expect(texts.get(t.customers.sam.mobile!)).toBe(dry.data.sample.find((row) => row.customerId === t.customers.sam.id)!.text);
     // The files stay the campaign's: no message took them, so each recipient got the same links.

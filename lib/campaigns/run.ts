@@ -7,6 +7,7 @@ import {
   findRecipientMessage,
   isCampaignSending,
   listSendingCampaigns,
+  outcomeOfMessage,
   planCampaignRecipients,
   releaseRecipients,
   settleRecipient,
@@ -35,7 +36,7 @@ import { campaignPlan } from "./dry-run";
 import { sendCampaignBatch } from "./send-batch";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
-export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
+const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
 /**
  * Recipients claimed at a time. A pause or cancel is noticed between two batches, and a
  * batch's texts, once recorded, are all handed over: through a carrier at most 10 (about a
@@ -197,9 +198,7 @@ async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campa
   const existing = await findRecipientMessage(db, { companyId, recipientId: recipient.id });
   let outcome: RecipientOutcome;
   if (existing) {
-    outcome = existing.status === "failed"
-      ? { status: "failed", messageId: existing.id, error: existing.errorText ?? existing.errorCode ?? "failed" }
-      : { status: "sent", messageId: existing.id, sentAt: existing.createdAt };
+    outcome = outcomeOfMessage(existing);
   } else {
     const category = campaign.marketing ? ("marketing" as const) : ("general" as const);
     const prepared = await prepareRequestLink(db, { companyId, customerId: recipient.customerId, userId: campaign.createdByUserId, body: campaign.messageBody, category, request: requestOf(campaign) }, now);
@@ -226,9 +225,7 @@ async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campa
         outcome = { status: "skipped", skipReason: skipReasonOf(sent.reason) };
       } else {
         if (prepared.link) await linkRequestToMessage(db, { companyId, link: prepared.link, message: sent.message });
-        outcome = sent.message.status === "failed"
-          ? { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" }
-          : { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
+        outcome = outcomeOfMessage(sent.message);
       }
     }
   }

@@ -21,7 +21,7 @@ import { LINK_DAYS, signedDownloadUrl } from "./download-link";
 import { buildConversationPdf } from "./pdf";
 
 /** Larger PDFs go by a download link: many mail servers refuse big attachments. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 export type RunExportOptions = { mailer?: Mailer; storage?: FileStorage; appUrl?: string; maxAttachmentBytes?: number; now?: Date };
 export type RunExportOutcome = "done" | "busy";

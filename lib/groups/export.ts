@@ -22,7 +22,7 @@ function cell(value: unknown): string {
  * headers in the reader's language; formulas in values are neutralised, and the BOM lets
  * Excel read it as UTF-8.
  */
-export function groupCsv(rows: GroupExportRow[], attributes: Column[], locale: Locale): string {
+function groupCsv(rows: GroupExportRow[], attributes: Column[], locale: Locale): string {
   const t = translatorFor(locale);
   const header = [t("customers.fields.firstName"), t("customers.fields.lastName"), t("customers.fields.mobile"), t("customers.fields.email"), t("customers.fields.language"), ...attributes.map((a) => a.label)];
   const lines = rows.map((row) => [row.firstName, row.lastName, row.mobile ?? "", row.email ?? "", row.language, ...attributes.map((a) => cell(row.attributes[a.key]))]);

@@ -9,7 +9,7 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 const day = calendarDaySchema();
 
 /** The dashboard's search params; anything unreadable falls back to this week. */
-export const reportRangeSchema = z
+const reportRangeSchema = z
   .object({
     range: z.enum(RANGE_PRESETS).catch("this_week"),
     from: day.optional().catch(undefined),
@@ -24,7 +24,7 @@ export type Period = { fromDay: string; toDay: string; from: Date; to: Date; day
 export type ReportRange = { preset: RangePreset; current: Period; previous: Period };
 
 /** Custom ranges are capped so a report stays one query over a bounded range. */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 const dayString = (date: TZDate) => format(date, "yyyy-MM-dd");
 
