@@ -1,0 +1,28 @@
+-- What customer search's second index holds for a row (0034): every three-character window
+-- of its lower-cased search text, so a needle whose windows are all there may be in it
+-- (ILIKE compares lower-cased text), plus the folded last name as one "=name" key. The
+-- key lets a search for a name thousands share ask the index for the other matches only
+-- ("gag & agn & gno & non & !=gagnon"), while those who have the name come in list order
+-- from the folded last-name index. Names are cut to 200 characters (a key holds at most
+-- 2 kB); the code never asks this for a needle that long.
+CREATE OR REPLACE FUNCTION parley_search_grams(search_text text, last_name text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT array_to_tsvector(
+    array(SELECT substr(t, i, 3) FROM (SELECT lower(search_text) AS t) s, generate_series(1, char_length(t) - 2) i)
+    || ('=' || left(parley_fold(last_name), 200)))
+$$;--> statement-breakpoint
+-- A tsquery lexeme taken as it is (quoted, its quotes and backslashes escaped).
+CREATE OR REPLACE FUNCTION parley_tsquery_lexeme(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT '''' || replace(replace(value, '\', '\\'), '''', '''''') || ''''
+$$;--> statement-breakpoint
+-- The query for parley_search_grams: rows whose text has every window of the needle and
+-- whose folded last name is not the needle itself.
+CREATE OR REPLACE FUNCTION parley_search_grams_query(needle text) RETURNS tsquery
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT (coalesce(string_agg(parley_tsquery_lexeme(substr(l, i, 3)), ' & ') || ' & ', '') || '!' || parley_tsquery_lexeme('=' || needle))::tsquery
+  FROM (SELECT lower(needle) AS l) n LEFT JOIN generate_series(1, char_length(l) - 2) i ON true
+$$;
