@@ -4,9 +4,11 @@
 -- key lets a search for a name thousands share ask the index for the other matches only
 -- ("gag & agn & gno & non & !=gagnon"), while those who have the name come in list order
 -- from the folded last-name index. Names are cut to 200 characters (a key holds at most
--- 2 kB); the code never asks this for a needle that long.
+-- 2 kB); the code never asks this for a needle that long. Its search_path is its own:
+-- PostgreSQL 17 (PGlite) builds indexes with only pg_catalog on the path, where
+-- parley_fold() is not.
 CREATE OR REPLACE FUNCTION parley_search_grams(search_text text, last_name text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT
 AS $$
   SELECT array_to_tsvector(
     array(SELECT substr(t, i, 3) FROM (SELECT lower(search_text) AS t) s, generate_series(1, char_length(t) - 2) i)
@@ -21,7 +23,7 @@ $$;--> statement-breakpoint
 -- The query for parley_search_grams: rows whose text has every window of the needle and
 -- whose folded last name is not the needle itself.
 CREATE OR REPLACE FUNCTION parley_search_grams_query(needle text) RETURNS tsquery
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT
 AS $$
   SELECT (coalesce(string_agg(parley_tsquery_lexeme(substr(l, i, 3)), ' & ') || ' & ', '') || '!' || parley_tsquery_lexeme('=' || needle))::tsquery
   FROM (SELECT lower(needle) AS l) n LEFT JOIN generate_series(1, char_length(l) - 2) i ON true
