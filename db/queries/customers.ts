@@ -31,10 +31,9 @@ export function customerSearchCondition(query: string): SQL | undefined {
  */
 async function searchedLastName(db: Db, { companyId, query }: { companyId: string; query: string }): Promise<string | undefined> {
   const found = searchNeedle(query);
-  if (!found || found.digits || /\s/.test(found.needle)) return undefined;
-  // The index of search windows has no window for a shorter word, nor a name key this long.
-  const length = [...found.needle].length;
-  if (length < 3 || length >= 200) return undefined;
+  // Letters and digits only: each of its windows is then one of the trigrams pg_trgm keeps
+  // for the word holding it (the index of search windows); 200 and more has no name key.
+  if (!found || found.digits || !/^[a-z0-9]{3,199}$/.test(found.needle)) return undefined;
   const [named] = await db
     .select({ id: customers.id })
     .from(customers)

@@ -25,6 +25,7 @@ async function dealership() {
     await createCustomer(db, company.id, { firstName: "Paul", lastName: "Roy", email: "paul.gagnon12@example.com" }),
     await createCustomer(db, company.id, { firstName: "Lise", lastName: "Bergeron", attributes: { dealer: "Garage Gagnon" } }),
     await createCustomer(db, company.id, { firstName: "Yves", lastName: "Zaugagnonne" }),
+    await createCustomer(db, company.id, { firstName: "Zoé", lastName: "Morin", email: "zoé.gagnonœuvre@example.com" }),
   ];
   await createCustomer(db, company.id, { firstName: "Marie", lastName: "Gagne" });
   const merged = await createCustomer(db, company.id, { firstName: "Old", lastName: "Gagnon" });
