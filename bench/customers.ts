@@ -9,6 +9,7 @@
  * The company is first topped up to BENCH_CUSTOMERS customers (default 1,000,000; the
  * extra ones have no conversation), so it measures the directory at that size.
  */
+import os from "node:os";
 import { sql } from "drizzle-orm";
 import { closeDatabase, getConnection, queryRows } from "@/db/client";
 import { listCustomers, type CustomerCursor, type CustomerFilters } from "@/db/queries/customers";
@@ -68,18 +69,31 @@ async function main() {
 
   const searches: [string, string][] = [
     ["a name 46,000 customers share", "gagnon"],
+    ["same, other case and accents", "GAGNÓN"],
+    ["another (late in the alphabet)", "tremblay"],
     ["first and last name", "julie roy"],
     ["partial phone", "514 000 12"],
     ["last digits", "0004321"],
     ["email", "camille.caron"],
     ["no match", "zzzzqqq"],
   ];
-  console.log("\nSearch (first page)                 p50        p95");
+  console.log(`\nSearch (first page)                 p50        p95   (load average ${loadAverage()})`);
   for (const [label, query] of searches) {
     const result = await timeIt(RUNS, () => listCustomers(db, { companyId, query }));
     console.log(`  ${label.padEnd(32)} ${ms(result.p50)} ${ms(result.p95)}`);
   }
+  // Next pages of the shared name: the second, and the 100th (keyset cursor).
+  const first = await listCustomers(db, { companyId, query: "gagnon" });
+  let hundredth = first.nextCursor;
+  for (let page = 2; page < 100 && hundredth; page++) hundredth = (await listCustomers(db, { companyId, query: "gagnon", cursor: hundredth })).nextCursor;
+  for (const [label, cursor] of [["a name 46,000 share, 2nd page", first.nextCursor], ["a name 46,000 share, 100th page", hundredth]] as const) {
+    const result = await timeIt(RUNS, () => listCustomers(db, { companyId, query: "gagnon", cursor }));
+    console.log(`  ${label.padEnd(32)} ${ms(result.p50)} ${ms(result.p95)}`);
+  }
+  console.log(`(load average ${loadAverage()})`);
 }
+
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(" / ");
 
 main()
   .catch((error) => {
