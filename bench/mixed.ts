@@ -70,19 +70,23 @@ const TIMEOUT_MS = 10_000;
 const PASSWORD = "parley123"; // bench/generate.ts's agents
 
 type Action = "inbox list" | "open conversation" | "reply" | "search" | "inbound webhook" | "sign in";
-type Tally = { latencies: number[]; non2xx: number; timeouts: number; failures: number; lastError?: string };
+/** refused: the product said no as it should (a reply to a customer who unsubscribed), not an error. */
+type Tally = { latencies: number[]; non2xx: number; timeouts: number; failures: number; refused: number; lastError?: string };
+type Verdict = "ok" | "refused" | "error";
 const tallies = new Map<Action, Tally>();
-const tally = (action: Action) => tallies.get(action) ?? tallies.set(action, { latencies: [], non2xx: 0, timeouts: 0, failures: 0 }).get(action)!;
+const tally = (action: Action) => tallies.get(action) ?? tallies.set(action, { latencies: [], non2xx: 0, timeouts: 0, failures: 0, refused: 0 }).get(action)!;
 
-/** One request, timed and counted; `ok` decides success beyond the status (a server action answers 200 with its own error). */
-async function timed(action: Action, request: () => Promise<Response>, ok: (response: Response, body: string) => boolean = (r) => r.ok) {
+/** One request, timed and counted; `verdict` judges it beyond the status (a server action answers 200 with its own error). */
+async function timed(action: Action, request: () => Promise<Response>, verdict: (response: Response, body: string) => Verdict = (r) => (r.ok ? "ok" : "error")) {
   const t = tally(action);
   const start = performance.now();
   try {
     const response = await request();
     const body = await response.text();
     t.latencies.push(performance.now() - start);
-    if (!ok(response, body)) {
+    const judged = verdict(response, body);
+    if (judged === "refused") t.refused++;
+    if (judged === "error") {
       t.non2xx++;
       t.lastError = `${response.status} ${body.slice(0, 160).replace(/\s+/g, " ")}`;
       return null;
@@ -136,16 +140,26 @@ async function ensureAgents(db: Db, companyId: string) {
   return Array.from({ length: STAFF }, (_, i) => `bench${i + 1}@parley.test`);
 }
 
-/** AUTOMATIONS real-time automations, each for 25 customers picked by email (a sweep re-checks the million). */
+const LAST_NAMES = ["Tremblay", "Gagnon", "Roy", "Cote", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagne", "Ouellet", "Pelletier", "Belanger", "Levesque", "Bergeron", "Leblanc", "Paquette", "Girard", "Simard", "Boucher"];
+
+/**
+ * AUTOMATIONS real-time automations, re-checked every minute: "customers who became ours N
+ * days ago" (about 1,100 of the million each day) narrowed by a last name, so each reaches
+ * tens of customers as a real one does, while its sweep still looks at the whole company.
+ */
 async function setUpAutomations(db: Db, companyId: string) {
   await db.update(s.automations).set({ status: "paused" }).where(sql`company_id = ${companyId} and name like 'Bench automation %' and status = 'active'`);
-  const emails = await queryRows<{ email: string }>(db, sql`select email from customers where company_id = ${companyId} and email is not null order by random() limit ${AUTOMATIONS * 25}`);
   const created = await createRealtimeAutomations(
     db,
     companyId,
     Array.from({ length: AUTOMATIONS }, (_, i) => ({
       triggerScope: "customer" as const,
-      rules: { all: [{ any: emails.slice(i * 25, i * 25 + 25).map(({ email }) => ({ category: "customer" as const, attribute: "email", operator: "is", value: email })) }] },
+      rules: {
+        all: [
+          { any: [{ category: "customer" as const, attribute: "created_at", operator: "days_ago", value: 1 + ((i * 7) % 60) }] },
+          { any: [{ category: "customer" as const, attribute: "last_name", operator: "is", value: LAST_NAMES[i % LAST_NAMES.length]! }] },
+        ],
+      },
     })),
     { everyMinutes: 1 },
   );
@@ -181,7 +195,9 @@ function sendReplyActionId() {
 async function signIn(base: string, email: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  // The csrf cookie may be set twice (middleware and route): the last one goes with the token.
+  const jar = new Map(csrf.headers.getSetCookie().map((c) => c.split(";")[0]!.split("=") as [string, string]));
+  const csrfCookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
   const result = await timed("sign in", () =>
     fetch(`${base}/api/auth/callback/credentials`, {
       method: "POST",
@@ -190,7 +206,7 @@ async function signIn(base: string, email: string): Promise<string> {
       body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${base}/` }),
       signal: AbortSignal.timeout(TIMEOUT_MS * 3),
     }),
-  (response) => response.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=")));
+  (response) => (response.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=")) ? "ok" : "error"));
   const session = result?.response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in refused for ${email}: ${tally("sign in").lastError}`);
   return session.split(";")[0]!;
@@ -222,7 +238,7 @@ async function staffLoop(base: string, cookie: string, actionId: string, fallbac
           body: JSON.stringify([{ conversationId, body: `Bonjour, votre véhicule est prêt (agent ${index}, réponse ${++replies}).`, attachmentIds: [] }]),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         }),
-      (response, body) => response.ok && body.includes('"ok":true'),
+      (response, body) => (response.ok && body.includes('"ok":true') ? "ok" : response.ok && body.includes('"error":"sendRefusal.') ? "refused" : "error"),
     );
     await think();
     if (Date.now() >= until) break;
@@ -305,13 +321,28 @@ function watchSweeps(db: Db, until: () => boolean) {
   return { loop, durations, runs: () => automationRuns };
 }
 
+function withApplicationName(url: string) {
+  const parsed = new URL(url);
+  parsed.searchParams.set("application_name", "bench-mixed");
+  return parsed.toString();
+}
+
 function parseEnvList(list: Record<string, string>) {
   return Object.entries(list).map(([k, v]) => `${k}=${v}`).join(" ") || "(none)";
 }
 
+/**
+ * Ends the sessions still working on the bench's own database: a stopped server's queries
+ * (an automation sweep, a campaign) go on in PostgreSQL and would load the next run.
+ */
+async function endLeftoverQueries(db: Db) {
+  await db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name <> 'bench-mixed'`);
+}
+
 async function main() {
   const url = await databaseUrl();
-  const { db, close } = await openPostgres(url, { max: 6 });
+  const { db, close } = await openPostgres(withApplicationName(url), { max: 6 });
+  await endLeftoverQueries(db);
   const servers: NextServer[] = [];
   try {
     const companyId = await findBenchCompany(db);
@@ -362,11 +393,11 @@ async function main() {
     await sweeps.loop;
     const loadAfter = os.loadavg();
 
-    console.log(`\n  ${"action".padEnd(18)} ${"count".padStart(6)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"max".padStart(9)}  non-2xx timeouts other`);
+    console.log(`\n  ${"action".padEnd(18)} ${"count".padStart(6)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"max".padStart(9)}  errors timeouts other refused`);
     for (const [action, t] of tallies) {
       const { p50, p95, max } = percentiles(t.latencies);
       const f = (v: number) => `${v.toFixed(0)} ms`.padStart(9);
-      console.log(`  ${action.padEnd(18)} ${String(t.latencies.length + t.timeouts + t.failures).padStart(6)} ${f(p50)} ${f(p95)} ${f(max)}  ${String(t.non2xx).padStart(7)} ${String(t.timeouts).padStart(8)} ${String(t.failures).padStart(5)}${t.lastError ? `   last: ${t.lastError}` : ""}`);
+      console.log(`  ${action.padEnd(18)} ${String(t.latencies.length + t.timeouts + t.failures).padStart(6)} ${f(p50)} ${f(p95)} ${f(max)}  ${String(t.non2xx).padStart(6)} ${String(t.timeouts).padStart(8)} ${String(t.failures).padStart(5)} ${String(t.refused).padStart(7)}${t.lastError ? `   last: ${t.lastError}` : ""}`);
     }
     const staffActions: Action[] = ["inbox list", "open conversation", "reply", "search"];
     const staffP95 = Math.max(...staffActions.map((a) => percentiles(tallies.get(a)?.latencies ?? []).p95));
@@ -393,6 +424,7 @@ async function main() {
     console.log(`\n  goals: staff p95 ${staffP95.toFixed(0)} ms (< 300) ${staffP95 < 300 ? "met" : "MISSED"}; inbound backlog max ${maxBacklog.toFixed(1)} s (≤ 10) ${maxBacklog <= 10 ? "met" : "MISSED"}; errors ${errors} (0) ${errors === 0 ? "met" : "MISSED"}`);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
+    await endLeftoverQueries(db).catch(() => {});
     await close();
   }
 }
