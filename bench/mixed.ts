@@ -94,10 +94,13 @@ async function timed(action: Action, request: () => Promise<Response>, verdict: 
     return { response, body };
   } catch (error) {
     const name = (error as Error).name;
+    // A request that never answered counts at the time waited, so it weighs in the percentiles.
+    t.latencies.push(performance.now() - start);
     if (name === "TimeoutError" || name === "AbortError") t.timeouts++;
     else {
       t.failures++;
-      t.lastError = String(error);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      t.lastError = `${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
     }
     return null;
   }
@@ -140,24 +143,30 @@ async function ensureAgents(db: Db, companyId: string) {
   return Array.from({ length: STAFF }, (_, i) => `bench${i + 1}@parley.test`);
 }
 
-const LAST_NAMES = ["Tremblay", "Gagnon", "Roy", "Cote", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagne", "Ouellet", "Pelletier", "Belanger", "Levesque", "Bergeron", "Leblanc", "Paquette", "Girard", "Simard", "Boucher"];
-
 /**
  * AUTOMATIONS real-time automations, re-checked every minute: "customers who became ours N
- * days ago" (about 1,100 of the million each day) narrowed by a last name, so each reaches
- * tens of customers as a real one does, while its sweep still looks at the whole company.
+ * days ago" (about 1,100 of the million a day) with a given last name, so each reaches tens
+ * of customers as a real one does, while its sweep still looks at the whole company. The
+ * (day, last name) pairs are read from customers: the generated names follow the day.
  */
 async function setUpAutomations(db: Db, companyId: string) {
   await db.update(s.automations).set({ status: "paused" }).where(sql`company_id = ${companyId} and name like 'Bench automation %' and status = 'active'`);
+  const pairs = await queryRows<{ last_name: string; days_ago: number }>(
+    db,
+    sql`select c.last_name, ((now() at time zone co.timezone)::date - (c.created_at at time zone co.timezone)::date)::int as days_ago
+        from customers c join companies co on co.id = c.company_id
+        where c.company_id = ${companyId} and c.created_at < now() - interval '1 day'
+        order by random() limit ${AUTOMATIONS}`,
+  );
   const created = await createRealtimeAutomations(
     db,
     companyId,
-    Array.from({ length: AUTOMATIONS }, (_, i) => ({
+    pairs.map((pair) => ({
       triggerScope: "customer" as const,
       rules: {
         all: [
-          { any: [{ category: "customer" as const, attribute: "created_at", operator: "days_ago", value: 1 + ((i * 7) % 60) }] },
-          { any: [{ category: "customer" as const, attribute: "last_name", operator: "is", value: LAST_NAMES[i % LAST_NAMES.length]! }] },
+          { any: [{ category: "customer" as const, attribute: "created_at", operator: "days_ago", value: pair.days_ago }] },
+          { any: [{ category: "customer" as const, attribute: "last_name", operator: "is", value: pair.last_name }] },
         ],
       },
     })),
@@ -397,7 +406,7 @@ async function main() {
     for (const [action, t] of tallies) {
       const { p50, p95, max } = percentiles(t.latencies);
       const f = (v: number) => `${v.toFixed(0)} ms`.padStart(9);
-      console.log(`  ${action.padEnd(18)} ${String(t.latencies.length + t.timeouts + t.failures).padStart(6)} ${f(p50)} ${f(p95)} ${f(max)}  ${String(t.non2xx).padStart(6)} ${String(t.timeouts).padStart(8)} ${String(t.failures).padStart(5)} ${String(t.refused).padStart(7)}${t.lastError ? `   last: ${t.lastError}` : ""}`);
+      console.log(`  ${action.padEnd(18)} ${String(t.latencies.length).padStart(6)} ${f(p50)} ${f(p95)} ${f(max)}  ${String(t.non2xx).padStart(6)} ${String(t.timeouts).padStart(8)} ${String(t.failures).padStart(5)} ${String(t.refused).padStart(7)}${t.lastError ? `   last: ${t.lastError}` : ""}`);
     }
     const staffActions: Action[] = ["inbox list", "open conversation", "reply", "search"];
     const staffP95 = Math.max(...staffActions.map((a) => percentiles(tallies.get(a)?.latencies ?? []).p95));
