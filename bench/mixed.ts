@@ -306,7 +306,6 @@ function watchSweeps(db: Db, until: () => boolean) {
   const seen = new Map<string, string>();
   const recordedAt = new Map<string, number>();
   const durations: number[] = [];
-  let automationRuns = 0;
   const loop = (async () => {
     while (!until()) {
       const rows = await queryRows<{ name: string; last_run_at: string; last_result: unknown }>(
@@ -320,14 +319,13 @@ function watchSweeps(db: Db, until: () => boolean) {
         seen.set(row.name, row.last_run_at);
         recordedAt.set(row.name, now);
         if (first || row.name !== "run-due-automations") continue;
-        automationRuns++;
         const previous = recordedAt.get("resume-imports");
         if (previous !== undefined) durations.push(now - previous);
       }
       await sleep(200);
     }
   })();
-  return { loop, durations, runs: () => automationRuns };
+  return { loop, durations };
 }
 
 function withApplicationName(url: string) {
@@ -424,11 +422,17 @@ async function main() {
     }
     const [campaign] = await db.select({ status: s.campaigns.status }).from(s.campaigns).where(sql`id = ${campaignId}`);
     const [recipients] = await queryRows<{ sent: number; total: number }>(db, sql`select count(*) filter (where status = 'sent')::int as sent, count(*)::int as total from campaign_recipients where campaign_id = ${campaignId}`);
-    const [results] = await queryRows<{ sent: number }>(db, sql`select count(*) filter (where status = 'sent')::int as sent from automation_results where automation_id in (select unnest(${`{${automationIds.join(",")}}`}::uuid[]))`);
+    const [runs] = await queryRows<{ sweeps: number; runs: number; matched: number; sent: number }>(
+      db,
+      sql`select count(distinct started_at)::int as sweeps, count(*)::int as runs, coalesce(sum(matched_count), 0)::int as matched, coalesce(sum(sent_count), 0)::int as sent
+          from automation_runs where automation_id = any(${`{${automationIds.join(",")}}`}::uuid[])`,
+    );
     const sweepStats = percentiles(sweeps.durations);
     console.log(`\n  inbound: ${sentInbound ?? 0} webhooks sent; backlog max ${maxBacklog.toFixed(1)} s; all processed ${drainSeconds.toFixed(1)} s after the load stopped`);
     console.log(`  campaign: ${recipients!.sent.toLocaleString("en")} of ${recipients!.total.toLocaleString("en")} recipients sent (${campaign!.status}) in ${SECONDS} s`);
-    console.log(`  automations: ${sweeps.runs()} sweeps recorded; duration p50 ${sweepStats.p50.toFixed(0)} ms, max ${sweepStats.max.toFixed(0)} ms (±200 ms); ${results!.sent} automation texts sent`);
+    console.log(
+      `  automations: ${runs!.sweeps} sweeps ran them (${runs!.runs} runs, ${runs!.matched} customers matched, ${runs!.sent} texted); sweep duration over ${sweeps.durations.length} heartbeats p50 ${sweepStats.p50.toFixed(0)} ms, max ${sweepStats.max.toFixed(0)} ms (±200 ms)`,
+    );
     console.log(`  load average after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} cores)`);
     console.log(`\n  goals: staff p95 ${staffP95.toFixed(0)} ms (< 300) ${staffP95 < 300 ? "met" : "MISSED"}; inbound backlog max ${maxBacklog.toFixed(1)} s (≤ 10) ${maxBacklog <= 10 ? "met" : "MISSED"}; errors ${errors} (0) ${errors === 0 ? "met" : "MISSED"}`);
   } finally {
