@@ -277,7 +277,7 @@ async function inboundLoop(bases: string[], mobiles: string[], until: number) {
   return inFlight.length;
 }
 
-type Sample = { at: number; pending: number; oldestSeconds: number; campaignPending: number; campaignSent: number; load: number };
+type Sample = { at: number; pending: number; oldestSeconds: number; campaignPending: number; campaignSent: number; dbActive: number; load: number };
 
 /** Every second: the oldest unprocessed inbound text, the campaign's recipients by status, the load average. */
 async function sampleBacklog(db: Db, campaignId: string, startedAt: number, samples: Sample[]) {
@@ -287,12 +287,18 @@ async function sampleBacklog(db: Db, campaignId: string, startedAt: number, samp
   );
   const recipients = await queryRows<{ status: string; count: number }>(db, sql`select status, count(*)::int as count from campaign_recipients where campaign_id = ${campaignId} group by 1`);
   const by = Object.fromEntries(recipients.map((row) => [row.status, Number(row.count)]));
+  // The servers' connections busy in a statement or a transaction (the pool holds DATABASE_POOL_MAX each).
+  const [connections] = await queryRows<{ active: number }>(
+    db,
+    sql`select count(*) filter (where state <> 'idle')::int as active from pg_stat_activity where datname = current_database() and application_name <> 'bench-mixed' and backend_type = 'client backend'`,
+  );
   samples.push({
     at: (Date.now() - startedAt) / 1000,
     pending: inbound!.pending,
     oldestSeconds: inbound!.oldest ?? 0,
     campaignPending: (by.pending ?? 0) + (by.sending ?? 0),
     campaignSent: by.sent ?? 0,
+    dbActive: connections!.active,
     load: os.loadavg()[0]!,
   });
 }
@@ -411,13 +417,13 @@ async function main() {
     const errors = [...tallies.values()].reduce((sum, t) => sum + t.non2xx + t.timeouts + t.failures, 0);
     const maxBacklog = Math.max(0, ...samples.map((sample) => sample.oldestSeconds));
 
-    console.log(`\n  inbound backlog (oldest unprocessed text, pending rows), campaign recipients left / sent, load average — per 5 s:`);
+    console.log(`\n  inbound backlog (oldest unprocessed text, pending rows), campaign recipients left / sent, busy server connections (max), load average — per 5 s:`);
     for (let from = 0; from < SECONDS; from += 5) {
       const window = samples.filter((sample) => sample.at >= from && sample.at < from + 5);
       if (window.length === 0) continue;
       const last = window[window.length - 1]!;
       console.log(
-        `    ${String(from).padStart(3)}–${String(from + 5).padEnd(3)} s  backlog max ${Math.max(...window.map((w) => w.oldestSeconds)).toFixed(1).padStart(5)} s, ${String(Math.max(...window.map((w) => w.pending))).padStart(5)} rows   campaign ${String(last.campaignPending).padStart(6)} left, ${String(last.campaignSent).padStart(6)} sent   load ${last.load.toFixed(2)}`,
+        `    ${String(from).padStart(3)}–${String(from + 5).padEnd(3)} s  backlog max ${Math.max(...window.map((w) => w.oldestSeconds)).toFixed(1).padStart(5)} s, ${String(Math.max(...window.map((w) => w.pending))).padStart(5)} rows   campaign ${String(last.campaignPending).padStart(6)} left, ${String(last.campaignSent).padStart(6)} sent   db busy ${String(Math.max(...window.map((w) => w.dbActive))).padStart(3)}   load ${last.load.toFixed(2)}`,
       );
     }
     const [campaign] = await db.select({ status: s.campaigns.status }).from(s.campaigns).where(sql`id = ${campaignId}`);
