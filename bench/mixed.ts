@@ -145,8 +145,8 @@ async function ensureAgents(db: Db, companyId: string) {
 
 /**
  * AUTOMATIONS real-time automations, re-checked every minute: "customers who became ours N
- * days ago" (about 1,100 of the million a day) with a given last name, so each reaches tens
- * of customers as a real one does, while its sweep still looks at the whole company. The
+ * days ago" (about 1,100 of the million a day) with a given last name, so each reaches about
+ * 90 customers (tens, as a real one does), while its sweep still looks at the whole company. The
  * (day, last name) pairs are read from customers: the generated names follow the day.
  */
 async function setUpAutomations(db: Db, companyId: string) {
