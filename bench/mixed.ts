@@ -349,6 +349,7 @@ function parseEnvList(list: Record<string, string>) {
  * (an automation sweep, a campaign) go on in PostgreSQL and would load the next run.
  */
 async function endLeftoverQueries(db: Db) {
+  if (process.env.BENCH_DATABASE_URL) return; // someone else's database: leave its sessions alone
   await db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name <> 'bench-mixed'`);
 }
 
