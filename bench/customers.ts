@@ -13,7 +13,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import { closeDatabase, getConnection, queryRows } from "@/db/client";
 import { listCustomers, type CustomerCursor, type CustomerFilters } from "@/db/queries/customers";
-import { BENCH_SENDER } from "./config";
+import { findBenchCompany, topUpCustomers } from "./bench-company";
 import { ms, timeIt } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -21,26 +21,10 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 
 async function main() {
   const { db, driver } = await getConnection();
-  const [company] = await queryRows<{ id: string }>(db, sql`select id from companies where sender_number = ${BENCH_SENDER}`);
-  if (!company) throw new Error("Run bench/generate.ts first.");
-  const companyId = company.id;
-  const [before] = await queryRows<{ customers: number }>(db, sql`select count(*)::int as customers from customers where company_id = ${companyId}`);
-  if (before!.customers < CUSTOMERS) {
-    const started = performance.now();
-    // Numbers +1 819 / 873 … never used by bench/generate.ts, so the unique mobile index holds.
-    await db.execute(sql`
-      insert into customers (company_id, first_name, last_name, mobile, email, language, search_text, created_at)
-      select ${companyId}::uuid, f.name, l.name, '+1' || (array['819','873','367','581'])[1 + i % 4] || lpad(i::text, 7, '0'),
-             case when i % 3 = 0 then null else lower(f.name || '.' || l.name || i || '@example.com') end,
-             case when i % 4 = 0 then 'en' else 'fr' end,
-             lower(f.name || ' ' || l.name) || case when i % 3 = 0 then '' else ' ' || lower(f.name || '.' || l.name || i || '@example.com') end
-               || ' 1' || (array['819','873','367','581'])[1 + i % 4] || lpad(i::text, 7, '0') || ' ' || (array['819','873','367','581'])[1 + i % 4] || lpad(i::text, 7, '0'),
-             now() - (i % 900) * interval '1 day'
-      from generate_series(${before!.customers + 1}::int, ${CUSTOMERS}::int) i
-      join lateral (select (array['Mathieu','Julie','Sebastien','Isabelle','Francois','Nathalie','Etienne','Genevieve','Louis','Melanie','Olivier','Valerie','Michael','Jennifer','David','Sarah','Antoine','Camille'])[1 + (i * 7) % 18] as name) f on true
-      join lateral (select (array['Tremblay','Gagnon','Roy','Cote','Bouchard','Gauthier','Morin','Lavoie','Fortin','Gagne','Ouellet','Pelletier','Belanger','Levesque','Bergeron','Leblanc','Paquette','Girard','Simard','Boucher','Caron','Beaulieu'])[1 + (i * 13) % 22] as name) l on true`);
-    console.log(`Added ${(CUSTOMERS - before!.customers).toLocaleString()} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const companyId = await findBenchCompany(db);
+  const started = performance.now();
+  const added = await topUpCustomers(db, companyId, CUSTOMERS);
+  if (added > 0) console.log(`Added ${added.toLocaleString()} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Some customers without a mobile, unsubscribed or stopped, so each filter has rows to find.
   await db.execute(sql`update customers set subscribed_marketing = false where company_id = ${companyId} and subscribed_marketing and (hashtext(id::text) % 20) = 0`);
   await db.execute(sql`update customers set subscribed_general = false where company_id = ${companyId} and subscribed_general and (hashtext(id::text) % 50) = 0`);
