@@ -28,7 +28,7 @@ type Company = NonNullable<Awaited<ReturnType<typeof findCompanyBySenderNumber>>
 const NEW_MESSAGE_RULE = channelRuleOf("conversation.new_message");
 
 /** The steps of processing, named so a test can make one of them fail. */
-export type InboundStep = "conversation" | "message" | "compliance" | "reply";
+export type InboundStep = "conversation" | "message" | "compliance" | "stored" | "reply" | "automation";
 
 export type ProcessOptions = {
   dependencies?: SendDependencies;
@@ -107,6 +107,7 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
     if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "duplicate", messageId: duplicateOf });
     return { duplicateOf };
   }
+  afterStep?.("stored");
   publish(company.id, { type: "message.created", conversationId: stored.conversationId, direction: "inbound" });
   announceNotifications(company.id, stored.notified);
   await nudgeWebhookDelivery();
@@ -170,6 +171,7 @@ export async function processInboundSms(db: Db, sms: InboundSms, options: Proces
   }
   // Keyword answers, appointment confirmations, emotion: after the message is stored.
   await checkAutomationReply(db, { companyId: company.id, messageId: stored.messageId }, dependencies);
+  afterStep?.("automation");
   return { status: "stored", messageId: stored.messageId, conversationId: stored.conversationId, customerId: stored.customerId };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { claimInboundSms, releaseInboundSmsClaim, type ClaimedInboundSms } from "@/db/queries/inbound";
 import type { SendDependencies } from "../send";
-import { processInboundSms, type ProcessOptions } from "./process";
+import { processInboundSms, type InboundStep, type ProcessOptions } from "./process";
 import type { InboundSms } from "./types";
 
 /**
@@ -23,11 +23,35 @@ const claimedSms = (row: ClaimedInboundSms): InboundSms => ({
   acceptedAt: new Date(row.created_at),
 });
 
-type QueueOptions = { batchSize?: number; dependencies?: SendDependencies; afterStep?: ProcessOptions["afterStep"] };
+type QueueOptions = {
+  batchSize?: number;
+  dependencies?: SendDependencies;
+  afterStep?: ProcessOptions["afterStep"];
+  /** Bench hook: the time each step of one message took, since the previous step (or the start). */
+  onStepTime?: (step: InboundStep | "total", ms: number) => void;
+};
 
-async function processOne(db: Db, row: ClaimedInboundSms, { dependencies, afterStep }: QueueOptions) {
+function timedSteps(afterStep: QueueOptions["afterStep"], onStepTime: NonNullable<QueueOptions["onStepTime"]>) {
+  const started = performance.now();
+  let last = started;
+  return {
+    afterStep: (step: InboundStep) => {
+      const now = performance.now();
+      onStepTime(step, now - last);
+      last = now;
+      afterStep?.(step);
+    },
+    done: () => onStepTime("total", performance.now() - started),
+  };
+}
+
+async function processOne(db: Db, row: ClaimedInboundSms, options: QueueOptions) {
+  const { dependencies } = options;
+  const timed = options.onStepTime ? timedSteps(options.afterStep, options.onStepTime) : null;
+  const afterStep = timed?.afterStep ?? options.afterStep;
   try {
     await processInboundSms(db, claimedSms(row), { dependencies, afterStep, inbound: { id: row.id, messageId: row.message_id, outcome: row.outcome } });
+    timed?.done();
   } catch (error) {
     console.error("[inbound] processing failed; it will be retried", error);
     await releaseInboundSmsClaim(db, { id: row.id, error: String(error) }).catch(() => {});
