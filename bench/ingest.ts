@@ -39,7 +39,8 @@ const SECRET = "bench-signature-secret-0123456789abcdef";
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789";
 
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl?.startsWith("postgres")) throw new Error("Set DATABASE_URL to the benchmark PostgreSQL database.");
+if (!databaseUrl?.startsWith("postgres")) throw new Error("Set DATABASE_URL to a copy of the benchmark PostgreSQL database.");
+if (/\/parley_bench(\?|$)/.test(databaseUrl)) throw new Error("This bench renumbers customers and writes tens of thousands of messages: run it on a copy (createdb -T parley_bench parley_bench_inbound).");
 
 const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
 
@@ -87,14 +88,29 @@ async function main() {
   const pool = new Pool({ connectionString: databaseUrl, max: 8 });
   const [company] = (await pool.query<{ id: string }>(`select id from companies where sender_number = $1`, [BENCH_SENDER])).rows;
   if (!company) throw new Error("Run bench/generate.ts first.");
-  // Senders: customers with an open conversation (the common case), none of them opted out.
-  const { rows: numbers } = await pool.query<{ mobile: string; customer_id: string }>(
-    `select c.mobile, c.id as customer_id from conversations cv join customers c on c.id = cv.customer_id
-     where cv.company_id = $1 and cv.status = 'open' and not cv.archived and c.opted_out_at is null and c.merged_into_id is null
-     order by random() limit 40000`,
-    [company.id],
-  );
-
+  // Senders: customers with an open conversation (the common case). The generated numbers are not
+  // textable (+1 438 000…: no such exchange), which would make every text an unreplyable sender's,
+  // so this copy gives 40,000 of them a real-looking number first (+1 438 2…).
+  const renumber = (prefix: string) =>
+    pool.query(
+      `with picked as (
+         select c.id, row_number() over () as n from conversations cv join customers c on c.id = cv.customer_id
+         where cv.company_id = $1 and cv.status = 'open' and not cv.archived and c.opted_out_at is null and c.merged_into_id is null
+           and c.mobile not like $2 || '%' limit 40000)
+       update customers c set mobile = $2 || lpad(picked.n::text, 6, '0') from picked where c.id = picked.id`,
+      [company.id, prefix],
+    );
+  const senders = () =>
+    pool.query<{ mobile: string; customer_id: string }>(
+      `select c.mobile, c.id as customer_id from customers c join conversations cv on cv.customer_id = c.id and cv.status = 'open' and not cv.archived
+       where c.company_id = $1 and c.mobile like '+14382%' and c.opted_out_at is null and c.merged_into_id is null order by random() limit 40000`,
+      [company.id],
+    );
+  let { rows: numbers } = await senders();
+  if (numbers.length < 40000) {
+    await renumber("+14382");
+    ({ rows: numbers } = await senders());
+  }
   // Every processing step switched on: a keyword-reply automation some senders answer, a webhook endpoint at a sink.
   let sunk = 0;
   const sink = createHttpServer((request, response) => {
@@ -144,8 +160,10 @@ async function main() {
     let sender = 0;
     const nextRequest = async () => {
       const i = sender++;
-      const from = numbers[i % numbers.length]!.mobile.slice(1);
-      const text = i % numbers.length < KEYWORD_SENDERS ? "OUI" : `Bonjour, message de test numéro ${i}`;
+      // One text in 50 answers the automation ("OUI"), from one of the customers it texted.
+      const keyword = i % 50 === 0;
+      const from = (keyword ? numbers[(i / 50) % KEYWORD_SENDERS]! : numbers[KEYWORD_SENDERS + (i % (numbers.length - KEYWORD_SENDERS))]!).mobile.slice(1);
+      const text = keyword ? "OUI" : `Bonjour, message de test numéro ${i}`;
       const body = JSON.stringify({ channel: "sms", message_type: "text", message_uuid: randomUUID(), to: BENCH_SENDER.slice(1), from, text, timestamp: new Date().toISOString() });
       return { body, authorization: await signMessagesWebhook(body, SECRET) };
     };
@@ -211,7 +229,7 @@ async function main() {
     console.log(`  webhook ingest       ${ingestRate.toFixed(0).padStart(6)} msg/s  = ${((ingestRate / ceiling) * 100).toFixed(0)}% of the ceiling   p50 ${ms(latency.p50)}   p99 ${ms(latency.p99)}   failures ${failures}`);
     console.log(`  processed in burst   ${processedRate.toFixed(0).padStart(6)} msg/s  = ${((counts!.processed / counts!.accepted) * 100).toFixed(0)}% of ingest (${counts!.processed} of ${counts!.accepted}); all processed ${drained.toFixed(1)} s after the burst began`);
     console.log(`  webhooks out         ${(sinkDuringBurst / seconds).toFixed(0).padStart(6)} deliveries/s during the burst (message.received at the sink), ${sunk} in all`);
-    console.log(`  keyword replies      ${replies!.keyword} of the ${KEYWORD_SENDERS} senders answering the automation handled`);
+    console.log(`  keyword replies      ${replies!.keyword} of the ${KEYWORD_SENDERS} customers answering the automation ("OUI", 1 text in 50) handled`);
 
     // Where the time goes: a batch stored by the web instance, processed here step by step.
     for (const instance of instances.splice(LAYOUT === "split" ? 1 : 0)) instance.kill("SIGTERM");
