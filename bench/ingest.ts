@@ -272,12 +272,15 @@ async function profileSteps(url: string) {
     reply: "compliance reply",
     automation: "live event, notifications, webhook nudge, reply check",
     total: "total per message",
+    grouped: "grouped: store + event + processed, per message",
+    "grouped-after": "grouped, after commit: live, notify, nudge, reply check",
   };
+  // One by one: each message's steps; grouped: one sample per group (its time over its messages).
   console.log(`  per-step timing, ${processed} messages processed in this process (${(processed / seconds).toFixed(0)} msg/s, 8 senders side by side), load ${load()}:`);
   for (const [step, times] of [...steps.entries()].sort((a, b) => (a[0] === "total" ? 1 : b[0] === "total" ? -1 : 0))) {
     const sum = times.reduce((a, b) => a + b, 0);
     const p = percentiles(times);
-    console.log(`    ${(label[step] ?? step).padEnd(54)} n ${String(times.length).padStart(5)}   mean ${ms(sum / times.length)}   p50 ${ms(p.p50)}   p99 ${ms(p.p99)}`);
+    console.log(`    ${(label[step] ?? step).padEnd(54)} n ${String(times.length).padStart(5)}${step.startsWith("grouped") ? " groups" : "       "}   mean ${ms(sum / times.length)}   p50 ${ms(p.p50)}   p99 ${ms(p.p99)}`);
   }
   await close();
 }
