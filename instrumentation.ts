@@ -16,8 +16,7 @@ export async function register() {
     const { startPostgresBridge } = await import("@/lib/live/postgres-bridge");
     await startPostgresBridge(config.DATABASE_URL);
   }
-  if (config.backgroundEngine === "in-process") {
-    const { startInProcessSweeps } = await import("@/lib/background/in-process");
-    startInProcessSweeps(config.SWEEP_INTERVAL_SECONDS);
-  }
+  // Sweeps run here when this instance does background work and no Inngest engine does.
+  const { startBackgroundWork } = await import("@/lib/background/in-process");
+  void startBackgroundWork(config);
 }

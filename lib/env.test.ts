@@ -28,6 +28,9 @@ describe("environment", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://nope" })).toThrow(/DATABASE_URL: must start with postgres/);
     expect(() => parseEnv({ SMTP_URL: "http://mail" })).toThrow(/SMTP_URL/);
     expect(() => parseEnv({ SWEEP_INTERVAL_SECONDS: "0" })).toThrow(/SWEEP_INTERVAL_SECONDS/);
+    expect(() => parseEnv({ BACKGROUND_WORK: "no" })).toThrow(/BACKGROUND_WORK/);
+    expect(parseEnv({}).runsBackgroundWork).toBe(true);
+    expect(parseEnv({ BACKGROUND_WORK: "off" }).runsBackgroundWork).toBe(false);
     expect(() => parseEnv({ APP_URL: "not a url" })).toThrow(ConfigurationError);
   });
 

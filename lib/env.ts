@@ -99,6 +99,8 @@ const schema = z.object({
   ),
   /** 1: webhook endpoints may be private/loopback addresses; 0: never. Unset: allowed outside production. */
   WEBHOOKS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(["1", "true", "0", "false"]).optional()),
+  /** on: this instance also runs background work (sweeps, inbound processing); off: it only answers requests, a worker instance does the rest. */
+  BACKGROUND_WORK: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
   SWEEP_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(5),
@@ -113,6 +115,8 @@ export type Env = z.infer<typeof schema> & {
   authSecret: string;
   vonageSignatureSecret: string;
   backgroundEngine: "inngest-dev" | "inngest-cloud" | "in-process";
+  /** Whether this instance runs background work itself (BACKGROUND_WORK, default on). */
+  runsBackgroundWork: boolean;
   smsChannel: "vonage" | "local";
   emailTransport: "smtp" | "outbox";
   /** The phone simulator and mail outbox pages. */
@@ -171,6 +175,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     embedded,
     generatedSecretsFile,
     backgroundEngine,
+    runsBackgroundWork: env.BACKGROUND_WORK === "on",
     smsChannel,
     emailTransport: env.SMTP_URL ? "smtp" : "outbox",
     devTools: production ? enabled(env.ENABLE_DEV_TOOLS) : env.ENABLE_DEV_TOOLS !== "0" && env.ENABLE_DEV_TOOLS !== "false",

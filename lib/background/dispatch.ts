@@ -22,9 +22,12 @@ export async function nudge(payload: Payload) {
 /**
  * After a row of work was stored: with an Inngest engine, send its event; embedded, run
  * the same domain body in this process now (`key` folds repeated requests for the same
- * work). Either way the sweep is the backstop.
+ * work) — unless this instance runs no background work (BACKGROUND_WORK=off): then a
+ * worker instance picks the row up (inbound texts within a fraction of a second, the rest
+ * on its next sweep). Either way the sweep is the backstop.
  */
 export async function dispatch(payload: Payload, inProcess: { lane: string; key: string; run: () => Promise<unknown> }) {
-  if (env().backgroundEngine === "in-process") drainInProcess(inProcess.lane, { key: inProcess.key, run: inProcess.run });
-  else await nudge(payload);
+  const config = env();
+  if (config.backgroundEngine !== "in-process") await nudge(payload);
+  else if (config.runsBackgroundWork) drainInProcess(inProcess.lane, { key: inProcess.key, run: inProcess.run });
 }

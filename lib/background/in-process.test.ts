@@ -1,10 +1,16 @@
-import { eq } from "drizzle-orm";
+import { eq, gte } from "drizzle-orm";
 import { sweepRuns, users } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { createCompany, createUser } from "@/tests/factories";
-import { runAllSweeps } from "./in-process";
+import { inboundDrainSettled } from "@/lib/messaging/inbound/accept";
+import { inProcessSweepsRunning, runAllSweeps, startBackgroundWork, stopInProcessSweeps } from "./in-process";
 
 const database = withTestDatabase();
+
+afterEach(async () => {
+  stopInProcessSweeps();
+  await inboundDrainSettled();
+});
 
 describe("in-process sweeps (embedded mode)", () => {
   it("do the due work without an Inngest engine and record a heartbeat", async () => {
@@ -15,5 +21,27 @@ describe("in-process sweeps (embedded mode)", () => {
     expect(saved!.awayEnabled).toBe(false);
     const [heartbeat] = await database.db.select().from(sweepRuns).where(eq(sweepRuns.name, "end-expired-away-modes"));
     expect(heartbeat!.lastRunAt.getTime()).toBeGreaterThan(Date.now() - 10_000);
+  });
+
+  it("do not run in an instance with background work off (BACKGROUND_WORK=off): a worker instance does it", async () => {
+    const company = await createCompany(database.db);
+    const user = await createUser(database.db, company.id, { awayEnabled: true, awayUntil: new Date(Date.now() - 5000) });
+    const before = new Date();
+    const web = await startBackgroundWork({ runsBackgroundWork: false, backgroundEngine: "in-process", SWEEP_INTERVAL_SECONDS: 1 });
+    expect(web.started).toBe(false);
+    expect(inProcessSweepsRunning()).toBe(false);
+    const [untouched] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(untouched!.awayEnabled).toBe(true);
+    expect(await database.db.select().from(sweepRuns).where(gte(sweepRuns.lastRunAt, before))).toEqual([]);
+
+    const worker = await startBackgroundWork({ runsBackgroundWork: true, backgroundEngine: "in-process", SWEEP_INTERVAL_SECONDS: 60 });
+    expect(worker.started).toBe(true);
+    const [ended] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(ended!.awayEnabled).toBe(false);
+  });
+
+  it("are left to the Inngest engine when one is configured", async () => {
+    expect((await startBackgroundWork({ runsBackgroundWork: true, backgroundEngine: "inngest-cloud", SWEEP_INTERVAL_SECONDS: 5 })).started).toBe(false);
+    expect(inProcessSweepsRunning()).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db/client";
 import { insertInboundSms } from "@/db/queries/inbound";
 import { dispatch } from "@/lib/background/dispatch";
-import { drainSettled } from "@/lib/background/drain";
+import { drainInProcess, drainSettled } from "@/lib/background/drain";
 import { inboundSmsReceived } from "@/lib/background/events";
 import { processPendingInbound } from "./queue";
 import type { InboundSms } from "./types";
@@ -22,9 +22,16 @@ export async function acceptInboundSms(db: Db, sms: InboundSms): Promise<AcceptO
 
 const LANE = "inbound";
 
+const drainPending = async () => processPendingInbound(await getDb());
+
 /** After the webhook stored a message: process it here, or nudge the Inngest engine. */
 export async function afterInboundAccepted(id: string) {
-  await dispatch(inboundSmsReceived.create({ id }), { lane: LANE, key: "pending", run: async () => processPendingInbound(await getDb()) });
+  await dispatch(inboundSmsReceived.create({ id }), { lane: LANE, key: "pending", run: drainPending });
+}
+
+/** A worker's poll: processes whatever texts are pending, folded with any pass already queued. */
+export function drainPendingInbound() {
+  drainInProcess(LANE, { key: "pending", run: drainPending });
 }
 
 /** Resolves once this process has no inbound processing running in the background (tests, shutdown). */

@@ -9,6 +9,7 @@ import {
   markInboundSmsProcessed,
   markInboundSmsStored,
   storeInboundOnOpenConversation,
+  type StoredInboundMessage,
 } from "@/db/queries/inbound";
 import { defaultAssignee } from "@/lib/conversations/routing";
 import { ensureActiveConversation } from "@/lib/conversations/thread";
@@ -25,10 +26,10 @@ import { isTextableNumber, type InboundOutcome, type InboundSms } from "./types"
 
 type Company = NonNullable<Awaited<ReturnType<typeof findCompanyBySenderNumber>>>;
 
-const NEW_MESSAGE_RULE = channelRuleOf("conversation.new_message");
+export const NEW_MESSAGE_RULE = channelRuleOf("conversation.new_message");
 
 /** The steps of processing, named so a test can make one of them fail. */
-export type InboundStep = "conversation" | "message" | "compliance" | "reply";
+export type InboundStep = "conversation" | "message" | "compliance" | "stored" | "reply" | "automation";
 
 export type ProcessOptions = {
   dependencies?: SendDependencies;
@@ -57,6 +58,24 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
   return (await findCustomerByMobile(db, { companyId: company.id, mobile }))!;
 }
 
+/** The message.received webhook event of a stored inbound message, in the transaction that stored it. */
+export async function recordMessageReceived(tx: Db, sms: InboundSms & { acceptedAt: Date }, row: StoredInboundMessage) {
+  await recordWebhookEvent(tx, {
+    companyId: row.companyId,
+    type: "message.received",
+    customerId: row.customerId,
+    payload: {
+      message: { id: row.messageId, conversation_id: row.conversationId, customer_id: row.customerId, from: sms.from, to: sms.to, body: sms.text, received_at: sms.acceptedAt.toISOString() },
+    },
+  });
+}
+
+/** After the commit: the inbox hears of the message, its notified users of their notifications. */
+export function announceStored(row: StoredInboundMessage) {
+  publish(row.companyId, { type: "message.created", conversationId: row.conversationId, direction: "inbound" });
+  announceNotifications(row.companyId, row.notified);
+}
+
 type Stored = { messageId: string; conversationId: string; customerId: string; due: DueReply | null };
 
 /**
@@ -80,14 +99,7 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
       if (!row) return { duplicateOf: null };
     }
     afterStep?.("message");
-    await recordWebhookEvent(tx, {
-      companyId: company.id,
-      type: "message.received",
-      customerId: row.customerId,
-      payload: {
-        message: { id: row.messageId, conversation_id: row.conversationId, customer_id: row.customerId, from: sms.from, to: sms.to, body: sms.text, received_at: sms.acceptedAt.toISOString() },
-      },
-    });
+    await recordMessageReceived(tx, sms, row);
     const due = await applyComplianceKeyword(tx, {
       companyId: company.id,
       customerId: row.customerId,
@@ -107,8 +119,8 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
     if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "duplicate", messageId: duplicateOf });
     return { duplicateOf };
   }
-  publish(company.id, { type: "message.created", conversationId: stored.conversationId, direction: "inbound" });
-  announceNotifications(company.id, stored.notified);
+  afterStep?.("stored");
+  announceStored(stored);
   await nudgeWebhookDelivery();
   return stored;
 }
@@ -170,6 +182,7 @@ export async function processInboundSms(db: Db, sms: InboundSms, options: Proces
   }
   // Keyword answers, appointment confirmations, emotion: after the message is stored.
   await checkAutomationReply(db, { companyId: company.id, messageId: stored.messageId }, dependencies);
+  afterStep?.("automation");
   return { status: "stored", messageId: stored.messageId, conversationId: stored.conversationId, customerId: stored.customerId };
 }
 

@@ -1,8 +1,11 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { claimInboundSms, releaseInboundSmsClaim, type ClaimedInboundSms } from "@/db/queries/inbound";
+import { claimInboundSms, markInboundSmsProcessed, releaseInboundSmsClaim, storeInboundOnOpenConversation, type ClaimedInboundSms, type StoredInboundMessage } from "@/db/queries/inbound";
+import { checkAutomationReply } from "@/lib/automations/reply-check";
+import { classifyOptOut } from "@/lib/compliance/opt-out";
+import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import type { SendDependencies } from "../send";
-import { processInboundSms, type ProcessOptions } from "./process";
+import { announceStored, NEW_MESSAGE_RULE, processInboundSms, recordMessageReceived, type InboundStep, type ProcessOptions } from "./process";
 import type { InboundSms } from "./types";
 
 /**
@@ -23,11 +26,37 @@ const claimedSms = (row: ClaimedInboundSms): InboundSms => ({
   acceptedAt: new Date(row.created_at),
 });
 
-type QueueOptions = { batchSize?: number; dependencies?: SendDependencies; afterStep?: ProcessOptions["afterStep"] };
+type QueueOptions = {
+  batchSize?: number;
+  /** Every text through the one-by-one path (the grouped path's reference in tests). */
+  oneByOne?: boolean;
+  dependencies?: SendDependencies;
+  afterStep?: ProcessOptions["afterStep"];
+  /** Bench hook: the time each step of one message took, since the previous step (or the start). */
+  onStepTime?: (step: InboundStep | "total" | "grouped" | "grouped-after", ms: number) => void;
+};
 
-async function processOne(db: Db, row: ClaimedInboundSms, { dependencies, afterStep }: QueueOptions) {
+function timedSteps(afterStep: QueueOptions["afterStep"], onStepTime: NonNullable<QueueOptions["onStepTime"]>) {
+  const started = performance.now();
+  let last = started;
+  return {
+    afterStep: (step: InboundStep) => {
+      const now = performance.now();
+      onStepTime(step, now - last);
+      last = now;
+      afterStep?.(step);
+    },
+    done: () => onStepTime("total", performance.now() - started),
+  };
+}
+
+async function processOne(db: Db, row: ClaimedInboundSms, options: QueueOptions) {
+  const { dependencies } = options;
+  const timed = options.onStepTime ? timedSteps(options.afterStep, options.onStepTime) : null;
+  const afterStep = timed?.afterStep ?? options.afterStep;
   try {
     await processInboundSms(db, claimedSms(row), { dependencies, afterStep, inbound: { id: row.id, messageId: row.message_id, outcome: row.outcome } });
+    timed?.done();
   } catch (error) {
     console.error("[inbound] processing failed; it will be retried", error);
     await releaseInboundSmsClaim(db, { id: row.id, error: String(error) }).catch(() => {});
@@ -35,8 +64,65 @@ async function processOne(db: Db, row: ClaimedInboundSms, { dependencies, afterS
 }
 
 /**
- * Turns every pending inbound SMS into conversation messages. One sender's messages stay
- * in order; different senders are handled side by side. Safe to run concurrently.
+ * A text the grouped path may store: no STOP/START/HELP (nor a possible opt-out) to apply,
+ * and not a retry resuming at its compliance reply.
+ */
+const plainText = (row: ClaimedInboundSms) => !row.outcome && classifyOptOut(row.text).kind === null;
+
+/**
+ * The common case for a group of senders' plain texts, in one transaction: each text on its
+ * sender's open conversation (the one-statement fast path: message, summary, notifications
+ * per matrix), its message.received event and its inbound row marked processed. A text the
+ * fast path does not take (a new number, a closed conversation, a duplicate, an unknown
+ * recipient, an unreplyable sender) is left, with that sender's later texts so one sender
+ * stays in order, for the one-by-one path. Any error: the whole group goes one by one.
+ */
+async function processGroup(db: Db, rows: ClaimedInboundSms[], options: QueueOptions): Promise<ClaimedInboundSms[]> {
+  const started = performance.now();
+  const left: ClaimedInboundSms[] = [];
+  let stored: StoredInboundMessage[];
+  try {
+    stored = await db.transaction(async (tx) => {
+      const done: StoredInboundMessage[] = [];
+      const waiting = new Set<string>();
+      left.length = 0;
+      for (const row of rows) {
+        if (waiting.has(row.from_number)) {
+          left.push(row);
+          continue;
+        }
+        const sms = claimedSms(row) as InboundSms & { acceptedAt: Date };
+        const message = await storeInboundOnOpenConversation(tx, sms, NEW_MESSAGE_RULE);
+        if (!message) {
+          waiting.add(row.from_number);
+          left.push(row);
+          continue;
+        }
+        await recordMessageReceived(tx, sms, message);
+        await markInboundSmsProcessed(tx, { id: row.id, outcome: "stored", messageId: message.messageId });
+        done.push(message);
+      }
+      return done;
+    });
+  } catch (error) {
+    console.error("[inbound] grouped processing failed; processing one by one", error);
+    return rows;
+  }
+  options.onStepTime?.("grouped", (performance.now() - started) / Math.max(1, stored.length));
+  const after = performance.now();
+  for (const message of stored) announceStored(message);
+  if (stored.length) await nudgeWebhookDelivery();
+  // Keyword answers, appointment confirmations, emotion: after the messages are stored.
+  for (const message of stored) await checkAutomationReply(db, { companyId: message.companyId, messageId: message.messageId }, options.dependencies);
+  options.onStepTime?.("grouped-after", (performance.now() - after) / Math.max(1, stored.length));
+  return left;
+}
+
+/**
+ * Turns every pending inbound SMS into conversation messages. Senders whose claimed texts
+ * are all plain go through the grouped path (one transaction per group); the others, and
+ * what a group left, one by one. One sender's messages stay in order; different senders
+ * are handled side by side. Safe to run concurrently.
  */
 export async function processPendingInbound(db: Db, options: QueueOptions = {}) {
   const batchSize = options.batchSize ?? 200;
@@ -45,7 +131,18 @@ export async function processPendingInbound(db: Db, options: QueueOptions = {}) 
     const batch = await claimInboundSms(db, { limit: batchSize, claimTimeout: CLAIM_TIMEOUT, maxAttempts: MAX_ATTEMPTS });
     const bySender = new Map<string, ClaimedInboundSms[]>();
     for (const row of batch) bySender.set(row.from_number, [...(bySender.get(row.from_number) ?? []), row]);
-    const queues = [...bySender.values()];
+    const grouped: ClaimedInboundSms[][] = Array.from({ length: PARALLEL_SENDERS }, () => []);
+    const queues: ClaimedInboundSms[][] = [];
+    let next = 0;
+    for (const rows of bySender.values()) {
+      if (!options.oneByOne && !options.afterStep && rows.every(plainText)) grouped[next++ % PARALLEL_SENDERS]!.push(...rows);
+      else queues.push(rows);
+    }
+    // Groups hold disjoint senders, so they write disjoint conversations side by side.
+    const left = (await Promise.all(grouped.filter((rows) => rows.length).map((rows) => processGroup(db, rows, options)))).flat();
+    const leftBySender = new Map<string, ClaimedInboundSms[]>();
+    for (const row of left) leftBySender.set(row.from_number, [...(leftBySender.get(row.from_number) ?? []), row]);
+    queues.push(...leftBySender.values());
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL_SENDERS, queues.length) }, async () => {
         for (let queue = queues.shift(); queue; queue = queues.shift()) {
