@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { queryPrepared, queryRows, type Db } from "@/db/client";
 import { customers, inboundMessageParts, inboundSms, messages } from "@/db/schema";
-import { channelWantedSql, type ChannelRule } from "./notifications";
+import { channelWantedSql, type ChannelRule, type NotificationDelivery } from "./notifications";
 
 export type InboundProvider = "vonage" | "local";
 
@@ -162,7 +162,7 @@ export async function deleteJoinedParts(db: Db, { before }: { before: Date }) {
 /** The conversation summary's preview of a message. */
 export const messagePreview = (body: string) => body.slice(0, 200);
 
-export type StoredInboundMessage = { companyId: string; messageId: string; conversationId: string; customerId: string; notified: string[] };
+export type StoredInboundMessage = { companyId: string; messageId: string; conversationId: string; customerId: string; notified: NotificationDelivery[] };
 
 /**
  * The one writer of an inbound message row, in one statement: the message on the
@@ -174,7 +174,7 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
   // Our time orders the inbox and sets unread; the provider's is kept as when it was sent.
   const at = sql`${sms.acceptedAt.toISOString()}::timestamptz`;
   const sentAt = sql`${sms.receivedAt.toISOString()}::timestamptz`;
-  const [row] = await queryPrepared<{ company_id: string; message_id: string; conversation_id: string; customer_id: string; notified: string[] | null }>(
+  const [row] = await queryPrepared<{ company_id: string; message_id: string; conversation_id: string; customer_id: string; notified: NotificationDelivery[] | null }>(
     db,
     "inbound_sms_fast_path",
     sql`
@@ -221,18 +221,18 @@ export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValu
       join users u on u.id = r.user_id
     ),
     notified as (
-      insert into notifications (company_id, user_id, kind, data, link, web, email_status)
+      insert into notifications (company_id, user_id, kind, data, link, web, push, email_status)
       select t.company_id, d.user_id, 'conversation.new_message',
              jsonb_build_object('conversationId', t.conversation_id, 'messageId', m.id, 'customerName', t.customer_name,
                                 'preview', ${messagePreview(sms.text)}::text),
              '/conversations/' || t.conversation_id,
-             d.web, case when d.email then 'pending' end
+             d.web, d.push, case when d.email then 'pending' end
       from deliveries d cross join target t cross join message m
       where d.web or d.email or d.push
-      returning user_id
+      returning user_id, web, push, email_status
     )
     select t.company_id, m.id as message_id, t.conversation_id, t.customer_id,
-           (select array_agg(user_id) from notified) as notified,
+           (select json_agg(json_build_object('userId', user_id, 'web', web, 'email', email_status is not null, 'push', push)) from notified) as notified,
            (select count(*) from summary) as summarised
     from target t join message m on true`,
   );

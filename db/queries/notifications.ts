@@ -88,14 +88,15 @@ export async function listNotificationRecipients(db: Db, { companyId, userIds }:
     .where(and(eq(memberships.companyId, companyId), eq(memberships.active, true), inArray(memberships.userId, userIds)));
 }
 
-export type NotificationDelivery = { userId: string; web: boolean; email: boolean };
+/** Who a notification row is for and on which channels their matrix wants it. */
+export type NotificationDelivery = { userId: string; web: boolean; email: boolean; push: boolean };
 
 export async function insertNotifications(
   db: Db,
   { companyId, deliveries, kind, data, link }: { companyId: string; deliveries: NotificationDelivery[]; kind: string; data: Record<string, unknown>; link: string | null },
 ) {
   if (deliveries.length === 0) return;
-  await db.insert(notifications).values(deliveries.map(({ userId, web, email }) => ({ companyId, userId, kind, data, link, web, emailStatus: email ? ("pending" as const) : null })));
+  await db.insert(notifications).values(deliveries.map(({ userId, web, email, push }) => ({ companyId, userId, kind, data, link, web, push, emailStatus: email ? ("pending" as const) : null })));
 }
 
 /** An event's channel defaults by role: the SQL twin of lib/notifications/preferences.ts's channelSetting. */

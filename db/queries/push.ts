@@ -76,17 +76,13 @@ export async function recordPushFailure(db: Db, { companyId, subscriptionId }: {
 }
 
 /**
- * Unread notifications of the last day that a device of their user has not been
- * considered for yet (no delivery row): the work of a push sweep. A device only gets
- * what was notified after it subscribed.
+ * Unread notifications of the last day meant for their user's devices (push, decided when
+ * notified) that a device has not had yet (no delivery row): the work of a push sweep. A
+ * device only gets what was notified after it subscribed.
  */
 export async function findUnpushedNotifications(db: Db, { companyId, since, limit }: { companyId?: string; since: Date; limit: number }) {
   return db
-    .select({
-      ...pushFields,
-      preferences: users.notificationPreferences,
-      role: memberships.role,
-    })
+    .select(pushFields)
     .from(notifications)
     .innerJoin(pushSubscriptions, and(eq(pushSubscriptions.userId, notifications.userId), eq(pushSubscriptions.companyId, notifications.companyId)))
     .innerJoin(users, eq(users.id, notifications.userId))
@@ -98,6 +94,7 @@ export async function findUnpushedNotifications(db: Db, { companyId, since, limi
     .where(
       and(
         companyId ? eq(notifications.companyId, companyId) : undefined,
+        eq(notifications.push, true),
         isNull(pushDeliveries.id),
         isNull(notifications.readAt),
         gt(notifications.createdAt, since),
@@ -108,17 +105,14 @@ export async function findUnpushedNotifications(db: Db, { companyId, since, limi
     .limit(limit);
 }
 
-/**
- * Takes the (notification, device) pair for this worker: only one run can insert it, so
- * the sweep and the Inngest function never both push. A skipped pair is recorded too.
- */
+/** Takes the (notification, device) pair for this worker: only one run can insert it, so the sweep and the Inngest function never both push. */
 export async function claimPushDelivery(
   db: Db,
-  { companyId, notificationId, subscriptionId, status, leaseUntil }: { companyId: string; notificationId: string; subscriptionId: string; status: "sending" | "skipped"; leaseUntil: Date | null },
+  { companyId, notificationId, subscriptionId, leaseUntil }: { companyId: string; notificationId: string; subscriptionId: string; leaseUntil: Date },
 ) {
   const [row] = await db
     .insert(pushDeliveries)
-    .values({ companyId, notificationId, subscriptionId, status, nextAttemptAt: leaseUntil, attempts: status === "sending" ? 1 : 0 })
+    .values({ companyId, notificationId, subscriptionId, status: "sending", nextAttemptAt: leaseUntil, attempts: 1 })
     .onConflictDoNothing()
     .returning({ id: pushDeliveries.id });
   return row?.id ?? null;

@@ -21,6 +21,8 @@ export const notifications = pgTable(
     link: text(),
     /** Shown under the bell: the user's matrix has web on for this event. */
     web: boolean().notNull().default(true),
+    /** Sent to the user's devices: their matrix has push on for this event (decided once, when notified). */
+    push: boolean().notNull().default(false),
     /** Null: the user's matrix has email off for this event. */
     emailStatus: text().$type<NotificationEmailStatus>(),
     readAt: at(),

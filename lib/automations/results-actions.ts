@@ -9,7 +9,7 @@ import { listCompanyUsers, listTeamMemberIds, listTeams } from "@/db/queries/use
 import { defineAction } from "@/lib/actions/action";
 import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { publish } from "@/lib/live/bus";
-import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { announceNotifications, notifiedUserIds, recordNotifications } from "@/lib/notifications/notify";
 import { resultNoteSchema, resultPageSchema } from "./results-validation";
 import { resultRowSchema, resultNoteRowSchema, toResultNoteRow, toResultRow } from "./results-view";
 
@@ -58,6 +58,6 @@ export const addResultNote = defineAction(
     });
     announceNotifications(companyId, notified);
     publish(companyId, { type: "automation.updated", automationId: automation.id });
-    return { id: note.id, notifiedUserIds: notified };
+    return { id: note.id, notifiedUserIds: notifiedUserIds(notified) };
   },
 );

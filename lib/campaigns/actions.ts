@@ -9,7 +9,7 @@ import { NotFoundError, SafeError } from "@/lib/actions/errors";
 import { catalogueIssues } from "@/lib/automations/rules/schema";
 import { loadAudienceCatalogue } from "@/lib/automations/rules/load";
 import { publish } from "@/lib/live/bus";
-import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { announceNotifications, notifiedUserIds, recordNotifications } from "@/lib/notifications/notify";
 import { assertValidTemplate } from "@/lib/templates/validate";
 import { campaignAudience, dryRunCampaign as dryRun } from "./dry-run";
 import { assertCampaignFiles } from "./files";
@@ -188,7 +188,7 @@ export const addCampaignRecipientNote = defineAction(
     });
     announceNotifications(companyId, notified);
     publish(companyId, { type: "campaign.updated", campaignId: campaign.id });
-    return { id: note.id, notifiedUserIds: notified };
+    return { id: note.id, notifiedUserIds: notifiedUserIds(notified) };
   },
 );
 

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { attachUploads } from "@/lib/files/files";
 import { defaultStorage } from "@/lib/files/storage";
 import { publish } from "@/lib/live/bus";
-import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
+import { announceNotifications, notifiedUserIds, recordNotifications } from "@/lib/notifications/notify";
 import { addNoteSchema, deleteNoteSchema } from "./validation";
 
 /**
@@ -70,7 +70,7 @@ export const addNote = defineAction(
           : [];
       const informed = await recordNotifications(tx, {
         companyId,
-        userIds: assignees.filter((id) => !mentioned.includes(id)),
+        userIds: assignees.filter((id) => !notifiedUserIds(mentioned).includes(id)),
         exceptUserId: userId,
         kind: "conversation.new_note",
         data: { noteId: note.id, conversationId: conversation?.id ?? null, customerId, preview: input.body.slice(0, 140) },
@@ -80,7 +80,7 @@ export const addNote = defineAction(
     });
     announceNotifications(companyId, notified);
     if (conversation) publish(companyId, { type: "conversation.updated", conversationId: conversation.id });
-    return { id: note.id, mentionedUserIds: notified };
+    return { id: note.id, mentionedUserIds: notifiedUserIds(notified) };
   },
 );
 

@@ -9,6 +9,6 @@ export async function queueNotificationEmails(companyId: string, userIds: string
   await dispatch(notificationEmailsQueued.create({ companyId, userIds }), {
     lane: "notification-emails",
     key: companyId,
-    run: async () => sendDueNotificationEmails(await getDb(), new Date(), { companyId }),
+    run: async () => sendDueNotificationEmails(await getDb(), new Date(), { companyId, userIds }),
   }).catch((error: unknown) => console.error("[notifications] email digest not queued; the sweep will send it", error));
 }

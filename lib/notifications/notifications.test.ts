@@ -4,6 +4,7 @@ import { listOutboxEmails } from "@/db/queries/outbox";
 import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
 import { conversations, notifications, users, type NotificationPreferences } from "@/db/schema";
 import { drainSettled } from "@/lib/background/drain";
+import { subscribe } from "@/lib/live/bus";
 import { assignConversations } from "@/lib/conversations/assign";
 import { acceptInboundSms } from "@/lib/messaging/inbound/accept";
 import { processPendingInbound } from "@/lib/messaging/inbound/queue";
@@ -64,13 +65,20 @@ describe("fan-out follows each user's matrix (USER-5)", () => {
     const quiet = await createUser(s.db, s.company.id);
     await setPreferences(s.agent.id, { "conversations.assigned": { web: false, email: true } });
     await setPreferences(quiet.id, { "conversations.assigned": { web: false, email: false, push: false } });
+    const bells: string[] = [];
+    const unsubscribe = subscribe(s.company.id, (event) => {
+      if (event.type === "notification.created") bells.push(event.userId);
+    });
     await assignConversations(s.db, { companyId: s.company.id, userId: s.admin.id, selection: { conversationIds: [s.conversation.id] }, target: { userId: s.agent.id, teamId: null } });
     await notify(s.db, { companyId: s.company.id, userIds: [quiet.id, s.admin.id], kind: "conversation.assigned", data: { count: 1, conversationId: s.conversation.id }, link: `/conversations/${s.conversation.id}` });
 
+    unsubscribe();
     expect(await listNotifications(s.db, { companyId: s.company.id, userId: s.agent.id })).toEqual([]);
     expect(await countUnreadNotifications(s.db, { companyId: s.company.id, userId: s.agent.id })).toBe(0);
+    // Only a bell that shows it rings: the agent's open browsers hear nothing.
+    expect(bells).toEqual([s.admin.id]);
     const [row] = await rowsOf(s.agent.id);
-    expect(row).toMatchObject({ kind: "conversation.assigned", web: false });
+    expect(row).toMatchObject({ kind: "conversation.assigned", web: false, push: true });
     expect(await rowsOf(quiet.id)).toEqual([]);
     // The admin keeps the defaults: under the bell, no email.
     const [adminRow] = await listNotifications(s.db, { companyId: s.company.id, userId: s.admin.id });
@@ -90,7 +98,7 @@ describe("fan-out follows each user's matrix (USER-5)", () => {
     await newMessageFrom(s, "Mon auto est-elle prête?");
     const rows = await rowsOf(s.agent.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: "conversation.new_message", web: false });
+    expect(rows[0]).toMatchObject({ kind: "conversation.new_message", web: false, push: true });
     expect(await listNotifications(s.db, { companyId: s.company.id, userId: s.agent.id })).toEqual([]);
     expect((await mailsTo(s.agent.email)).map((mail) => mail.subject)).toEqual(["Nouveau message de Julie Tremblay"]);
   });

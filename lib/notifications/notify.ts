@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { insertNotifications, listNotificationRecipients } from "@/db/queries/notifications";
+import { insertNotifications, listNotificationRecipients, type NotificationDelivery } from "@/db/queries/notifications";
 import { publish } from "@/lib/live/bus";
 import type { NotificationKind } from "./kinds";
 import { queueNotificationEmails } from "./email-queue";
@@ -19,7 +19,7 @@ export type NotificationInput = {
 /**
  * Inserts notification rows (USER-5), e.g. inside the caller's transaction, as each
  * recipient's matrix wants them: shown under the bell (web), waiting for an email digest
- * (email), for their devices (push), or not at all. Returns who got one.
+ * (email), for their devices (push), or not at all. Returns who got one, on which channels.
  */
 export async function recordNotifications(db: Db, { companyId, userIds, kind, data, link, exceptUserId }: NotificationInput) {
   const wanted = [...new Set(userIds)].filter((id) => id !== exceptUserId);
@@ -28,15 +28,21 @@ export async function recordNotifications(db: Db, { companyId, userIds, kind, da
     .map(({ userId, role, preferences }) => ({ userId, web: wantsNotification({ role, preferences }, kind, "web"), email: wantsNotification({ role, preferences }, kind, "email"), push: wantsNotification({ role, preferences }, kind, "push") }))
     .filter((delivery) => delivery.web || delivery.email || delivery.push);
   await insertNotifications(db, { companyId, deliveries, kind, data, link: link ?? null });
-  const delivered = new Set(deliveries.map((delivery) => delivery.userId));
-  return wanted.filter((id) => delivered.has(id));
+  return deliveries;
 }
 
-/** Tells the recipients' open browsers, and sends the emails now due, once the rows are committed. */
-export function announceNotifications(companyId: string, userIds: string[]) {
-  for (const userId of userIds) publish(companyId, { type: "notification.created", userId });
-  if (userIds.length > 0) void queueNotificationEmails(companyId, userIds);
-  if (userIds.length > 0) requestPushDelivery(companyId);
+/** The users a notification reached, whatever the channel (e.g. those a note mentioned). */
+export const notifiedUserIds = (deliveries: NotificationDelivery[]) => deliveries.map((delivery) => delivery.userId);
+
+/**
+ * Once the rows are committed, each channel that has someone to reach: the bell of those
+ * who keep it on the web, the email digests now due, the pushes.
+ */
+export function announceNotifications(companyId: string, deliveries: NotificationDelivery[]) {
+  for (const { userId } of deliveries.filter((delivery) => delivery.web)) publish(companyId, { type: "notification.created", userId });
+  const emailed = deliveries.filter((delivery) => delivery.email).map((delivery) => delivery.userId);
+  if (emailed.length > 0) void queueNotificationEmails(companyId, emailed);
+  if (deliveries.some((delivery) => delivery.push)) requestPushDelivery(companyId);
 }
 
 export async function notify(db: Db, input: NotificationInput) {

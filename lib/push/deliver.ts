@@ -1,7 +1,6 @@
 import "server-only";
 import webPush, { WebPushError } from "web-push";
 import type { Db } from "@/db/client";
-import type { NotificationKind } from "@/lib/notifications/kinds";
 import {
   claimPushDelivery,
   deleteExpiredPushSubscription,
@@ -13,7 +12,6 @@ import {
   recordPushFailure,
   recordPushSuccess,
 } from "@/db/queries/push";
-import { wantsNotification } from "@/lib/notifications/preferences";
 import { pushPayloadFor } from "./payload";
 import { vapidKeys, type VapidKeys } from "./vapid";
 
@@ -36,7 +34,7 @@ type Outcome = "sent" | "retry" | "removed" | "failed";
  * 404/410 from the push service remove the device; 429 and 5xx are tried again later.
  */
 export async function deliverPendingPushes(db: Db, { now = new Date(), companyId }: { now?: Date; companyId?: string } = {}) {
-  const tally = { sent: 0, skipped: 0, retry: 0, removed: 0, failed: 0 };
+  const tally = { sent: 0, retry: 0, removed: 0, failed: 0 };
   let keys: VapidKeys | undefined;
   const send = async (due: Due) => {
     keys ??= await vapidKeys(db);
@@ -51,17 +49,8 @@ export async function deliverPendingPushes(db: Db, { now = new Date(), companyId
   for (;;) {
     const rows = await findUnpushedNotifications(db, { companyId, since: new Date(now.getTime() - LOOKBACK_MS), limit: BATCH });
     for (const row of rows) {
-      const wanted = wantsNotification({ role: row.role, preferences: row.preferences }, row.kind as NotificationKind, "push");
-      const deliveryId = await claimPushDelivery(db, {
-        companyId: row.companyId,
-        notificationId: row.notificationId,
-        subscriptionId: row.subscription.id,
-        status: wanted ? "sending" : "skipped",
-        leaseUntil: wanted ? new Date(now.getTime() + LEASE_MS) : null,
-      });
-      if (!deliveryId) continue;
-      if (wanted) await send({ ...row, deliveryId, attempts: 1 });
-      else tally.skipped++;
+      const deliveryId = await claimPushDelivery(db, { companyId: row.companyId, notificationId: row.notificationId, subscriptionId: row.subscription.id, leaseUntil: new Date(now.getTime() + LEASE_MS) });
+      if (deliveryId) await send({ ...row, deliveryId, attempts: 1 });
     }
     if (rows.length < BATCH) break;
   }
