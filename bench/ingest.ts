@@ -9,10 +9,9 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { Pool } from "pg";
 import { signMessagesWebhook } from "@/lib/messaging/webhooks/vonage-signature";
-import { BENCH_SENDER } from "./config";
+import { BENCH_SENDER, freePort } from "./config";
 import { ms, percentiles } from "./stats";
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 5000);
@@ -21,16 +20,6 @@ const SECRET = "bench-signature-secret";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl?.startsWith("postgres")) throw new Error("Set DATABASE_URL to the benchmark PostgreSQL database.");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function runConcurrently<T>(items: T[], work: (item: T) => Promise<void>) {
   let next = 0;
