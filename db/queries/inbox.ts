@@ -129,16 +129,16 @@ export async function getConversationDetail(db: Db, { companyId, conversationId 
 
 const sender = alias(users, "sender");
 
-/** The newest messages of a conversation, oldest first for display. */
-export async function listThreadMessages(db: Db, { companyId, conversationId, limit = 200 }: { companyId: string; conversationId: string; limit?: number }) {
-  const rows = await db
+/** The newest `limit` messages of a conversation, oldest first for display, and whether older ones exist. */
+export async function listThreadMessages(db: Db, { companyId, conversationId, limit }: { companyId: string; conversationId: string; limit: number }) {
+  const found = await db
     .select({ message: messages, senderName: sender.name })
     .from(messages)
     .leftJoin(sender, eq(sender.id, messages.senderUserId))
     .where(and(eq(messages.companyId, companyId), eq(messages.conversationId, conversationId)))
     .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(limit);
-  return rows.reverse();
+    .limit(limit + 1);
+  return { rows: found.slice(0, limit).reverse(), hasEarlier: found.length > limit };
 }
 
 const toUser = alias(users, "to_user");
