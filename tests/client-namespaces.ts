@@ -24,8 +24,9 @@ function resolveImport(from: string, specifier: string) {
 /**
  * The message namespaces the browser may need below these entry files: what client
  * components (and the modules they import) translate with useTranslations, and the
- * keys ("errors.notFound") that they, or the server actions they call, hand to
- * useErrorText. Server components translate on the server and need nothing sent.
+ * keys ("errors.notFound", `sendRefusal.${reason}`) that they, the server components
+ * giving them props, or the server actions they call, hand to useErrorText. Server
+ * components' own getTranslations run on the server and need nothing sent.
  */
 export function clientNamespaces(entries: string[]) {
   const namespaces = new Set<string>();
@@ -39,10 +40,10 @@ export function clientNamespaces(entries: string[]) {
     const visit = `${context}:${file}`;
     if (seen.has(visit)) continue;
     seen.add(visit);
-    if (context !== "server") {
-      for (const match of source.matchAll(/useTranslations\(\s*["']([a-zA-Z]+)/g)) namespaces.add(match[1]!);
-      for (const match of source.matchAll(/["'`]([a-zA-Z]+)\.([a-zA-Z_]+)/g)) if (hasKey(`${match[1]}.${match[2]}`)) namespaces.add(match[1]!);
-    }
+    if (context !== "server") for (const match of source.matchAll(/useTranslations\(\s*["']([a-zA-Z]+)/g)) namespaces.add(match[1]!);
+    // Keys handed over as values, by client code or by a server component's props: "errors.notFound", `sendRefusal.${reason}`.
+    for (const match of source.matchAll(/["'`]([a-zA-Z]+)\.([a-zA-Z_]+)/g)) if (hasKey(`${match[1]}.${match[2]}`)) namespaces.add(match[1]!);
+    for (const match of source.matchAll(/`([a-zA-Z]+)\.\$\{/g)) if (hasKey(match[1]!)) namespaces.add(match[1]!);
     for (const match of source.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)) {
       const target = resolveImport(file, match[1]!);
       if (target && !/\.test\.tsx?$/.test(target)) queue.push({ file: target, context });
