@@ -148,6 +148,7 @@ describe("a long conversation", () => {
       await messages.filter({ hasText: `${long} n°55` }).waitFor({ timeout: 20_000 });
       await expect(messages.count()).resolves.toBe(50);
       await expect(messages.first().textContent()).resolves.toContain(`${long} n°6`);
+      await page.getByTestId("load-earlier").scrollIntoViewIfNeeded();
       await snapshot(page, `thread-load-earlier-${width}`);
 
       await page.getByTestId("load-earlier").click();
