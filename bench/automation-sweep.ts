@@ -19,11 +19,11 @@
 import { sql } from "drizzle-orm";
 import { migrateDatabase, openPglite, openPostgres, queryRows, type Db } from "@/db/client";
 import * as s from "@/db/schema";
-import type { AudienceRules } from "@/db/schema";
 import { runDueAutomations } from "@/lib/automations/run";
 import { SenderThrottle } from "@/lib/messaging/throttle";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { benchDatabaseUrl } from "./config";
+import { createRealtimeAutomations, type AutomationAudience } from "./fixtures";
 import { ms, percentiles } from "./stats";
 
 function flag(name: string, fallback: number): number {
@@ -67,7 +67,7 @@ async function generate(db: Db) {
 }
 
 /** Representative rules, each narrow enough for a real automation (tens of customers). */
-function rulesFor(index: number): { rules: AudienceRules; triggerScope: "customer" | "appointment" } {
+function rulesFor(index: number): AutomationAudience {
   const name = `Bench${(index * 37) % LAST_NAMES}`;
   const byName = { category: "customer" as const, attribute: "last_name", operator: "is", value: name };
   if (index % 2 === 0) return { triggerScope: "customer", rules: { all: [{ any: [byName] }] } };
@@ -89,17 +89,7 @@ async function main() {
     const generating = performance.now();
     const companyId = await generate(db);
     const generatedMs = performance.now() - generating;
-    await db.insert(s.automations).values(
-      Array.from({ length: AUTOMATIONS }, (_, i) => ({
-        companyId,
-        name: `Bench automation ${i}`,
-        status: "active" as const,
-        schedule: "realtime" as const,
-        realtimeEveryMinutes: 5,
-        messageBody: "Bonjour { customer.first_name }",
-        ...rulesFor(i),
-      })),
-    );
+    await createRealtimeAutomations(db, companyId, Array.from({ length: AUTOMATIONS }, (_, i) => rulesFor(i)));
     const options = { dependencies: { provider: localSmsProvider }, throttle: new SenderThrottle(0) };
     let now = new Date();
     const first = performance.now();

@@ -20,6 +20,7 @@ import { runCampaign } from "@/lib/campaigns/run";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { SenderThrottle } from "@/lib/messaging/throttle";
 import { benchDatabaseUrl } from "./config";
+import { createSendingCampaign } from "./fixtures";
 import { ms } from "./stats";
 
 function flag(name: string, fallback: number): number {
@@ -79,14 +80,11 @@ async function main() {
   try {
     console.log(`Campaign to ${CUSTOMERS.toLocaleString("en")} customers — ${label}, ${RUNNERS} concurrent runners, throttle off`);
     const companyId = await generate(db);
-    const [campaign] = await db
-      .insert(s.campaigns)
-      .values({ companyId, name: "Pneus d'hiver", status: "sending", marketing: true, messageBody: "Bonjour { customer.first_name }, pneus d'hiver -20 % ce mois-ci.", audience: { all: [] }, startedAt: new Date() })
-      .returning();
-    const campaignId = campaign!.id;
+    const campaign = await createSendingCampaign(db, { companyId, audience: { all: [] } });
+    const campaignId = campaign.id;
 
     const now = new Date();
-    const [planned, planMs] = await timed(async () => planCampaignRecipients(db, { companyId, campaignId, plan: await campaignPlan(db, campaign!, { now, timeZone: "America/Toronto" }), now }));
+    const [planned, planMs] = await timed(async () => planCampaignRecipients(db, { companyId, campaignId, plan: await campaignPlan(db, campaign, { now, timeZone: "America/Toronto" }), now }));
     const counts = await queryRows<{ status: string; skip_reason: string | null; count: number }>(
       db,
       sql`select status, skip_reason, count(*)::int as count from campaign_recipients where campaign_id = ${campaignId} group by 1, 2 order by 3 desc`,

@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { Client } from "pg";
 
 export const BENCH_SENDER = "+15145550999";
@@ -47,15 +46,4 @@ export async function recreateDatabase(database: string, { baseUrl = BENCH_POSTG
 /** A --postgres bench's database: BENCH_DATABASE_URL as is, else its own database recreated on the bench server. */
 export async function benchDatabaseUrl(database: string, options: RecreateOptions = {}) {
   return process.env.BENCH_DATABASE_URL ?? recreateDatabase(database, options);
-}
-
-/** A TCP port free on 127.0.0.1 right now (for a `next start` a bench runs). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

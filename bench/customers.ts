@@ -9,10 +9,11 @@
  * The company is first topped up to BENCH_CUSTOMERS customers (default 1,000,000; the
  * extra ones have no conversation), so it measures the directory at that size.
  */
+import os from "node:os";
 import { sql } from "drizzle-orm";
 import { closeDatabase, getConnection, queryRows } from "@/db/client";
 import { listCustomers, type CustomerCursor, type CustomerFilters } from "@/db/queries/customers";
-import { BENCH_SENDER } from "./config";
+import { findBenchCompany, topUpCustomers } from "./bench-company";
 import { ms, timeIt } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -20,26 +21,10 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 
 async function main() {
   const { db, driver } = await getConnection();
-  const [company] = await queryRows<{ id: string }>(db, sql`select id from companies where sender_number = ${BENCH_SENDER}`);
-  if (!company) throw new Error("Run bench/generate.ts first.");
-  const companyId = company.id;
-  const [before] = await queryRows<{ customers: number }>(db, sql`select count(*)::int as customers from customers where company_id = ${companyId}`);
-  if (before!.customers < CUSTOMERS) {
-    const started = performance.now();
-    // Numbers +1 819 / 873 … never used by bench/generate.ts, so the unique mobile index holds.
-    await db.execute(sql`
-      insert into customers (company_id, first_name, last_name, mobile, email, language, search_text, created_at)
-      select ${companyId}::uuid, f.name, l.name, '+1' || (array['819','873','367','581'])[1 + i % 4] || lpad(i::text, 7, '0'),
-             case when i % 3 = 0 then null else lower(f.name || '.' || l.name || i || '@example.com') end,
-             case when i % 4 = 0 then 'en' else 'fr' end,
-             lower(f.name || ' ' || l.name) || case when i % 3 = 0 then '' else ' ' || lower(f.name || '.' || l.name || i || '@example.com') end
-               || ' 1' || (array['819','873','367','581'])[1 + i % 4] || lpad(i::text, 7, '0') || ' ' || (array['819','873','367','581'])[1 + i % 4] || lpad(i::text, 7, '0'),
-             now() - (i % 900) * interval '1 day'
-      from generate_series(${before!.customers + 1}::int, ${CUSTOMERS}::int) i
-      join lateral (select (array['Mathieu','Julie','Sebastien','Isabelle','Francois','Nathalie','Etienne','Genevieve','Louis','Melanie','Olivier','Valerie','Michael','Jennifer','David','Sarah','Antoine','Camille'])[1 + (i * 7) % 18] as name) f on true
-      join lateral (select (array['Tremblay','Gagnon','Roy','Cote','Bouchard','Gauthier','Morin','Lavoie','Fortin','Gagne','Ouellet','Pelletier','Belanger','Levesque','Bergeron','Leblanc','Paquette','Girard','Simard','Boucher','Caron','Beaulieu'])[1 + (i * 13) % 22] as name) l on true`);
-    console.log(`Added ${(CUSTOMERS - before!.customers).toLocaleString()} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const companyId = await findBenchCompany(db);
+  const started = performance.now();
+  const added = await topUpCustomers(db, companyId, CUSTOMERS);
+  if (added > 0) console.log(`Added ${added.toLocaleString()} customers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Some customers without a mobile, unsubscribed or stopped, so each filter has rows to find.
   await db.execute(sql`update customers set subscribed_marketing = false where company_id = ${companyId} and subscribed_marketing and (hashtext(id::text) % 20) = 0`);
   await db.execute(sql`update customers set subscribed_general = false where company_id = ${companyId} and subscribed_general and (hashtext(id::text) % 50) = 0`);
@@ -68,18 +53,31 @@ async function main() {
 
   const searches: [string, string][] = [
     ["a name 46,000 customers share", "gagnon"],
+    ["same, other case and accents", "GAGNÓN"],
+    ["another (late in the alphabet)", "tremblay"],
     ["first and last name", "julie roy"],
     ["partial phone", "514 000 12"],
     ["last digits", "0004321"],
     ["email", "camille.caron"],
     ["no match", "zzzzqqq"],
   ];
-  console.log("\nSearch (first page)                 p50        p95");
+  console.log(`\nSearch (first page)                 p50        p95   (load average ${loadAverage()})`);
   for (const [label, query] of searches) {
     const result = await timeIt(RUNS, () => listCustomers(db, { companyId, query }));
     console.log(`  ${label.padEnd(32)} ${ms(result.p50)} ${ms(result.p95)}`);
   }
+  // Next pages of the shared name: the second, and the 100th (keyset cursor).
+  const first = await listCustomers(db, { companyId, query: "gagnon" });
+  let hundredth = first.nextCursor;
+  for (let page = 2; page < 100 && hundredth; page++) hundredth = (await listCustomers(db, { companyId, query: "gagnon", cursor: hundredth })).nextCursor;
+  for (const [label, cursor] of [["a name 46,000 share, 2nd page", first.nextCursor], ["a name 46,000 share, 100th page", hundredth]] as const) {
+    const result = await timeIt(RUNS, () => listCustomers(db, { companyId, query: "gagnon", cursor }));
+    console.log(`  ${label.padEnd(32)} ${ms(result.p50)} ${ms(result.p95)}`);
+  }
+  console.log(`(load average ${loadAverage()})`);
 }
+
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(" / ");
 
 main()
   .catch((error) => {

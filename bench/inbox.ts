@@ -6,6 +6,7 @@
  *
  * Goals: list p95 < 50 ms, search p95 < 150 ms.
  */
+import os from "node:os";
 import { sql } from "drizzle-orm";
 import { closeDatabase, getConnection, queryRows } from "@/db/client";
 import { listInbox, type InboxFilter } from "@/db/queries/inbox";
@@ -50,18 +51,21 @@ async function main() {
   console.log(`  ${"all, open, second page".padEnd(30)} ${ms(deep.p50)} ${ms(deep.p95)}`);
 
   const queries: [string, string][] = [
-    ["customer name", "gagnon"],
+    ["customer name (gagnon)", "gagnon"],
     ["partial phone", "514 000 12"],
     ["message text", "voyant moteur"],
     ["repair-order number", "RO-100042"],
     ["payment amount", "389,95 $"],
   ];
-  console.log("\nGlobal search (all groups)          p50        p95");
+  console.log(`\nGlobal search (all groups)          p50        p95   (load average ${loadAverage()})`);
   for (const [label, query] of queries) {
     const result = await timeIt(RUNS, () => globalSearch(db, { companyId, query }));
     console.log(`  ${label.padEnd(30)} ${ms(result.p50)} ${ms(result.p95)}`);
   }
+  console.log(`(load average ${loadAverage()})`);
 }
+
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(" / ");
 
 main()
   .catch((error) => {

@@ -7,16 +7,14 @@
  *
  * Goal on Postgres: ≥ 1,000 msg/s, ≥ 50% of the raw INSERT rate, p99 < 50 ms.
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
-import { signMessagesWebhook } from "@/lib/messaging/webhooks/vonage-signature";
-import { BENCH_SENDER, freePort } from "./config";
+import { BENCH_SENDER } from "./config";
+import { signedInboundWebhook, startNextServer } from "./server";
 import { ms, percentiles } from "./stats";
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const SECRET = "bench-signature-secret";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl?.startsWith("postgres")) throw new Error("Set DATABASE_URL to the benchmark PostgreSQL database.");
@@ -38,31 +36,12 @@ async function main() {
   );
   if (numbers.length === 0) throw new Error("Run bench/generate.ts first.");
 
-  const port = await freePort();
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "bench-auth-secret-0123456789", VONAGE_SIGNATURE_SECRET: SECRET, SWEEP_INTERVAL_SECONDS: "60" },
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}/api/webhooks/vonage/inbound`;
+  const server = await startNextServer({ SWEEP_INTERVAL_SECONDS: "60" });
+  const url = `${server.url}/api/webhooks/vonage/inbound`;
   try {
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
     // Sign everything before the clock starts: we measure the app, not the client.
     const requests = await Promise.all(
-      Array.from({ length: TOTAL }, async (_, i) => {
-        const body = JSON.stringify({
-          channel: "sms",
-          message_type: "text",
-          message_uuid: randomUUID(),
-          to: BENCH_SENDER.slice(1),
-          from: numbers[i % numbers.length]!.mobile.slice(1),
-          text: `Bonjour, message de test numéro ${i}`,
-          timestamp: new Date().toISOString(),
-        });
-        return { body, authorization: await signMessagesWebhook(body, SECRET) };
-      }),
+      Array.from({ length: TOTAL }, (_, i) => signedInboundWebhook({ from: numbers[i % numbers.length]!.mobile, to: BENCH_SENDER, text: `Bonjour, message de test numéro ${i}` })),
     );
     // Warm the route (first compile of the handler, connection pool).
     for (const request of requests.slice(0, 50)) await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: request.authorization }, body: request.body });
@@ -113,7 +92,7 @@ async function main() {
     console.log(`  raw single INSERT   ${rawRate.toFixed(0).padStart(6)} rows/s`);
     console.log(`  ingest / raw        ${((ingestRate / rawRate) * 100).toFixed(0).padStart(6)} %`);
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
     await pool.end();
   }
 }

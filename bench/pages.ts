@@ -10,13 +10,12 @@
  * --profile: also prints, per page, the SQL statements one request runs and their time.
  * Goal: server time p95 < 50 ms with 100k conversations.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { Pool } from "pg";
-import { BENCH_SENDER, freePort } from "./config";
+import { BENCH_SENDER } from "./config";
+import { startNextServer } from "./server";
 import { ms, percentiles } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -101,26 +100,14 @@ async function main() {
   await pool.end();
   if (!thread) throw new Error("The bench company has no open conversation.");
 
-  const port = await freePort();
   const profileFile = path.join(tmpdir(), `parley-pages-sql-${process.pid}.jsonl`);
   rmSync(profileFile, { force: true });
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      VONAGE_SIGNATURE_SECRET: randomBytes(32).toString("hex"),
-      SWEEP_INTERVAL_SECONDS: "600",
-      ...(PROFILE ? { SQL_PROFILE_FILE: profileFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("bench/sql-profile.mjs")}` } : {}),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = await startNextServer({
+    SWEEP_INTERVAL_SECONDS: "600",
+    ...(PROFILE ? { SQL_PROFILE_FILE: profileFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("bench/sql-profile.mjs")}` } : {}),
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = server.url;
   try {
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
     const cookie = await signIn(base);
     const pages = await Promise.all(
       [
@@ -159,7 +146,7 @@ async function main() {
       rmSync(profileFile, { force: true });
     }
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
   }
 }
 

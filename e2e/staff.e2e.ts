@@ -23,6 +23,7 @@ describe("staff", () => {
     await admin.fill("#invite-email", email);
     await admin.selectOption("#invite-language", "en");
     await admin.getByRole("checkbox", { name: "Gérer les campagnes" }).check();
+    await admin.getByRole("checkbox", { name: "Voir les rapports" }).check();
     await admin.getByRole("button", { name: "Envoyer l’invitation" }).click();
     await admin.getByText(`Invitation envoyée à ${email}.`).waitFor();
     await admin.getByTestId("staff-invitation").filter({ hasText: email }).waitFor();
@@ -53,6 +54,10 @@ describe("staff", () => {
     await again.goto(new URL(link!).pathname);
     await again.getByText("This invitation was already used.").waitFor();
     await again.close();
+
+    // Granted "see reports", this agent reads the dashboard.
+    await agent.goto("/reports");
+    await agent.getByTestId("report-card-messagesIn").waitFor();
 
     // An agent does not see the staff screen.
     const forbidden = await agent.goto("/company/users");

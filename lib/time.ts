@@ -6,6 +6,15 @@ export const localDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "errors.dateTimeInvalid" });
 
+const isCalendarDay = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+/** A real calendar day "YYYY-MM-DD" (not 2024-02-30, which Date.parse rolls over to March). */
+export const calendarDaySchema = (message = "errors.invalidInput") => z.string().refine(isCalendarDay, { message });
+
 export function zonedLocalToUtc(local: string, timeZone: string): Date {
   const [date = "", time = ""] = local.split("T");
   const [year, month, day] = date.split("-").map(Number);

@@ -9,8 +9,8 @@ import { useErrorText } from "@/components/ui/use-error-text";
 import { saveNotificationPreferences } from "@/lib/notifications/actions";
 import { NOTIFICATION_CHANNELS, type NotificationCategory, type NotificationChannel } from "@/lib/notifications/preferences";
 
-export type MatrixEvent = { id: string; channels: readonly NotificationChannel[]; values: Record<NotificationChannel, boolean> };
-export type MatrixCategory = { category: NotificationCategory; events: MatrixEvent[] };
+type MatrixEvent = { id: string; channels: readonly NotificationChannel[]; values: Record<NotificationChannel, boolean> };
+type MatrixCategory = { category: NotificationCategory; events: MatrixEvent[] };
 
 type Ticks = Record<string, Partial<Record<NotificationChannel, boolean>>>;
 

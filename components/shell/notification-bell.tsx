@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { markNotificationRead, markNotificationsRead } from "@/lib/notifications/actions";
-import { notificationPreview, notificationSubject, notificationTitle, type NotificationTranslate } from "@/lib/notifications/text";
+import { notificationHeading, notificationPreview, type NotificationTranslate } from "@/lib/notifications/text";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 export type ShellNotification = { id: string; kind: string; link: string | null; createdAt: string; read: boolean; data: Record<string, unknown>; customerName?: string | null; conversationPreview?: string | null };
@@ -85,10 +85,8 @@ export function NotificationBell({ notifications, unread }: { notifications: She
         <div className="max-h-[min(70vh,32rem)] overflow-y-auto">
           {notifications.map((notification) => {
             const Icon = ICONS[notification.kind] ?? Bell;
-            const text = notificationTitle(translate, notification);
-            const subject = notificationSubject(notification);
+            const { title: text, subject: named } = notificationHeading(translate, notification);
             const preview = notificationPreview(notification);
-            const named = subject && !text.includes(subject) ? subject : null;
             return (
               <DropdownMenuItem key={notification.id} asChild>
                 <Link

@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { audienceSelect, customerSkipReasonSql, type AudienceQuery } from "./audience";
 import { outcomeColumns, type SendOutcome } from "./send-outcome";
+import type { CampaignRecipientFilter } from "@/lib/campaigns/validation";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignRecipientRow = typeof campaignRecipients.$inferSelect;
@@ -129,7 +130,6 @@ export async function listCampaigns(db: Db, { companyId, cursor, limit = 50 }: {
   };
 }
 
-export type CampaignRecipientFilter = "sent" | "delivered" | "failed" | "skipped" | "replied" | "opted_out";
 
 function recipientFilter(status: CampaignRecipientFilter | null | undefined): SQL | undefined {
   switch (status) {

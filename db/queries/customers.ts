@@ -1,5 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { unionAll, type SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { queryPrepared, queryRows, type Db } from "@/db/client";
 import { attributeDefinitions } from "./attributes";
 import { appointments, customerEvents, customers, notes, users, type AttributeValues, type Locale } from "@/db/schema";
@@ -7,14 +9,60 @@ import { normalizeForSearch } from "@/lib/customers/search-text";
 
 export type CustomerCursor = { lastName: string; firstName: string; id: string };
 
-/** Condition matching a typed query against names, email or phone digits (trigram-indexed). */
-export function customerSearchCondition(query: string): SQL | undefined {
+/** What a search looks for in the search text: the phone digits, or the folded text. */
+function searchNeedle(query: string): { needle: string; digits: boolean } | undefined {
   const text = normalizeForSearch(query);
   const digits = query.replace(/\D/g, "");
   // Phone searches use the digits only, so "(514) 555-01" matches "5145550123".
-  const needle = digits.length >= 3 && digits.length >= text.replace(/[\s()+.-]/g, "").length - 1 ? digits : text;
-  if (!needle) return undefined;
-  return ilike(customers.searchText, `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (digits.length >= 3 && digits.length >= text.replace(/[\s()+.-]/g, "").length - 1) return { needle: digits, digits: true };
+  return text ? { needle: text, digits: false } : undefined;
+}
+
+/** Condition matching a typed query against names, email or phone digits (trigram-indexed). */
+export function customerSearchCondition(query: string): SQL | undefined {
+  const found = searchNeedle(query);
+  if (!found) return undefined;
+  return ilike(customers.searchText, `%${found.needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+/**
+ * The folded word when a search is one word that is some customer's whole last name.
+ * Thousands may share it, and sorting all their matches is what made such a search slow.
+ */
+async function searchedLastName(db: Db, { companyId, query }: { companyId: string; query: string }): Promise<string | undefined> {
+  const found = searchNeedle(query);
+  // Letters and digits only: each of its windows is then one of the trigrams pg_trgm keeps
+  // for the word holding it (the index of search windows); 200 and more has no name key.
+  if (!found || found.digits || !/^[a-z0-9]{3,199}$/.test(found.needle)) return undefined;
+  const [named] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), sql`parley_fold(${customers.lastName}) = ${found.needle}`))
+    .limit(1);
+  return named ? found.needle : undefined;
+}
+
+/**
+ * The first `limit` customers matching `conditions` (which hold the search) in name order.
+ * For a one-word search that is a last name, the same rows in the same order come from
+ * two small reads: those with that (folded) last name, in order from their own index,
+ * and everyone else the search matches, which the index of search windows finds without
+ * reading those who have the name (migration 0033).
+ */
+export async function selectSearchedCustomers<T extends SelectedFields & { id: typeof customers.id; firstName: typeof customers.firstName; lastName: typeof customers.lastName }>(
+  db: Db,
+  { companyId, query, columns, conditions, limit }: { companyId: string; query: string; columns: T; conditions: SQL[]; limit: number },
+): Promise<SelectResultFields<T>[]> {
+  const lastName = await searchedLastName(db, { companyId, query });
+  const select = (where: SQL[]) => db.select(columns as SelectedFields).from(customers).where(and(...conditions, ...where)).$dynamic();
+  if (!lastName) return (await select([]).orderBy(...customerNameOrder({ searching: true })).limit(limit)) as SelectResultFields<T>[];
+  const folded = sql`parley_fold(${customers.lastName})`;
+  const named = select([sql`${folded} = ${lastName}`]).orderBy(asc(customers.lastName), asc(customers.firstName), asc(customers.id)).limit(limit);
+  const others = select([sql`parley_search_grams(${customers.searchText}, ${customers.lastName}) @@ parley_search_grams_query(${lastName})`, sql`${folded} <> ${lastName}`]);
+  // By position: another selected column may also be called "id" (a subquery's).
+  const position = (key: keyof T) => sql.raw(String(Object.keys(columns).indexOf(key as string) + 1));
+  const rows = await unionAll(named, others).orderBy(position("lastName"), position("firstName"), position("id")).limit(limit);
+  return rows as SelectResultFields<T>[];
 }
 
 export type CustomerFilters = {
@@ -61,22 +109,25 @@ export async function listCustomers(
   if (search) conditions.push(search);
   // Row comparison so the (company, last name, first name, id) index serves every page.
   if (cursor) conditions.push(sql`(${customers.lastName}, ${customers.firstName}, ${customers.id}) > (${cursor.lastName}, ${cursor.firstName}, ${cursor.id})`);
-  const rows = await db
-    .select({
-      id: customers.id,
-      firstName: customers.firstName,
-      lastName: customers.lastName,
-      mobile: customers.mobile,
-      email: customers.email,
-      language: customers.language,
-      subscribedGeneral: customers.subscribedGeneral,
-      subscribedMarketing: customers.subscribedMarketing,
-      optedOutAt: customers.optedOutAt,
-    })
-    .from(customers)
-    .where(and(...conditions))
-    .orderBy(...customerNameOrder({ searching: Boolean(search) }))
-    .limit(limit + 1);
+  const columns = {
+    id: customers.id,
+    firstName: customers.firstName,
+    lastName: customers.lastName,
+    mobile: customers.mobile,
+    email: customers.email,
+    language: customers.language,
+    subscribedGeneral: customers.subscribedGeneral,
+    subscribedMarketing: customers.subscribedMarketing,
+    optedOutAt: customers.optedOutAt,
+  };
+  const rows = search
+    ? await selectSearchedCustomers(db, { companyId, query: query!, columns, conditions, limit: limit + 1 })
+    : await db
+        .select(columns)
+        .from(customers)
+        .where(and(...conditions))
+        .orderBy(...customerNameOrder({ searching: false }))
+        .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -9,10 +9,9 @@ import { RULE_ERRORS } from "@/lib/automations/rules/schema";
 /** Groups nest (a dynamic group "in group X"), but not without end. */
 const MAX_GROUPS = 50;
 /** A static group holds at most this many customers added at once. */
-export const MAX_ADD_AT_ONCE = 1000;
 
 /** The group ids "is / is not in group" conditions of these rules name. */
-export function groupIdsIn(rules: AudienceRules): string[] {
+function groupIdsIn(rules: AudienceRules): string[] {
   const ids = rules.all.flatMap((rule) =>
     rule.any.flatMap((condition) => (condition.category === "customer" && condition.attribute === "group" && typeof condition.value === "string" ? [condition.value] : [])),
   );

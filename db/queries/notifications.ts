@@ -1,18 +1,14 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, customers, memberships, notifications, users } from "@/db/schema";
 import type { NotificationPreferences, Role } from "@/db/schema/users";
+import { customerName } from "@/lib/customers/display";
 
 /** The customer a notification is about: named in its data, or found through its conversation or customer id. */
 const conversationOfNotification = aliasedTable(conversations, "notification_conversation");
 const customerOfNotification = aliasedTable(customers, "notification_customer");
 const uuidIn = (key: string) => sql`case when ${notifications.data} ->> ${key} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (${notifications.data} ->> ${key})::uuid end`;
-const customerNameColumn = sql<string | null>`coalesce(
-  nullif(${notifications.data} ->> 'customerName', ''),
-  nullif(trim(${customerOfNotification.firstName} || ' ' || ${customerOfNotification.lastName}), ''),
-  ${customerOfNotification.mobile}
-)`;
 
 const shownColumns = {
   id: notifications.id,
@@ -23,10 +19,16 @@ const shownColumns = {
   link: notifications.link,
   readAt: notifications.readAt,
   createdAt: notifications.createdAt,
-  customerName: customerNameColumn,
+  customer: { firstName: customerOfNotification.firstName, lastName: customerOfNotification.lastName, mobile: customerOfNotification.mobile },
   /** The conversation's last message, for kinds that quote none of their own (an assignment). */
   conversationPreview: conversationOfNotification.lastMessagePreview,
 };
+
+/** Named as the contact card names them; a name the notification carries wins (it was true when notified). */
+function withCustomerName<T extends { data: Record<string, unknown>; customer: { firstName: string; lastName: string; mobile: string | null } | null }>({ customer, ...row }: T) {
+  const named = typeof row.data.customerName === "string" && row.data.customerName.trim() ? row.data.customerName : null;
+  return { ...row, customerName: named ?? (customer ? customerName(customer) : null) };
+}
 
 /** Notifications with the customer's name, in one query (no lookup per row). */
 function selectShown(db: Db) {
@@ -44,10 +46,11 @@ export type ShownNotificationRow = Awaited<ReturnType<typeof listNotifications>>
 
 /** The bell's list: the events the user keeps on the web channel. */
 export async function listNotifications(db: Db, { companyId, userId, limit = 15 }: { companyId: string; userId: string; limit?: number }) {
-  return selectShown(db)
+  const rows = await selectShown(db)
     .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.web, true)))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
+  return rows.map(withCustomerName);
 }
 
 export async function countUnreadNotifications(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
@@ -171,9 +174,10 @@ export async function claimEmailDigest(db: Db, { companyId, userId, windowStart,
     )
     .returning({ id: notifications.id });
   if (claimed.length === 0) return [];
-  return selectShown(db)
+  const rows = await selectShown(db)
     .where(and(eq(notifications.companyId, companyId), inArray(notifications.id, claimed.map((row) => row.id))))
     .orderBy(asc(notifications.createdAt));
+  return rows.map(withCustomerName);
 }
 
 export async function markEmailDigestFailed(db: Db, { companyId, notificationIds }: { companyId: string; notificationIds: string[] }) {
@@ -181,18 +185,13 @@ export async function markEmailDigestFailed(db: Db, { companyId, notificationIds
   await db.update(notifications).set({ emailStatus: "failed" }).where(and(eq(notifications.companyId, companyId), inArray(notifications.id, notificationIds)));
 }
 
-/** When the user's last digest went out, if they have notification emails waiting. */
-export async function findWaitingEmailWindow(db: Db, { companyId, userId, since }: { companyId: string; userId: string; since: Date }) {
-  const [waiting] = await db
-    .select({ value: count() })
+/** Of these users, those with notification emails waiting, and when each one's last digest since `since` went out. */
+export async function listWaitingEmailWindows(db: Db, { companyId, userIds, since }: { companyId: string; userIds: string[]; since: Date }) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: notifications.userId, lastEmailedAt: sql<Date | null>`max(${notifications.emailedAt}) filter (where ${notifications.emailedAt} > ${since.toISOString()}::timestamptz)`.mapWith((value: string | Date | null) => (value ? new Date(value) : null)) })
     .from(notifications)
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.emailStatus, "pending")));
-  if (!waiting?.value) return null;
-  const [last] = await db
-    .select({ emailedAt: notifications.emailedAt })
-    .from(notifications)
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), gt(notifications.emailedAt, since)))
-    .orderBy(desc(notifications.emailedAt))
-    .limit(1);
-  return { lastEmailedAt: last?.emailedAt ?? null };
+    .where(and(eq(notifications.companyId, companyId), inArray(notifications.userId, userIds), or(eq(notifications.emailStatus, "pending"), gt(notifications.emailedAt, since))))
+    .groupBy(notifications.userId)
+    .having(sql`bool_or(${notifications.emailStatus} = 'pending')`);
 }

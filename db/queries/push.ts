@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { companies, conversations, customers, memberships, notifications, pushDeliveries, pushSubscriptions, users } from "@/db/schema";
 
 // The conversation a notification is about, when its data names one (to title the push with the customer).
 const notifiedConversationId = sql`case when ${notifications.data}->>'conversationId' ~ '^[0-9a-f-]{36}$' then (${notifications.data}->>'conversationId')::uuid end`;
@@ -17,8 +18,8 @@ const pushFields = {
   language: users.language,
   companyName: companies.name,
   customer: notifiedCustomer,
+  conversationPreview: conversations.lastMessagePreview,
 };
-import { companies, conversations, customers, instanceKeys, memberships, notifications, pushDeliveries, pushSubscriptions, users } from "@/db/schema";
 
 export type PushSubscriptionInput = { endpoint: string; p256dh: string; auth: string; userAgent: string | null; deviceLabel: string | null };
 
@@ -172,16 +173,4 @@ export async function finishPushDelivery(
 /** Forgets finished deliveries past the look-back window: a notification that old is never pushed again anyway. */
 export async function deleteFinishedPushDeliveries(db: Db, { before }: { before: Date }) {
   await db.delete(pushDeliveries).where(and(inArray(pushDeliveries.status, ["sent", "skipped", "failed"]), lte(pushDeliveries.createdAt, before)));
-}
-
-/** A key this server generated for itself (system-wide, not a company's). */
-export async function readInstanceKey(db: Db, name: string) {
-  const [row] = await db.select({ value: instanceKeys.value }).from(instanceKeys).where(eq(instanceKeys.name, name));
-  return row?.value ?? null;
-}
-
-/** Stores `value` unless another process stored one first; returns the one kept. */
-export async function keepInstanceKey(db: Db, name: string, value: string) {
-  await db.insert(instanceKeys).values({ name, value }).onConflictDoNothing();
-  return (await readInstanceKey(db, name))!;
 }

@@ -15,7 +15,7 @@ export async function listCompaniesForReportEmails(db: Db, { companyId }: { comp
 /** Active members who have no row yet for this report and period (the ones it may still go to). */
 export async function listReportEmailCandidates(db: Db, { companyId, kind, periodStart }: { companyId: string; kind: ReportEmailKind; periodStart: string }) {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, language: users.language, preferences: users.notificationPreferences, role: memberships.role })
+    .select({ id: users.id, email: users.email, name: users.name, language: users.language, preferences: users.notificationPreferences, role: memberships.role, permissions: memberships.permissions })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(

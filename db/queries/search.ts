@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { customerNameOrder, customerSearchCondition } from "@/db/queries/customers";
+import { customerSearchCondition, selectSearchedCustomers } from "@/db/queries/customers";
 import { appointments, customerEvents, customers, messages, paymentRequests } from "@/db/schema";
 
 // Written out in full: inside the subquery a bare "id" would mean the conversation's.
@@ -14,12 +14,13 @@ const containing = (query: string) => `%${escapeLike(query.toLowerCase())}%`;
 export async function searchCustomers(db: Db, { companyId, query, limit }: { companyId: string; query: string; limit: number }) {
   const condition = customerSearchCondition(query);
   if (!condition) return [];
-  return db
-    .select({ id: customers.id, ...customerName, email: customers.email, conversationId: activeConversation })
-    .from(customers)
-    .where(and(eq(customers.companyId, companyId), isNull(customers.mergedIntoId), condition))
-    .orderBy(...customerNameOrder({ searching: true }))
-    .limit(limit);
+  return selectSearchedCustomers(db, {
+    companyId,
+    query,
+    columns: { id: customers.id, ...customerName, email: customers.email, conversationId: activeConversation },
+    conditions: [eq(customers.companyId, companyId), isNull(customers.mergedIntoId), condition],
+    limit,
+  });
 }
 
 export async function searchRepairOrders(db: Db, { companyId, query, limit }: { companyId: string; query: string; limit: number }) {

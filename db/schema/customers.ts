@@ -41,6 +41,10 @@ export const customers = pgTable(
     index("customers_opted_out_idx").on(t.companyId, t.lastName, t.firstName, t.id).where(sql`${t.optedOutAt} is not null`),
     index("customers_company_created_idx").on(t.companyId, t.createdAt, t.id),
     index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // A search for a last name many share: those who have it, in list order, and the
+    // index of search windows for everyone else (parley_search_grams, migration 0033).
+    index("customers_folded_last_name_idx").on(t.companyId, sql`parley_fold(${t.lastName})`, t.lastName, t.firstName, t.id),
+    index("customers_search_grams_idx").using("gin", sql`parley_search_grams(${t.searchText}, ${t.lastName})`),
     index("customers_attributes_idx").using("gin", sql`${t.attributes} jsonb_path_ops`),
     uniqueIndex("customers_company_external_idx")
       .on(t.companyId, t.externalId)

@@ -57,10 +57,3 @@ export const pushDeliveries = pgTable(
     index("push_deliveries_due_idx").on(t.status, t.nextAttemptAt),
   ],
 );
-
-/** Keys the server generated for itself and shares across its processes (the VAPID pair when unset). */
-export const instanceKeys = pgTable("instance_keys", {
-  name: text().primaryKey(),
-  value: text().notNull(),
-  createdAt: createdAt(),
-});

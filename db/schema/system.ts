@@ -38,3 +38,10 @@ export const sweepRuns = pgTable("sweep_runs", {
   lastRunAt: at().notNull(),
   lastResult: jsonb().$type<Record<string, unknown>>(),
 });
+
+/** Keys the server generated for itself and shares across its processes (the VAPID pair when unset). */
+export const instanceKeys = pgTable("instance_keys", {
+  name: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: createdAt(),
+});

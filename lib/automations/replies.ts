@@ -24,7 +24,7 @@ import { CAMPAIGN_REPLY_WINDOW_DAYS, findCampaignReply, handleCampaignReply } fr
 import { listUnattributedCampaignReplies } from "@/db/queries/campaigns";
 import { notifyAboutResult } from "./notify-result";
 import { routeConversation } from "./routing";
-import { type NotificationKind } from "@/lib/notifications/notify";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { matchKeywordResponse } from "./keywords";
 import { classifyReminderReply, readSentiment } from "./sentiment";
 import type { Automation } from "./types";

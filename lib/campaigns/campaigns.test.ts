@@ -125,6 +125,24 @@ describe("campaigns", () => {
     expect(sam).toMatchObject({ status: "skipped", skipReason: "opted_out" });
   });
 
+  it.each([
+    ["a plain text (sent in batches)", undefined],
+    ["a review request (sent one by one)", { kind: "review_request" as const }],
+  ])("quiet hours beginning while %s is sending: the run stops at once, nothing goes out, the rest waits", async (_label, request) => {
+    const t = await setupCampaign(database.db);
+    if (request) await t.db.update(s.campaigns).set({ request }).where(eq(s.campaigns.id, t.campaignId));
+    await confirmedScheduled(t, new Date(Date.now() + 3_600_000));
+    // The run starts outside quiet hours; by the texts' own clock (the real time) they have begun.
+    const hhmm = (date: Date) => date.toISOString().slice(11, 16);
+    await t.db.update(s.companies).set({ timezone: "UTC", quietHoursStart: hhmm(new Date(Date.now() - 30 * 60_000)), quietHoursEnd: hhmm(new Date(Date.now() + 30 * 60_000)) }).where(eq(s.companies.id, t.company.id));
+
+    const outcome = await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider: localSmsProvider }, throttle: noThrottle, now: new Date(Date.now() + 6 * 3_600_000), batchSize: 1 });
+
+    expect(outcome).toMatchObject({ status: "ran", sent: 0, completed: false });
+    expect(await campaignMessagesOf(t.db, t.company.id)).toHaveLength(0);
+    expect((await recipientsOfCampaign(t.db, t.campaignId)).filter((r) => r.status === "pending").map((r) => r.claimedAt)).toEqual([null, null]);
+  });
+
   it("a general (non-marketing) campaign is not held by quiet hours and carries no footer", async () => {
     const t = await setup({ marketing: false });
     await confirmedScheduled(t, new Date(Date.now() + 60_000));
@@ -325,7 +343,9 @@ describe("campaigns", () => {
     await t.db.update(s.campaigns).set({ sendAt: new Date(Date.now() + 3_600_000) }).where(eq(s.campaigns.id, t.campaignId));
     expect(await confirmCampaign.run(t.context, { id: t.campaignId, confirmedCount: 2 })).toEqual({ ok: true, data: { status: "scheduled" } });
     await runCampaigns(t.db, new Date(Date.now() + 3_700_000), { dependencies: { provider, now: AFTERNOON }, throttle: noThrottle, now: AFTERNOON });
-    expect(texts.size).toBe(2);
+    // runCampaigns runs every sending campaign of the database: count this company's texts.
+    const ours = new Set(Object.values(t.customers).map((customer) => customer.mobile));
+    expect([...texts.keys()].filter((to) => ours.has(to))).toHaveLength(2);
     expect(texts.get(t.customers.julie.mobile!)).toBe(julie.text);
     expect(texts.get(t.customers.sam.mobile!)).toBe(dry.data.sample.find((row) => row.customerId === t.customers.sam.id)!.text);
     // The files stay the campaign's: no message took them, so each recipient got the same links.

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { listCampaignRecipients, listRecipientNotes, type CampaignRecipientFilter } from "@/db/queries/campaigns";
+import { listCampaignRecipients, listRecipientNotes } from "@/db/queries/campaigns";
+import type { CampaignRecipientFilter } from "./validation";
 import { listCompanyUsers } from "@/db/queries/users";
 import type { KeysetCursor } from "./list-view";
 import type { RecipientPage, RecipientView } from "./recipients-view";

@@ -7,6 +7,7 @@ import {
   findRecipientMessage,
   isCampaignSending,
   listSendingCampaigns,
+  outcomeOfMessage,
   planCampaignRecipients,
   releaseRecipients,
   settleRecipient,
@@ -35,7 +36,7 @@ import { campaignPlan } from "./dry-run";
 import { sendCampaignBatch } from "./send-batch";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
-export const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
+const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
 /**
  * Recipients claimed at a time. A pause or cancel is noticed between two batches, and a
  * batch's texts, once recorded, are all handed over: through a carrier at most 10 (about a
@@ -52,6 +53,7 @@ const batchSizeFor = (throttle: SenderThrottle, provider: SmsProvider) => {
 export type CampaignRunOptions = {
   dependencies?: SendDependencies;
   throttle?: SenderThrottle;
+  /** When the run starts (planning, the quiet-hours check at start); the texts read the clock as they go unless `dependencies.now` fixes it. */
   now?: Date;
   /** Recipients claimed at a time (tests make it small to watch a pause between two). */
   batchSize?: number;
@@ -82,7 +84,8 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   const throttle = options.throttle ?? defaultSenderThrottle();
   const batchSize = options.batchSize ?? batchSizeFor(throttle, options.dependencies?.provider ?? defaultSmsProvider());
   const fileLinks = await campaignFileLinks(db, { companyId, attachmentIds: campaign.attachmentIds });
-  const dependencies = { ...options.dependencies, now: options.dependencies?.now ?? options.now };
+  // No fixed clock for the texts: a long run must see quiet hours begin and stamp each text when it goes.
+  const dependencies = { ...options.dependencies };
   // A plain text goes in batches; a payment or review request makes its link per recipient.
   const batched = requestOf(campaign).kind === "message";
   const definitions = batched && /\{/.test(campaign.messageBody) ? await attributeDefinitions(db, { companyId }) : [];
@@ -105,18 +108,25 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
       }
     } else {
       for (const [index, recipient] of claimed.entries()) {
+        const rest = () => claimed.slice(index).map((held) => held.id);
         // Paused or cancelled meanwhile: what this runner holds goes back (or is cancelled) untouched.
         if (!(await isCampaignSending(db, { companyId, campaignId }))) {
-          await releaseRecipients(db, { companyId, recipientIds: claimed.slice(index).map((rest) => rest.id) });
+          await releaseRecipients(db, { companyId, recipientIds: rest() });
           break batches;
         }
         await throttle.wait(db, company.senderNumber ?? "");
         try {
           const outcome = await sendRecipient(db, { campaign, recipient, fileLinks }, dependencies);
+          if (outcome === "held") {
+            // Quiet hours began: the rest waits for the window to open (the next claim would take the same rows back).
+            await releaseRecipients(db, { companyId, recipientIds: rest() });
+            break batches;
+          }
           if (outcome) totals[outcome.status]++;
         } catch (error) {
-          console.error("[campaigns] send failed unexpectedly; it will be retried", error);
-          await releaseRecipients(db, { companyId, recipientIds: [recipient.id] }).catch(() => {});
+          console.error("[campaigns] send failed unexpectedly; the next run retries", error);
+          await releaseRecipients(db, { companyId, recipientIds: rest() }).catch(() => {});
+          break batches;
         }
       }
     }
@@ -146,7 +156,7 @@ export async function runCampaigns(db: Db, now = new Date(), options: CampaignRu
   const sending = await listSendingCampaigns(db);
   let sent = 0;
   for (const row of sending) {
-    const outcome = await runCampaign(db, { companyId: row.companyId, campaignId: row.id }, { ...options, now }).catch((error: unknown) => {
+    const outcome = await runCampaign(db, { companyId: row.companyId, campaignId: row.id }, options).catch((error: unknown) => {
       console.error("[campaigns] run failed; the next sweep retries", error);
       return { status: "idle" as const };
     });
@@ -180,22 +190,20 @@ function requestOf(campaign: CampaignRow): RequestToPrepare["request"] {
 /**
  * Texts one claimed recipient, once: a message already recorded for it (a worker died
  * after sending) settles it instead. The gate re-checks STOP and unsubscribes now; quiet
- * hours (reached mid-batch) give the recipient back for later.
+ * hours (reached mid-batch) leave the recipient to the caller ("held"), to give back.
  */
-async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campaign: CampaignRow; recipient: ClaimedRecipient; fileLinks: string[] }, dependencies: SendDependencies): Promise<RecipientOutcome | null> {
+async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campaign: CampaignRow; recipient: ClaimedRecipient; fileLinks: string[] }, dependencies: SendDependencies): Promise<RecipientOutcome | "held" | null> {
   const companyId = campaign.companyId;
   const now = dependencies.now ?? new Date();
   const existing = await findRecipientMessage(db, { companyId, recipientId: recipient.id });
   let outcome: RecipientOutcome;
   if (existing) {
-    outcome = existing.status === "failed"
-      ? { status: "failed", messageId: existing.id, error: existing.errorText ?? existing.errorCode ?? "failed" }
-      : { status: "sent", messageId: existing.id, sentAt: existing.createdAt };
+    outcome = outcomeOfMessage(existing);
   } else {
     const category = campaign.marketing ? ("marketing" as const) : ("general" as const);
     const prepared = await prepareRequestLink(db, { companyId, customerId: recipient.customerId, userId: campaign.createdByUserId, body: campaign.messageBody, category, request: requestOf(campaign) }, now);
     if (!prepared.ok) {
-      if (prepared.reason === "quiet_hours") return release(db, campaign, recipient);
+      if (prepared.reason === "quiet_hours") return "held";
       outcome = { status: "skipped", skipReason: skipReasonOf(prepared.reason) };
     } else {
       const sent = await sendSms(
@@ -213,23 +221,16 @@ async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campa
       );
       if (!sent.ok) {
         await prepared.discard();
-        if (sent.reason === "quiet_hours") return release(db, campaign, recipient);
+        if (sent.reason === "quiet_hours") return "held";
         outcome = { status: "skipped", skipReason: skipReasonOf(sent.reason) };
       } else {
         if (prepared.link) await linkRequestToMessage(db, { companyId, link: prepared.link, message: sent.message });
-        outcome = sent.message.status === "failed"
-          ? { status: "failed", messageId: sent.message.id, error: sent.message.errorText ?? sent.message.errorCode ?? "failed" }
-          : { status: "sent", messageId: sent.message.id, sentAt: sent.message.createdAt };
+        outcome = outcomeOfMessage(sent.message);
       }
     }
   }
   const settled = await settleRecipient(db, { companyId, recipientId: recipient.id, outcome, now: new Date() });
   return settled ? outcome : null;
-}
-
-async function release(db: Db, campaign: CampaignRow, recipient: ClaimedRecipient) {
-  await releaseRecipients(db, { companyId: campaign.companyId, recipientIds: [recipient.id] });
-  return null;
 }
 
 const campaignLink = (campaignId: string, filter?: "failed") => `/campaigns/${campaignId}${filter ? `?status=${filter}` : ""}`;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { audienceRulesSchema } from "@/lib/automations/rules/schema";
 import { keysetCursorSchema } from "./list-view";
 
-export const CAMPAIGN_RECIPIENT_FILTERS = ["sent", "delivered", "failed", "skipped", "replied", "opted_out"] as const;
+/** The results' filters, in the order the recipients list shows them. */
+export const CAMPAIGN_RECIPIENT_FILTERS = ["sent", "delivered", "failed", "replied", "opted_out", "skipped"] as const;
 export type CampaignRecipientFilter = (typeof CAMPAIGN_RECIPIENT_FILTERS)[number];
 
 const requestSchema = z.discriminatedUnion("kind", [

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { GET as download } from "@/app/api/conversation-exports/[id]/route";
 import { findConversationExport } from "@/db/queries/conversation-exports";
-import { conversationExports, messages, notifications, outboxEmails } from "@/db/schema";
+import { conversationExports, memberships, messages, notifications, outboxEmails } from "@/db/schema";
 import { outboxMailer, smtpMailer } from "@/lib/email/mailer";
 import { defaultStorage } from "@/lib/files/storage";
 import { exportConversation } from "@/inngest/functions/conversations/export-conversation";
@@ -120,6 +120,17 @@ describe("conversation export to PDF", () => {
       ok: false,
       fieldErrors: { to: ["conversationExport.errors.rangeOrder"] },
     });
+  });
+
+  it("sends nothing to a requester whose export permission was taken away before the PDF was built", async () => {
+    const { agent, company, conversation } = await setup();
+    const [row] = await database.db.insert(conversationExports).values({ companyId: company.id, conversationId: conversation.id, requestedByUserId: agent.id }).returning();
+    await database.db.update(memberships).set({ permissions: {} }).where(eq(memberships.userId, agent.id));
+
+    await runConversationExport(database.db, row!.id, { mailer: outboxMailer(database.db) });
+
+    expect(await outboxFor(agent.email)).toHaveLength(0);
+    expect((await findConversationExport(database.db, { companyId: company.id, exportId: row!.id }))!.status).toBe("failed");
   });
 
   it("the sweep builds an export nothing picked up", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/db/client";
 import {
   claimConversationExport,
@@ -20,7 +21,7 @@ import { LINK_DAYS, signedDownloadUrl } from "./download-link";
 import { buildConversationPdf } from "./pdf";
 
 /** Larger PDFs go by a download link: many mail servers refuse big attachments. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 export type RunExportOptions = { mailer?: Mailer; storage?: FileStorage; appUrl?: string; maxAttachmentBytes?: number; now?: Date };
 export type RunExportOutcome = "done" | "busy";
@@ -44,6 +45,8 @@ export async function runConversationExport(db: Db, exportId: string, options: R
   try {
     const requester = await findCompanyUser(db, { companyId: job.companyId, userId: job.requestedByUserId });
     if (!requester) throw new Error("the requester left the company");
+    // Queued a while ago: the conversation goes out by email only if they may still export it.
+    if (!can(requester, "exportConversations")) throw new Error("the requester may no longer export conversations");
     const built = await buildConversationPdf(db, {
       companyId: job.companyId,
       conversationId: job.conversationId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { calendarDaySchema } from "@/lib/time";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "conversationExport.errors.rangeRequired" });
+const day = calendarDaySchema("conversationExport.errors.rangeRequired");
 
 /** The export dialog: the whole conversation, or calendar days (in the company's time zone), with or without notes. */
 export const requestExportSchema = z

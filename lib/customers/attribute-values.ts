@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { calendarDaySchema } from "@/lib/time";
 import type { AttributeType, AttributeValue } from "@/db/schema";
 import { SafeError } from "@/lib/actions/errors";
 import { parseMoney } from "@/lib/attributes/money";
 
 type Definition = { key: string; type: AttributeType; options: string[]; label: string };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+const isoDate = calendarDaySchema();
 
 /**
  * Checks attribute values against their definitions (CUST-3): a number is an integer, an

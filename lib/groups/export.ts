@@ -1,5 +1,5 @@
-import Papa from "papaparse";
 import { attributeDefinitions } from "@/db/queries/attributes";
+import { csvDocument } from "@/lib/http/csv";
 import { findGroup, groupExportRows, type GroupExportRow } from "@/db/queries/groups";
 import type { Locale } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/action";
@@ -22,11 +22,11 @@ function cell(value: unknown): string {
  * headers in the reader's language; formulas in values are neutralised, and the BOM lets
  * Excel read it as UTF-8.
  */
-export function groupCsv(rows: GroupExportRow[], attributes: Column[], locale: Locale): string {
+function groupCsv(rows: GroupExportRow[], attributes: Column[], locale: Locale): string {
   const t = translatorFor(locale);
   const header = [t("customers.fields.firstName"), t("customers.fields.lastName"), t("customers.fields.mobile"), t("customers.fields.email"), t("customers.fields.language"), ...attributes.map((a) => a.label)];
   const lines = rows.map((row) => [row.firstName, row.lastName, row.mobile ?? "", row.email ?? "", row.language, ...attributes.map((a) => cell(row.attributes[a.key]))]);
-  return "\uFEFF" + Papa.unparse([header, ...lines], { escapeFormulae: true });
+  return csvDocument([header, ...lines]);
 }
 
 /** One of the signed-in company's groups as CSV; any other id is a NotFoundError. */

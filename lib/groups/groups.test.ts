@@ -118,7 +118,7 @@ describe("groups", () => {
     expect(await freezeGroup.run(admin, { groupId: dynamic.id, name: "francophones (JUIN)" })).toMatchObject({ ok: false, error: "groups.errors.nameTaken" });
   });
 
-  it("exports the group's customers as CSV, with the company's attributes and formulas neutralised", async () => {
+  it("exports the group's customers as CSV, with the company's attributes and formulas neutralised, phone numbers as they are (it imports back)", async () => {
     const { admin, alice, bob } = await setup();
     await database.db.insert(s.customAttributeDefinitions).values({ companyId: admin.companyId, category: "customer", key: "vehicle", label: "Véhicule", type: "string" });
     const vip = ok(await createGroup.run(admin, { kind: "static", name: "Été 2027", customerIds: [alice.id, bob.id] }));
@@ -128,6 +128,8 @@ describe("groups", () => {
     const rows = Papa.parse<string[]>(csv.slice(1)).data.filter((row) => row.length > 1);
     expect(rows[0]).toEqual(["Prénom", "Nom", "Cellulaire", "Courriel", "Langue", "Véhicule"]);
     expect(rows[1]!.slice(0, 2)).toEqual(["Alice", "Martin"]);
+    expect(rows[1]![2]).toBe(alice.mobile);
+    expect(rows[1]![2]).toMatch(/^\+1\d{10}$/);
     expect(rows[1]![3]).toBe("alice@example.com");
     expect(rows[1]![5]).toBe("'=HYPERLINK(\"x\")");
     expect(rows[2]!.slice(0, 2)).toEqual(["Bob", "Roy"]);

@@ -9,11 +9,13 @@ const description = z
   .max(300, { message: "groups.errors.descriptionTooLong" })
   .nullish()
   .transform((value) => value || null);
-const customerIds = z.array(uuid).min(1, { message: "groups.errors.noCustomers" }).max(1000, { message: "groups.errors.tooManyCustomers" });
+/** Customers added to a static group in one action (the directory's selection, at most). */
+const MAX_ADD_AT_ONCE = 1000;
+const customerIds = z.array(uuid).min(1, { message: "groups.errors.noCustomers" }).max(MAX_ADD_AT_ONCE, { message: "groups.errors.tooManyCustomers" });
 
 export const createGroupSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dynamic"), name, description, rules: audienceRulesSchema }),
-  z.object({ kind: z.literal("static"), name, description, customerIds: z.array(uuid).max(1000, { message: "groups.errors.tooManyCustomers" }).default([]) }),
+  z.object({ kind: z.literal("static"), name, description, customerIds: z.array(uuid).max(MAX_ADD_AT_ONCE, { message: "groups.errors.tooManyCustomers" }).default([]) }),
 ]);
 export type CreateGroupInput = z.input<typeof createGroupSchema>;
 

@@ -1,5 +1,5 @@
 // use-intl/core: the same translator without React, so background jobs and scripts (tsx) can load it.
-import { createTranslator } from "use-intl/core";
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
 import type { Locale } from "./locales";
@@ -12,3 +12,13 @@ export function translatorFor(locale: Locale) {
 }
 
 export type Translator = ReturnType<typeof translatorFor>;
+
+/** A translator whose keys are built from data (a notification's kind), so checked at run time with `has`. */
+export type KeyedTranslate = { (key: string, values?: Record<string, string | number>): string; has: (key: string) => boolean };
+
+/** The keys under one namespace ("notifications"), for keys made at run time. */
+export function keyedTranslatorFor(locale: Locale, namespace: string): KeyedTranslate {
+  // Typed messages would make every key a literal; these keys are data, hence the one cast.
+  const translate = createTranslator({ locale, messages: MESSAGES[locale] as AbstractIntlMessages, namespace }) as unknown as KeyedTranslate;
+  return Object.assign((key: string, values?: Record<string, string | number>) => translate(key, values), { has: (key: string) => translate.has(key) });
+}

@@ -1,5 +1,5 @@
-import Papa from "papaparse";
 import { findImport, listImportErrors } from "@/db/queries/imports";
+import { csvDocument } from "@/lib/http/csv";
 import type { ActionContext } from "@/lib/actions/action";
 import { NotFoundError } from "@/lib/actions/errors";
 import { throwIfNoPermission } from "@/lib/auth/permissions";
@@ -18,7 +18,7 @@ export function errorReportCsv(errors: ErrorLine[], locale: Locale): string {
   };
   const header = [t("imports.report.row"), t("imports.report.column"), t("imports.report.value"), t("imports.report.reason")];
   // Cells from the uploaded file could hold spreadsheet formulas; they are neutralised.
-  return "\uFEFF" + Papa.unparse([header, ...errors.map((error) => [String(error.row), error.column, error.value, reason(error)])], { escapeFormulae: true });
+  return csvDocument([header, ...errors.map((error) => [String(error.row), error.column, error.value, reason(error)])]);
 }
 
 /**

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { claimEmailDigest, findWaitingEmailWindow, listDueEmailDigests, markEmailDigestFailed, type ShownNotificationRow } from "@/db/queries/notifications";
+import { claimEmailDigest, listWaitingEmailWindows, listDueEmailDigests, markEmailDigestFailed, type ShownNotificationRow } from "@/db/queries/notifications";
 import { findCompanyUser } from "@/db/queries/users";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
 import { renderNotificationDigest } from "@/lib/email/templates/render";
 import { env } from "@/lib/env";
-import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
+import { keyedTranslatorFor } from "@/lib/i18n/translator";
 import type { NotificationKind } from "./kinds";
 import { findEventOfKind, NOTIFICATION_CATEGORIES, type NotificationCategory } from "./preferences";
-import { notificationPreview, notificationSubject, notificationTitle, type NotificationTranslate } from "./text";
+import { headingLine, notificationHeading, notificationPreview, notificationSubject, notificationTitle } from "./text";
 import { oneClickUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 
 /** A busy conversation sends at most one email per user per window: what comes meanwhile waits for the next digest. */
@@ -51,47 +52,39 @@ export async function sendDueNotificationEmails(db: Db, now = new Date(), { comp
 /** When the next digest of any of these users falls due (their window ends), if one waits. */
 export async function nextNotificationEmailDue(db: Db, { companyId, userIds }: { companyId: string; userIds: string[] }, now = new Date()) {
   let next: Date | null = null;
-  for (const userId of userIds) {
-    const waiting = await findWaitingEmailWindow(db, { companyId, userId, since: windowStartOf(now) });
-    if (!waiting) continue;
+  for (const waiting of await listWaitingEmailWindows(db, { companyId, userIds, since: windowStartOf(now) })) {
     const dueAt = waiting.lastEmailedAt ? new Date(waiting.lastEmailedAt.getTime() + EMAIL_DIGEST_MINUTES * 60_000) : now;
     if (!next || dueAt < next) next = dueAt;
   }
   return next;
 }
 
-async function digestEmail(rows: ShownNotificationRow[], { userId, locale, appUrl }: { userId: string; locale: "fr" | "en"; appUrl: string }) {
-  const translator = translatorFor(locale);
-  const t = ((key: string, values?: Record<string, string | number>) => (translator as unknown as NotificationTranslate)(`notifications.${key}`, values)) as NotificationTranslate;
-  t.has = (key) => translator.has(`notifications.${key}` as Parameters<typeof translator.has>[0]);
-  const say = translator as unknown as NotificationTranslate;
-
-  const items = rows.slice(0, ITEMS_PER_EMAIL).map((row) => {
-    const href = new URL(row.link ?? "/conversations", appUrl).toString();
-    return {
-      title: notificationTitle(t, row),
-      subject: notificationSubject(row),
-      quote: notificationPreview(row),
-      href,
-      action: say(row.link?.startsWith("/conversations/") ? "notificationEmail.openConversation" : "notificationEmail.open"),
-    };
-  });
-  const categories = NOTIFICATION_CATEGORIES.filter((category) => rows.some((row) => categoryOf(row.kind) === category));
-  const names = categories.map((category) => say(`notificationSettings.category.${category}`)).join(", ");
-  const only = items.length === 1 ? items[0]! : null;
-  const subject = only ? (only.subject && !only.title.includes(only.subject) ? `${only.title} — ${only.subject}` : only.title) : say("notificationEmail.subjectMany", { count: rows.length });
-  return renderNotificationDigest({
-    locale,
-    subject,
-    heading: only ? only.title : say("notificationEmail.subjectMany", { count: rows.length }),
-    items,
-    more: rows.length > items.length ? say("notificationEmail.more", { count: rows.length - items.length }) : null,
-    reason: say("notificationEmail.reason", { categories: names }),
-    unsubscribe: { href: unsubscribeUrl(appUrl, userId, categories), label: say("notificationEmail.unsubscribe", { categories: names }) },
-  }).then((email) => ({
-    ...email,
-    headers: oneClickUnsubscribeHeaders(unsubscribeUrl(appUrl, userId, categories)),
+async function digestEmail(rows: ShownNotificationRow[], { userId, locale, appUrl }: { userId: string; locale: Locale; appUrl: string }) {
+  const t = keyedTranslatorFor(locale, "notifications");
+  const say = keyedTranslatorFor(locale, "notificationEmail");
+  const items = rows.slice(0, ITEMS_PER_EMAIL).map((row) => ({
+    title: notificationTitle(t, row),
+    // The quote's author: named even when the title names them too.
+    subject: notificationSubject(row),
+    quote: notificationPreview(row),
+    href: new URL(row.link ?? "/conversations", appUrl).toString(),
+    action: say(row.link?.startsWith("/conversations/") ? "openConversation" : "open"),
   }));
+  const categories = NOTIFICATION_CATEGORIES.filter((category) => rows.some((row) => categoryOf(row.kind) === category));
+  const names = categories.map((category) => keyedTranslatorFor(locale, "notificationSettings")(`category.${category}`)).join(", ");
+  const only = rows.length === 1 ? notificationHeading(t, rows[0]!) : null;
+  const many = say("subjectMany", { count: rows.length });
+  const unsubscribeHref = unsubscribeUrl(appUrl, userId, categories);
+  const email = await renderNotificationDigest({
+    locale,
+    subject: only ? headingLine(only) : many,
+    heading: only ? only.title : many,
+    items,
+    more: rows.length > items.length ? say("more", { count: rows.length - items.length }) : null,
+    reason: say("reason", { categories: names }),
+    unsubscribe: { href: unsubscribeHref, label: say("unsubscribe", { categories: names }) },
+  });
+  return { ...email, headers: oneClickUnsubscribeHeaders(unsubscribeHref) };
 }
 
 function categoryOf(kind: string): NotificationCategory {

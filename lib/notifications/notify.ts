@@ -7,8 +7,6 @@ import { queueNotificationEmails } from "./email-queue";
 import { wantsNotification } from "./preferences";
 import { requestPushDelivery } from "@/lib/push/request";
 
-export type { NotificationKind } from "./kinds";
-
 export type NotificationInput = {
   companyId: string;
   userIds: string[];

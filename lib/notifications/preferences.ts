@@ -7,7 +7,7 @@ export const NOTIFICATION_CHANNELS = ["web", "email", "push"] as const satisfies
 
 /** Report emails (PLAT-3) are built elsewhere; they ask the same matrix whether to go out. */
 export type ReportKind = "report.daily_deposits" | "report.weekly_progress";
-export type NotifiableKind = NotificationKind | ReportKind;
+type NotifiableKind = NotificationKind | ReportKind;
 
 /** The seeds' categories, in the order the settings page lists them. */
 export const NOTIFICATION_CATEGORIES = ["conversations", "appointments", "payments", "automations", "campaigns", "reviews", "customers", "reports", "imports", "integrations"] as const;
@@ -73,7 +73,7 @@ export const NOTIFICATION_EVENTS: readonly NotificationEvent[] = [
 ];
 
 /** Who may see a category's events at all (the rest are everyone's). */
-export const CATEGORY_PERMISSION: Partial<Record<NotificationCategory, Permission>> = { reports: "seeReports", integrations: "manageWebhooks" };
+const CATEGORY_PERMISSION: Partial<Record<NotificationCategory, Permission>> = { reports: "seeReports", integrations: "manageWebhooks" };
 
 const EVENT_OF_KIND = new Map<NotifiableKind, NotificationEvent>(NOTIFICATION_EVENTS.flatMap((e) => e.kinds.map((kind) => [kind, e] as const)));
 const EVENT_BY_ID = new Map(NOTIFICATION_EVENTS.map((e) => [e.id, e]));
@@ -82,20 +82,20 @@ export function findEventOfKind(kind: NotifiableKind) {
   return EVENT_OF_KIND.get(kind);
 }
 
-export function eventOfKind(kind: NotifiableKind): NotificationEvent {
+function eventOfKind(kind: NotifiableKind): NotificationEvent {
   const found = EVENT_OF_KIND.get(kind);
   if (!found) throw new Error(`No notification event covers the kind ${kind}`);
   return found;
 }
 
-export function findNotificationEvent(id: string) {
+function findNotificationEvent(id: string) {
   return EVENT_BY_ID.get(id);
 }
 
 /** The events the settings matrix shows: raised by a feature that exists. */
-export const SHOWN_EVENTS = NOTIFICATION_EVENTS.filter((e) => e.kinds.length > 0);
+const SHOWN_EVENTS = NOTIFICATION_EVENTS.filter((e) => e.kinds.length > 0);
 
-export type NotificationRecipient = { role: Role; preferences: NotificationPreferences };
+type NotificationRecipient = { role: Role; preferences: NotificationPreferences };
 
 /** The one answer to "does this user want this kind of notification on this channel?" (USER-5). */
 export function wantsNotification(user: { role: Role; preferences: NotificationPreferences }, kind: NotificationKind | ReportKind, channel: NotificationChannel): boolean {
@@ -118,8 +118,7 @@ export function withEmailOff(preferences: NotificationPreferences, categories: r
 /** What the inbound fast path needs to decide in SQL (db/queries/notifications.ts channelWantedSql). */
 export function channelRuleOf(kind: NotifiableKind) {
   const { id, defaults } = eventOfKind(kind);
-  const pick = ({ web, email, push }: Channels) => ({ web, email, push });
-  return { event: id, defaults: { admin: pick(defaults.admin), agent: pick(defaults.agent) } };
+  return { event: id, defaults };
 }
 
 /** The saved ticks over what was there: channels the form did not send (push, set elsewhere) keep their value. */

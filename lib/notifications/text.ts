@@ -1,5 +1,7 @@
-/** Keys under the "notifications" messages; the bell (next-intl) and the emails (use-intl) pass their translator. */
-export type NotificationTranslate = { (key: string, values?: Record<string, string | number>): string; has: (key: string) => boolean };
+import type { KeyedTranslate } from "@/lib/i18n/translator";
+
+/** Keys under the "notifications" messages; the bell (next-intl) and the emails and pushes (use-intl) pass their translator. */
+export type NotificationTranslate = KeyedTranslate;
 
 export type DescribedNotification = { kind: string; data: Record<string, unknown>; customerName?: string | null; conversationPreview?: string | null };
 
@@ -31,3 +33,13 @@ export function notificationTitle(t: NotificationTranslate, notification: Descri
   }
   return t.has(key) ? t(key, { count: Number(data.count ?? 1) }) : kind;
 }
+
+/** The title, and who or what it is about when the title does not already name it. */
+export function notificationHeading(t: NotificationTranslate, notification: DescribedNotification) {
+  const title = notificationTitle(t, notification);
+  const subject = notificationSubject(notification);
+  return { title, subject: subject && !title.includes(subject) ? subject : null };
+}
+
+/** One line for an email subject or a push title: "title — subject". */
+export const headingLine = ({ title, subject }: { title: string; subject: string | null }) => (subject ? `${title} — ${subject}` : title);

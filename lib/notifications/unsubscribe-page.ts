@@ -1,9 +1,9 @@
+import type { Locale } from "@/lib/i18n/locales";
 import { escapeHtml } from "@/lib/http/html";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { NotificationCategory } from "./preferences";
 
-
-type Page = { locale: "fr" | "en"; state: "ask" | "done" | "invalid"; categories?: NotificationCategory[]; action?: string };
+type Page = { locale: Locale; state: "ask" | "done" | "invalid"; categories?: NotificationCategory[]; action?: string };
 
 /** The small page behind the unsubscribe link (no sign-in): a question with a button that POSTs, then what was done. */
 export function unsubscribePage({ locale, state, categories = [], action }: Page) {

@@ -1,21 +1,20 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findUserNotificationPreferences, replaceUserNotificationPreferences } from "@/db/queries/notifications";
-import { env } from "@/lib/env";
+import { isLinkSignature, signLink } from "@/lib/http/signature";
 import { NOTIFICATION_CATEGORIES, withEmailOff, type NotificationCategory } from "./preferences";
 
-export const UNSUBSCRIBE_PATH = "/api/notifications/unsubscribe";
+const UNSUBSCRIBE_PATH = "/api/notifications/unsubscribe";
 
 const payloadSchema = z.object({ u: z.uuid(), c: z.array(z.enum(NOTIFICATION_CATEGORIES)).min(1).max(NOTIFICATION_CATEGORIES.length) });
 
-const sign = (payload: string) => createHmac("sha256", env().authSecret).update(`notification-unsubscribe:${payload}`).digest("base64url");
+const PURPOSE = "notification-unsubscribe";
 
 /** Who stops which email categories, signed so the link works without signing in (RFC 8058) and cannot be forged. */
-export function unsubscribeToken(userId: string, categories: readonly NotificationCategory[]) {
+function unsubscribeToken(userId: string, categories: readonly NotificationCategory[]) {
   const payload = Buffer.from(JSON.stringify({ u: userId, c: [...new Set(categories)] })).toString("base64url");
-  return `${payload}.${sign(payload)}`;
+  return `${payload}.${signLink(PURPOSE, payload)}`;
 }
 
 export function unsubscribeUrl(appUrl: string, userId: string, categories: readonly NotificationCategory[]) {
@@ -30,12 +29,10 @@ export function oneClickUnsubscribeHeaders(url: string) {
 }
 
 /** The token's user and categories, or null when it was not signed by us. */
-export function readUnsubscribeToken(token: string): { userId: string; categories: NotificationCategory[] } | null {
+function readUnsubscribeToken(token: string): { userId: string; categories: NotificationCategory[] } | null {
   const [payload, signature, ...rest] = token.split(".");
   if (!payload || !signature || rest.length > 0) return null;
-  const expected = Buffer.from(sign(payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!isLinkSignature(PURPOSE, payload, signature)) return null;
   try {
     const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
     return parsed.success ? { userId: parsed.data.u, categories: parsed.data.c } : null;

@@ -141,6 +141,16 @@ describe("Web Push delivery", () => {
     expect(decrypted(eagerDevice).map((payload) => payload.title)).toEqual(["New message in a conversation assigned to you", "Import completed: 12 rows imported"]);
   });
 
+  it("words a push as the bell words it: the import's file name as title, what happened below", async () => {
+    const company = await createCompany(database.db);
+    const admin = await createUser(database.db, company.id, { language: "fr", notificationPreferences: { "imports.completed": { push: true } } });
+    const device = await deviceOf(admin, company.id);
+
+    await notifyAndSettle(database.db, { companyId: company.id, userIds: [admin.id], kind: "import.completed", data: { fileName: "clients-2026.csv", count: 3 }, link: "/customers/imports" });
+
+    expect(decrypted(device)).toEqual([{ title: "clients-2026.csv", body: expect.stringMatching(/^Importation terminée.*3/), url: "/customers/imports", tag: expect.stringMatching(/^notification-/) }]);
+  });
+
   it("pushes to a user who wants an event on their phone only, with the bell and email off", async () => {
     const company = await createCompany(database.db);
     const phoneOnly = await createUser(database.db, company.id, { language: "en", notificationPreferences: { "conversations.assigned": { web: false, email: false, push: true } } });

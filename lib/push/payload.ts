@@ -1,9 +1,10 @@
 import type { Locale } from "@/db/schema/companies";
 import { customerName } from "@/lib/customers/display";
-import { translatorFor } from "@/lib/i18n/translator";
+import { keyedTranslatorFor } from "@/lib/i18n/translator";
+import { notificationPreview, notificationSubject, notificationTitle } from "@/lib/notifications/text";
 
 /** What the service worker shows (public/sw.js reads these fields). */
-export type PushPayload = { title: string; body: string; url: string; tag: string };
+type PushPayload = { title: string; body: string; url: string; tag: string };
 
 type NotificationRow = {
   notificationId: string;
@@ -14,30 +15,28 @@ type NotificationRow = {
   companyName: string;
   /** The customer of the conversation the notification is about, if any. */
   customer: { firstName: string; lastName: string; mobile: string | null } | null;
+  /** That conversation's last message, quoted by kinds that have no words of their own (an assignment). */
+  conversationPreview: string | null;
 };
 
 const PREVIEW_LENGTH = 140;
-const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
+const clip = (text: string | null) => (text && text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text);
 
 /**
- * The phone notification in the user's language: the title names the customer (or the
- * campaign / automation), the body says what happened with a preview of the words.
- * Notifications of one conversation share a tag, so a new one replaces the last.
+ * The phone notification in the user's language, worded as the bell words it: the title
+ * names the customer (or the campaign, automation, file), the body says what happened
+ * unless that sentence only names them again, then a preview of the words. Notifications of one
+ * conversation share a tag, so a new one replaces the last.
  */
-export function pushPayloadFor({ notificationId, kind, data, link, language, companyName, customer }: NotificationRow): PushPayload {
-  const t = translatorFor(language);
-  const key = `notifications.kind.${kind.replaceAll(".", "_")}`;
-  const count = Number(data.count ?? 1);
-  const headline = t.has(key as never) ? t(key as never, { count } as never) : kind;
-  const named = text(data.customerName) ?? (customer ? text(customerName(customer)) : null) ?? text(data.campaignName) ?? text(data.automationName);
-  const rawPreview = text(data.preview) ?? text(data.summary) ?? text(data.text) ?? text(data.error);
-  const preview = rawPreview && rawPreview.length > PREVIEW_LENGTH ? `${rawPreview.slice(0, PREVIEW_LENGTH - 1)}…` : rawPreview;
-  const conversationId = text(data.conversationId);
-  const title = named ?? headline;
-  const lines = [named && kind !== "conversation.new_message" ? headline : null, preview].filter(Boolean);
+export function pushPayloadFor({ notificationId, kind, data, link, language, companyName, customer, conversationPreview }: NotificationRow): PushPayload {
+  const described = { kind, data, customerName: customer ? customerName(customer) : null, conversationPreview };
+  const sentence = notificationTitle(keyedTranslatorFor(language, "notifications"), described);
+  const subject = notificationSubject(described);
+  const lines = [subject && !sentence.includes(subject) ? sentence : null, clip(notificationPreview(described))].filter(Boolean);
+  const conversationId = typeof data.conversationId === "string" ? data.conversationId : null;
   return {
-    title,
-    body: lines.length > 0 ? lines.join("\n") : named ? headline : companyName,
+    title: subject ?? sentence,
+    body: lines.length > 0 ? lines.join("\n") : subject ? sentence : companyName,
     url: link ?? "/conversations",
     tag: conversationId ? `conversation-${conversationId}` : `notification-${notificationId}`,
   };

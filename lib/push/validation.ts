@@ -6,7 +6,7 @@ const PUSH_SERVICE_HOSTS = [/^fcm\.googleapis\.com$/, /^android\.googleapis\.com
 
 const base64url = (bytes: number) => z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, { message: "errors.invalidInput" }).refine((value) => Buffer.from(value, "base64url").length === bytes, { message: "errors.invalidInput" });
 
-export const pushEndpointSchema = z
+const pushEndpointSchema = z
   .url({ protocol: /^https$/, message: "push.errors.endpoint" })
   .max(2000)
   .refine((value) => PUSH_SERVICE_HOSTS.some((host) => host.test(new URL(value).hostname)), { message: "push.errors.endpoint" });

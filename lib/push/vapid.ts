@@ -1,7 +1,7 @@
 import "server-only";
 import webPush from "web-push";
 import type { Db } from "@/db/client";
-import { keepInstanceKey, readInstanceKey } from "@/db/queries/push";
+import { keepInstanceKey, readInstanceKey } from "@/db/queries/instance-keys";
 import { env } from "@/lib/env";
 
 export type VapidKeys = { publicKey: string; privateKey: string; subject: string };

@@ -36,6 +36,8 @@ describe("report ranges", () => {
     expect(custom.previous).toMatchObject({ fromDay: "2026-10-26", toDay: "2026-10-29" });
     expect(rangeSearchParams(custom)).toEqual({ range: "custom", from: "2026-10-30", to: "2026-11-02" });
     expect(resolveReportRange({ range: "custom", from: "2026-11-02", to: "2026-10-30" }, TZ, NOW).preset).toBe("this_week");
+    // February 30th is no day (Date.parse would roll it over to March 2nd).
+    expect(resolveReportRange({ range: "custom", from: "2026-02-30", to: "2026-03-05" }, TZ, NOW).preset).toBe("this_week");
     expect(resolveReportRange({ range: "yesterday", from: "not a date" }, TZ, NOW).preset).toBe("this_week");
     expect(resolveReportRange({ range: "custom", from: "2020-01-01", to: "2026-11-02" }, TZ, NOW).current.days).toBe(366);
   });

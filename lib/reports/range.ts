@@ -1,14 +1,15 @@
 import { TZDate } from "@date-fns/tz";
+import { calendarDaySchema } from "@/lib/time";
 import { addDays, addMonths, differenceInCalendarDays, format, startOfMonth, startOfWeek } from "date-fns";
 import { z } from "zod";
 
 export const RANGE_PRESETS = ["this_week", "last_week", "this_month", "last_month", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const day = calendarDaySchema();
 
 /** The dashboard's search params; anything unreadable falls back to this week. */
-export const reportRangeSchema = z
+const reportRangeSchema = z
   .object({
     range: z.enum(RANGE_PRESETS).catch("this_week"),
     from: day.optional().catch(undefined),
@@ -23,7 +24,7 @@ export type Period = { fromDay: string; toDay: string; from: Date; to: Date; day
 export type ReportRange = { preset: RangePreset; current: Period; previous: Period };
 
 /** Custom ranges are capped so a report stays one query over a bounded range. */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 const dayString = (date: TZDate) => format(date, "yyyy-MM-dd");
 

@@ -1,7 +1,7 @@
 import "server-only";
+import { csvDocument } from "@/lib/http/csv";
 import { addDays, format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
-import Papa from "papaparse";
 import type { Db } from "@/db/client";
 import { findCompany } from "@/db/queries/companies";
 import { reportIndicators, reportMessagesPerDay, reportTeamBreakdown, reportUserBreakdown, type DailyMessages, type StaffBreakdownRow } from "@/db/queries/reports";
@@ -88,7 +88,7 @@ export function reportCsv(report: Report, table: ReportTable, locale: Locale): s
         : table === "teams"
           ? staffCsv(report.teams, t, t("reports.columns.team"))
           : [[t("reports.columns.day"), t("reports.columns.inbound"), t("reports.columns.outbound")], ...report.daily.map((row) => [row.day, row.inbound, row.outbound])];
-  return "\uFEFF" + Papa.unparse(rows, { escapeFormulae: true });
+  return csvDocument(rows);
 }
 
 export function reportCsvFileName(range: ReportRange, table: ReportTable) {

@@ -17,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Managers' dashboard (issue 15): the period's figures against the previous period, charts, breakdowns. */
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { db, companyId, userId, role, company } = await requirePermission("seeReports");
-  const report = await loadReport({ db, companyId, userId, role }, await searchParams);
+  const session = await requirePermission("seeReports");
+  const { company } = session;
+  const report = await loadReport(session, await searchParams);
   const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
   const { range, current } = report;
   const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });

@@ -16,6 +16,7 @@ const APP_URL = "https://parley.example";
 let fixture: ReportFixture;
 let carol: Awaited<ReturnType<typeof createUser>>;
 let dan: Awaited<ReturnType<typeof createUser>>;
+let erin: Awaited<ReturnType<typeof createUser>>;
 
 const send = (now: Date, companyId?: string) => sendDueReportEmails(database.db, now, { mailer: outboxMailer(database.db), appUrl: APP_URL, companyId });
 const outbox = async () => (await listOutbox(database.db, 500)).reverse();
@@ -26,9 +27,12 @@ const to = async (email: string) => (await outbox()).filter((mail) => mail.to ==
 beforeAll(async () => {
   const { db } = database;
   fixture = await createReportFixture(db);
-  // Bob (agent) reads English and turned the weekly email on; Carol (agent) left it off; Dan (admin) turned it off.
+  // Bob (agent, may see reports) reads English and turned the weekly email on; Carol (agent) left it off; Dan (admin) turned it off;
+  // Erin (agent) turned it on (preferences are the person's, in every company) but may not see this company's reports.
   await db.update(s.users).set({ language: "en", notificationPreferences: { "reports.weekly_progress": { email: true } } }).where(eq(s.users.id, fixture.bob.id));
+  await db.update(s.memberships).set({ permissions: { seeReports: true } }).where(eq(s.memberships.userId, fixture.bob.id));
   carol = await createUser(db, fixture.company.id, { role: "agent", name: "Carol Agent" });
+  erin = await createUser(db, fixture.company.id, { role: "agent", name: "Erin Agent", notificationPreferences: { "reports.weekly_progress": { email: true }, "reports.daily_deposits": { email: true } } });
   dan = await createUser(db, fixture.company.id, { role: "admin", name: "Dan Admin", notificationPreferences: { "reports.weekly_progress": { email: false }, "reports.daily_deposits": { email: false } } });
 });
 
@@ -42,6 +46,7 @@ describe("weekly progress email", () => {
     expect((await to(fixture.bob.email)).map((mail) => mail.subject)).toContain(`${fixture.company.name}: your week of Oct 26 – Nov 1`);
     expect(await to(carol.email)).toEqual([]);
     expect(await to(dan.email)).toEqual([]);
+    expect(await to(erin.email)).toEqual([]);
   });
 
   it("gives every key figure of last week against the week before, with the direction and whether it is good, in French", async () => {
@@ -129,6 +134,9 @@ describe("daily deposits email", () => {
     const company = await createCompany(db, { timezone: REPORT_TZ, name: "Garage Dépôts", weeklyReportEnabled: false });
     const admin = await createUser(db, company.id, { role: "admin", language: "en" });
     const agent = await createUser(db, company.id, { role: "agent" });
+    // The payment list is for those who may see reports: an agent's own "on" is not enough.
+    const eager = await createUser(db, company.id, { role: "agent", notificationPreferences: { "reports.daily_deposits": { email: true } } });
+    const granted = await createUser(db, company.id, { role: "agent", permissions: { seeReports: true }, notificationPreferences: { "reports.daily_deposits": { email: true } } });
     const customer = await createCustomer(db, company.id, { firstName: "Élise", lastName: "Côté" });
     const payment = (reference: string, amountCents: number, paid: string | null, status: s.PaymentRequestStatus = "paid") => ({
       companyId: company.id,
@@ -148,11 +156,13 @@ describe("daily deposits email", () => {
       payment("RO-103", 9_900, null, "pending"),
     ]);
     expect((await send(at("2026-12-02T06:59"), company.id)).daily).toBe(0);
-    expect((await send(at("2026-12-02T07:01"), company.id)).daily).toBe(1);
+    expect((await send(at("2026-12-02T07:01"), company.id)).daily).toBe(2);
     expect((await send(at("2026-12-02T09:00"), company.id)).daily).toBe(0);
     const [mail, ...more] = await to(admin.email);
     expect(more).toEqual([]);
     expect(await to(agent.email)).toEqual([]);
+    expect(await to(eager.email)).toEqual([]);
+    expect(await to(granted.email)).toHaveLength(1);
     expect(mail!.subject).toBe("Garage Dépôts: deposits of Dec 1, $475.00");
     const text = plain(mail!);
     expect(text).toContain("2 payments were collected on Tuesday, December 1, for a total of $475.00.");
@@ -165,6 +175,6 @@ describe("daily deposits email", () => {
     // December 2 had no payment: nothing on the morning of December 3.
     expect((await send(at("2026-12-03T07:30"), company.id)).daily).toBe(0);
     const rows = await db.select({ n: sql<number>`count(*)::int` }).from(s.reportEmails).where(eq(s.reportEmails.companyId, company.id));
-    expect(rows[0]!.n).toBe(1);
+    expect(rows[0]!.n).toBe(2);
   });
 });

@@ -2,7 +2,7 @@ import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 import { resolveReportRange, type ReportRange } from "../range";
 
 /** Report emails leave at this local hour of the company's time zone. */
-export const REPORT_EMAIL_TIME = "07:00";
+const REPORT_EMAIL_TIME = "07:00";
 
 const addDay = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

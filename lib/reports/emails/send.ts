@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/db/client";
 import { claimReportEmail, listCompaniesForReportEmails, listPaymentsCollected, listReportEmailCandidates, markReportEmailSent, releaseReportEmail } from "@/db/queries/report-emails";
 import type { ReportEmailKind } from "@/db/schema";
@@ -72,7 +73,8 @@ async function sendDailyDeposits(db: Db, company: Company, now: Date, settings: 
 
 async function recipientsFor(db: Db, companyId: string, kind: ReportEmailKind, periodStart: string) {
   const candidates = await listReportEmailCandidates(db, { companyId, kind, periodStart });
-  return candidates.filter((user) => wantsNotification({ role: user.role, preferences: user.preferences }, PREFERENCE[kind], "email"));
+  // The figures and payments are this company's: only its members who may see reports, however their (cross-company) preferences are set.
+  return candidates.filter((user) => can(user, "seeReports") && wantsNotification({ role: user.role, preferences: user.preferences }, PREFERENCE[kind], "email"));
 }
 
 /** Row first: a user's email goes only after their row is inserted, so a second or concurrent run skips them. */

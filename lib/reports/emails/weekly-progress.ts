@@ -9,7 +9,7 @@ import type { FigureLine, ReportEmailContent, Tone } from "./report-email";
 type Better = "up" | "down" | null;
 
 /** "↑ 20 % · better": the direction of change, and whether that is good, in words as well as colour. */
-export function changeNote(t: Translator, percent: (value: number) => string, current: number | null, previous: number | null, better: Better): { note: string; tone: Tone } {
+function changeNote(t: Translator, percent: (value: number) => string, current: number | null, previous: number | null, better: Better): { note: string; tone: Tone } {
   if (current === null || previous === null) return { note: t("reportEmails.change.noComparison"), tone: "neutral" };
   const change = percentChange(current, previous);
   if (current === previous || (change !== null && Math.round(change * 100) === 0)) return { note: `= ${t("reportEmails.change.same")}`, tone: "neutral" };

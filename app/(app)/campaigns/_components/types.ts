@@ -1,3 +1,4 @@
+import { CAMPAIGN_RECIPIENT_FILTERS } from "@/lib/campaigns/validation";
 import type { AudienceRules } from "@/lib/automations/types";
 import type { CampaignRequest } from "@/db/schema";
 
@@ -15,5 +16,5 @@ export type CampaignFormValues = {
 export type CampaignGroup = { id: string; name: string; kind: "dynamic" | "static"; memberCount: number };
 
 /** The recipients list's filters (a server page reads them too, so they live outside the client component). */
-export const RECIPIENT_FILTERS = ["all", "sent", "delivered", "failed", "replied", "opted_out", "skipped"] as const;
+export const RECIPIENT_FILTERS = ["all", ...CAMPAIGN_RECIPIENT_FILTERS] as const;
 export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { negotiateLocale } from "@/lib/i18n/locales";
 import { unsubscribeFromEmails, unsubscribeRecipient } from "@/lib/notifications/unsubscribe";
 import { unsubscribePage } from "@/lib/notifications/unsubscribe-page";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 const querySchema = z.object({ token: z.string().min(1).max(2000) });
 
 const html = (body: string, status = 200) => new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
-const browserLocale = (request: Request) => (request.headers.get("accept-language")?.toLowerCase().startsWith("en") ? "en" : "fr");
+const browserLocale = (request: Request) => negotiateLocale(request.headers.get("accept-language"));
 
 /** The footer link: asks before turning anything off (link scanners follow GETs). */
 export async function GET(request: Request) {

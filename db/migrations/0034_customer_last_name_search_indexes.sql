@@ -1,0 +1,2 @@
+CREATE INDEX "customers_folded_last_name_idx" ON "customers" USING btree ("company_id",parley_fold("last_name"),"last_name","first_name","id");--> statement-breakpoint
+CREATE INDEX "customers_search_grams_idx" ON "customers" USING gin (parley_search_grams("search_text", "last_name"));
