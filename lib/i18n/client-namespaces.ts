@@ -10,6 +10,9 @@ export const SHELL_NAMESPACES = ["api", "auth", "away", "email", "errors", "file
 /** The inbox and a conversation (list, thread, composer, customer panel). */
 export const INBOX_NAMESPACES = [
   "ai",
+  "automationRules",
+  "automations",
+  "campaigns",
   "compliance",
   "composer",
   "conversationExport",
@@ -19,9 +22,6 @@ export const INBOX_NAMESPACES = [
   "inbox",
   "newMessage",
   "notes",
-  "notificationEmail",
-  "notificationSettings",
-  "notifications",
   "password",
   "payments",
   "requests",
