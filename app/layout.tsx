@@ -18,14 +18,25 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2552eb" };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#2552eb",
+};
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Locale and time zone only: each route segment sends the messages its client components read (lib/i18n/client-messages.tsx). */}
+        <NextIntlClientProvider messages={{}}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,5 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { DEMO, launchBrowser, newContext, signIn, snapshot } from "./browser";
+import { DEMO_SENDER_NUMBER } from "@/db/seed/demo-logins";
+import { baseUrl, DEMO, launchBrowser, newContext, signIn, snapshot } from "./browser";
+import { inboundText } from "./vonage";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -123,6 +125,51 @@ describe("the SMS loop through the inbox", () => {
     await page.keyboard.press("?");
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
     await snapshot(page, "inbox-phone");
+    await context.close();
+  });
+});
+
+describe("a long conversation", () => {
+  it("opens at its newest 50 messages, loads earlier ones on demand, and still appends new ones live", async () => {
+    const from = `1438666${String(Date.now() % 10_000).padStart(4, "0")}`;
+    const long = `${tag}-long`;
+    // One at a time, so that they are stored in order.
+    for (let i = 1; i <= 55; i++) await inboundText(baseUrl(), { to: DEMO_SENDER_NUMBER, from, text: `${long} n°${i}` });
+
+    for (const width of [1280, 390]) {
+      const context = await newContext(browser, { width, height: 800 });
+      const page = await context.newPage();
+      await signIn(page, DEMO.admin);
+      await page.goto("/conversations?view=all");
+      const row = page.getByTestId("conversation-row").filter({ hasText: long });
+      await row.waitFor({ timeout: 20_000 });
+      await row.locator("a[data-row-link]").click();
+      const messages = page.getByTestId("message");
+      await messages.filter({ hasText: `${long} n°55` }).waitFor({ timeout: 20_000 });
+      await expect(messages.count()).resolves.toBe(50);
+      await expect(messages.first().textContent()).resolves.toContain(`${long} n°6`);
+      await page.getByTestId("load-earlier").scrollIntoViewIfNeeded();
+      await snapshot(page, `thread-load-earlier-${width}`);
+
+      await page.getByTestId("load-earlier").click();
+      await page.getByTestId("load-earlier").waitFor({ state: "detached" });
+      await expect(messages.count()).resolves.toBe(55);
+      await expect(page.url()).toMatch(/messages=100/);
+      await context.close();
+    }
+
+    // Opened again, a new text arrives without a reload, below the newest 50.
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto("/conversations?view=all");
+    await page.getByTestId("conversation-row").filter({ hasText: long }).locator("a[data-row-link]").click();
+    const messages = page.getByTestId("message");
+    await messages.filter({ hasText: `${long} n°55` }).waitFor({ timeout: 20_000 });
+    await inboundText(baseUrl(), { to: DEMO_SENDER_NUMBER, from, text: `${long} n°56` });
+    await messages.filter({ hasText: `${long} n°56` }).waitFor({ timeout: 15_000 });
+    await expect(messages.last().textContent()).resolves.toContain(`${long} n°56`);
+    await expect(page.getByTestId("load-earlier").count()).resolves.toBe(1);
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { DEMO_SENDER_NUMBER } from "@/db/seed/demo-logins";
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { baseUrl, DEMO, launchBrowser, newContext, signIn, snapshot } from "./browser";
+import { signedByVonage } from "./vonage";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,16 +13,6 @@ afterAll(async () => {
 });
 
 const tag = `LAY${Date.now().toString(36)}`;
-
-/**
- * A Vonage Messages webhook's signature (HS256 JWT with the body's hash), built here: the
- * app's signing module pulls in the Vonage SDK, which this Jest project cannot load.
- */
-function signedByVonage(body: string, secret: string) {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ payload_hash: createHash("sha256").update(body).digest("hex"), jti: randomUUID(), iat: Math.floor(Date.now() / 1000) })}`;
-  return `Bearer ${unsigned}.${createHmac("sha256", secret).update(unsigned).digest("base64url")}`;
-}
 
 /** Text that shows in full: nothing cut by an ellipsis, on one line. */
 async function readsFully(locator: Locator) {

@@ -8,6 +8,7 @@ import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/dialog";
 import { can, type Member, type Permission } from "@/lib/auth/permissions";
+import { cappedCountLabel } from "@/lib/capped-count";
 import { AwayBanner } from "./away-banner";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "./logo";
@@ -57,7 +58,7 @@ function Navigation({ counts, member, onNavigate }: { counts: ShellCounts; membe
                   active ? "bg-brand-500 text-white" : "bg-white/10 text-slate-200",
                 )}
               >
-                {counts[count].toLocaleString()}
+                {cappedCountLabel(counts[count])}
               </span>
             ) : null}
           </Link>

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, count, eq, gte, lt, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { COUNT_CAP } from "@/lib/capped-count";
 import { appointments, automations, companies, conversations } from "@/db/schema";
 import { dayRange, utcToZonedLocal } from "@/lib/time";
 
@@ -19,29 +20,24 @@ export async function findCompanyBySenderNumber(db: Db, senderNumber: string) {
 }
 
 /**
- * Figures shown as sidebar badges. Each is an index range scan that stays small on a big
- * company (open conversations, today's appointments), never a count of every customer.
+ * Figures shown as sidebar badges, in one statement. Each counts at most COUNT_CAP rows
+ * of an index range (open conversations, today's appointments, active automations):
+ * the badge shows "999+" beyond, and a big company's count stays as cheap as a small one's.
  */
 export async function companyCounts(db: Db, { companyId, timeZone, now = new Date() }: { companyId: string; timeZone: string; now?: Date }) {
   const today = dayRange(utcToZonedLocal(now, timeZone).slice(0, 10), timeZone);
-  const [[open], [appointmentsToday], [active]] = await Promise.all([
-    db
-      .select({ value: count() })
-      .from(conversations)
-      .where(and(eq(conversations.companyId, companyId), eq(conversations.status, "open"), eq(conversations.archived, false))),
-    db
-      .select({ value: count() })
-      .from(appointments)
-      .where(and(eq(appointments.companyId, companyId), gte(appointments.startAt, today.start), lt(appointments.startAt, today.end), ne(appointments.status, "cancelled"))),
-    db
-      .select({ value: count() })
-      .from(automations)
-      .where(and(eq(automations.companyId, companyId), eq(automations.status, "active"))),
-  ]);
+  const capped = (rows: SQL) => sql`(select count(*)::int from (${rows} limit ${COUNT_CAP}) as capped)`;
+  const [row] = await queryRows<{ open: number; appointments_today: number; active: number }>(
+    db,
+    sql`select
+      ${capped(sql`select 1 from ${conversations} where ${conversations.companyId} = ${companyId} and ${conversations.status} = 'open' and ${conversations.archived} = false`)} as open,
+      ${capped(sql`select 1 from ${appointments} where ${appointments.companyId} = ${companyId} and ${appointments.startAt} >= ${today.start.toISOString()}::timestamptz and ${appointments.startAt} < ${today.end.toISOString()}::timestamptz and ${appointments.status} <> 'cancelled'`)} as appointments_today,
+      ${capped(sql`select 1 from ${automations} where ${automations.companyId} = ${companyId} and ${automations.status} = 'active'`)} as active`,
+  );
   return {
-    openConversations: open?.value ?? 0,
-    appointmentsToday: appointmentsToday?.value ?? 0,
-    activeAutomations: active?.value ?? 0,
+    openConversations: row?.open ?? 0,
+    appointmentsToday: row?.appointments_today ?? 0,
+    activeAutomations: row?.active ?? 0,
   };
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
 import type { Db } from "@/db/client";
+import { COUNT_CAP } from "@/lib/capped-count";
 import { assignmentEvents, attachments, conversations, customers, messages, notes, paymentRequests, teamMembers, teams, users } from "@/db/schema";
 
 export type InboxView = { kind: "mine" } | { kind: "all" } | { kind: "user"; id: string } | { kind: "team"; id: string };
@@ -14,12 +16,17 @@ export const unreadCondition = sql`(${conversations.lastInboundAt} is not null a
 /** Unanswered: the last word is the customer's. */
 export const unansweredCondition = sql`(${conversations.lastInboundAt} is not null and (${conversations.lastOutboundAt} is null or ${conversations.lastOutboundAt} < ${conversations.lastInboundAt}))`;
 
-export async function teamIdsOf(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+// Once per request: the inbox list, its unread badge, the tab title and "mark read" all ask.
+const teamIdsOfUser = cache(async (db: Db, companyId: string, userId: string) => {
   const rows = await db
     .select({ teamId: teamMembers.teamId })
     .from(teamMembers)
     .where(and(eq(teamMembers.companyId, companyId), eq(teamMembers.userId, userId)));
   return rows.map((row) => row.teamId);
+});
+
+export async function teamIdsOf(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  return teamIdsOfUser(db, companyId, userId);
 }
 
 /** The WHERE of an inbox list; also used by "assign all" so both select the same rows. */
@@ -101,9 +108,12 @@ export async function listInbox(
 }
 
 /** Open conversations assigned to the user (or their teams) that they have not read: the page-title count. */
+/** The user's open unread conversations, up to COUNT_CAP (shown as "999+"). */
 export async function countMyUnread(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
+  // Not cached per request: opening a conversation marks it read between the tab title's count and the list's.
   const conditions = await inboxConditions(db, { companyId, userId, filter: { view: { kind: "mine" }, status: "open", flags: ["unread"] } });
-  const [row] = await db.select({ value: count() }).from(conversations).where(and(...conditions));
+  const mine = db.select({ one: sql`1` }).from(conversations).where(and(...conditions)).limit(COUNT_CAP);
+  const [row] = await db.select({ value: count() }).from(mine.as("mine"));
   return row?.value ?? 0;
 }
 
@@ -119,16 +129,16 @@ export async function getConversationDetail(db: Db, { companyId, conversationId 
 
 const sender = alias(users, "sender");
 
-/** The newest messages of a conversation, oldest first for display. */
-export async function listThreadMessages(db: Db, { companyId, conversationId, limit = 200 }: { companyId: string; conversationId: string; limit?: number }) {
-  const rows = await db
+/** The newest `limit` messages of a conversation, oldest first for display, and whether older ones exist. */
+export async function listThreadMessages(db: Db, { companyId, conversationId, limit }: { companyId: string; conversationId: string; limit: number }) {
+  const found = await db
     .select({ message: messages, senderName: sender.name })
     .from(messages)
     .leftJoin(sender, eq(sender.id, messages.senderUserId))
     .where(and(eq(messages.companyId, companyId), eq(messages.conversationId, conversationId)))
     .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(limit);
-  return rows.reverse();
+    .limit(limit + 1);
+  return { rows: found.slice(0, limit).reverse(), hasEarlier: found.length > limit };
 }
 
 const toUser = alias(users, "to_user");

@@ -9,7 +9,7 @@ export type Conversation = typeof conversations.$inferSelect;
 /** One inbox row as the list receives it (dates as ISO strings). */
 export type InboxListRow = z.output<typeof inboxRowSchema>;
 
-export type ThreadMessage = Awaited<ReturnType<typeof listThreadMessages>>[number];
+export type ThreadMessage = Awaited<ReturnType<typeof listThreadMessages>>["rows"][number];
 export type ThreadAssignment = Awaited<ReturnType<typeof listAssignmentHistory>>[number];
 export type ThreadNote = Awaited<ReturnType<typeof listThreadNotes>>[number];
 export type ThreadAttachment = typeof attachments.$inferSelect;

@@ -21,6 +21,17 @@ export const inboxFilterSchema = z.object({
 });
 
 /** Inbox filters as they appear in the URL (?view=…&status=…&flags=unread,unanswered). */
+/** A conversation opens at its newest THREAD_PAGE messages; "Load earlier messages" adds as many each time. */
+export const THREAD_PAGE = 50;
+const threadLengthSchema = z.coerce.number().int().min(THREAD_PAGE).max(5000);
+
+/** How many of the newest messages the thread shows (?messages=100), THREAD_PAGE when absent or invalid. */
+export function threadLengthFromParams(params: Record<string, string | string[] | undefined>) {
+  const value = Array.isArray(params.messages) ? params.messages[0] : params.messages;
+  const parsed = threadLengthSchema.safeParse(value);
+  return parsed.success ? parsed.data : THREAD_PAGE;
+}
+
 export function inboxFilterFromParams(params: Record<string, string | string[] | undefined>) {
   const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const parsed = inboxFilterSchema.safeParse({

@@ -23,7 +23,7 @@ import { requireSession } from "@/lib/auth/session";
 import { customerName } from "@/lib/customers/display";
 import { can } from "@/lib/auth/permissions";
 import { markConversationRead } from "@/lib/conversations/read";
-import { inboxFilterFromParams } from "@/lib/conversations/validation";
+import { inboxFilterFromParams, THREAD_PAGE, threadLengthFromParams } from "@/lib/conversations/validation";
 import { defaultAiClient } from "@/lib/ai/client";
 import { translatorFor } from "@/lib/i18n/translator";
 import { stripeOrNull } from "@/lib/payments/stripe";
@@ -47,6 +47,19 @@ function rawFilter(params: SearchParams) {
   const filter = inboxFilterFromParams(params);
   const view = filter.view.kind === "mine" || filter.view.kind === "all" ? filter.view.kind : `${filter.view.kind}:${filter.view.id}`;
   return { parsed: filter, raw: { view, status: filter.status, flags: filter.flags } };
+}
+
+/** This conversation's page, its inbox filter kept, showing the newest `messages` messages. */
+function threadHref(conversationId: string, params: SearchParams, messages: number) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (name !== "messages" && typeof value === "string") query.set(name, value);
+  query.set("messages", String(messages));
+  return `/conversations/${conversationId}?${query}`;
+}
+
+/** What the thread ends with: the view scrolls to the end when it changes, not when earlier messages are added above. */
+function newestKey(messages: { message: { id: string } }[], notes: { note: { id: string } }[]) {
+  return `${messages.at(-1)?.message.id ?? ""}:${notes.length}`;
 }
 
 /** The team inbox: list | thread with composer | customer panel; one pane at a time on a phone. */
@@ -93,7 +106,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
         />
       </section>
       {detail ? (
-        <ConversationPane detail={detail} backHref={inboxHref(raw)} people={people} session={session} />
+        <ConversationPane detail={detail} backHref={inboxHref(raw)} people={people} session={session} searchParams={searchParams} />
       ) : (
         <section className="hidden flex-1 flex-col items-center justify-center bg-slate-50 text-center lg:flex">
           <MessagesSquare className="mb-3 h-10 w-10 text-slate-300" aria-hidden />
@@ -110,16 +123,19 @@ async function ConversationPane({
   backHref,
   people,
   session,
+  searchParams,
 }: {
   detail: NonNullable<Awaited<ReturnType<typeof getConversationDetail>>>;
   backHref: string;
   people: People;
   session: Awaited<ReturnType<typeof requireSession>>;
+  searchParams: SearchParams;
 }) {
   const { conversation, customer } = detail;
   const { db, companyId, company, user, userId, role, permissions } = session;
-  const [messages, assignments, notes, panel, scheduled, attributes, canEdit, payments, optOutFlags, consent] = await Promise.all([
-    listThreadMessages(db, { companyId, conversationId: conversation.id }),
+  const shown = threadLengthFromParams(searchParams);
+  const [thread, allAssignments, allNotes, panel, scheduled, attributes, canEdit, payments, optOutFlags, consent] = await Promise.all([
+    listThreadMessages(db, { companyId, conversationId: conversation.id, limit: shown }),
     listAssignmentHistory(db, { companyId, conversationId: conversation.id }),
     listThreadNotes(db, { companyId, conversationId: conversation.id }),
     customerPanel(db, { companyId, customerId: customer.id }),
@@ -132,6 +148,12 @@ async function ConversationPane({
     customer.optedOutAt ? consentHistory(db, { companyId, customerId: customer.id }) : [],
   ]);
   const optedOutBy = optOutCause(consent);
+  const messages = thread.rows;
+  // Notes and assignment lines older than the oldest message shown wait for "Load earlier messages" too.
+  const since = thread.hasEarlier ? messages[0]!.message.createdAt.getTime() : -Infinity;
+  const notes = allNotes.filter((row) => row.note.createdAt.getTime() >= since);
+  const assignments = allAssignments.filter((row) => row.createdAt.getTime() >= since);
+  const earlierHref = thread.hasEarlier ? threadHref(conversation.id, searchParams, shown + THREAD_PAGE) : null;
   const files = await listAttachmentsOf(db, { companyId, messageIds: messages.map((m) => m.message.id), noteIds: notes.map((n) => n.note.id) });
   const name = customerName(customer);
   const assigneeUser = people.users.find((u) => u.id === conversation.assigneeUserId);
@@ -192,8 +214,8 @@ async function ConversationPane({
           attributes={attributes}
           previewValues={composer.previewValues}
         />
-        <ScrollToEnd messageCount={messages.length + notes.length}>
-          <ThreadView messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} optOutFlags={optOutFlags} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can({ role, permissions }, "deleteOthersNotes") }} />
+        <ScrollToEnd newestKey={newestKey(messages, notes)}>
+          <ThreadView earlierHref={earlierHref} messages={messages} assignments={assignments} notes={notes} files={files} payments={payments} optOutFlags={optOutFlags} customerId={customer.id} viewer={{ userId, canDeleteOthersNotes: can({ role, permissions }, "deleteOthersNotes") }} />
         </ScrollToEnd>
         <Composer context={composer} />
       </section>

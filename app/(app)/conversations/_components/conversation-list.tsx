@@ -19,6 +19,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { useErrorText } from "@/components/ui/use-error-text";
 import type { InboxListRow } from "@/lib/conversations/types";
+import { COUNT_CAP, cappedCountLabel } from "@/lib/capped-count";
 import { customerName } from "@/lib/customers/display";
 import { AssigneeMenuContent, type People } from "./assignee-menu";
 import { inboxHref, type RawInboxFilter } from "./inbox-href";
@@ -48,6 +49,7 @@ export function ConversationList({
   unreadCount: number;
 }) {
   const t = useTranslations("inbox");
+  const unreadText = unreadCount >= COUNT_CAP ? t("unreadCountCapped") : t("unreadCount", { count: unreadCount });
   const format = useFormatter();
   const errorText = useErrorText();
   const router = useRouter();
@@ -161,14 +163,14 @@ export function ConversationList({
           {unreadCount > 0 ? (
             <span
               className="shrink-0 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-red-700 ring-1 ring-red-100 ring-inset"
-              title={t("unreadCount", { count: unreadCount })}
+              title={unreadText}
               data-testid="unread-count"
             >
               {/* On a phone the number alone, so that the view's name stays readable. */}
               <span className="sm:hidden" aria-hidden>
-                {unreadCount}
+                {cappedCountLabel(unreadCount)}
               </span>
-              <span className="sr-only sm:not-sr-only">{t("unreadCount", { count: unreadCount })}</span>
+              <span className="sr-only sm:not-sr-only">{unreadText}</span>
             </span>
           ) : null}
           <NewMessageButton className="ml-auto" />

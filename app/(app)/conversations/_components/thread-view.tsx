@@ -61,6 +61,7 @@ export async function ThreadView({
   optOutFlags = [],
   customerId,
   viewer,
+  earlierHref = null,
 }: {
   messages: MessageRow[];
   assignments: AssignmentRow[];
@@ -71,6 +72,8 @@ export async function ThreadView({
   optOutFlags?: OptOutFlagView[];
   customerId: string;
   viewer: { userId: string; canDeleteOthersNotes: boolean };
+  /** Where "Load earlier messages" leads, when the thread has older messages than those shown. */
+  earlierHref?: string | null;
 }) {
   const t = await getTranslations("thread");
   const format = await getFormatter();
@@ -94,6 +97,13 @@ export async function ThreadView({
 
   return (
     <ol className="space-y-3 px-3 py-4 sm:px-6" data-testid="thread">
+      {earlierHref ? (
+        <li className="flex justify-center">
+          <Link href={earlierHref} scroll={false} replace className="rounded-full bg-white px-3 py-1 text-xs font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-slate-100" data-testid="load-earlier">
+            {t("loadEarlier")}
+          </Link>
+        </li>
+      ) : null}
       {items.length === 0 ? <li className="py-10 text-center text-sm text-slate-500">{t("empty")}</li> : null}
       {items.map((item, index) => {
         const day = dayOf(item.at);

@@ -1,0 +1,10 @@
+/**
+ * Badge counts stop at COUNT_CAP: counting every open conversation of a 100k-conversation
+ * company took ~40 ms per page, and nobody reads "48,213" differently from "999+".
+ */
+export const COUNT_CAP = 1000;
+
+/** "999+" once a capped count reached the cap, else the number in the viewer's locale. */
+export function cappedCountLabel(value: number, locale?: string) {
+  return value >= COUNT_CAP ? `${(COUNT_CAP - 1).toLocaleString(locale)}+` : value.toLocaleString(locale);
+}
