@@ -115,7 +115,18 @@ describe("the automation wizard", () => {
       page.evaluate(() => [...document.querySelectorAll<HTMLSelectElement>("[data-testid=appointment-status]")].filter((select) => select.value === "confirmed").length);
     await page.goto(`/customers/${customerId}?tab=appointments`);
     await page.getByTestId("appointment-status").first().waitFor();
+    // The demo may have confirmed this customer's appointment already: staff set them back to scheduled first.
+    for (;;) {
+      const index = await page.evaluate(() => [...document.querySelectorAll<HTMLSelectElement>("[data-testid=appointment-status]")].findIndex((select) => select.value === "confirmed"));
+      if (index < 0) break;
+      await page.getByTestId("appointment-status").nth(index).selectOption("scheduled");
+      await page.waitForFunction((i) => {
+        const select = document.querySelectorAll<HTMLSelectElement>("[data-testid=appointment-status]")[i];
+        return select !== undefined && !select.disabled && select.value === "scheduled";
+      }, index);
+    }
     const confirmedBefore = await confirmedCount();
+    expect(confirmedBefore).toBe(0);
 
     const phone = await context.newPage();
     await phone.goto(`/dev/phone?q=${encodeURIComponent(customerName.split(" ").slice(1).join(" "))}`);
