@@ -118,6 +118,13 @@ async function processGroup(db: Db, rows: ClaimedInboundSms[], options: QueueOpt
   return left;
 }
 
+/** Each sender's texts, in the order claimed. */
+function bySenderOf(rows: ClaimedInboundSms[]) {
+  const bySender = new Map<string, ClaimedInboundSms[]>();
+  for (const row of rows) bySender.set(row.from_number, [...(bySender.get(row.from_number) ?? []), row]);
+  return bySender;
+}
+
 /**
  * Turns every pending inbound SMS into conversation messages. Senders whose claimed texts
  * are all plain go through the grouped path (one transaction per group); the others, and
@@ -129,8 +136,7 @@ export async function processPendingInbound(db: Db, options: QueueOptions = {}) 
   let processed = 0;
   for (;;) {
     const batch = await claimInboundSms(db, { limit: batchSize, claimTimeout: CLAIM_TIMEOUT, maxAttempts: MAX_ATTEMPTS });
-    const bySender = new Map<string, ClaimedInboundSms[]>();
-    for (const row of batch) bySender.set(row.from_number, [...(bySender.get(row.from_number) ?? []), row]);
+    const bySender = bySenderOf(batch);
     const grouped: ClaimedInboundSms[][] = Array.from({ length: PARALLEL_SENDERS }, () => []);
     const queues: ClaimedInboundSms[][] = [];
     let next = 0;
@@ -140,9 +146,7 @@ export async function processPendingInbound(db: Db, options: QueueOptions = {}) 
     }
     // Groups hold disjoint senders, so they write disjoint conversations side by side.
     const left = (await Promise.all(grouped.filter((rows) => rows.length).map((rows) => processGroup(db, rows, options)))).flat();
-    const leftBySender = new Map<string, ClaimedInboundSms[]>();
-    for (const row of left) leftBySender.set(row.from_number, [...(leftBySender.get(row.from_number) ?? []), row]);
-    queues.push(...leftBySender.values());
+    queues.push(...bySenderOf(left).values());
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL_SENDERS, queues.length) }, async () => {
         for (let queue = queues.shift(); queue; queue = queues.shift()) {
