@@ -374,3 +374,21 @@ export async function listCustomerResults(db: Db, { companyId, automationId, cus
     .where(and(eq(automationResults.companyId, companyId), eq(automationResults.automationId, automationId), inArray(automationResults.customerId, customerIds)));
   return rows;
 }
+
+/**
+ * Of these customers, the ones an automation or a campaign texted after `since`: only
+ * their inbound messages can answer one. One statement for a group of inbound messages,
+ * the cheap test before each message's full reply check.
+ */
+export async function customersTextedSince(db: Db, { customers, since }: { customers: { companyId: string; customerId: string }[]; since: Date }): Promise<Set<string>> {
+  if (!customers.length) return new Set();
+  const values = sql.join(
+    customers.map((customer) => sql`(${customer.companyId}::uuid, ${customer.customerId}::uuid)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ customer_id: string }>(db, sql`
+    select c.customer_id from (values ${values}) as c(company_id, customer_id)
+    where exists (select 1 from automation_results r where r.company_id = c.company_id and r.customer_id = c.customer_id and r.sent_at > ${since.toISOString()}::timestamptz)
+       or exists (select 1 from campaign_recipients r where r.company_id = c.company_id and r.customer_id = c.customer_id and r.sent_at > ${since.toISOString()}::timestamptz)`);
+  return new Set(rows.map((row) => row.customer_id));
+}

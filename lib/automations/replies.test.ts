@@ -6,7 +6,9 @@ import { drainSettled } from "@/lib/background/drain";
 import { receiveSms } from "@/lib/messaging/inbound/process";
 import { localSmsProvider } from "@/lib/messaging/sms/local";
 import { withTestDatabase } from "@/tests/db";
-import { createCompany, createCustomer, createUser } from "@/tests/factories";
+import { createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
+import { acceptInboundSms } from "@/lib/messaging/inbound/accept";
+import { processPendingInbound } from "@/lib/messaging/inbound/queue";
 import { startFakeAnthropic } from "@/tests/fakes/anthropic";
 import { handleInboundReply, handlePendingReplies } from "./replies";
 import { runAutomation } from "./run";
@@ -309,6 +311,31 @@ describe("attribution", () => {
       })
       .returning();
     expect(await handleInboundReply(db, { companyId: company.id, messageId: late!.id })).toEqual({ status: "ordinary" });
+  });
+
+  it("through the grouped inbound path: a reply on day 50 of a 60-day window is answered; a customer no automation texted just gets stored", async () => {
+    const db = database.db;
+    const company = await createCompany(db);
+    const texted = await createCustomer(db, company.id);
+    const [automation] = await db
+      .insert(s.automations)
+      .values({ companyId: company.id, name: "Suivi d'entretien", status: "active", messageBody: "Tout va bien avec votre véhicule ?", replyWindowDays: 60, keywordResponses: [{ id: "yes", keywords: ["Oui"], reply: "Merci de votre confiance!" }] })
+      .returning();
+    await runAutomation(db, { companyId: company.id, automationId: automation!.id, now: daysAgo(50), force: true }, sentAt(daysAgo(50)));
+    const stranger = await createCustomer(db, company.id);
+    await createConversation(db, company.id, stranger.id);
+    for (const customer of [texted, stranger]) {
+      await acceptInboundSms(db, { provider: "local", providerMessageId: `grouped-reply-${++counter}`, from: customer.mobile!, to: company.senderNumber!, text: "Oui", receivedAt: new Date() });
+    }
+    await processPendingInbound(db, { dependencies: { provider: localSmsProvider } });
+    await drainSettled();
+
+    const [result] = await db.select().from(s.automationResults).where(eq(s.automationResults.automationId, automation!.id));
+    expect(result).toMatchObject({ customerId: texted.id, matchedResponseId: "yes" });
+    const answers = await db.select().from(s.messages).where(and(eq(s.messages.companyId, company.id), eq(s.messages.direction, "outbound"), eq(s.messages.body, "Merci de votre confiance!")));
+    expect(answers.map((message) => message.customerId)).toEqual([texted.id]);
+    const strangerMessages = await db.select().from(s.messages).where(eq(s.messages.customerId, stranger.id));
+    expect(strangerMessages.map((message) => [message.direction, message.body])).toEqual([["inbound", "Oui"]]);
   });
 
   it("another company's message never answers this company's automation", async () => {

@@ -28,11 +28,10 @@ import type { NotificationKind } from "@/lib/notifications/kinds";
 import { matchKeywordResponse } from "./keywords";
 import { classifyReminderReply, readSentiment } from "./sentiment";
 import type { Automation } from "./types";
+import { MAX_REPLY_WINDOW_DAYS } from "./validation";
 
 /** A reply claimed this long ago and not finished belongs to a worker that died. */
 export const REPLY_CLAIM_TIMEOUT_MS = 2 * 60_000;
-/** How far back the sweep looks for unattributed replies (the longest reply window). */
-const SWEEP_LOOKBACK_DAYS = 31;
 /** The sweep runs every few minutes: a lost campaign reply is found within these days of arriving. */
 const CAMPAIGN_SWEEP_LOOKBACK_DAYS = 2;
 
@@ -78,7 +77,7 @@ export async function handlePendingReplies(db: Db, now = new Date(), dependencie
     if (outcome.status === "campaign") campaignHandled++;
   }
   const due = await listRepliesToHandle(db, {
-    since: new Date(now.getTime() - SWEEP_LOOKBACK_DAYS * 86_400_000),
+    since: new Date(now.getTime() - MAX_REPLY_WINDOW_DAYS * 86_400_000),
     staleBefore: new Date(now.getTime() - REPLY_CLAIM_TIMEOUT_MS),
   });
   let handled = 0;

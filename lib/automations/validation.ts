@@ -9,6 +9,9 @@ import type { AutomationDefinition } from "./types";
  * step it belongs to, so `stepOfIssuePath` sends the user back to the step to fix.
  */
 
+/** The longest reply window an automation may have: how far back reply attribution looks. */
+export const MAX_REPLY_WINDOW_DAYS = 60;
+
 export const WIZARD_STEPS = ["name", "message", "replies", "customers", "schedule", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
@@ -67,7 +70,7 @@ const repliesShape = {
   sentimentScale: z.number().int().min(2, { message: "automations.wizard.errors.scaleInvalid" }).max(100, { message: "automations.wizard.errors.scaleInvalid" }).nullable().default(null),
   negativeNotifyUserIds: z.array(z.uuid()).max(50).default([]),
   aiReplies: z.boolean().default(false),
-  replyWindowDays: z.number().int().min(1).max(60).default(7),
+  replyWindowDays: z.number().int().min(1).max(MAX_REPLY_WINDOW_DAYS).default(7),
 };
 
 const customersShape = {

@@ -16,7 +16,7 @@ import { ensureActiveConversation } from "@/lib/conversations/thread";
 import { customerSearchText } from "@/lib/customers/search-text";
 import { publish } from "@/lib/live/bus";
 import { listCompanyUsers } from "@/db/queries/users";
-import { checkAutomationReply } from "@/lib/automations/reply-check";
+import { checkAutomationReplies } from "@/lib/automations/reply-check";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import { channelRuleOf } from "@/lib/notifications/preferences";
 import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
@@ -181,7 +181,7 @@ export async function processInboundSms(db: Db, sms: InboundSms, options: Proces
     if (inbound) await markInboundSmsProcessed(db, { id: inbound.id, outcome: "stored", messageId: stored.messageId });
   }
   // Keyword answers, appointment confirmations, emotion: after the message is stored.
-  await checkAutomationReply(db, { companyId: company.id, messageId: stored.messageId }, dependencies);
+  await checkAutomationReplies(db, [{ companyId: company.id, messageId: stored.messageId, customerId: stored.customerId, at: sms.acceptedAt ?? new Date() }], dependencies);
   afterStep?.("automation");
   return { status: "stored", messageId: stored.messageId, conversationId: stored.conversationId, customerId: stored.customerId };
 }

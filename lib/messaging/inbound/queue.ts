@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { claimInboundSms, markInboundSmsProcessed, releaseInboundSmsClaim, storeInboundOnOpenConversation, type ClaimedInboundSms, type StoredInboundMessage } from "@/db/queries/inbound";
-import { checkAutomationReply } from "@/lib/automations/reply-check";
+import { checkAutomationReplies, type StoredInboundReply } from "@/lib/automations/reply-check";
 import { classifyOptOut } from "@/lib/compliance/opt-out";
 import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import type { SendDependencies } from "../send";
@@ -80,10 +80,10 @@ const plainText = (row: ClaimedInboundSms) => !row.outcome && classifyOptOut(row
 async function processGroup(db: Db, rows: ClaimedInboundSms[], options: QueueOptions): Promise<ClaimedInboundSms[]> {
   const started = performance.now();
   const left: ClaimedInboundSms[] = [];
-  let stored: StoredInboundMessage[];
+  let stored: (StoredInboundMessage & StoredInboundReply)[];
   try {
     stored = await db.transaction(async (tx) => {
-      const done: StoredInboundMessage[] = [];
+      const done: (StoredInboundMessage & StoredInboundReply)[] = [];
       const waiting = new Set<string>();
       left.length = 0;
       for (const row of rows) {
@@ -100,7 +100,7 @@ async function processGroup(db: Db, rows: ClaimedInboundSms[], options: QueueOpt
         }
         await recordMessageReceived(tx, sms, message);
         await markInboundSmsProcessed(tx, { id: row.id, outcome: "stored", messageId: message.messageId });
-        done.push(message);
+        done.push({ ...message, at: sms.acceptedAt });
       }
       return done;
     });
@@ -113,7 +113,7 @@ async function processGroup(db: Db, rows: ClaimedInboundSms[], options: QueueOpt
   for (const message of stored) announceStored(message);
   if (stored.length) await nudgeWebhookDelivery();
   // Keyword answers, appointment confirmations, emotion: after the messages are stored.
-  for (const message of stored) await checkAutomationReply(db, { companyId: message.companyId, messageId: message.messageId }, options.dependencies);
+  await checkAutomationReplies(db, stored, options.dependencies);
   options.onStepTime?.("grouped-after", (performance.now() - after) / Math.max(1, stored.length));
   return left;
 }
