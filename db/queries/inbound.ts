@@ -67,6 +67,15 @@ export async function markInboundSmsProcessed(db: Db, { id, outcome, messageId }
   await db.update(inboundSms).set({ processedAt: new Date(), outcome, messageId, lastError: null }).where(eq(inboundSms.id, id));
 }
 
+/** Many inbound rows stored as messages (the grouped path), in one statement. */
+export async function markInboundSmsStoredAll(db: Db, stored: { id: string; messageId: string }[]) {
+  if (!stored.length) return;
+  await queryRows(db, sql`
+    update inbound_sms set processed_at = now(), outcome = 'stored', message_id = s.message_id, last_error = null
+    from jsonb_to_recordset(${JSON.stringify(stored.map((row) => ({ id: row.id, message_id: row.messageId })))}::jsonb) as s(id uuid, message_id uuid)
+    where inbound_sms.id = s.id`);
+}
+
 /**
  * The message is stored but a follow-up (a compliance reply) is still due: the row stays
  * unprocessed, so a retry resumes at that step instead of storing again.
@@ -165,79 +174,104 @@ export const messagePreview = (body: string) => body.slice(0, 200);
 export type StoredInboundMessage = { companyId: string; messageId: string; conversationId: string; customerId: string; notified: NotificationDelivery[] };
 
 /**
- * The one writer of an inbound message row, in one statement: the message on the
- * sender's open conversation, the conversation's summary (a late message does not replace
- * a newer preview) and the assignee's notifications, as their matrix (`newMessageRule`) wants them. Null when the sender has no open
- * conversation yet, or the message is already stored.
+ * The one writer of inbound message rows, in one statement for any number of texts: each
+ * on its sender's open conversation, each conversation's summary once (its latest text; a
+ * late message does not replace a newer preview) and the assignees' notifications, as
+ * their matrix (`newMessageRule`) wants them. One result per text, in order: null when
+ * the sender has no open conversation yet, or the message is already stored.
  */
-export async function storeInboundOnOpenConversation(db: Db, sms: InboundSmsValues & { acceptedAt: Date }, newMessageRule: ChannelRule): Promise<StoredInboundMessage | null> {
-  // Our time orders the inbox and sets unread; the provider's is kept as when it was sent.
-  const at = sql`${sms.acceptedAt.toISOString()}::timestamptz`;
-  const sentAt = sql`${sms.receivedAt.toISOString()}::timestamptz`;
-  const [row] = await queryPrepared<{ company_id: string; message_id: string; conversation_id: string; customer_id: string; notified: NotificationDelivery[] | null }>(
+export async function storeInboundOnOpenConversations(db: Db, texts: (InboundSmsValues & { acceptedAt: Date })[], newMessageRule: ChannelRule): Promise<(StoredInboundMessage | null)[]> {
+  if (!texts.length) return [];
+  // Our time orders the inbox and sets unread (`at`); the provider's is kept as when it was sent.
+  const input = texts.map((sms, n) => ({
+    n,
+    provider: sms.provider,
+    provider_message_id: sms.providerMessageId,
+    from_number: sms.from,
+    to_number: sms.to,
+    body: sms.text,
+    preview: messagePreview(sms.text),
+    sent_at: sms.receivedAt.toISOString(),
+    at: sms.acceptedAt.toISOString(),
+  }));
+  const rows = await queryPrepared<{ n: number; company_id: string; message_id: string; conversation_id: string; customer_id: string; notified: NotificationDelivery[] | null }>(
     db,
     "inbound_sms_fast_path",
     sql`
-    with target as (
-      select cv.company_id, cv.id as conversation_id, cv.customer_id, cv.assignee_user_id, cv.assignee_team_id,
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        as i(n int, provider text, provider_message_id text, from_number text, to_number text, body text, preview text, sent_at timestamptz, at timestamptz)
+    ),
+    target as (
+      select i.*, cv.company_id, cv.id as conversation_id, cv.customer_id, cv.assignee_user_id, cv.assignee_team_id,
              coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''), c.mobile) as customer_name
-      from companies co
-      join customers c on c.company_id = co.id and c.mobile = ${sms.from} and c.merged_into_id is null
+      from input i
+      join companies co on co.sender_number = i.to_number
+      join customers c on c.company_id = co.id and c.mobile = i.from_number and c.merged_into_id is null
       join conversations cv on cv.customer_id = c.id and cv.archived = false and cv.status = 'open'
-      where co.sender_number = ${sms.to}
     ),
     message as (
       insert into messages (company_id, conversation_id, customer_id, direction, body, source_kind, status, provider,
                             provider_message_id, segments, from_number, to_number, sent_at, created_at)
-      select company_id, conversation_id, customer_id, 'inbound', ${sms.text}, 'customer', 'received', ${sms.provider},
-             ${sms.providerMessageId}, 1, ${sms.from}, ${sms.to}, ${sentAt}, ${at}
-      from target
+      select company_id, conversation_id, customer_id, 'inbound', body, 'customer', 'received', provider,
+             provider_message_id, 1, from_number, to_number, sent_at, at
+      from target order by n
       on conflict do nothing
-      returning id, conversation_id
+      returning id, conversation_id, provider, provider_message_id
+    ),
+    stored as (
+      select t.*, m.id as message_id
+      from target t join message m on m.conversation_id = t.conversation_id and m.provider = t.provider and m.provider_message_id = t.provider_message_id
+    ),
+    latest as (
+      select distinct on (conversation_id) conversation_id, at, preview from stored order by conversation_id, at desc, n desc
     ),
     summary as (
       update conversations cv set
-        last_activity_at = greatest(cv.last_activity_at, ${at}),
-        last_inbound_at = greatest(coalesce(cv.last_inbound_at, ${at}), ${at}),
-        last_message_preview = case when ${at} >= cv.last_activity_at then ${messagePreview(sms.text)} else cv.last_message_preview end,
-        last_message_direction = case when ${at} >= cv.last_activity_at then 'inbound' else cv.last_message_direction end,
+        last_activity_at = greatest(cv.last_activity_at, l.at),
+        last_inbound_at = greatest(coalesce(cv.last_inbound_at, l.at), l.at),
+        last_message_preview = case when l.at >= cv.last_activity_at then l.preview else cv.last_message_preview end,
+        last_message_direction = case when l.at >= cv.last_activity_at then 'inbound' else cv.last_message_direction end,
         updated_at = now()
-      from message where cv.id = message.conversation_id
+      from latest l where cv.id = l.conversation_id
       returning cv.id
     ),
     recipients as (
-      select t.assignee_user_id as user_id from target t join message on true where t.assignee_user_id is not null
+      select s.message_id, s.assignee_user_id as user_id from stored s where s.assignee_user_id is not null
       union
-      select tm.user_id from target t join message on true join team_members tm on tm.team_id = t.assignee_team_id
-      where t.assignee_user_id is null
+      select s.message_id, tm.user_id from stored s join team_members tm on tm.team_id = s.assignee_team_id
+      where s.assignee_user_id is null
     ),
     deliveries as (
-      select r.user_id, ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "web")} as web,
+      select r.message_id, r.user_id, ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "web")} as web,
              ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "email")} as email,
              ${channelWantedSql(sql`u.notification_preferences`, sql`mb.role`, newMessageRule, "push")} as push
       from recipients r
-      join target t on true
-      join memberships mb on mb.user_id = r.user_id and mb.company_id = t.company_id and mb.active
+      join stored s on s.message_id = r.message_id
+      join memberships mb on mb.user_id = r.user_id and mb.company_id = s.company_id and mb.active
       join users u on u.id = r.user_id
     ),
     notified as (
       insert into notifications (company_id, user_id, kind, data, link, web, push, email_status)
-      select t.company_id, d.user_id, 'conversation.new_message',
-             jsonb_build_object('conversationId', t.conversation_id, 'messageId', m.id, 'customerName', t.customer_name,
-                                'preview', ${messagePreview(sms.text)}::text),
-             '/conversations/' || t.conversation_id,
+      select s.company_id, d.user_id, 'conversation.new_message',
+             jsonb_build_object('conversationId', s.conversation_id, 'messageId', s.message_id, 'customerName', s.customer_name, 'preview', s.preview),
+             '/conversations/' || s.conversation_id,
              d.web, d.push, case when d.email then 'pending' end
-      from deliveries d cross join target t cross join message m
+      from deliveries d join stored s on s.message_id = d.message_id
       where d.web or d.email or d.push
-      returning user_id, web, push, email_status
+      returning user_id, web, push, email_status, (data->>'messageId')::uuid as message_id
     )
-    select t.company_id, m.id as message_id, t.conversation_id, t.customer_id,
-           (select json_agg(json_build_object('userId', user_id, 'web', web, 'email', email_status is not null, 'push', push)) from notified) as notified,
+    select s.n, s.company_id, s.message_id, s.conversation_id, s.customer_id,
+           (select json_agg(json_build_object('userId', nt.user_id, 'web', nt.web, 'email', nt.email_status is not null, 'push', nt.push))
+            from notified nt where nt.message_id = s.message_id) as notified,
            (select count(*) from summary) as summarised
-    from target t join message m on true`,
+    from stored s order by s.n`,
   );
-  if (!row) return null;
-  return { companyId: row.company_id, messageId: row.message_id, conversationId: row.conversation_id, customerId: row.customer_id, notified: row.notified ?? [] };
+  const byText = new Map(rows.map((row) => [Number(row.n), row]));
+  return texts.map((_, n) => {
+    const row = byText.get(n);
+    return row ? { companyId: row.company_id, messageId: row.message_id, conversationId: row.conversation_id, customerId: row.customer_id, notified: row.notified ?? [] } : null;
+  });
 }
 
 export async function findMessageConversation(db: Db, { companyId, messageId }: { companyId: string; messageId: string }) {

@@ -8,7 +8,7 @@ import {
   insertCustomerForNumber,
   markInboundSmsProcessed,
   markInboundSmsStored,
-  storeInboundOnOpenConversation,
+  storeInboundOnOpenConversations,
   type StoredInboundMessage,
 } from "@/db/queries/inbound";
 import { defaultAssignee } from "@/lib/conversations/routing";
@@ -19,7 +19,7 @@ import { listCompanyUsers } from "@/db/queries/users";
 import { checkAutomationReplies } from "@/lib/automations/reply-check";
 import { announceNotifications, recordNotifications } from "@/lib/notifications/notify";
 import { channelRuleOf } from "@/lib/notifications/preferences";
-import { nudgeWebhookDelivery, recordWebhookEvent } from "@/lib/webhooks/record";
+import { nudgeWebhookDelivery, recordWebhookEvent, recordWebhookEvents } from "@/lib/webhooks/record";
 import type { SendDependencies } from "../send";
 import { applyComplianceKeyword, sendComplianceReply, type ComplianceReply, type DueReply } from "./compliance";
 import { isTextableNumber, type InboundOutcome, type InboundSms } from "./types";
@@ -58,16 +58,22 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
   return (await findCustomerByMobile(db, { companyId: company.id, mobile }))!;
 }
 
-/** The message.received webhook event of a stored inbound message, in the transaction that stored it. */
-export async function recordMessageReceived(tx: Db, sms: InboundSms & { acceptedAt: Date }, row: StoredInboundMessage) {
-  await recordWebhookEvent(tx, {
-    companyId: row.companyId,
-    type: "message.received",
-    customerId: row.customerId,
-    payload: {
-      message: { id: row.messageId, conversation_id: row.conversationId, customer_id: row.customerId, from: sms.from, to: sms.to, body: sms.text, received_at: sms.acceptedAt.toISOString() },
-    },
-  });
+/** The message.received webhook events of stored inbound messages, in the transaction that stored them. */
+export async function recordMessagesReceived(tx: Db, stored: { sms: InboundSms & { acceptedAt: Date }; row: StoredInboundMessage }[]) {
+  const byCompany = new Map<string, typeof stored>();
+  for (const item of stored) byCompany.set(item.row.companyId, [...(byCompany.get(item.row.companyId) ?? []), item]);
+  for (const [companyId, items] of byCompany) {
+    await recordWebhookEvents(tx, {
+      companyId,
+      type: "message.received",
+      events: items.map(({ sms, row }) => ({
+        customerId: row.customerId,
+        payload: {
+          message: { id: row.messageId, conversation_id: row.conversationId, customer_id: row.customerId, from: sms.from, to: sms.to, body: sms.text, received_at: sms.acceptedAt.toISOString() },
+        },
+      })),
+    });
+  }
 }
 
 /** After the commit: the inbox hears of the message, its notified users of their notifications. */
@@ -88,18 +94,18 @@ async function storeMessage(db: Db, company: Company, received: InboundSms, { in
   const sms = { ...received, acceptedAt: received.acceptedAt ?? new Date() };
   const stored = await db.transaction(async (tx) => {
     // The common case, one statement: a known customer writes into their open conversation.
-    let row = await storeInboundOnOpenConversation(tx, sms, NEW_MESSAGE_RULE);
+    let [row] = await storeInboundOnOpenConversations(tx, [sms], NEW_MESSAGE_RULE);
     if (!row) {
       const seen = await findMessageByProviderId(tx, { companyId: company.id, provider: sms.provider, providerMessageId: sms.providerMessageId });
       if (seen) return { duplicateOf: seen.id };
       const customer = await findOrCreateCustomer(tx, company, sms.from);
       await ensureActiveConversation(tx, { companyId: company.id, customerId: customer.id, assignTo: defaultAssignee(company), now: sms.acceptedAt });
       afterStep?.("conversation");
-      row = await storeInboundOnOpenConversation(tx, sms, NEW_MESSAGE_RULE);
+      [row] = await storeInboundOnOpenConversations(tx, [sms], NEW_MESSAGE_RULE);
       if (!row) return { duplicateOf: null };
     }
     afterStep?.("message");
-    await recordMessageReceived(tx, sms, row);
+    await recordMessagesReceived(tx, [{ sms, row }]);
     const due = await applyComplianceKeyword(tx, {
       companyId: company.id,
       customerId: row.customerId,

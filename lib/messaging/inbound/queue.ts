@@ -1,11 +1,11 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { claimInboundSms, markInboundSmsProcessed, releaseInboundSmsClaim, storeInboundOnOpenConversation, type ClaimedInboundSms, type StoredInboundMessage } from "@/db/queries/inbound";
+import { claimInboundSms, markInboundSmsStoredAll, releaseInboundSmsClaim, storeInboundOnOpenConversations, type ClaimedInboundSms, type StoredInboundMessage } from "@/db/queries/inbound";
 import { checkAutomationReplies, type StoredInboundReply } from "@/lib/automations/reply-check";
 import { classifyOptOut } from "@/lib/compliance/opt-out";
 import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
 import type { SendDependencies } from "../send";
-import { announceStored, NEW_MESSAGE_RULE, processInboundSms, recordMessageReceived, type InboundStep, type ProcessOptions } from "./process";
+import { announceStored, NEW_MESSAGE_RULE, processInboundSms, recordMessagesReceived, type InboundStep, type ProcessOptions } from "./process";
 import type { InboundSms } from "./types";
 
 /**
@@ -70,44 +70,31 @@ async function processOne(db: Db, row: ClaimedInboundSms, options: QueueOptions)
 const plainText = (row: ClaimedInboundSms) => !row.outcome && classifyOptOut(row.text).kind === null;
 
 /**
- * The common case for a group of senders' plain texts, in one transaction: each text on its
- * sender's open conversation (the one-statement fast path: message, summary, notifications
- * per matrix), its message.received event and its inbound row marked processed. A text the
- * fast path does not take (a new number, a closed conversation, a duplicate, an unknown
- * recipient, an unreplyable sender) is left, with that sender's later texts so one sender
- * stays in order, for the one-by-one path. Any error: the whole group goes one by one.
+ * The common case for a group of senders' plain texts, in one transaction of three
+ * statements whatever the group's size: every text on its sender's open conversation (the
+ * fast path: messages, summaries, notifications per matrix), their message.received events,
+ * and their inbound rows marked processed. What the fast path does not take (a new number,
+ * a closed conversation, a duplicate, an unknown recipient, an unreplyable sender) is left
+ * for the one-by-one path; a sender's texts share one conversation, so the fast path takes
+ * all of them or none, except a duplicate. Any error: the whole group goes one by one.
  */
 async function processGroup(db: Db, rows: ClaimedInboundSms[], options: QueueOptions): Promise<ClaimedInboundSms[]> {
   const started = performance.now();
-  const left: ClaimedInboundSms[] = [];
-  let stored: (StoredInboundMessage & StoredInboundReply)[];
+  let outcome: { stored: (StoredInboundMessage & StoredInboundReply)[]; left: ClaimedInboundSms[] };
   try {
-    stored = await db.transaction(async (tx) => {
-      const done: (StoredInboundMessage & StoredInboundReply)[] = [];
-      const waiting = new Set<string>();
-      left.length = 0;
-      for (const row of rows) {
-        if (waiting.has(row.from_number)) {
-          left.push(row);
-          continue;
-        }
-        const sms = claimedSms(row) as InboundSms & { acceptedAt: Date };
-        const message = await storeInboundOnOpenConversation(tx, sms, NEW_MESSAGE_RULE);
-        if (!message) {
-          waiting.add(row.from_number);
-          left.push(row);
-          continue;
-        }
-        await recordMessageReceived(tx, sms, message);
-        await markInboundSmsProcessed(tx, { id: row.id, outcome: "stored", messageId: message.messageId });
-        done.push({ ...message, at: sms.acceptedAt });
-      }
-      return done;
+    outcome = await db.transaction(async (tx) => {
+      const texts = rows.map((row) => claimedSms(row) as InboundSms & { acceptedAt: Date });
+      const messages = await storeInboundOnOpenConversations(tx, texts, NEW_MESSAGE_RULE);
+      const done = texts.flatMap((sms, i) => (messages[i] ? [{ sms, row: messages[i], inboundId: rows[i]!.id }] : []));
+      await recordMessagesReceived(tx, done);
+      await markInboundSmsStoredAll(tx, done.map(({ inboundId, row }) => ({ id: inboundId, messageId: row.messageId })));
+      return { stored: done.map(({ sms, row }) => ({ ...row, at: sms.acceptedAt })), left: rows.filter((_, i) => !messages[i]) };
     });
   } catch (error) {
     console.error("[inbound] grouped processing failed; processing one by one", error);
     return rows;
   }
+  const { stored, left } = outcome;
   options.onStepTime?.("grouped", (performance.now() - started) / Math.max(1, stored.length));
   const after = performance.now();
   for (const message of stored) announceStored(message);
