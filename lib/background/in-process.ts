@@ -4,10 +4,10 @@ import type { Env } from "@/lib/env";
 import { drainPendingInbound } from "@/lib/messaging/inbound/accept";
 import { runSweep, SWEEPS } from "./sweeps";
 
-type TimerState = { timer?: NodeJS.Timeout; inboundPoll?: NodeJS.Timeout; running: boolean };
+type TimerState = { timer?: NodeJS.Timeout; inboundPoll?: NodeJS.Timeout; running: Set<string> };
 
 const state: TimerState = ((globalThis as { __parleySweeps?: TimerState }).__parleySweeps ??= {
-  running: false,
+  running: new Set(),
 });
 
 /**
@@ -17,20 +17,25 @@ const state: TimerState = ((globalThis as { __parleySweeps?: TimerState }).__par
  */
 export const INBOUND_POLL_MS = 200;
 
-/** Runs every sweep once; a tick that finds the previous one still running is skipped. */
+/**
+ * Runs every sweep once, side by side as Inngest runs its cron functions: a slow one (an
+ * automation run texting hundreds) does not hold back the others (a campaign to send).
+ * A sweep still running from the previous tick is skipped; resolves when those started end.
+ */
 export async function runAllSweeps(now = new Date()) {
-  if (state.running) return;
-  state.running = true;
-  try {
-    const db = await getDb();
-    for (const sweep of SWEEPS) {
-      await runSweep(db, sweep, now).catch((error: unknown) =>
-        console.error(`[sweep] ${sweep.name} failed`, error),
-      );
-    }
-  } finally {
-    state.running = false;
-  }
+  const db = await getDb();
+  await Promise.all(
+    SWEEPS.filter((sweep) => !state.running.has(sweep.name)).map(async (sweep) => {
+      state.running.add(sweep.name);
+      try {
+        await runSweep(db, sweep, now);
+      } catch (error) {
+        console.error(`[sweep] ${sweep.name} failed`, error);
+      } finally {
+        state.running.delete(sweep.name);
+      }
+    }),
+  );
 }
 
 /** Embedded mode: due work still happens, a few seconds late, without an Inngest engine. */
