@@ -34,7 +34,7 @@ import * as s from "@/db/schema";
 import { findBenchCompany, topUpCustomers } from "./bench-company";
 import { BENCH_POSTGRES_SERVER, BENCH_SENDER } from "./config";
 import { createRealtimeAutomations, createSendingCampaign } from "./fixtures";
-import { signedInboundWebhook, startNextServer, type NextServer } from "./server";
+import { machineBusyCpuSeconds, processTreeCpuSeconds, signedInboundWebhook, startNextServer, type NextServer } from "./server";
 import { percentiles } from "./stats";
 
 const argv = process.argv.slice(2);
@@ -304,6 +304,19 @@ async function sampleBacklog(db: Db, campaignId: string, startedAt: number, samp
 }
 
 /**
+ * Every 200 ms: the statements the servers' connections are running (pg_stat_activity),
+ * counted by their first words — where PostgreSQL's time goes, sampled.
+ */
+async function sampleStatements(db: Db, counts: Map<string, number>) {
+  const rows = await queryRows<{ statement: string }>(
+    db,
+    sql`select left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 110) as statement from pg_stat_activity
+        where datname = current_database() and state = 'active' and application_name <> 'bench-mixed' and backend_type = 'client backend'`,
+  );
+  for (const { statement } of rows) counts.set(statement, (counts.get(statement) ?? 0) + 1);
+}
+
+/**
  * The automation sweep's duration, from the sweep heartbeats (sweep_runs): the sweeps run in
  * order, so the time between the one before it being recorded and it being recorded (seen
  * at a 200 ms poll).
@@ -386,14 +399,24 @@ async function main() {
     console.log(`  instances: ${WEB} web (env ${parseEnvList(envFlags("web-env"))})${WORKER ? `, 1 worker (env ${parseEnvList(envFlags("worker-env"))})` : ", background work in the web instance"}; reply = sendReply server action`);
     console.log(`  load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
+    const cpuOf = () => ({
+      servers: servers.map((server) => processTreeCpuSeconds(server.process.pid!)),
+      bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+      machine: machineBusyCpuSeconds(),
+    });
+    const cpuBefore = cpuOf();
     const startedAt = Date.now();
     const until = startedAt + SECONDS * 1000;
     const samples: Sample[] = [];
     const sampler = setInterval(() => void sampleBacklog(db, campaignId, startedAt, samples).catch(() => {}), 1000);
+    const statements = new Map<string, number>();
+    const statementSampler = setInterval(() => void sampleStatements(db, statements).catch(() => {}), 200);
     let stopped = false;
     const sweeps = watchSweeps(db, () => stopped);
     const [sentInbound] = await Promise.all([inboundLoop(bases, mobiles, until), ...cookies.map((cookie, i) => staffLoop(bases[i % bases.length]!, cookie, actionId, fallbackConversations, until, i + 1))]);
     const endedAt = Date.now();
+    const cpuAfter = cpuOf();
+    clearInterval(statementSampler);
     // The backlog left when the load stops: how long until the inbound texts are all processed.
     let drainSeconds = 0;
     for (;;) {
@@ -451,6 +474,20 @@ async function main() {
         (sweeps.durations.length > 0 ? `; whole automation sweep (heartbeats) p50 ${(sweepStats.p50 / 1000).toFixed(1)} s, max ${(sweepStats.max / 1000).toFixed(1)} s` : "; no whole automation sweep finished while watched"),
     );
     console.log(`  load average after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} cores)`);
+    // Where the machine's CPU went during the load (seconds, of cores × seconds): what a second instance would have to take.
+    const spent = (after: number | null, before: number | null) => (after === null || before === null ? null : after - before);
+    const perServer = servers.map((_, i) => spent(cpuAfter.servers[i]!, cpuBefore.servers[i]!));
+    const benchCpu = cpuAfter.bench - cpuBefore.bench;
+    const machineCpu = spent(cpuAfter.machine, cpuBefore.machine);
+    if (machineCpu !== null && perServer.every((value) => value !== null)) {
+      const named = perServer.map((value, i) => `${i < WEB ? `web ${i + 1}` : "worker"} ${value!.toFixed(1)} s`);
+      const rest = machineCpu - perServer.reduce((sum: number, value) => sum + value!, 0) - benchCpu;
+      const available = (os.cpus().length * (endedAt - startedAt)) / 1000;
+      console.log(`  CPU during the load: ${named.join(", ")}, this bench ${benchCpu.toFixed(1)} s, PostgreSQL and the rest ${rest.toFixed(1)} s — ${machineCpu.toFixed(1)} s busy of ${available.toFixed(0)} s`);
+    }
+    const sampled = [...statements.values()].reduce((sum, n) => sum + n, 0);
+    console.log(`\n  statements running in PostgreSQL, sampled every 200 ms during the load (${sampled} samples), the 10 most seen:`);
+    for (const [statement, n] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`    ${((100 * n) / Math.max(1, sampled)).toFixed(0).padStart(3)}%  ${statement}`);
     console.log(`\n  goals: staff p95 ${staffP95.toFixed(0)} ms (< 300) ${staffP95 < 300 ? "met" : "MISSED"}; inbound backlog max ${maxBacklog.toFixed(1)} s (≤ 10) ${maxBacklog <= 10 ? "met" : "MISSED"}; errors ${errors} (0) ${errors === 0 ? "met" : "MISSED"}`);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

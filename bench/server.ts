@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { signMessagesWebhook } from "@/lib/messaging/webhooks/vonage-signature";
 
@@ -60,4 +61,44 @@ export async function signedInboundWebhook({ from, to, text }: { from: string; t
     timestamp: new Date().toISOString(),
   });
   return { body, authorization: await signMessagesWebhook(body, secret) };
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process and its live descendants have spent, from /proc; null off Linux. */
+export function processTreeCpuSeconds(pid: number): number | null {
+  try {
+    const stats = readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .flatMap((entry) => {
+        try {
+          const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+          return [{ pid: Number(entry), parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+        } catch {
+          return [];
+        }
+      });
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const stat of stats) {
+        if (tree.has(stat.pid) || !tree.has(stat.parent)) continue;
+        tree.add(stat.pid);
+        grew = true;
+      }
+    }
+    return stats.filter((stat) => tree.has(stat.pid)).reduce((sum, stat) => sum + stat.ticks, 0) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy CPU seconds of the whole machine (all cores), from /proc/stat; null off Linux. */
+export function machineBusyCpuSeconds(): number | null {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
 }

@@ -55,7 +55,7 @@ export function NotificationBell({ notifications, unread }: { notifications: She
     });
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="relative rounded-lg p-2 text-slate-600 hover:bg-slate-100" aria-label={t("open", { count: unread })} data-testid="notification-bell">
+      <DropdownMenuTrigger className="relative rounded-lg p-2 text-slate-600 hover:bg-slate-100" aria-label={t("open", { count: unread > 99 ? "99+" : unread })} data-testid="notification-bell">
         <Bell className="h-5 w-5" aria-hidden />
         {unread > 0 ? (
           <span className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white" data-testid="notification-count">

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import type { Db } from "@/db/client";
-import { COUNT_CAP } from "@/lib/capped-count";
+import { cappedCount } from "./capped-count";
 import { assignmentEvents, attachments, conversations, customers, messages, notes, paymentRequests, teamMembers, teams, users } from "@/db/schema";
 
 export type InboxView = { kind: "mine" } | { kind: "all" } | { kind: "user"; id: string } | { kind: "team"; id: string };
@@ -111,9 +111,7 @@ export async function listInbox(
 export async function countMyUnread(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
   // Not cached per request: opening a conversation marks it read between the tab title's count and the list's.
   const conditions = await inboxConditions(db, { companyId, userId, filter: { view: { kind: "mine" }, status: "open", flags: ["unread"] } });
-  const mine = db.select({ one: sql`1` }).from(conversations).where(and(...conditions)).limit(COUNT_CAP);
-  const [row] = await db.select({ value: count() }).from(mine.as("mine"));
-  return row?.value ?? 0;
+  return cappedCount(db, conversations, and(...conditions));
 }
 
 export async function getConversationDetail(db: Db, { companyId, conversationId }: { companyId: string; conversationId: string }) {

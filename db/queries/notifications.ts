@@ -1,6 +1,7 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { cappedCount } from "./capped-count";
 import { conversations, customers, memberships, notifications, users } from "@/db/schema";
 import type { NotificationPreferences, Role } from "@/db/schema/users";
 import { customerName } from "@/lib/customers/display";
@@ -53,12 +54,9 @@ export async function listNotifications(db: Db, { companyId, userId, limit = 15 
   return rows.map(withCustomerName);
 }
 
+/** The bell's unread count, capped (cappedCount): it runs on every page, and shows "99+" long before that. */
 export async function countUnreadNotifications(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
-  const [row] = await db
-    .select({ value: count() })
-    .from(notifications)
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.web, true), isNull(notifications.readAt)));
-  return row?.value ?? 0;
+  return cappedCount(db, notifications, and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.web, true), isNull(notifications.readAt)));
 }
 
 export async function markAllNotificationsRead(db: Db, { companyId, userId, now = new Date() }: { companyId: string; userId: string; now?: Date }) {

@@ -31,6 +31,8 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.companyId, t.createdAt),
+    // The bell's count on every page: only the unread ones, however many the user was ever sent.
+    index("notifications_unread_web_idx").on(t.userId, t.companyId).where(sql`${t.web} and ${t.readAt} is null`),
     index("notifications_email_pending_idx").on(t.userId, t.companyId).where(sql`${t.emailStatus} = 'pending'`),
     index("notifications_emailed_idx").on(t.userId, t.companyId, t.emailedAt),
   ],

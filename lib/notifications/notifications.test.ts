@@ -8,6 +8,7 @@ import { subscribe } from "@/lib/live/bus";
 import { assignConversations } from "@/lib/conversations/assign";
 import { acceptInboundSms } from "@/lib/messaging/inbound/accept";
 import { processPendingInbound } from "@/lib/messaging/inbound/queue";
+import { COUNT_CAP, cappedCountLabel } from "@/lib/capped-count";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createUser } from "@/tests/factories";
 import { markNotificationRead, saveNotificationPreferences } from "./actions";
@@ -229,6 +230,21 @@ describe("notification actions", () => {
     // A member of company A acting in company B (not theirs) changes nothing.
     expect(await saveNotificationPreferences.run({ ...contextFor(s.db, s.agent, other.company.id) }, { preferences: { "conversations.assigned": { web: false } } })).toEqual({ ok: false, error: "errors.notFound" });
     expect((await preferencesOf(s.agent.id))["conversations.assigned"]).toEqual({ email: true });
+  });
+
+  it("the bell counts the unread ones shown under it, at most COUNT_CAP however many there are", async () => {
+    const s = await setup();
+    const row = (values: Partial<typeof notifications.$inferInsert>) => ({ companyId: s.company.id, userId: s.agent.id, kind: "conversation.new_message", ...values });
+    await s.db.insert(notifications).values([
+      ...Array.from({ length: 3 }, () => row({})),
+      row({ readAt: new Date() }),
+      row({ web: false, push: true }),
+      row({ userId: s.admin.id }),
+    ]);
+    expect(await countUnreadNotifications(s.db, { companyId: s.company.id, userId: s.agent.id })).toBe(3);
+    await s.db.insert(notifications).values(Array.from({ length: COUNT_CAP + 5 }, () => row({})));
+    expect(await countUnreadNotifications(s.db, { companyId: s.company.id, userId: s.agent.id })).toBe(COUNT_CAP);
+    expect(cappedCountLabel(COUNT_CAP, "en")).toBe("999+");
   });
 
   it("marks one notification read, never another user's", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_unread_web_idx" ON "notifications" USING btree ("user_id","company_id") WHERE "notifications"."web" and "notifications"."read_at" is null;
