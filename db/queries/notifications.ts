@@ -54,9 +54,12 @@ export async function listNotifications(db: Db, { companyId, userId, limit = 15 
   return rows.map(withCustomerName);
 }
 
-/** The bell's unread count, capped (cappedCount): it runs on every page, and shows "99+" long before that. */
+/** The bell shows "99+" from 100 unread on. */
+export const BELL_COUNT_CAP = 100;
+
+/** The bell's unread count, up to BELL_COUNT_CAP: it runs on every page. */
 export async function countUnreadNotifications(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
-  return cappedCount(db, notifications, and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.web, true), isNull(notifications.readAt)));
+  return cappedCount(db, notifications, and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), eq(notifications.web, true), isNull(notifications.readAt)), BELL_COUNT_CAP);
 }
 
 export async function markAllNotificationsRead(db: Db, { companyId, userId, now = new Date() }: { companyId: string; userId: string; now?: Date }) {
