@@ -57,12 +57,14 @@ export type CampaignRunOptions = {
   now?: Date;
   /** Recipients claimed at a time (tests make it small to watch a pause between two). */
   batchSize?: number;
+  /** Stops claiming after this long (an Inngest step's share); the outcome says whether recipients are left. */
+  budgetMs?: number;
 };
 
 export type CampaignRunOutcome =
   | { status: "idle" }
   | { status: "held" }
-  | { status: "ran"; planned: number | null; sent: number; skipped: number; failed: number; completed: boolean };
+  | { status: "ran"; planned: number | null; sent: number; skipped: number; failed: number; completed: boolean; more: boolean };
 
 /**
  * Sends one campaign that is sending: plans it if no runner has yet (one INSERT … SELECT),
@@ -90,6 +92,8 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
   const batched = requestOf(campaign).kind === "message";
   const definitions = batched && /\{/.test(campaign.messageBody) ? await attributeDefinitions(db, { companyId }) : [];
   const totals = { sent: 0, skipped: 0, failed: 0 };
+  const started = Date.now();
+  let more = false;
   let lastPublish = Date.now();
   batches: for (;;) {
     const claimed = await claimPendingRecipients(db, { companyId, campaignId, limit: batchSize, now: new Date(), staleBefore: new Date(Date.now() - RECIPIENT_CLAIM_TIMEOUT_MS) });
@@ -135,12 +139,16 @@ export async function runCampaign(db: Db, { companyId, campaignId }: { companyId
       lastPublish = Date.now();
     }
     if (claimed.length < batchSize) break;
+    if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) {
+      more = true;
+      break;
+    }
   }
   if (totals.failed > 0) await notifySendFailed(db, { campaign, failed: totals.failed });
   const completed = await completeCampaignIfDone(db, { companyId, campaignId, now: new Date() });
   if (completed) await notifyCompleted(db, completed);
   publish(companyId, { type: "campaign.updated", campaignId });
-  return { status: "ran", planned, ...totals, completed: Boolean(completed) };
+  return { status: "ran", planned, ...totals, completed: Boolean(completed), more: more && !completed };
 }
 
 /** Scheduled campaigns whose time came start sending (planning follows at their first run). */
