@@ -415,13 +415,13 @@ export async function findRecipientMessage(db: Db, { companyId, recipientId }: {
 export async function findRecipientMessages(db: Db, { companyId, recipientIds }: { companyId: string; recipientIds: string[] }) {
   if (recipientIds.length === 0) return new Map<string, RecipientMessage>();
   const rows = await db
-    .select({ id: messages.id, sourceId: messages.sourceId, status: messages.status, errorCode: messages.errorCode, errorText: messages.errorText, createdAt: messages.createdAt })
+    .select({ id: messages.id, sourceId: messages.sourceId, status: messages.status, providerMessageId: messages.providerMessageId, errorCode: messages.errorCode, errorText: messages.errorText, createdAt: messages.createdAt })
     .from(messages)
     .where(and(eq(messages.companyId, companyId), eq(messages.sourceKind, "campaign"), inArray(messages.sourceId, recipientIds)));
   return new Map(rows.map((row) => [row.sourceId!, row]));
 }
 
-export type RecipientMessage = Pick<typeof messages.$inferSelect, "id" | "status" | "errorCode" | "errorText" | "createdAt">;
+export type RecipientMessage = Pick<typeof messages.$inferSelect, "id" | "status" | "providerMessageId" | "errorCode" | "errorText" | "createdAt">;
 
 /** How a recipient whose message exists ended. */
 export function outcomeOfMessage(message: RecipientMessage): RecipientOutcome {

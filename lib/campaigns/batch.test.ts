@@ -156,6 +156,38 @@ describe("campaign batches", () => {
     for (const recipient of recipients.filter((r) => r.status === "sent")) expect(sent.find((m) => m.sourceId === recipient.id)?.id).toBe(recipient.messageId);
   });
 
+  it("a runner that stops mid hand-off (a crash, a deploy): the runner taking its batch over texts no one again and says which texts the carrier never confirmed", async () => {
+    const t = await planned(8);
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    const context = await batchContext(t);
+    const handedOver: string[] = [];
+    // The carrier takes three texts; the process stops while it sends the fourth (it never answers).
+    const dying: SmsProvider = {
+      name: "vonage",
+      send: (sms) => (handedOver.push(sms.to), handedOver.length <= 3 ? Promise.resolve({ providerMessageId: `carrier-${sms.clientRef}` }) : new Promise(() => {})),
+    };
+    const batch = await claim(t, 10);
+    expect(batch).toHaveLength(10);
+    void sendCampaignBatch(t.db, context, batch, { provider: dying, now: AFTERNOON });
+    for (let tries = 0; tries < 100 && handedOver.length < 4; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handedOver).toHaveLength(4);
+
+    // Its claims go stale and another runner takes the batch over, through a carrier that answers.
+    const carrier: SmsProvider = { name: "vonage", send: async (sms) => (handedOver.push(sms.to), { providerMessageId: `carrier-${sms.clientRef}` }) };
+    const again = await claim(t, 10, new Date(Date.now() + 60_000));
+    expect(again.map((r) => r.id).sort()).toEqual(batch.map((r) => r.id).sort());
+    const outcome = await sendCampaignBatch(t.db, context, again, { provider: carrier, now: AFTERNOON });
+    expect(outcome).toMatchObject({ sent: 3, failed: 7 });
+    expect(handedOver).toHaveLength(4);
+
+    const recipients = await recipientsOf(t.campaignId);
+    expect(recipients.filter((r) => r.status === "sent")).toHaveLength(3);
+    expect(recipients.filter((r) => r.status === "failed").map((r) => r.error)).toEqual(Array(7).fill("interrupted"));
+    const messages = await messagesOf(t.company.id);
+    expect(messages.filter((m) => m.status === "failed").map((m) => m.errorCode)).toEqual(Array(7).fill("interrupted"));
+    expect(messages.filter((m) => m.status === "sent").map((m) => m.providerMessageId).sort()).toEqual(messages.filter((m) => m.status === "sent").map((m) => `carrier-${m.id}`).sort());
+  });
+
   it("STOP arriving mid-campaign stops that customer's pending text, claimed or not yet", async () => {
     const t = await planned(4);
     const context = await batchContext(t);

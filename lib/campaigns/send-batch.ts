@@ -35,6 +35,9 @@ export type BatchContext = {
   throttle: SenderThrottle;
 };
 
+/** The error of a text recorded but never confirmed by the carrier (carrierErrors.interrupted). */
+const INTERRUPTED = "interrupted";
+
 export type BatchTotals = { sent: number; skipped: number; failed: number; stopped: boolean };
 
 type Settle = { recipientId: string; outcome: RecipientOutcome };
@@ -46,8 +49,8 @@ type Ready = { recipient: ClaimedRecipient; mobile: string; text: string; withLi
  * gate's own rule (STOP, unsubscribes, mobile, quiet hours), every text rendered by the
  * gate's renderer, then in one transaction — only while the campaign is still sending —
  * their conversations, the messages (one INSERT; the recipient is the idempotency key), the
- * conversations' summaries and the message.sent events; then the hand-off to the provider,
- * its receipts and the recipients' settle, each batched. On the local channel, which
+ * conversations' summaries and the message.sent events; then the hand-off to the provider
+ * (each text's receipts applied as it goes) and the recipients' settle, batched. On the local channel, which
  * delivers at once, the texts are inserted delivered with their receipts' events: no
  * hand-off and no UPDATE of the messages.
  */
@@ -61,6 +64,7 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   const settles: Settle[] = [];
   const later: string[] = [];
   const ready: Ready[] = [];
+  const interrupted: { recipientId: string; messageId: string }[] = [];
   const from = company.senderNumber ?? "";
   const local = isLocalChannel(provider);
   // Recorded at once but not faster than the throttle: each takes its slot before the customers are read (and checked).
@@ -73,6 +77,11 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   for (const recipient of recipients) {
     // A worker died after recording it: settled from its message, never texted twice.
     const prior = existing.get(recipient.id);
+    if (prior && prior.status === "queued" && !prior.providerMessageId) {
+      // Recorded, but the carrier never confirmed it: maybe not sent. Said so, not sent again.
+      interrupted.push({ recipientId: recipient.id, messageId: prior.id });
+      continue;
+    }
     if (prior) {
       settles.push({ recipientId: recipient.id, outcome: outcomeOfMessage(prior) });
       continue;
@@ -92,6 +101,12 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
       continue;
     }
     ready.push({ recipient, mobile: customer.mobile!, text: rendered.text, ...smsWithLinks(rendered.text, context.fileLinks) });
+  }
+
+  if (interrupted.length) {
+    const at = new Date();
+    await applyKnownStatusReports(db, { companyId, reports: interrupted.map(({ messageId }) => ({ messageId, provider: provider.name, clientRef: messageId, status: "failed", errorCode: INTERRUPTED, at })) });
+    for (const { recipientId, messageId } of interrupted) settles.push({ recipientId, outcome: { status: "failed", messageId, error: INTERRUPTED } });
   }
 
   // The local channel delivers at once: its texts are recorded delivered, with the events their receipts would give.
@@ -159,23 +174,29 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   return { ...totals, stopped: later.length > 0 };
 }
 
-/** A carrier's hand-off: each recorded text sent at the throttle's pace, its receipts applied in one go; how each ended. */
+/**
+ * A carrier's hand-off: each recorded text sent at the throttle's pace and its receipts
+ * applied at once (a text the carrier took is never left "queued", which a runner taking
+ * the batch over reads as interrupted); how each ended.
+ */
 async function handOver(db: Db, { context, provider, from, recorded }: { context: BatchContext; provider: SmsProvider; from: string; recorded: { message: MessageRow; ready: Ready }[] }): Promise<Settle[]> {
   const companyId = context.campaign.companyId;
   const reports: KnownStatusReport[] = [];
   for (const { message, ready: row } of recorded) {
     await context.throttle.wait(db, from);
+    const receipts: KnownStatusReport[] = [];
     try {
       const result = await provider.send({ clientRef: message.id, to: row.mobile, from, text: row.withLinks });
-      reports.push({ messageId: message.id, provider: provider.name, clientRef: message.id, providerMessageId: result.providerMessageId, status: "sent", at: new Date() });
-      for (const receipt of result.receipts ?? []) reports.push({ ...receipt, messageId: message.id });
+      receipts.push({ messageId: message.id, provider: provider.name, clientRef: message.id, providerMessageId: result.providerMessageId, status: "sent", at: new Date() });
+      for (const receipt of result.receipts ?? []) receipts.push({ ...receipt, messageId: message.id });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       if (!(error instanceof SmsSendError)) console.error("[sms] provider failed", error);
-      reports.push({ messageId: message.id, provider: provider.name, clientRef: message.id, status: "failed", errorCode: error instanceof SmsSendError ? error.category : "provider_error", errorDetail: detail, at: new Date() });
+      receipts.push({ messageId: message.id, provider: provider.name, clientRef: message.id, status: "failed", errorCode: error instanceof SmsSendError ? error.category : "provider_error", errorDetail: detail, at: new Date() });
     }
+    await applyKnownStatusReports(db, { companyId, reports: receipts });
+    reports.push(...receipts);
   }
-  await applyKnownStatusReports(db, { companyId, reports });
   const last = new Map(reports.map((report) => [report.messageId, report]));
   return recorded.map(({ message }) => {
     const report = last.get(message.id)!;

@@ -14,6 +14,8 @@ export type CarrierErrorCategory =
   | "network_error"
   | "expired"
   | "provider_error"
+  /** Ours: the sender stopped (a crash, a deploy) before the carrier confirmed it; never sent again, so never twice. */
+  | "interrupted"
   | "unknown";
 
 const LEGACY_CODES: Record<string, CarrierErrorCategory> = {
@@ -39,6 +41,7 @@ const LEGACY_CODES: Record<string, CarrierErrorCategory> = {
   "53": "opted_out_at_carrier",
   "54": "blocked",
   "99": "unknown",
+  interrupted: "interrupted",
 };
 
 const DETAIL_PATTERNS: [RegExp, CarrierErrorCategory][] = [
