@@ -143,6 +143,30 @@ describe("campaigns", () => {
     expect((await recipientsOfCampaign(t.db, t.campaignId)).filter((r) => r.status === "pending").map((r) => r.claimedAt)).toEqual([null, null]);
   });
 
+  it("a review request (sent one by one) whose runner stopped mid send: taken over, that text shows interrupted and is not sent again; the other goes out", async () => {
+    const t = await setupCampaign(database.db);
+    await t.db.update(s.campaigns).set({ request: { kind: "review_request" } }).where(eq(s.campaigns.id, t.campaignId));
+    await t.db.update(s.companies).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(s.companies.id, t.company.id));
+    await confirmedScheduled(t, new Date(Date.now() + 60_000));
+    const handedOver: string[] = [];
+    // The process stops while the carrier has the first text (it never answers).
+    const dying: SmsProvider = { name: "vonage", send: (sms) => (handedOver.push(sms.to), new Promise(() => {})) };
+    void runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider: dying }, throttle: noThrottle, batchSize: 1 });
+    for (let tries = 0; tries < 100 && handedOver.length < 1; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handedOver).toHaveLength(1);
+    // Its claim goes stale; another runner takes over.
+    await t.db.update(s.campaignRecipients).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(and(eq(s.campaignRecipients.campaignId, t.campaignId), eq(s.campaignRecipients.status, "sending")));
+    const carrier: SmsProvider = { name: "vonage", send: async (sms) => (handedOver.push(sms.to), { providerMessageId: `carrier-${sms.clientRef}` }) };
+    const outcome = await runCampaign(t.db, { companyId: t.company.id, campaignId: t.campaignId }, { dependencies: { provider: carrier }, throttle: noThrottle });
+    expect(outcome).toMatchObject({ status: "ran", sent: 1, failed: 1, completed: true });
+    expect(handedOver).toHaveLength(2);
+    expect(new Set(handedOver).size).toBe(2);
+    const recipients = await recipientsOfCampaign(t.db, t.campaignId);
+    expect(recipients.filter((r) => r.status !== "skipped").map((r) => [r.status, r.error]).sort()).toEqual([["failed", "interrupted"], ["sent", null]]);
+    const messages = await campaignMessagesOf(t.db, t.company.id);
+    expect(messages.map((m) => m.status).sort()).toEqual(["failed", "sent"]);
+  });
+
   it("a general (non-marketing) campaign is not held by quiet hours and carries no footer", async () => {
     const t = await setup({ marketing: false });
     await confirmedScheduled(t, new Date(Date.now() + 60_000));

@@ -33,7 +33,7 @@ import { defaultSenderThrottle, type SenderThrottle } from "@/lib/messaging/thro
 import { notify } from "@/lib/notifications/notify";
 import { campaignFileLinks } from "./files";
 import { campaignPlan } from "./dry-run";
-import { sendCampaignBatch } from "./send-batch";
+import { outcomesOfTakenOver, sendCampaignBatch } from "./send-batch";
 
 /** A claim older than this belongs to a worker that died: its recipient is sent again (once: the message is the key). */
 const RECIPIENT_CLAIM_TIMEOUT_MS = 5 * 60_000;
@@ -206,7 +206,8 @@ async function sendRecipient(db: Db, { campaign, recipient, fileLinks }: { campa
   const existing = await findRecipientMessage(db, { companyId, recipientId: recipient.id });
   let outcome: RecipientOutcome;
   if (existing) {
-    outcome = outcomeOfMessage(existing);
+    const [settle] = await outcomesOfTakenOver(db, { companyId, provider: dependencies.provider ?? defaultSmsProvider(), takenOver: [{ recipientId: recipient.id, message: existing }] });
+    outcome = settle!.outcome;
   } else {
     const category = campaign.marketing ? ("marketing" as const) : ("general" as const);
     const prepared = await prepareRequestLink(db, { companyId, customerId: recipient.customerId, userId: campaign.createdByUserId, body: campaign.messageBody, category, request: requestOf(campaign) }, now);

@@ -10,6 +10,7 @@ import {
   settleRecipients,
   type CampaignRow,
   type ClaimedRecipient,
+  type RecipientMessage,
   type RecipientOutcome,
 } from "@/db/queries/campaigns";
 import type { findCompany } from "@/db/queries/companies";
@@ -38,6 +39,23 @@ export type BatchContext = {
 /** The error of a text recorded but never confirmed by the carrier (carrierErrors.interrupted). */
 const INTERRUPTED = "interrupted";
 
+/**
+ * How recipients whose runner stopped after recording their text ended: from the message,
+ * except a text still queued without the carrier's id — maybe never sent. That one is
+ * marked failed ("interrupted") rather than counted sent, and never sent again.
+ */
+export async function outcomesOfTakenOver(db: Db, { companyId, provider, takenOver }: { companyId: string; provider: SmsProvider; takenOver: { recipientId: string; message: RecipientMessage }[] }): Promise<Settle[]> {
+  const unconfirmed = takenOver.filter(({ message }) => message.status === "queued" && !message.providerMessageId);
+  if (unconfirmed.length) {
+    const at = new Date();
+    await applyKnownStatusReports(db, { companyId, reports: unconfirmed.map(({ message }) => ({ messageId: message.id, provider: provider.name, clientRef: message.id, status: "failed", errorCode: INTERRUPTED, at })) });
+  }
+  return takenOver.map(({ recipientId, message }) => ({
+    recipientId,
+    outcome: unconfirmed.some((row) => row.message === message) ? { status: "failed", messageId: message.id, error: INTERRUPTED } : outcomeOfMessage(message),
+  }));
+}
+
 export type BatchTotals = { sent: number; skipped: number; failed: number; stopped: boolean };
 
 type Settle = { recipientId: string; outcome: RecipientOutcome };
@@ -64,7 +82,7 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   const settles: Settle[] = [];
   const later: string[] = [];
   const ready: Ready[] = [];
-  const interrupted: { recipientId: string; messageId: string }[] = [];
+  const takenOver: { recipientId: string; message: RecipientMessage }[] = [];
   const from = company.senderNumber ?? "";
   const local = isLocalChannel(provider);
   // Recorded at once but not faster than the throttle: each takes its slot before the customers are read (and checked).
@@ -77,13 +95,8 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
   for (const recipient of recipients) {
     // A worker died after recording it: settled from its message, never texted twice.
     const prior = existing.get(recipient.id);
-    if (prior && prior.status === "queued" && !prior.providerMessageId) {
-      // Recorded, but the carrier never confirmed it: maybe not sent. Said so, not sent again.
-      interrupted.push({ recipientId: recipient.id, messageId: prior.id });
-      continue;
-    }
     if (prior) {
-      settles.push({ recipientId: recipient.id, outcome: outcomeOfMessage(prior) });
+      takenOver.push({ recipientId: recipient.id, message: prior });
       continue;
     }
     const customer = customers.get(recipient.customerId);
@@ -103,11 +116,7 @@ export async function sendCampaignBatch(db: Db, context: BatchContext, recipient
     ready.push({ recipient, mobile: customer.mobile!, text: rendered.text, ...smsWithLinks(rendered.text, context.fileLinks) });
   }
 
-  if (interrupted.length) {
-    const at = new Date();
-    await applyKnownStatusReports(db, { companyId, reports: interrupted.map(({ messageId }) => ({ messageId, provider: provider.name, clientRef: messageId, status: "failed", errorCode: INTERRUPTED, at })) });
-    for (const { recipientId, messageId } of interrupted) settles.push({ recipientId, outcome: { status: "failed", messageId, error: INTERRUPTED } });
-  }
+  settles.push(...(await outcomesOfTakenOver(db, { companyId, provider, takenOver })));
 
   // The local channel delivers at once: its texts are recorded delivered, with the events their receipts would give.
   const recorded = ready.length === 0 ? [] : await db.transaction(async (tx) => {
