@@ -399,11 +399,10 @@ async function main() {
     console.log(`  instances: ${WEB} web (env ${parseEnvList(envFlags("web-env"))})${WORKER ? `, 1 worker (env ${parseEnvList(envFlags("worker-env"))})` : ", background work in the web instance"}; reply = sendReply server action`);
     console.log(`  load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
-    const cpuOf = () => ({
-      servers: servers.map((server) => processTreeCpuSeconds(server.process.pid!)),
-      bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-      machine: machineBusyCpuSeconds(),
-    });
+    const cpuOf = () => {
+      const usage = process.cpuUsage();
+      return { servers: servers.map((server) => processTreeCpuSeconds(server.process.pid!)), bench: (usage.user + usage.system) / 1e6, machine: machineBusyCpuSeconds() };
+    };
     const cpuBefore = cpuOf();
     const startedAt = Date.now();
     const until = startedAt + SECONDS * 1000;

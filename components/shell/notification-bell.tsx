@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { markNotificationRead, markNotificationsRead } from "@/lib/notifications/actions";
 import { notificationHeading, notificationPreview, type NotificationTranslate } from "@/lib/notifications/text";
+import { bellCountLabel } from "@/lib/capped-count";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 export type ShellNotification = { id: string; kind: string; link: string | null; createdAt: string; read: boolean; data: Record<string, unknown>; customerName?: string | null; conversationPreview?: string | null };
@@ -55,11 +56,11 @@ export function NotificationBell({ notifications, unread }: { notifications: She
     });
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="relative rounded-lg p-2 text-slate-600 hover:bg-slate-100" aria-label={t("open", { count: unread > 99 ? "99+" : unread })} data-testid="notification-bell">
+      <DropdownMenuTrigger className="relative rounded-lg p-2 text-slate-600 hover:bg-slate-100" aria-label={t("open", { count: bellCountLabel(unread) })} data-testid="notification-bell">
         <Bell className="h-5 w-5" aria-hidden />
         {unread > 0 ? (
           <span className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white" data-testid="notification-count">
-            {unread > 99 ? "99+" : unread}
+            {bellCountLabel(unread)}
           </span>
         ) : null}
       </DropdownMenuTrigger>

@@ -1,6 +1,7 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { BELL_COUNT_CAP } from "@/lib/capped-count";
 import { cappedCount } from "./capped-count";
 import { conversations, customers, memberships, notifications, users } from "@/db/schema";
 import type { NotificationPreferences, Role } from "@/db/schema/users";
@@ -53,9 +54,6 @@ export async function listNotifications(db: Db, { companyId, userId, limit = 15 
     .limit(limit);
   return rows.map(withCustomerName);
 }
-
-/** The bell shows "99+" from 100 unread on. */
-export const BELL_COUNT_CAP = 100;
 
 /** The bell's unread count, up to BELL_COUNT_CAP: it runs on every page. */
 export async function countUnreadNotifications(db: Db, { companyId, userId }: { companyId: string; userId: string }) {

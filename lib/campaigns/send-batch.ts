@@ -45,14 +45,13 @@ const INTERRUPTED = "interrupted";
  * marked failed ("interrupted") rather than counted sent, and never sent again.
  */
 export async function outcomesOfTakenOver(db: Db, { companyId, provider, takenOver }: { companyId: string; provider: SmsProvider; takenOver: { recipientId: string; message: RecipientMessage }[] }): Promise<Settle[]> {
-  const unconfirmed = takenOver.filter(({ message }) => message.status === "queued" && !message.providerMessageId);
-  if (unconfirmed.length) {
-    const at = new Date();
-    await applyKnownStatusReports(db, { companyId, reports: unconfirmed.map(({ message }) => ({ messageId: message.id, provider: provider.name, clientRef: message.id, status: "failed", errorCode: INTERRUPTED, at })) });
-  }
+  const unconfirmed = (message: RecipientMessage) => message.status === "queued" && !message.providerMessageId;
+  const at = new Date();
+  const reports = takenOver.filter(({ message }) => unconfirmed(message)).map(({ message }) => ({ messageId: message.id, provider: provider.name, clientRef: message.id, status: "failed" as const, errorCode: INTERRUPTED, at }));
+  if (reports.length) await applyKnownStatusReports(db, { companyId, reports });
   return takenOver.map(({ recipientId, message }) => ({
     recipientId,
-    outcome: unconfirmed.some((row) => row.message === message) ? { status: "failed", messageId: message.id, error: INTERRUPTED } : outcomeOfMessage(message),
+    outcome: unconfirmed(message) ? { status: "failed", messageId: message.id, error: INTERRUPTED } : outcomeOfMessage(message),
   }));
 }
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { GET, POST } from "@/app/api/notifications/unsubscribe/route";
 import { listOutboxEmails } from "@/db/queries/outbox";
-import { BELL_COUNT_CAP, countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
+import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
+import { BELL_COUNT_CAP } from "@/lib/capped-count";
 import { conversations, notifications, users, type NotificationPreferences } from "@/db/schema";
 import { drainSettled } from "@/lib/background/drain";
 import { subscribe } from "@/lib/live/bus";

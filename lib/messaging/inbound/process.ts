@@ -61,7 +61,11 @@ async function findOrCreateCustomer(db: Db, company: Company, mobile: string) {
 /** The message.received webhook events of stored inbound messages, in the transaction that stored them. */
 export async function recordMessagesReceived(tx: Db, stored: { sms: InboundSms & { acceptedAt: Date }; row: StoredInboundMessage }[]) {
   const byCompany = new Map<string, typeof stored>();
-  for (const item of stored) byCompany.set(item.row.companyId, [...(byCompany.get(item.row.companyId) ?? []), item]);
+  for (const item of stored) {
+    const items = byCompany.get(item.row.companyId);
+    if (items) items.push(item);
+    else byCompany.set(item.row.companyId, [item]);
+  }
   for (const [companyId, items] of byCompany) {
     await recordWebhookEvents(tx, {
       companyId,
