@@ -41,9 +41,13 @@ export function clientNamespaces(entries: string[]) {
     if (seen.has(visit)) continue;
     seen.add(visit);
     if (context !== "server") for (const match of source.matchAll(/useTranslations\(\s*["']([a-zA-Z]+)/g)) namespaces.add(match[1]!);
-    // Keys handed over as values, by client code or by a server component's props: "errors.notFound", `sendRefusal.${reason}`.
-    for (const match of source.matchAll(/["'`]([a-zA-Z]+)\.([a-zA-Z_]+)/g)) if (hasKey(`${match[1]}.${match[2]}`)) namespaces.add(match[1]!);
-    for (const match of source.matchAll(/`([a-zA-Z]+)\.\$\{/g)) if (hasKey(match[1]!)) namespaces.add(match[1]!);
+    // Keys handed over as values, by client code, by the server actions it calls or by a server component's props:
+    // "errors.notFound", `sendRefusal.${reason}`. A server module that is not a component (a query, a validation
+    // schema) hands its keys to the actions that use it, not to the page that imports it.
+    if (context !== "server" || file.endsWith(".tsx")) {
+      for (const match of source.matchAll(/["'`]([a-zA-Z]+)\.([a-zA-Z_]+)/g)) if (hasKey(`${match[1]}.${match[2]}`)) namespaces.add(match[1]!);
+      for (const match of source.matchAll(/`([a-zA-Z]+)\.\$\{/g)) if (hasKey(match[1]!)) namespaces.add(match[1]!);
+    }
     for (const match of source.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)) {
       const target = resolveImport(file, match[1]!);
       if (target && !/\.test\.tsx?$/.test(target)) queue.push({ file: target, context });

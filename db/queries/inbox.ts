@@ -109,7 +109,7 @@ export async function listInbox(
 
 /** Open conversations assigned to the user (or their teams) that they have not read, up to COUNT_CAP ("999+"): the page-title count. */
 export async function countMyUnread(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
-  // Not cached per request: opening a conversation marks it read between the tab title's count and the list's.
+  // Not cached here: opening a conversation marks it read in between (lib/conversations/read.ts counts once, after).
   const conditions = await inboxConditions(db, { companyId, userId, filter: { view: { kind: "mine" }, status: "open", flags: ["unread"] } });
   return cappedCount(db, conversations, and(...conditions));
 }

@@ -7,7 +7,7 @@ import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
 import { assign, findCustomersToMessage, loadInboxPage, sendReply, setStatus, startConversation } from "./actions";
 import { autoCloseInactiveConversations } from "./auto-close";
-import { markConversationRead } from "./read";
+import { markConversationRead, openConversation, unreadCountAfterOpening } from "./read";
 
 const database = withTestDatabase();
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -84,6 +84,19 @@ describe("reading a conversation", () => {
     await markConversationRead(db, { companyId: c.id, userId: alex.id, conversation: personal });
     await markConversationRead(db, { companyId: c.id, userId: sam.id, conversation: teamOne });
     expect(await unreadIds()).toEqual([]);
+  });
+
+  it("counts the unread badge and tab title after the conversation being opened is marked read, and opens nothing of another company", async () => {
+    const { db, company: c, alex } = await company();
+    const opened = await conversationWith(db, c.id, { assigneeUserId: alex.id, lastInboundAt: minutesAgo(2) });
+    await conversationWith(db, c.id, { assigneeUserId: alex.id, lastInboundAt: minutesAgo(3) });
+    expect(await unreadCountAfterOpening(db, c.id, alex.id, undefined)).toBe(2);
+    expect(await unreadCountAfterOpening(db, c.id, alex.id, opened.id)).toBe(1);
+
+    const other = await company();
+    const theirs = await conversationWith(other.db, other.company.id, { assigneeUserId: other.alex.id, lastInboundAt: minutesAgo(1) });
+    expect(await openConversation(db, c.id, alex.id, theirs.id)).toBeUndefined();
+    expect(await countMyUnread(db, { companyId: other.company.id, userId: other.alex.id })).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import type { Db } from "@/db/client";
 import { markAssigneeRead, upsertConversationRead } from "@/db/queries/conversations";
-import { teamIdsOf } from "@/db/queries/inbox";
+import { countMyUnread, getConversationDetail, teamIdsOf } from "@/db/queries/inbox";
 import { publish } from "@/lib/live/bus";
 
 /**
@@ -23,3 +24,22 @@ export async function markConversationRead(
   }
   return { assigneeRead: true };
 }
+
+/**
+ * The conversation a page opens, fetched and marked read once per request: the page and
+ * its tab title (generateMetadata) both ask.
+ */
+export const openConversation = cache(async (db: Db, companyId: string, userId: string, conversationId: string) => {
+  const detail = await getConversationDetail(db, { companyId, conversationId });
+  if (detail) await markConversationRead(db, { companyId, userId, conversation: detail.conversation });
+  return detail;
+});
+
+/**
+ * The user's unread count as the inbox shows it, in its list and its tab title: counted
+ * once per request, after the conversation being opened (if any) is marked read.
+ */
+export const unreadCountAfterOpening = cache(async (db: Db, companyId: string, userId: string, conversationId: string | undefined) => {
+  if (conversationId) await openConversation(db, companyId, userId, conversationId);
+  return countMyUnread(db, { companyId, userId });
+});

@@ -10,9 +10,6 @@ export const SHELL_NAMESPACES = ["api", "auth", "away", "email", "errors", "file
 /** The inbox and a conversation (list, thread, composer, customer panel). */
 export const INBOX_NAMESPACES = [
   "ai",
-  "automationRules",
-  "automations",
-  "campaigns",
   "compliance",
   "composer",
   "conversationExport",
@@ -30,7 +27,6 @@ export const INBOX_NAMESPACES = [
   "scheduled",
   "sendRefusal",
   "shortcuts",
-  "sms",
   "templates",
   "thread",
   "webhooks",

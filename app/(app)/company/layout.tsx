@@ -19,12 +19,7 @@ export default async function CompanyLayout({
 }) {
   const { db, role, permissions, companyId, company } = await requireSession();
   const admin = can({ role, permissions }, "manageCompany");
-  const savedReplies = await canEditSavedReplies({
-    db,
-    companyId,
-    role,
-    permissions,
-  });
+  const savedReplies = await canEditSavedReplies({ db, companyId, role, permissions, company });
   if (!admin && !savedReplies) notFound();
   const t = await getTranslations("company");
   return (

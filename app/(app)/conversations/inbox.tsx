@@ -17,12 +17,12 @@ import { consentHistory, openOptOutFlags } from "@/lib/compliance/consent";
 import { optOutCause, type OptOutCause } from "@/lib/compliance/opt-out-cause";
 import { cn } from "@/components/ui/cn";
 import { customerPanel } from "@/db/queries/customers";
-import { countMyUnread, getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listPaymentRequestsOf, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
+import { getConversationDetail, listAssignmentHistory, listAttachmentsOf, listInbox, listPaymentRequestsOf, listThreadMessages, listThreadNotes, teamIdsOf } from "@/db/queries/inbox";
 import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requireSession } from "@/lib/auth/session";
 import { customerName } from "@/lib/customers/display";
 import { can } from "@/lib/auth/permissions";
-import { markConversationRead } from "@/lib/conversations/read";
+import { openConversation, unreadCountAfterOpening } from "@/lib/conversations/read";
 import { inboxFilterFromParams, THREAD_PAGE, threadLengthFromParams } from "@/lib/conversations/validation";
 import { defaultAiClient } from "@/lib/ai/client";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -69,13 +69,12 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
   const t = await getTranslations("inbox");
   const { parsed, raw } = rawFilter(searchParams);
 
-  const detail = conversationId ? await getConversationDetail(db, { companyId, conversationId }) : undefined;
+  const detail = conversationId ? await openConversation(db, companyId, userId, conversationId) : undefined;
   if (conversationId && !detail) notFound();
-  if (detail) await markConversationRead(db, { companyId, userId, conversation: detail.conversation });
 
   const [page, unreadCount, users, teams, myTeams] = await Promise.all([
     listInbox(db, { companyId, userId, filter: parsed }),
-    countMyUnread(db, { companyId, userId }),
+    unreadCountAfterOpening(db, companyId, userId, conversationId),
     listCompanyUsers(db, { companyId }),
     listTeams(db, { companyId }),
     teamIdsOf(db, { companyId, userId }),
@@ -141,7 +140,7 @@ async function ConversationPane({
     customerPanel(db, { companyId, customerId: customer.id }),
     listScheduledInBanner(db, { companyId, customerId: customer.id }),
     pickerAttributes(db, companyId),
-    canEditSavedReplies({ db, companyId, role, permissions }),
+    canEditSavedReplies({ db, companyId, role, permissions, company }),
     listPaymentRequestsOf(db, { companyId, customerId: customer.id }),
     openOptOutFlags(db, { companyId, conversationId: conversation.id }),
     // Only an opted-out customer's badge needs to know who opted them out.
