@@ -1,4 +1,4 @@
-import { createHash, createSecretKey, randomUUID, type KeyObject } from "node:crypto";
+import { createHash, randomUUID, webcrypto } from "node:crypto";
 import { Auth, AlgorithmTypes } from "@vonage/auth";
 import { SMS as SmsApi } from "@vonage/sms";
 import { errors, jwtVerify, SignJWT } from "jose";
@@ -15,11 +15,12 @@ export type VerifiedWebhook =
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-// A Node KeyObject is reused across requests; a raw secret would be imported every time.
-const keys = new Map<string, KeyObject>();
+// jose works on Web Crypto keys: one imported once per secret, not a raw secret or a Node
+// KeyObject converted on every request (half of a webhook's signature check).
+const keys = new Map<string, Promise<CryptoKey>>();
 const key = (secret: string) => {
   let found = keys.get(secret);
-  if (!found) keys.set(secret, (found = createSecretKey(Buffer.from(secret, "utf8"))));
+  if (!found) keys.set(secret, (found = webcrypto.subtle.importKey("raw", Buffer.from(secret, "utf8"), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])));
   return found;
 };
 
@@ -39,7 +40,7 @@ export async function verifyVonageWebhook(request: Request, secret: string, now 
     const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1];
     if (!token) return { ok: false, status: 401, error: "Malformed Authorization header" };
     try {
-      const { payload } = await jwtVerify(token, key(secret), {
+      const { payload } = await jwtVerify(token, await key(secret), {
         algorithms: ["HS256"],
         currentDate: now,
         clockTolerance: SIGNATURE_CLOCK_SKEW_SECONDS,
@@ -94,6 +95,6 @@ export async function signMessagesWebhook(body: string, secret: string, now = ne
   const token = await new SignJWT({ payload_hash: sha256(body), jti: randomUUID() })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuedAt(Math.floor(now.getTime() / 1000))
-    .sign(key(secret));
+    .sign(await key(secret));
   return `Bearer ${token}`;
 }
