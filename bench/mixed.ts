@@ -305,12 +305,13 @@ async function sampleBacklog(db: Db, campaignId: string, startedAt: number, samp
 
 /**
  * Every 200 ms: the statements the servers' connections are running (pg_stat_activity),
- * counted by their first words — where PostgreSQL's time goes, sampled.
+ * counted by what they wait for (a lock, the WAL, or nothing: running) and their first
+ * words — where PostgreSQL's time goes, sampled.
  */
 async function sampleStatements(db: Db, counts: Map<string, number>) {
   const rows = await queryRows<{ statement: string }>(
     db,
-    sql`select left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 110) as statement from pg_stat_activity
+    sql`select coalesce(wait_event_type || ':' || wait_event, 'running') || '  ' || left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 100) as statement from pg_stat_activity
         where datname = current_database() and state = 'active' and application_name <> 'bench-mixed' and backend_type = 'client backend'`,
   );
   for (const { statement } of rows) counts.set(statement, (counts.get(statement) ?? 0) + 1);

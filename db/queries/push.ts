@@ -75,6 +75,12 @@ export async function recordPushFailure(db: Db, { companyId, subscriptionId }: {
     .where(and(eq(pushSubscriptions.id, subscriptionId), eq(pushSubscriptions.companyId, companyId)));
 }
 
+/** Whether anyone in the company has a device to push to (most companies' members have none). */
+export async function companyHasPushSubscriptions(db: Db, { companyId }: { companyId: string }) {
+  const [row] = await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.companyId, companyId)).limit(1);
+  return row !== undefined;
+}
+
 /**
  * Unread notifications of the last day meant for their user's devices (push, decided when
  * notified) that a device has not had yet (no delivery row): the work of a push sweep. A
