@@ -31,3 +31,34 @@ export async function topUpCustomers(db: Db, companyId: string, total: number) {
   await db.execute(sql`analyze customers`);
   return total - before!.customers;
 }
+
+const TEXTABLE_PREFIX = "+14382";
+
+/**
+ * `count` customers with an open conversation who can text in, shuffled. The generated
+ * numbers are not textable (+1 438 000…: no such exchange), which makes every inbound text
+ * an unreplyable sender's (kept for staff, one notification per user, no conversation), so
+ * customers get a real-looking number (+1 438 2…) until there are enough. Writes the
+ * company's customers: benches that post inbound texts run on their own copy.
+ */
+export async function textableSenders(db: Db, companyId: string, count: number) {
+  const senders = () =>
+    queryRows<{ mobile: string; customer_id: string }>(
+      db,
+      sql`select c.mobile, c.id as customer_id from customers c join conversations cv on cv.customer_id = c.id and cv.status = 'open' and not cv.archived
+          where c.company_id = ${companyId} and c.mobile like ${`${TEXTABLE_PREFIX}%`} and c.opted_out_at is null and c.merged_into_id is null
+          order by random() limit ${count}`,
+    );
+  const found = await senders();
+  if (found.length >= count) return found;
+  // Numbered on from those given before, so the unique mobile index holds.
+  await db.execute(sql`
+    with picked as (
+      select c.id, row_number() over () + (select count(*) from customers where company_id = ${companyId} and mobile like ${`${TEXTABLE_PREFIX}%`}) as n
+      from conversations cv join customers c on c.id = cv.customer_id
+      where cv.company_id = ${companyId} and cv.status = 'open' and not cv.archived and c.opted_out_at is null and c.merged_into_id is null
+        and c.mobile not like ${`${TEXTABLE_PREFIX}%`}
+      limit ${count - found.length})
+    update customers c set mobile = ${TEXTABLE_PREFIX} || lpad(picked.n::text, 6, '0') from picked where c.id = picked.id`);
+  return senders();
+}

@@ -23,6 +23,8 @@ import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
 import { loadavg } from "node:os";
 import { Pool } from "pg";
+import { openPostgres } from "@/db/client";
+import { textableSenders } from "./bench-company";
 import { BENCH_SENDER } from "./config";
 import { signedInboundWebhook, startNextServer, type NextServer } from "./server";
 import { ms, percentiles } from "./stats";
@@ -57,29 +59,9 @@ async function main() {
   const pool = new Pool({ connectionString: databaseUrl, max: 8 });
   const [company] = (await pool.query<{ id: string }>(`select id from companies where sender_number = $1`, [BENCH_SENDER])).rows;
   if (!company) throw new Error("Run bench/generate.ts first.");
-  // Senders: customers with an open conversation (the common case). The generated numbers are not
-  // textable (+1 438 000…: no such exchange), which would make every text an unreplyable sender's,
-  // so this copy gives 40,000 of them a real-looking number first (+1 438 2…).
-  const renumber = (prefix: string) =>
-    pool.query(
-      `with picked as (
-         select c.id, row_number() over () as n from conversations cv join customers c on c.id = cv.customer_id
-         where cv.company_id = $1 and cv.status = 'open' and not cv.archived and c.opted_out_at is null and c.merged_into_id is null
-           and c.mobile not like $2 || '%' limit 40000)
-       update customers c set mobile = $2 || lpad(picked.n::text, 6, '0') from picked where c.id = picked.id`,
-      [company.id, prefix],
-    );
-  const senders = () =>
-    pool.query<{ mobile: string; customer_id: string }>(
-      `select c.mobile, c.id as customer_id from customers c join conversations cv on cv.customer_id = c.id and cv.status = 'open' and not cv.archived
-       where c.company_id = $1 and c.mobile like '+14382%' and c.opted_out_at is null and c.merged_into_id is null order by random() limit 40000`,
-      [company.id],
-    );
-  let { rows: numbers } = await senders();
-  if (numbers.length < 40000) {
-    await renumber("+14382");
-    ({ rows: numbers } = await senders());
-  }
+  // Senders: customers with an open conversation (the common case), with numbers that can text.
+  const { db: senderDb, close: closeSenderDb } = await openPostgres(databaseUrl!, { max: 1 });
+  const numbers = await textableSenders(senderDb, company.id, 40000).finally(closeSenderDb);
   // Every processing step switched on: a keyword-reply automation some senders answer, a webhook endpoint at a sink.
   let sunk = 0;
   const sink = createHttpServer((request, response) => {

@@ -19,7 +19,9 @@
  * --recipients N (10,000), --texts-per-second N (the sender throttle, 100; 0 = off),
  * --web N (web instances, 1), --worker (one more instance for background work),
  * --web-env K=V / --worker-env K=V (repeatable: env of the web / worker instances, e.g.
- * the flag that turns background work off on web instances), --verbose (server output).
+ * the flag that turns background work off on web instances), --html (pages as whole HTML
+ * documents, a first load or a reload, instead of the RSC payload of a click in the running
+ * app — the whole page's, no router state sent), --verbose (server output).
  *
  * Reply: the composer's server action (`sendReply`, lib/conversations/actions.ts) posted as
  * the browser does (Next-Action header with its id from the build's server-reference manifest).
@@ -31,7 +33,7 @@ import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { openPostgres, queryRows, type Db } from "@/db/client";
 import * as s from "@/db/schema";
-import { findBenchCompany, topUpCustomers } from "./bench-company";
+import { findBenchCompany, textableSenders, topUpCustomers } from "./bench-company";
 import { BENCH_POSTGRES_SERVER, BENCH_SENDER } from "./config";
 import { createRealtimeAutomations, createSendingCampaign } from "./fixtures";
 import { machineBusyCpuSeconds, processTreeCpuSeconds, signedInboundWebhook, startNextServer, type NextServer } from "./server";
@@ -65,6 +67,7 @@ const TEXTS_PER_SECOND = flag("texts-per-second", 100);
 const WEB = Math.max(1, flag("web", 1));
 const WORKER = argv.includes("--worker");
 const VERBOSE = argv.includes("--verbose");
+const HTML = argv.includes("--html");
 const CUSTOMERS = 1_000_000;
 const TIMEOUT_MS = 10_000;
 const PASSWORD = "parley123"; // bench/generate.ts's agents
@@ -200,6 +203,17 @@ function sendReplyActionId() {
   return entry[0];
 }
 
+/**
+ * The `_rsc` parameter Next.js wants on an RSC request (a hash of the router headers, the
+ * same for every path when they are): read once from the redirect it answers without it.
+ */
+async function rscKeyOf(base: string, cookie: string) {
+  const response = await fetch(`${base}/conversations`, { headers: { cookie, rsc: "1" }, redirect: "manual" });
+  await response.arrayBuffer();
+  const location = response.headers.get("location");
+  return (location && new URL(location, base).searchParams.get("_rsc")) ?? "";
+}
+
 /** Signs in through next-auth's credentials endpoint; returns the session cookie. */
 async function signIn(base: string, email: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
@@ -225,8 +239,11 @@ const CONVERSATION_LINK = /\/conversations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 const SEARCHES = ["tremblay", "julie roy", "514 000 12", "0004321", "camille.caron", "gagnon", "pret", "pneus"];
 
 /** One staff member: inbox list, open one of its conversations, reply, search — until `until`. */
-async function staffLoop(base: string, cookie: string, actionId: string, fallbackConversations: string[], until: number, index: number) {
-  const get = (path: string) => () => fetch(`${base}${path}`, { headers: { cookie, accept: "text/html" }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+async function staffLoop(base: string, cookie: string, actionId: string, fallbackConversations: string[], until: number, index: number, rscKey: string | null) {
+  const get = (path: string) => () =>
+    rscKey === null
+      ? fetch(`${base}${path}`, { headers: { cookie, accept: "text/html" }, signal: AbortSignal.timeout(TIMEOUT_MS) })
+      : fetch(`${base}${path}${path.includes("?") ? "&" : "?"}_rsc=${rscKey}`, { headers: { cookie, rsc: "1" }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   await sleep(Math.random() * THINK_MS);
   let replies = 0;
   while (Date.now() < until) {
@@ -378,7 +395,8 @@ async function main() {
     if (added > 0) console.log(`Added ${added.toLocaleString("en")} customers`);
     const agents = await ensureAgents(db, companyId);
     const automationIds = await setUpAutomations(db, companyId);
-    const mobiles = (await queryRows<{ mobile: string }>(db, sql`select mobile from customers where company_id = ${companyId} and mobile is not null order by random() limit 5000`)).map((r) => r.mobile);
+    // Customers with an open conversation who can text in (not a number that cannot, whose texts notify every user).
+    const mobiles = (await textableSenders(db, companyId, 5000)).map((r) => r.mobile);
     const fallbackConversations = (await queryRows<{ id: string }>(db, sql`select id from conversations where company_id = ${companyId} order by random() limit 500`)).map((r) => r.id);
     const actionId = sendReplyActionId();
 
@@ -397,7 +415,7 @@ async function main() {
     console.log(
       `Mixed load on PostgreSQL, ${SECONDS} s: ${STAFF} staff (think ~${THINK_MS} ms), inbound ${INBOUND_RATE} msg/s, ${automationIds.length} real-time automations (every minute) over ${CUSTOMERS.toLocaleString("en")} customers, a ${RECIPIENTS.toLocaleString("en")}-recipient campaign (throttle ${TEXTS_PER_SECOND || "off"} texts/s)`,
     );
-    console.log(`  instances: ${WEB} web (env ${parseEnvList(envFlags("web-env"))})${WORKER ? `, 1 worker (env ${parseEnvList(envFlags("worker-env"))})` : ", background work in the web instance"}; reply = sendReply server action`);
+    console.log(`  instances: ${WEB} web (env ${parseEnvList(envFlags("web-env"))})${WORKER ? `, 1 worker (env ${parseEnvList(envFlags("worker-env"))})` : ", background work in the web instance"}; pages as ${HTML ? "HTML documents" : "RSC payloads (a click in the app)"}; reply = sendReply server action`);
     console.log(`  load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
     const cpuOf = () => {
@@ -413,7 +431,8 @@ async function main() {
     const statementSampler = setInterval(() => void sampleStatements(db, statements).catch(() => {}), 200);
     let stopped = false;
     const sweeps = watchSweeps(db, () => stopped);
-    const [sentInbound] = await Promise.all([inboundLoop(bases, mobiles, until), ...cookies.map((cookie, i) => staffLoop(bases[i % bases.length]!, cookie, actionId, fallbackConversations, until, i + 1))]);
+    const rscKey = HTML ? null : await rscKeyOf(bases[0]!, cookies[0]!);
+    const [sentInbound] = await Promise.all([inboundLoop(bases, mobiles, until), ...cookies.map((cookie, i) => staffLoop(bases[i % bases.length]!, cookie, actionId, fallbackConversations, until, i + 1, rscKey))]);
     const endedAt = Date.now();
     const cpuAfter = cpuOf();
     clearInterval(statementSampler);
