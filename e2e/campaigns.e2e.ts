@@ -70,7 +70,7 @@ describe("campaigns (IMPL-1)", () => {
     await page.keyboard.type("Bonjour! 15 % de rabais sur les pneus d'hiver cette semaine chez Beaulieu.");
     // Marketing is on by default, and says which footer it adds.
     expect(await page.getByTestId("campaign-marketing").isChecked()).toBe(true);
-    await page.getByText("Répondez ARRÊT pour vous désabonner", { exact: false }).first().waitFor();
+    await page.getByText("Répondez ARRET pour vous désabonner", { exact: false }).first().waitFor();
     // A file goes as a link after the text (the composer's picker).
     await page.getByTestId("file-input").setInputFiles({ name: "offre-pneus.txt", mimeType: "text/plain", buffer: Buffer.from("Pneus d'hiver: -15 % cette semaine.") });
     await page.getByTestId("composer-attachments").getByText("offre-pneus.txt").waitFor();
@@ -95,7 +95,7 @@ describe("campaigns (IMPL-1)", () => {
     expect(await tileValue(page, "dry-run-billable")).toBe(2 * segments);
     const samples = page.getByTestId("dry-run-sample-text");
     expect(await samples.count()).toBe(2);
-    await samples.filter({ hasText: "Répondez ARRÊT pour vous désabonner" }).first().waitFor();
+    await samples.filter({ hasText: "Répondez ARRET pour vous désabonner" }).first().waitFor();
     // The file's link, after the text, in every sample.
     expect(await samples.filter({ hasText: /\/f\/[A-Za-z0-9_-]{32}/ }).count()).toBe(2);
     await shoot(page, "campaign-dry-run-1280");
@@ -109,7 +109,7 @@ describe("campaigns (IMPL-1)", () => {
     await page.getByTestId("campaign-review").click();
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await page.getByTestId("dry-run-sample-text").first().waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId("dry-run-sample-text").filter({ hasText: "ARRÊT" }).count()).toBe(0);
+    expect(await page.getByTestId("dry-run-sample-text").filter({ hasText: "ARRET" }).count()).toBe(0);
     // The edit kept the file.
     expect(await page.getByTestId("dry-run-sample-text").filter({ hasText: /\/f\/[A-Za-z0-9_-]{32}/ }).count()).toBe(2);
     expect(await tileValue(page, "dry-run-will-receive")).toBe(2);

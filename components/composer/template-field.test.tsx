@@ -42,9 +42,9 @@ describe("the campaign editor's segment count", () => {
     view.unmount();
 
     show(<CampaignMessage marketing />);
-    // "Garage Beaulieu: Répondez ARRÊT…" turns the text UCS-2: 150 + 53 characters at 67 a part.
-    expect(screen.getByTestId("segment-counter")).toHaveTextContent("4 segments");
-    expect(screen.getByTestId("segment-counter")).toHaveTextContent("UCS-2");
+    // "\nGarage Beaulieu: Répondez ARRET pour vous désabonner" keeps the GSM alphabet: 150 + 53 characters at 153 a part.
+    expect(screen.getByTestId("segment-counter")).toHaveTextContent("2 segments");
+    expect(screen.getByTestId("segment-counter")).toHaveTextContent("GSM-7");
   });
 
   it("counts each attached file as the link it becomes", () => {

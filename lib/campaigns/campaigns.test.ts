@@ -59,7 +59,7 @@ describe("campaigns", () => {
     expect(dry.data.segmentsPerText).toBeGreaterThanOrEqual(1);
     expect(dry.data.billableSms).toBe(2 * dry.data.segmentsPerText);
     const julie = dry.data.sample.find((row) => row.customerId === t.customers.julie.id)!;
-    expect(julie.text).toBe("Bonjour Julie, pneus d'hiver -20 % chez Beaulieu Auto.\nBeaulieu Auto: Répondez ARRÊT pour vous désabonner");
+    expect(julie.text).toBe("Bonjour Julie, pneus d'hiver -20 % chez Beaulieu Auto.\nBeaulieu Auto: Répondez ARRET pour vous désabonner");
     const sam = dry.data.sample.find((row) => row.customerId === t.customers.sam.id)!;
     expect(sam.text).toMatch(/\nBeaulieu Auto: Reply STOP to unsubscribe$/);
 
@@ -174,7 +174,7 @@ describe("campaigns", () => {
     const sent = await campaignMessages(t.company.id);
     // Unsubscribed from marketing only: a general text still reaches them.
     expect(sent).toHaveLength(3);
-    expect(sent.every((m) => !/ARRÊT|STOP/.test(m.body))).toBe(true);
+    expect(sent.every((m) => !/ARR[ÊE]T|STOP/.test(m.body))).toBe(true);
   });
 
   it("two concurrent runners text each recipient once", async () => {
@@ -360,7 +360,7 @@ describe("campaigns", () => {
     const dry = await dryRunCampaign.run(t.context, { id: t.campaignId });
     if (!dry.ok) throw new Error(dry.error);
     const julie = dry.data.sample.find((row) => row.customerId === t.customers.julie.id)!;
-    expect(julie.text).toBe(`Bonjour Julie, voici l'offre.\nBeaulieu Auto: Répondez ARRÊT pour vous désabonner\nhttp://localhost:3000/f/${flyer.publicToken}\nhttp://localhost:3000/f/${coupon.publicToken}`);
+    expect(julie.text).toBe(`Bonjour Julie, voici l'offre.\nBeaulieu Auto: Répondez ARRET pour vous désabonner\nhttp://localhost:3000/f/${flyer.publicToken}\nhttp://localhost:3000/f/${coupon.publicToken}`);
 
     const texts = new Map<string, string>();
     const provider: SmsProvider = { ...localSmsProvider, send: async (sms) => { texts.set(sms.to, sms.text); return localSmsProvider.send(sms); } };

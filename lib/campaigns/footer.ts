@@ -12,8 +12,11 @@ export function hasOptOutInstruction(text: string) {
   return CAPITALISED.test(text) || WORDS.test(text);
 }
 
+// ARRET, not ARRÊT: Ê is not in the GSM alphabet and would switch every French text to UCS-2
+// (70 characters a segment instead of 160); the keyword is matched either way, as in the
+// STOP/START confirmations.
 export function optOutFooter({ companyName, locale }: { companyName: string; locale: string | null | undefined }) {
-  return locale === "en" ? `${companyName}: Reply STOP to unsubscribe` : `${companyName}: Répondez ARRÊT pour vous désabonner`;
+  return locale === "en" ? `${companyName}: Reply STOP to unsubscribe` : `${companyName}: Répondez ARRET pour vous désabonner`;
 }
 
 export function appendOptOutFooter(text: string, options: { companyName: string; locale: string | null | undefined }) {
@@ -23,8 +26,7 @@ export function appendOptOutFooter(text: string, options: { companyName: string;
 
 /**
  * The text with the footer that bills the most, for counting before the recipients are
- * known: each customer gets the footer of their own language, and the French one's Ê
- * switches the whole text to UCS-2.
+ * known: each customer gets the footer of their own language, and the two differ in length.
  */
 export function withCostliestOptOutFooter(text: string, companyName: string) {
   const [fr, en] = (["fr", "en"] as const).map((locale) => appendOptOutFooter(text, { companyName, locale }));
