@@ -72,4 +72,28 @@ describe("report emails", () => {
     await snapshot(page, "business-hours-390");
     await context.close();
   });
+
+  it("an admin turns the weekly progress email off for the whole company, and back on", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto("/company/conversations");
+    const form = page.getByTestId("weekly-report-form");
+    const enabled = form.getByLabel("Envoyer le courriel de progression hebdomadaire à l’équipe");
+    expect(await enabled.isChecked()).toBe(true);
+    await enabled.uncheck();
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form.getByText("Courriel de progression hebdomadaire enregistré.").waitFor();
+    await page.reload();
+    await page.getByTestId("weekly-report-form").waitFor();
+    expect(await page.getByTestId("weekly-report-form").getByLabel("Envoyer le courriel de progression hebdomadaire à l’équipe").isChecked()).toBe(false);
+    await page.getByTestId("weekly-report-form").scrollIntoViewIfNeeded();
+    await snapshot(page, "weekly-report-1280");
+
+    // Back on, as the other specs expect it.
+    await page.getByTestId("weekly-report-form").getByLabel("Envoyer le courriel de progression hebdomadaire à l’équipe").check();
+    await page.getByTestId("weekly-report-form").getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByTestId("weekly-report-form").getByText("Courriel de progression hebdomadaire enregistré.").waitFor();
+    await context.close();
+  });
 });

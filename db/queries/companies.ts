@@ -41,7 +41,7 @@ export async function companyCounts(db: Db, { companyId, timeZone, now = new Dat
   };
 }
 
-type CompanySettings = Partial<Pick<typeof companies.$inferInsert, "autoCloseDays" | "unansweredAfterHours" | "defaultAssigneeUserId" | "defaultAssigneeTeamId" | "reviewLinks" | "businessHours">>;
+type CompanySettings = Partial<Pick<typeof companies.$inferInsert, "autoCloseDays" | "unansweredAfterHours" | "defaultAssigneeUserId" | "defaultAssigneeTeamId" | "reviewLinks" | "businessHours" | "weeklyReportEnabled">>;
 
 /** Company settings an administrator changes (conversations, review links, business hours). */
 export async function updateCompanySettings(db: Db, { companyId, changes }: { companyId: string; changes: CompanySettings }) {

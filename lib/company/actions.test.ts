@@ -3,7 +3,7 @@ import { listTeams } from "@/db/queries/users";
 import { companies, conversations } from "@/db/schema";
 import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
-import { createTeam as createTeamAction, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings, updateReviewLinks } from "./actions";
+import { createTeam as createTeamAction, deleteTeam, renameTeam, setTeamMembers, updateConversationSettings, updateReviewLinks, updateWeeklyReport } from "./actions";
 
 const database = withTestDatabase();
 
@@ -52,6 +52,23 @@ describe("teams (CONV-13)", () => {
     expect(await deleteTeam.run(context, { teamId: theirs.id })).toEqual({ ok: false, error: "errors.notFound" });
     expect(await setTeamMembers.run(context, { teamId: theirs.id, userIds: [] })).toEqual({ ok: false, error: "errors.notFound" });
     expect((await listTeams(db, { companyId: other.id }))[0]!.name).toBe("Leurs gens");
+  });
+});
+
+describe("the weekly progress email switch", () => {
+  it("lets an admin turn it off and on for their company only, refusing agents and bad input", async () => {
+    const { db, company, agent, context } = await setup();
+    const other = await createCompany(db);
+    const enabledOf = async (id: string) => (await db.select({ on: companies.weeklyReportEnabled }).from(companies).where(eq(companies.id, id)))[0]!.on;
+    expect(await updateWeeklyReport.run(context, { enabled: false })).toEqual({ ok: true, data: { weeklyReportEnabled: false } });
+    expect(await enabledOf(company.id)).toBe(false);
+    expect(await enabledOf(other.id)).toBe(true);
+
+    expect(await updateWeeklyReport.run(contextFor(db, agent, company.id), { enabled: true })).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await updateWeeklyReport.run(context, { enabled: "yes" })).toMatchObject({ ok: false, fieldErrors: { enabled: ["errors.invalidInput"] } });
+    expect(await enabledOf(company.id)).toBe(false);
+    expect(await updateWeeklyReport.run(context, { enabled: true })).toEqual({ ok: true, data: { weeklyReportEnabled: true } });
+    expect(await enabledOf(company.id)).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import { parseAssignee } from "@/lib/conversations/assign";
 import { recordAssignments } from "@/lib/conversations/assignment";
 import { NOBODY } from "@/lib/conversations/routing";
 import { nudgeWebhookDelivery } from "@/lib/webhooks/record";
-import { businessHoursSchema, conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema } from "./validation";
+import { businessHoursSchema, conversationSettingsSchema, createTeamSchema, deleteTeamSchema, renameTeamSchema, reviewLinksSchema, setTeamMembersSchema, weeklyReportSchema } from "./validation";
 
 const teamSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -94,4 +94,10 @@ export const updateBusinessHours = defineAction(
     const businessHours = enabled ? [...days].sort((a, b) => a.day - b.day) : null;
     return updateCompanySettings(db, { companyId, changes: { businessHours } });
   },
+);
+
+/** The weekly progress email for the whole company; each member may still turn their own off. */
+export const updateWeeklyReport = defineAction(
+  { input: weeklyReportSchema, output: z.object({ weeklyReportEnabled: z.boolean() }), permission: "manageCompany" },
+  async ({ enabled }, { db, companyId }) => updateCompanySettings(db, { companyId, changes: { weeklyReportEnabled: enabled } }),
 );

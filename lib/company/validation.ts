@@ -22,6 +22,9 @@ export const conversationSettingsSchema = z.object({
   defaultAssignee: z.string().regex(/^((user|team):[0-9a-f-]{36})?$/, { message: "conversations.assigneeInvalid" }),
 });
 
+/** The weekly progress email, on or off for the whole company. */
+export const weeklyReportSchema = z.object({ enabled: z.boolean({ message: "errors.invalidInput" }) });
+
 /** EDIT-10: the company's public review pages offered to happy customers. */
 export const reviewLinksSchema = z.object({
   links: z

@@ -4,6 +4,7 @@ import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requirePermission } from "@/lib/auth/session";
 import { BusinessHoursForm } from "./business-hours-form";
 import { ConversationSettingsForm } from "./settings-form";
+import { WeeklyReportForm } from "./weekly-report-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("company.tabs"))("conversations") };
@@ -22,6 +23,7 @@ export default async function ConversationSettingsPage() {
         teams={teams.map((team) => ({ id: team.id, name: team.name }))}
       />
       <BusinessHoursForm hours={company.businessHours} />
+      <WeeklyReportForm enabled={company.weeklyReportEnabled} />
     </div>
   );
 }
