@@ -82,7 +82,7 @@ describe("report emails", () => {
     const enabled = form.getByLabel("Envoyer le courriel de progression hebdomadaire à l’équipe");
     expect(await enabled.isChecked()).toBe(true);
     await enabled.uncheck();
-    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form.getByRole("button", { name: "Enregistrer le courriel hebdomadaire" }).click();
     await form.getByText("Courriel de progression hebdomadaire enregistré.").waitFor();
     await page.reload();
     await page.getByTestId("weekly-report-form").waitFor();
@@ -92,7 +92,7 @@ describe("report emails", () => {
 
     // Back on, as the other specs expect it.
     await page.getByTestId("weekly-report-form").getByLabel("Envoyer le courriel de progression hebdomadaire à l’équipe").check();
-    await page.getByTestId("weekly-report-form").getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByTestId("weekly-report-form").getByRole("button", { name: "Enregistrer le courriel hebdomadaire" }).click();
     await page.getByTestId("weekly-report-form").getByText("Courriel de progression hebdomadaire enregistré.").waitFor();
     await context.close();
   });

@@ -4,10 +4,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Input } from "@/components/ui/input";
+import { SettingsFormCard } from "@/components/ui/settings-form-card";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { updateBusinessHours } from "@/lib/company/actions";
 
@@ -65,57 +64,47 @@ export function BusinessHoursForm({ hours }: { hours: Day[] | null }) {
   );
 
   return (
-    <Card>
-      <CardHeader title={t("title")} description={t("description")} />
-      <CardBody>
-        <form onSubmit={submit} className="grid gap-5 sm:max-w-lg" data-testid="business-hours-form">
-          {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
-          {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
-          <CheckboxField label={t("enabled")} checked={enabled} onChange={(event) => setEnabled(event.target.checked)} name="enabled" />
-          <fieldset disabled={!enabled} className="space-y-2 disabled:opacity-50">
-            <legend className="mb-2 text-sm font-medium text-slate-700">{t("legend")}</legend>
-            {WEEKDAYS.map((day) => {
-              const error = dayError(day);
-              return (
-                <div key={day} className="rounded-lg px-1 py-1" data-testid={`business-day-${day}`}>
-                  <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-                    <div className="w-36">
-                      <CheckboxField label={t(`days.${day}`)} checked={rows[day]!.open} onChange={(event) => change(day, { open: event.target.checked })} />
-                    </div>
-                    {rows[day]!.open ? (
-                      <div className="flex items-center gap-2">
-                        {timeInput(day, "from", Boolean(error))}
-                        <span className="text-sm text-slate-500" aria-hidden>
-                          –
-                        </span>
-                        {timeInput(day, "to", Boolean(error))}
-                      </div>
-                    ) : (
-                      <span className="text-sm text-slate-500">{t("closed")}</span>
-                    )}
-                  </div>
-                  {error ? (
-                    <p role="alert" className="mt-1 text-sm text-red-600">
-                      {error}
-                    </p>
-                  ) : null}
+    <SettingsFormCard title={t("title")} description={t("description")} onSubmit={submit} pending={pending} saveLabel={t("save")} className="sm:max-w-lg" testId="business-hours-form">
+      {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
+      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
+      <CheckboxField label={t("enabled")} checked={enabled} onChange={(event) => setEnabled(event.target.checked)} name="enabled" />
+      <fieldset disabled={!enabled} className="space-y-2 disabled:opacity-50">
+        <legend className="mb-2 text-sm font-medium text-slate-700">{t("legend")}</legend>
+        {WEEKDAYS.map((day) => {
+          const error = dayError(day);
+          return (
+            <div key={day} className="rounded-lg px-1 py-1" data-testid={`business-day-${day}`}>
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                <div className="w-36">
+                  <CheckboxField label={t(`days.${day}`)} checked={rows[day]!.open} onChange={(event) => change(day, { open: event.target.checked })} />
                 </div>
-              );
-            })}
-            {fieldErrors?.days ? (
-              <p role="alert" className="text-sm text-red-600">
-                {errorText(fieldErrors.days[0])}
-              </p>
-            ) : null}
-          </fieldset>
-          <p className="text-sm text-slate-500">{t("hint")}</p>
-          <div>
-            <Button type="submit" pending={pending}>
-              {t("save")}
-            </Button>
-          </div>
-        </form>
-      </CardBody>
-    </Card>
+                {rows[day]!.open ? (
+                  <div className="flex items-center gap-2">
+                    {timeInput(day, "from", Boolean(error))}
+                    <span className="text-sm text-slate-500" aria-hidden>
+                      –
+                    </span>
+                    {timeInput(day, "to", Boolean(error))}
+                  </div>
+                ) : (
+                  <span className="text-sm text-slate-500">{t("closed")}</span>
+                )}
+              </div>
+              {error ? (
+                <p role="alert" className="mt-1 text-sm text-red-600">
+                  {error}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+        {fieldErrors?.days ? (
+          <p role="alert" className="text-sm text-red-600">
+            {errorText(fieldErrors.days[0])}
+          </p>
+        ) : null}
+      </fieldset>
+      <p className="text-sm text-slate-500">{t("hint")}</p>
+    </SettingsFormCard>
   );
 }

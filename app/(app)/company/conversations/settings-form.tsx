@@ -4,11 +4,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { AssigneeSelect } from "@/components/people/assignee-select";
 import { Input, Select } from "@/components/ui/input";
+import { SettingsFormCard } from "@/components/ui/settings-form-card";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { updateConversationSettings } from "@/lib/company/actions";
 
@@ -45,35 +44,25 @@ export function ConversationSettingsForm({
   const fieldError = (name: string) => errorText(state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
 
   return (
-    <Card>
-      <CardHeader title={t("conversationsTitle")} description={t("conversationsDescription")} />
-      <CardBody>
-        <form onSubmit={submit} className="grid gap-5 sm:max-w-md">
-          {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
-          {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
-          <Field label={t("autoClose")} htmlFor="autoCloseDays" hint={t("autoCloseHint")} error={fieldError("autoCloseDays")}>
-            <Select id="autoCloseDays" name="autoCloseDays" defaultValue={autoCloseDays ?? ""}>
-              <option value="">{t("autoCloseOff")}</option>
-              {Array.from({ length: 15 }, (_, i) => i + 1).map((days) => (
-                <option key={days} value={days}>
-                  {t("afterDays", { count: days })}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t("unansweredAfter")} htmlFor="unansweredAfterHours" hint={t("unansweredHint")} error={fieldError("unansweredAfterHours")}>
-            <Input id="unansweredAfterHours" name="unansweredAfterHours" type="number" min={1} max={168} defaultValue={unansweredAfterHours} className="max-w-32" />
-          </Field>
-          <Field label={t("defaultAssignee")} htmlFor="defaultAssignee" hint={t("defaultAssigneeHint")} error={fieldError("defaultAssignee")}>
-            <AssigneeSelect id="defaultAssignee" name="defaultAssignee" defaultValue={defaultAssignee} users={users} teams={teams} noneLabel={t("nobody")} />
-          </Field>
-          <div>
-            <Button type="submit" pending={pending}>
-              {t("save")}
-            </Button>
-          </div>
-        </form>
-      </CardBody>
-    </Card>
+    <SettingsFormCard title={t("conversationsTitle")} description={t("conversationsDescription")} onSubmit={submit} pending={pending} saveLabel={t("save")} className="sm:max-w-md">
+      {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
+      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
+      <Field label={t("autoClose")} htmlFor="autoCloseDays" hint={t("autoCloseHint")} error={fieldError("autoCloseDays")}>
+        <Select id="autoCloseDays" name="autoCloseDays" defaultValue={autoCloseDays ?? ""}>
+          <option value="">{t("autoCloseOff")}</option>
+          {Array.from({ length: 15 }, (_, i) => i + 1).map((days) => (
+            <option key={days} value={days}>
+              {t("afterDays", { count: days })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("unansweredAfter")} htmlFor="unansweredAfterHours" hint={t("unansweredHint")} error={fieldError("unansweredAfterHours")}>
+        <Input id="unansweredAfterHours" name="unansweredAfterHours" type="number" min={1} max={168} defaultValue={unansweredAfterHours} className="max-w-32" />
+      </Field>
+      <Field label={t("defaultAssignee")} htmlFor="defaultAssignee" hint={t("defaultAssigneeHint")} error={fieldError("defaultAssignee")}>
+        <AssigneeSelect id="defaultAssignee" name="defaultAssignee" defaultValue={defaultAssignee} users={users} teams={teams} noneLabel={t("nobody")} />
+      </Field>
+    </SettingsFormCard>
   );
 }

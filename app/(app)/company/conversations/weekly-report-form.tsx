@@ -4,9 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { SettingsFormCard } from "@/components/ui/settings-form-card";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { updateWeeklyReport } from "@/lib/company/actions";
 
@@ -29,21 +28,11 @@ export function WeeklyReportForm({ enabled: initial }: { enabled: boolean }) {
   };
 
   return (
-    <Card>
-      <CardHeader title={t("title")} description={t("description")} />
-      <CardBody>
-        <form onSubmit={submit} className="grid gap-5 sm:max-w-lg" data-testid="weekly-report-form">
-          {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
-          {state && !state.ok ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
-          <CheckboxField label={t("enabled")} checked={enabled} onChange={(event) => setEnabled(event.target.checked)} name="enabled" data-testid="weekly-report-enabled" />
-          <p className="text-sm text-slate-500">{t("hint")}</p>
-          <div>
-            <Button type="submit" pending={pending}>
-              {t("save")}
-            </Button>
-          </div>
-        </form>
-      </CardBody>
-    </Card>
+    <SettingsFormCard title={t("title")} description={t("description")} onSubmit={submit} pending={pending} saveLabel={t("save")} className="sm:max-w-lg" testId="weekly-report-form">
+      {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
+      {state && !state.ok ? <Alert tone="error">{errorText(state.error)}</Alert> : null}
+      <CheckboxField label={t("enabled")} checked={enabled} onChange={(event) => setEnabled(event.target.checked)} name="enabled" data-testid="weekly-report-enabled" />
+      <p className="text-sm text-slate-500">{t("hint")}</p>
+    </SettingsFormCard>
   );
 }
