@@ -124,7 +124,15 @@ describe("layout at the widths staff use (desktop 1280/1440, phone 390)", () => 
     await agent.getByRole("menuitem", { name: "Marie-Claude Tremblay" }).click();
     await agent.getByTestId("assignment-line").filter({ hasText: "Marie-Claude Tremblay" }).last().waitFor();
 
+    // Opening the conversation at one width reads it: the customer writes again before each, so the admin always has it unread.
+    const writeAgain = async (suffix: string) => {
+      await phone.getByTestId("phone-input").fill(`Encore une question ${tag}-${suffix}`);
+      await phone.getByTestId("phone-send").click();
+      await phone.getByTestId("phone-message").filter({ hasText: `${tag}-${suffix}` }).waitFor();
+    };
+
     for (const width of [1280, 1440]) {
+      await writeAgain(String(width));
       const context = await newContext(browser, { width, height: 900, locale: "fr-CA" });
       const page = await context.newPage();
       await signIn(page, DEMO.admin);
@@ -138,13 +146,14 @@ describe("layout at the widths staff use (desktop 1280/1440, phone 390)", () => 
 
       // The thread's assignee menu names the assignee in full.
       await page.getByTestId("conversation-row").filter({ hasText: tag }).locator("a[data-row-link]").click();
-      await page.getByTestId("message").filter({ hasText: tag }).waitFor();
+      await page.getByTestId("message").filter({ hasText: `${tag}-${width}` }).waitFor();
       await expect(readsFully(page.getByTestId("assignee-name"))).resolves.toEqual({ text: "Marie-Claude Tremblay", fits: true, oneLine: true });
       await snapshot(page, `inbox-header-${width}`);
       await context.close();
     }
 
     // On a phone the view's name still reads in full; the count shrinks to its number.
+    await writeAgain("390");
     const context = await newContext(browser, { width: 390, height: 844, locale: "fr-CA" });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);

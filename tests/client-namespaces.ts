@@ -36,7 +36,8 @@ export function clientNamespaces(entries: string[]) {
     const { file, context: inherited } = queue.shift()!;
     const source = readFileSync(file, "utf8");
     const directive = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use (client|server)["']/.exec(source)?.[1];
-    const context = directive === "client" && inherited === "server" ? "client" : directive === "server" && inherited === "client" ? "action" : inherited;
+    // A "use server" module is an action whoever imports it: a server component may hand one to a client component as a prop.
+    const context = directive === "client" && inherited === "server" ? "client" : directive === "server" ? "action" : inherited;
     const visit = `${context}:${file}`;
     if (seen.has(visit)) continue;
     seen.add(visit);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import type { Db } from "@/db/client";
@@ -107,11 +107,14 @@ export async function listInbox(
   };
 }
 
-/** Open conversations assigned to the user (or their teams) that they have not read, up to COUNT_CAP ("999+"): the page-title count. */
-export async function countMyUnread(db: Db, { companyId, userId }: { companyId: string; userId: string }) {
-  // Not cached here: opening a conversation marks it read in between (lib/conversations/read.ts counts once, after).
+/**
+ * Open conversations assigned to the user (or their teams) that they have not read, up to
+ * COUNT_CAP ("999+"): the page-title count. `exceptConversationId`: one left out, the one
+ * being opened (opening a conversation of one's own marks it read).
+ */
+export async function countMyUnread(db: Db, { companyId, userId, exceptConversationId }: { companyId: string; userId: string; exceptConversationId?: string }) {
   const conditions = await inboxConditions(db, { companyId, userId, filter: { view: { kind: "mine" }, status: "open", flags: ["unread"] } });
-  return cappedCount(db, conversations, and(...conditions));
+  return cappedCount(db, conversations, and(...conditions, exceptConversationId ? ne(conversations.id, exceptConversationId) : undefined));
 }
 
 export async function getConversationDetail(db: Db, { companyId, conversationId }: { companyId: string; conversationId: string }) {

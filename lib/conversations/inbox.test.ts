@@ -7,7 +7,7 @@ import { withTestDatabase } from "@/tests/db";
 import { contextFor, createCompany, createConversation, createCustomer, createTeam, createUser } from "@/tests/factories";
 import { assign, findCustomersToMessage, loadInboxPage, sendReply, setStatus, startConversation } from "./actions";
 import { autoCloseInactiveConversations } from "./auto-close";
-import { markConversationRead, openConversation, unreadCountAfterOpening } from "./read";
+import { markConversationRead, openConversation, unreadCountOnOpening } from "./read";
 
 const database = withTestDatabase();
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -86,12 +86,17 @@ describe("reading a conversation", () => {
     expect(await unreadIds()).toEqual([]);
   });
 
-  it("counts the unread badge and tab title after the conversation being opened is marked read, and opens nothing of another company", async () => {
+  it("counts the conversation being opened as read in the badge and tab title, the count the page shows once it marked it, and opens nothing of another company", async () => {
     const { db, company: c, alex } = await company();
     const opened = await conversationWith(db, c.id, { assigneeUserId: alex.id, lastInboundAt: minutesAgo(2) });
     await conversationWith(db, c.id, { assigneeUserId: alex.id, lastInboundAt: minutesAgo(3) });
-    expect(await unreadCountAfterOpening(db, c.id, alex.id, undefined)).toBe(2);
-    expect(await unreadCountAfterOpening(db, c.id, alex.id, opened.id)).toBe(1);
+    expect(await unreadCountOnOpening(db, c.id, alex.id, undefined)).toBe(2);
+    // The count alone writes nothing (a prefetch of the tab title does not read the conversation)…
+    expect(await unreadCountOnOpening(db, c.id, alex.id, opened.id)).toBe(1);
+    expect(await countMyUnread(db, { companyId: c.id, userId: alex.id })).toBe(2);
+    // …and once the page opened it, the plain count agrees.
+    expect(await openConversation(db, c.id, alex.id, opened.id)).toMatchObject({ conversation: { id: opened.id } });
+    expect(await countMyUnread(db, { companyId: c.id, userId: alex.id })).toBe(1);
 
     const other = await company();
     const theirs = await conversationWith(other.db, other.company.id, { assigneeUserId: other.alex.id, lastInboundAt: minutesAgo(1) });

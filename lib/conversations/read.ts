@@ -25,21 +25,19 @@ export async function markConversationRead(
   return { assigneeRead: true };
 }
 
-/**
- * The conversation a page opens, fetched and marked read once per request: the page and
- * its tab title (generateMetadata) both ask.
- */
-export const openConversation = cache(async (db: Db, companyId: string, userId: string, conversationId: string) => {
+/** The conversation a page opens, marked read; undefined when it is not the company's. */
+export async function openConversation(db: Db, companyId: string, userId: string, conversationId: string) {
   const detail = await getConversationDetail(db, { companyId, conversationId });
   if (detail) await markConversationRead(db, { companyId, userId, conversation: detail.conversation });
   return detail;
-});
+}
 
 /**
- * The user's unread count as the inbox shows it, in its list and its tab title: counted
- * once per request, after the conversation being opened (if any) is marked read.
+ * The user's unread count as the inbox shows it, in its list and its tab title, counted
+ * once per request. The conversation being opened is left out — it is read once the page
+ * has marked it (if it is in their count, it is theirs) — so the count writes nothing and
+ * does not wait for the mark: metadata may be asked for without the page (a prefetch).
  */
-export const unreadCountAfterOpening = cache(async (db: Db, companyId: string, userId: string, conversationId: string | undefined) => {
-  if (conversationId) await openConversation(db, companyId, userId, conversationId);
-  return countMyUnread(db, { companyId, userId });
-});
+export const unreadCountOnOpening = cache(async (db: Db, companyId: string, userId: string, conversationId: string | undefined) =>
+  countMyUnread(db, { companyId, userId, exceptConversationId: conversationId }),
+);

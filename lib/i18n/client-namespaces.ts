@@ -27,6 +27,7 @@ export const INBOX_NAMESPACES = [
   "scheduled",
   "sendRefusal",
   "shortcuts",
+  "sms",
   "templates",
   "thread",
   "webhooks",

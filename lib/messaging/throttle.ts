@@ -16,7 +16,11 @@ export class SenderThrottle {
     return this.perSecond;
   }
 
-  /** Waits for the number's next free slot; returns the slot reserved (epoch ms), or null when off. */
+  /**
+   * Waits for the number's next free slot; returns the slot reserved (epoch ms), or null when
+   * off. `db` is never a transaction: the reservation commits without waiting for the WAL
+   * flush, and inside a transaction the whole of it would.
+   */
   async wait(db: Db, senderNumber: string): Promise<number | null> {
     if (this.perSecond <= 0) return null;
     const { waitMs, slotMs } = await reserveSenderSlot(db, { senderNumber, intervalMs: 1000 / this.perSecond });

@@ -22,7 +22,7 @@ import { listCompanyUsers, listTeams } from "@/db/queries/users";
 import { requireSession } from "@/lib/auth/session";
 import { customerName } from "@/lib/customers/display";
 import { can } from "@/lib/auth/permissions";
-import { openConversation, unreadCountAfterOpening } from "@/lib/conversations/read";
+import { openConversation, unreadCountOnOpening } from "@/lib/conversations/read";
 import { inboxFilterFromParams, THREAD_PAGE, threadLengthFromParams } from "@/lib/conversations/validation";
 import { defaultAiClient } from "@/lib/ai/client";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -74,7 +74,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
 
   const [page, unreadCount, users, teams, myTeams] = await Promise.all([
     listInbox(db, { companyId, userId, filter: parsed }),
-    unreadCountAfterOpening(db, companyId, userId, conversationId),
+    unreadCountOnOpening(db, companyId, userId, conversationId),
     listCompanyUsers(db, { companyId }),
     listTeams(db, { companyId }),
     teamIdsOf(db, { companyId, userId }),
