@@ -75,11 +75,18 @@ async function main() {
   const sinkAddress = sink.address();
   const sinkUrl = `http://127.0.0.1:${typeof sinkAddress === "object" && sinkAddress ? sinkAddress.port : 0}/hook`;
   const marker = `bench-ingest-${randomUUID()}`;
+  // Its audience is nobody (a last name no customer has): with the default one (everyone) its daily run would
+  // text the whole company during the burst. The texts its keyword senders answer are the results made below.
   const [automation] = (
     await pool.query<{ id: string }>(
-      `insert into automations (company_id, name, status, message_body, keyword_responses, activated_at)
-       values ($1, $2, 'active', 'Votre rendez-vous demain : répondez OUI pour confirmer', $3, now()) returning id`,
-      [company.id, marker, JSON.stringify([{ id: "yes", keywords: ["OUI"], reply: "Merci, c'est confirmé." }])],
+      `insert into automations (company_id, name, status, message_body, keyword_responses, rules, activated_at)
+       values ($1, $2, 'active', 'Votre rendez-vous demain : répondez OUI pour confirmer', $3, $4, now()) returning id`,
+      [
+        company.id,
+        marker,
+        JSON.stringify([{ id: "yes", keywords: ["OUI"], reply: "Merci, c'est confirmé." }]),
+        JSON.stringify({ all: [{ any: [{ category: "customer", attribute: "last_name", operator: "is", value: marker }] }] }),
+      ],
     )
   ).rows;
   const keywordCustomers = numbers.slice(0, KEYWORD_SENDERS).map((n) => n.customer_id);
