@@ -43,7 +43,7 @@ export async function companyCounts(db: Db, { companyId, timeZone, now = new Dat
 
 type CompanySettings = Partial<Pick<typeof companies.$inferInsert, "autoCloseDays" | "unansweredAfterHours" | "defaultAssigneeUserId" | "defaultAssigneeTeamId" | "reviewLinks" | "businessHours" | "weeklyReportEnabled">>;
 
-/** Company settings an administrator changes (conversations, review links, business hours). */
+/** Company settings an administrator changes (conversations, review links, business hours, the weekly email). */
 export async function updateCompanySettings(db: Db, { companyId, changes }: { companyId: string; changes: CompanySettings }) {
   const [company] = await db.update(companies).set(changes).where(eq(companies.id, companyId)).returning();
   return company!;

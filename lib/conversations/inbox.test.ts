@@ -95,12 +95,12 @@ describe("reading a conversation", () => {
     expect(await unreadCountOnOpening(db, c.id, alex.id, opened.id)).toBe(1);
     expect(await countMyUnread(db, { companyId: c.id, userId: alex.id })).toBe(2);
     // …and once the page opened it, the plain count agrees.
-    expect(await openConversation(db, c.id, alex.id, opened.id)).toMatchObject({ conversation: { id: opened.id } });
+    expect(await openConversation(db, { companyId: c.id, userId: alex.id, conversationId: opened.id })).toMatchObject({ conversation: { id: opened.id } });
     expect(await countMyUnread(db, { companyId: c.id, userId: alex.id })).toBe(1);
 
     const other = await company();
     const theirs = await conversationWith(other.db, other.company.id, { assigneeUserId: other.alex.id, lastInboundAt: minutesAgo(1) });
-    expect(await openConversation(db, c.id, alex.id, theirs.id)).toBeUndefined();
+    expect(await openConversation(db, { companyId: c.id, userId: alex.id, conversationId: theirs.id })).toBeUndefined();
     expect(await countMyUnread(db, { companyId: other.company.id, userId: other.alex.id })).toBe(1);
   });
 });

@@ -26,7 +26,7 @@ export async function markConversationRead(
 }
 
 /** The conversation a page opens, marked read; undefined when it is not the company's. */
-export async function openConversation(db: Db, companyId: string, userId: string, conversationId: string) {
+export async function openConversation(db: Db, { companyId, userId, conversationId }: { companyId: string; userId: string; conversationId: string }) {
   const detail = await getConversationDetail(db, { companyId, conversationId });
   if (detail) await markConversationRead(db, { companyId, userId, conversation: detail.conversation });
   return detail;

@@ -69,7 +69,7 @@ export async function Inbox({ searchParams, conversationId }: { searchParams: Se
   const t = await getTranslations("inbox");
   const { parsed, raw } = rawFilter(searchParams);
 
-  const detail = conversationId ? await openConversation(db, companyId, userId, conversationId) : undefined;
+  const detail = conversationId ? await openConversation(db, { companyId, userId, conversationId }) : undefined;
   if (conversationId && !detail) notFound();
 
   const [page, unreadCount, users, teams, myTeams] = await Promise.all([
